@@ -1,0 +1,8 @@
+package com.bidstream.contracts;
+
+/**
+ * Events on {@link Topics#LISTINGS_INGESTED}.
+ */
+public sealed interface ListingEvent extends BidstreamEvent permits ListingIngested {
+
+}

@@ -1,0 +1,8 @@
+package com.bidstream.contracts;
+
+/**
+ * Events on {@link Topics#PURSUITS_EVENTS}.
+ */
+public sealed interface PursuitEvent extends BidstreamEvent permits PursuitAdvanced {
+
+}

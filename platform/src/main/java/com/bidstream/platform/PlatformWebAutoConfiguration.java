@@ -1,0 +1,80 @@
+package com.bidstream.platform;
+
+import java.util.List;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.bidstream.platform.security.ApiKeyFilter;
+import com.bidstream.platform.security.ApiKeyProperties;
+import com.bidstream.platform.security.ApiKeys;
+import com.bidstream.platform.security.CallerArgumentResolver;
+import com.bidstream.platform.web.ProblemAdvice;
+import com.bidstream.platform.web.ProblemWriter;
+
+/**
+ * API keys on {@code /api/**}, the {@code Caller} parameter, and problem+json for every
+ * error. Runs before Spring MVC's own configuration so that its problem handler steps
+ * aside for ours.
+ */
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@EnableConfigurationProperties(ApiKeyProperties.class)
+public class PlatformWebAutoConfiguration {
+
+	@Bean
+	ApiKeys apiKeys(ApiKeyProperties properties) {
+		return new ApiKeys(properties);
+	}
+
+	@Bean
+	ProblemWriter problemWriter() {
+		return new ProblemWriter();
+	}
+
+	@Bean
+	ProblemAdvice problemAdvice() {
+		return new ProblemAdvice();
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys apiKeys, ProblemWriter problemWriter) {
+		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
+				new ApiKeyFilter(apiKeys, problemWriter));
+		registration.addUrlPatterns("/api/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return registration;
+	}
+
+	@Bean
+	WebMvcConfigurer callerArgument() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver());
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnClass(OpenAPI.class)
+	OpenAPI bidstreamOpenApi() {
+		return new OpenAPI().components(new Components().addSecuritySchemes("apiKey",
+				new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+					.in(SecurityScheme.In.HEADER)
+					.name(ApiKeyFilter.HEADER)))
+			.addSecurityItem(new SecurityRequirement().addList("apiKey"));
+	}
+
+}

@@ -1,0 +1,22 @@
+package com.bidstream.platform.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Tuning of the outbox relay and of the topics every service declares.
+ *
+ * @param pollInterval how long the relay waits for new events when the outbox is empty
+ * @param batchSize events per relay batch
+ * @param sendTimeout how long a batch waits for the broker's acknowledgements
+ * @param partitions partitions of each topic, when a service creates it
+ * @param replicas replication factor of each topic, when a service creates it
+ */
+@ConfigurationProperties("bidstream.messaging")
+public record MessagingProperties(@DefaultValue("200ms") Duration pollInterval, @DefaultValue("500") int batchSize,
+		@DefaultValue("30s") Duration sendTimeout, @DefaultValue("3") int partitions,
+		@DefaultValue("1") short replicas) {
+
+}

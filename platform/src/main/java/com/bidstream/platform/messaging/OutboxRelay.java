@@ -1,0 +1,196 @@
+package com.bidstream.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes the outbox to Kafka, oldest first, in batches: a batch is deleted only after
+ * the broker acknowledged every record of it ({@code acks=all}), so a crash at any moment
+ * publishes a record again rather than losing it. Consumers drop the repeat by its
+ * {@code eventId}.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final String SELECT = """
+			select id, topic, msg_key, event_id, event_type, payload from outbox
+			order by id limit ? for update skip locked""";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final MessagingProperties properties;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private final AtomicLong pending = new AtomicLong();
+
+	private final Counter published;
+
+	private volatile Thread worker;
+
+	private volatile boolean running;
+
+	public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
+			MessagingProperties properties, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.kafka = kafka;
+		this.properties = properties;
+		this.published = Counter.builder("bidstream.outbox.published")
+			.description("Events the outbox relay published to Kafka")
+			.register(meters);
+		Gauge.builder("bidstream.outbox.pending", this.pending, AtomicLong::get)
+			.description("Events waiting in the outbox at the last relay pass")
+			.register(meters);
+	}
+
+	/**
+	 * Called after a transaction that appended events commits, so they go out at once.
+	 */
+	void wakeUp() {
+		if (this.wakeUps.availablePermits() == 0) {
+			this.wakeUps.release();
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		Thread thread = new Thread(this::run, "outbox-relay");
+		thread.setDaemon(true);
+		this.worker = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.worker;
+		if (thread != null) {
+			thread.interrupt();
+			try {
+				thread.join(Duration.ofSeconds(10).toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void run() {
+		Duration backoff = this.properties.pollInterval();
+		while (this.running) {
+			try {
+				int sent = publishBatch();
+				backoff = this.properties.pollInterval();
+				if (sent == 0) {
+					this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!this.running) {
+					return;
+				}
+				log.warn("Outbox relay could not publish ({}); retrying in {} ms", rootMessage(ex), backoff.toMillis());
+				sleep(backoff);
+				backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+						: backoff.multipliedBy(2);
+			}
+		}
+	}
+
+	/**
+	 * Publishes one batch and deletes it in the same transaction that locked it.
+	 * @return how many events were published
+	 */
+	int publishBatch() {
+		Integer sent = this.transactions.execute((status) -> {
+			List<Row> rows = this.jdbc.query(SELECT, (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getObject(4, UUID.class), rs.getString(5), rs.getBytes(6)), this.properties.batchSize());
+			if (rows.isEmpty()) {
+				this.pending.set(0);
+				return 0;
+			}
+			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+			for (Row row : rows) {
+				acks.add(this.kafka.send(row.toRecord()));
+			}
+			this.kafka.flush();
+			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+				.orTimeout(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+				.join();
+			this.jdbc.update("delete from outbox where id = any(?)",
+					(Object) rows.stream().map(Row::id).toArray(Long[]::new));
+			return rows.size();
+		});
+		int count = (sent != null) ? sent : 0;
+		this.published.increment(count);
+		if (count > 0) {
+			this.pending.set(this.jdbc.queryForObject("select count(*) from outbox", Long.class));
+		}
+		return count;
+	}
+
+	private void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+	private record Row(long id, String topic, String key, UUID eventId, String type, byte[] payload) {
+
+		ProducerRecord<String, byte[]> toRecord() {
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, this.key, this.payload);
+			record.headers().add("eventId", this.eventId.toString().getBytes(StandardCharsets.UTF_8));
+			record.headers().add("type", this.type.getBytes(StandardCharsets.UTF_8));
+			record.headers().add("contentType", "application/json".getBytes(StandardCharsets.UTF_8));
+			return record;
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package com.bidstream.platform.security;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.bidstream.platform.web.ProblemWriter;
+
+/**
+ * Authenticates every {@code /api/**} call by its {@code X-Api-Key} (or, for GET, by a
+ * dashboard session that signed in with a key) and leaves the {@link Caller} on the
+ * request.
+ */
+public class ApiKeyFilter extends OncePerRequestFilter {
+
+	public static final String HEADER = "X-Api-Key";
+
+	public static final String AGENCY_HEADER = "X-Agency-Id";
+
+	/** Session attribute holding the {@link Caller} of a signed-in dashboard user. */
+	public static final String SESSION_CALLER = "bidstream.caller";
+
+	static final String REQUEST_CALLER = Caller.class.getName();
+
+	private static final Pattern AGENCY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+	private final ApiKeys apiKeys;
+
+	private final ProblemWriter problems;
+
+	public ApiKeyFilter(ApiKeys apiKeys, ProblemWriter problems) {
+		this.apiKeys = apiKeys;
+		this.problems = problems;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<Caller> caller = identify(request);
+		if (caller.isEmpty()) {
+			this.problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+					"A valid X-Api-Key header is required");
+			return;
+		}
+		String actingAgency = request.getHeader(AGENCY_HEADER);
+		if (caller.get().isOperator() && actingAgency != null) {
+			if (!AGENCY_ID.matcher(actingAgency).matches()) {
+				this.problems.write(response, HttpStatus.BAD_REQUEST, "invalid-agency",
+						"X-Agency-Id must match [a-z0-9][a-z0-9-]{0,63}");
+				return;
+			}
+			caller = Optional.of(Caller.operator(actingAgency));
+		}
+		request.setAttribute(REQUEST_CALLER, caller.get());
+		chain.doFilter(request, response);
+	}
+
+	private Optional<Caller> identify(HttpServletRequest request) {
+		String key = request.getHeader(HEADER);
+		if (key != null) {
+			return this.apiKeys.authenticate(key);
+		}
+		HttpSession session = request.getSession(false);
+		if (session != null && "GET".equals(request.getMethod())
+				&& session.getAttribute(SESSION_CALLER) instanceof Caller signedIn) {
+			return Optional.of(signedIn);
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,82 @@
+package com.bidstream.platform.web;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error into problem+json: {@link ApiProblem}s as they are, Spring MVC's own
+ * errors with a {@code type}, and anything unexpected into a 500 that reveals nothing
+ * internal.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<Object> apiProblem(ApiProblem ex, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+		problem.setType(ProblemTypes.of(ex.slug()));
+		problem.setTitle(ex.status().getReasonPhrase());
+		if (!ex.errors().isEmpty()) {
+			problem.setProperty("errors", ex.errors());
+		}
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.status(), request);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
+		return apiProblem(ApiProblem.invalidField(ex.getName(), "has an invalid value"), request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected error on {}", request.getDescription(false), ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The request could not be completed; the error was logged");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request body is not readable JSON");
+		problem.setType(ProblemTypes.of("malformed-body"));
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "A required parameter is missing");
+		problem.setType(ProblemTypes.of("validation"));
+		problem.setProperty("errors", List.of(new FieldError(ex.getParameterName(), "is required")));
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem) {
+			ProblemTypes.complete(problem);
+		}
+		return response;
+	}
+
+}

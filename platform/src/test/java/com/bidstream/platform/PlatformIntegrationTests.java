@@ -1,0 +1,177 @@
+package com.bidstream.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.PursuitAdvanced;
+import com.bidstream.contracts.PursuitAdvanced.Action;
+import com.bidstream.contracts.PursuitAdvanced.Stage;
+import com.bidstream.contracts.Topics;
+import com.bidstream.platform.messaging.Outbox;
+import com.bidstream.platform.testapp.PlatformTestApplication;
+import com.bidstream.testsupport.BidstreamApi;
+import com.bidstream.testsupport.EmbeddedInfrastructure;
+import com.bidstream.testsupport.TopicReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class PlatformIntegrationTests {
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		EmbeddedInfrastructure.get().register(registry, "platform");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	final TopicReader kafka = new TopicReader(EmbeddedInfrastructure.get().kafkaBootstrapServers());
+
+	static PursuitAdvanced event(UUID id, String agency) {
+		return new PursuitAdvanced(id, Instant.now(), agency, "upwork:~" + id, PursuitAdvanced.SCHEMA_VERSION,
+				Action.CLAIM, Stage.CLAIMED, null, "fl-1", null, null, null, null, Instant.now());
+	}
+
+	BidstreamApi api(String key) {
+		return BidstreamApi.at("http://localhost:" + this.port, key);
+	}
+
+	@Test
+	void anEventAppendedInACommittedTransactionIsPublishedAndAppliedOnceEvenWhenDeliveredTwice() {
+		UUID id = UUID.randomUUID();
+
+		this.transactions
+			.executeWithoutResult((status) -> this.outbox.append(Topics.PURSUITS_EVENTS, event(id, "demo")));
+		this.kafka.send(Topics.PURSUITS_EVENTS, "demo|again", EventCodec.toBytes(event(id, "demo")));
+
+		var published = this.kafka.awaitRecords(Topics.PURSUITS_EVENTS,
+				(m) -> id.toString().equals(m.headers().get("eventId")), Duration.ofSeconds(30));
+		assertThat(published).singleElement().satisfies((m) -> {
+			assertThat(m.key()).isEqualTo("demo|upwork:~" + id);
+			assertThat(m.headers()).containsEntry("type", "PursuitAdvanced");
+		});
+		await().atMost(Duration.ofSeconds(30)).until(() -> applied(id) == 1);
+		UUID later = UUID.randomUUID();
+		this.transactions
+			.executeWithoutResult((status) -> this.outbox.append(Topics.PURSUITS_EVENTS, event(later, "demo")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> applied(later) == 1);
+		assertThat(applied(id)).as("the redelivered copy was skipped").isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+	}
+
+	@Test
+	void anEventOfARolledBackTransactionIsNeverPublished() {
+		UUID id = UUID.randomUUID();
+
+		this.transactions.executeWithoutResult((status) -> {
+			this.outbox.append(Topics.PURSUITS_EVENTS, event(id, "demo"));
+			status.setRollbackOnly();
+		});
+
+		assertThat(this.jdbc.queryForObject("select count(*) from outbox where event_id = ?", Long.class, id)).isZero();
+	}
+
+	@Test
+	void unreadableAndFailingMessagesGoToTheDeadLetterTopicAndTheGoodOnesBesideThemAreApplied() {
+		UUID good = UUID.randomUUID();
+		UUID poison = UUID.randomUUID();
+		String deadLetters = Topics.deadLetter(Topics.PURSUITS_EVENTS, "platform-test");
+
+		this.kafka.send(Topics.PURSUITS_EVENTS, "x|garbage", "{not json " + good);
+		this.kafka.send(Topics.PURSUITS_EVENTS, "poison|k", EventCodec.toBytes(event(poison, "poison")));
+		this.kafka.send(Topics.PURSUITS_EVENTS, "demo|k", EventCodec.toBytes(event(good, "demo")));
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> applied(good) == 1);
+		var garbage = this.kafka.awaitRecords(deadLetters, (m) -> m.value().contains(good.toString()),
+				Duration.ofSeconds(60));
+		assertThat(garbage).singleElement().satisfies((m) -> {
+			assertThat(m.headers()).containsEntry("x-original-topic", Topics.PURSUITS_EVENTS)
+				.containsKeys("x-original-partition", "x-original-offset");
+			assertThat(m.headers().get("x-exception-message")).contains("not a valid PursuitAdvanced");
+		});
+		var failing = this.kafka.awaitRecords(deadLetters, (m) -> m.value().contains(poison.toString()),
+				Duration.ofSeconds(60));
+		assertThat(failing).singleElement()
+			.satisfies((m) -> assertThat(m.headers().get("x-exception-message")).contains("agency poison"));
+		assertThat(applied(poison)).isZero();
+	}
+
+	@Test
+	void callsWithoutAValidKeyAreRejectedWithProblemJson() {
+		var missing = api(null).get("/api/probe/read");
+		var unknown = api("not-a-key").get("/api/probe/read");
+
+		assertThat(missing.status()).isEqualTo(401);
+		assertThat(missing.contentType()).startsWith("application/problem+json");
+		assertThat(missing.json().get("type").asString()).isEqualTo("https://bidstream.dev/problems/unauthorized");
+		assertThat(unknown.status()).isEqualTo(401);
+	}
+
+	@Test
+	void aMemberActsForItsOwnAgencyAndAnOperatorOnlyForTheAgencyItNames() {
+		assertThat(api("dev-demo-key").post("/api/probe/write", "{}").body()).isEqualTo("demo");
+		assertThat(api("dev-acme-key").get("/api/probe/read?agency=demo").body()).isEqualTo("acme");
+		assertThat(api("dev-operator-key").get("/api/probe/read").body()).isEqualTo("*");
+		assertThat(api("dev-operator-key").get("/api/probe/read?agency=acme").body()).isEqualTo("acme");
+
+		var operatorWriteWithoutAgency = api("dev-operator-key").post("/api/probe/write", "{}");
+		assertThat(operatorWriteWithoutAgency.status()).isEqualTo(400);
+		assertThat(operatorWriteWithoutAgency.json().get("type").asString()).endsWith("/missing-agency");
+		assertThat(api("dev-operator-key").withHeader("X-Agency-Id", "acme").post("/api/probe/write", "{}").body())
+			.isEqualTo("acme");
+		assertThat(api("dev-demo-key").get("/api/probe/operator").status()).isEqualTo(403);
+		assertThat(api("dev-operator-key").get("/api/probe/operator").status()).isEqualTo(200);
+	}
+
+	@Test
+	void errorsAreProblemJsonThatNamesTheFieldAndRevealsNothingInternal() {
+		var invalid = api("dev-demo-key").get("/api/probe/invalid");
+		var boom = api("dev-demo-key").get("/api/probe/boom");
+		var unmapped = api("dev-demo-key").get("/api/nowhere");
+		var wrongMethod = api("dev-demo-key").send("DELETE", "/api/probe/read", "application/json", "");
+
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().at("/errors/0/field").asString()).isEqualTo("budget.amount");
+		assertThat(boom.status()).isEqualTo(500);
+		assertThat(boom.body()).doesNotContain("postgresql", "SECRET", "Exception", "select");
+		for (var problem : new BidstreamApi.Response[] { invalid, boom, unmapped, wrongMethod }) {
+			assertThat(problem.contentType()).startsWith("application/problem+json");
+			assertThat(problem.json().has("type") && problem.json().has("title") && problem.json().has("detail"))
+				.as(problem.toString())
+				.isTrue();
+		}
+		assertThat(unmapped.status()).isEqualTo(404);
+		assertThat(wrongMethod.status()).isEqualTo(405);
+	}
+
+	int applied(UUID id) {
+		return this.jdbc.queryForObject("select count(*) from applied where event_id = ?", Integer.class, id);
+	}
+
+}

@@ -1,0 +1,65 @@
+package com.bidstream.platform.testapp;
+
+import java.util.function.Consumer;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.bidstream.contracts.PursuitAdvanced;
+import com.bidstream.platform.messaging.EventConsumer;
+import com.bidstream.platform.security.Caller;
+import com.bidstream.platform.web.ApiProblem;
+
+/**
+ * A minimal service built on the platform, as the four services are.
+ */
+@SpringBootApplication
+public class PlatformTestApplication {
+
+	@Bean
+	Consumer<byte[]> probe(EventConsumer events, JdbcTemplate jdbc) {
+		return events.of("platform-test", PursuitAdvanced.class, (event) -> {
+			if ("poison".equals(event.agencyId())) {
+				throw new IllegalStateException("cannot apply an event of agency poison");
+			}
+			jdbc.update("insert into applied (event_id, agency_id) values (?, ?)", event.eventId(), event.agencyId());
+		});
+	}
+
+	@RestController
+	static class ProbeController {
+
+		@PostMapping("/api/probe/write")
+		String write(Caller caller) {
+			return caller.writeAgency();
+		}
+
+		@GetMapping("/api/probe/read")
+		String read(Caller caller, @RequestParam(required = false) String agency) {
+			return caller.readScope(agency).orElse("*");
+		}
+
+		@GetMapping("/api/probe/operator")
+		String operator(Caller caller) {
+			caller.requireOperator();
+			return "ok";
+		}
+
+		@GetMapping("/api/probe/invalid")
+		String invalid() {
+			throw ApiProblem.invalidField("budget.amount", "must be at most 10000000");
+		}
+
+		@GetMapping("/api/probe/boom")
+		String boom() {
+			throw new IllegalStateException("org.postgresql.SECRET select * from secrets");
+		}
+
+	}
+
+}

@@ -1,0 +1,1 @@
+create table applied (event_id uuid primary key, agency_id text not null);

@@ -1,0 +1,50 @@
+package com.bidstream.testsupport;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The rules that keep the rooms apart, written once for every service.
+ */
+public final class ArchitectureRules {
+
+	private ArchitectureRules() {
+	}
+
+	/**
+	 * Within {@code root}, the service's classes depend only on their own packages,
+	 * {@code contracts} and {@code platform}: never on another service.
+	 */
+	public static ArchRule serviceIsolation(String root, String service) {
+		String own = root + "." + service + "..";
+		DescribedPredicate<JavaClass> otherBidstreamCode = resideInAPackage(root + "..")
+			.and(DescribedPredicate.not(resideInAnyPackage(own, root + ".contracts..", root + ".platform..")));
+		return noClasses().that()
+			.resideInAPackage(own)
+			.should()
+			.dependOnClassesThat(otherBidstreamCode.as("another service's classes"))
+			.as("the " + service + " service depends only on its own packages, contracts and platform");
+	}
+
+	public static ArchRule serviceIsolation(String service) {
+		return serviceIsolation("com.bidstream", service);
+	}
+
+	/**
+	 * Pure domain logic (scoring rules, the funnel state machine, ...) imports no Spring.
+	 */
+	public static ArchRule freeOfSpring(String... packages) {
+		return noClasses().that()
+			.resideInAnyPackage(packages)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..")
+			.as("domain logic in " + String.join(", ", packages) + " imports no Spring");
+	}
+
+}

@@ -1,0 +1,38 @@
+package com.bidstream.testsupport;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArchitectureRulesTests {
+
+	static final String ROOT = "com.bidstream.testsupport.archfixture";
+
+	final JavaClasses fixture = new ClassFileImporter().importPackages(ROOT);
+
+	@Test
+	void aServiceThatUsesOnlyContractsPasses() {
+		assertThat(ArchitectureRules.serviceIsolation(ROOT, "alpha").evaluate(this.fixture).hasViolation()).isFalse();
+	}
+
+	@Test
+	void aServiceThatImportsAnotherServiceFails() {
+		var result = ArchitectureRules.serviceIsolation(ROOT, "beta").evaluate(this.fixture);
+
+		assertThat(result.hasViolation()).isTrue();
+		assertThat(result.getFailureReport().toString()).contains("BetaService", "AlphaService");
+	}
+
+	@Test
+	void springInDomainLogicFails() {
+		var clean = ArchitectureRules.freeOfSpring(ROOT + ".alpha..").evaluate(this.fixture);
+		var dirty = ArchitectureRules.freeOfSpring("com.bidstream.testsupport")
+			.evaluate(new ClassFileImporter().importClasses(TestInfrastructure.class));
+
+		assertThat(clean.hasViolation()).isFalse();
+		assertThat(dirty.hasViolation()).as("TestInfrastructure uses Spring's DynamicPropertyRegistry").isTrue();
+	}
+
+}

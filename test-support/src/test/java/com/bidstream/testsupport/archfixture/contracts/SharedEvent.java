@@ -1,0 +1,5 @@
+package com.bidstream.testsupport.archfixture.contracts;
+
+public record SharedEvent(String id) {
+
+}
