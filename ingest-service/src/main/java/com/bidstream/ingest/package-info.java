@@ -1,0 +1,4 @@
+/**
+ * The ingest service.
+ */
+package com.bidstream.ingest;

@@ -1,0 +1,4 @@
+/**
+ * The reporting service.
+ */
+package com.bidstream.reporting;

@@ -1,0 +1,4 @@
+/**
+ * The scoring service.
+ */
+package com.bidstream.scoring;

@@ -1,0 +1,4 @@
+/**
+ * The tracking service.
+ */
+package com.bidstream.tracking;
