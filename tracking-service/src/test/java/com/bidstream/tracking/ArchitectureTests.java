@@ -13,4 +13,7 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule dependsOnlyOnItselfContractsAndPlatform = ArchitectureRules.serviceIsolation("tracking");
 
+	@ArchTest
+	static final ArchRule theFunnelIsPlainJava = ArchitectureRules.freeOfSpring("com.bidstream.tracking.funnel..");
+
 }

@@ -1,0 +1,96 @@
+package com.bidstream.tracking.pursuits;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.bidstream.contracts.PursuitAdvanced.Stage;
+import com.bidstream.platform.security.Caller;
+import com.bidstream.platform.web.ApiProblem;
+
+/**
+ * {@code /api/v1/pursuits}: report funnel events, read pursuits.
+ */
+@RestController
+@RequestMapping("/api/v1/pursuits")
+class PursuitController {
+
+	private final PursuitService pursuits;
+
+	PursuitController(PursuitService pursuits) {
+		this.pursuits = pursuits;
+	}
+
+	/**
+	 * 201 with the pursuit after the event; 200 with it when the event id was already
+	 * recorded on this pursuit.
+	 */
+	@PostMapping("/{jobKey}/events")
+	ResponseEntity<PursuitView> record(Caller caller, @PathVariable String jobKey, @RequestBody JsonNode body) {
+		String agencyId = caller.writeAgency();
+		EventCommand command = EventRequestReader.read(body, Instant.now());
+		PursuitService.Recorded recorded;
+		try {
+			recorded = this.pursuits.record(agencyId, jobKey, command);
+		}
+		catch (DuplicateKeyException ex) {
+			// the same event id raced in for another pursuit at the same moment
+			throw ApiProblem.conflict("event-id-reused",
+					"The eventId " + command.eventId() + " was already used for another pursuit");
+		}
+		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded.pursuit());
+	}
+
+	@GetMapping("/{jobKey}")
+	PursuitView find(Caller caller, @PathVariable String jobKey, @RequestParam(required = false) String agency) {
+		return this.pursuits.find(caller.resourceAgency(agency), jobKey);
+	}
+
+	/**
+	 * The agency's pursuits, newest first, without their history; an operator sees every
+	 * agency unless {@code agency=} names one.
+	 */
+	@GetMapping
+	List<PursuitView> list(Caller caller, @RequestParam(required = false) String stage,
+			@RequestParam(required = false) String freelancerId, @RequestParam(required = false) String segment,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String agency) {
+		return this.pursuits.list(new PursuitQuery(caller.readScope(agency), stage(stage),
+				Optional.ofNullable(freelancerId), Optional.ofNullable(segment), limit(limit)));
+	}
+
+	private static Optional<Stage> stage(String stage) {
+		if (stage == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Stage.valueOf(stage));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiProblem.invalidField("stage", "must be one of " + List.of(Stage.values()));
+		}
+	}
+
+	private static int limit(Integer limit) {
+		if (limit == null) {
+			return PursuitQuery.DEFAULT_LIMIT;
+		}
+		if (limit < 1 || limit > PursuitQuery.MAX_LIMIT) {
+			throw ApiProblem.invalidField("limit", "must be between 1 and " + PursuitQuery.MAX_LIMIT);
+		}
+		return limit;
+	}
+
+}

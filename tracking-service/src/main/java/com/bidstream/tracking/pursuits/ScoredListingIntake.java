@@ -1,0 +1,76 @@
+package com.bidstream.tracking.pursuits;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.bidstream.contracts.ListingScored;
+import com.bidstream.contracts.ListingScored.Decision;
+import com.bidstream.contracts.PursuitAdvanced.Stage;
+
+/**
+ * Turns every scored listing into a pursuit of its agency, whatever the decision, and
+ * queues the ones worth pursuing. Scores may arrive late and more than once: an older
+ * score than the one held changes nothing.
+ */
+@Service
+class ScoredListingIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(ScoredListingIntake.class);
+
+	private static final int MAX_KEY_LENGTH = 300;
+
+	private final PursuitStore store;
+
+	private final FunnelRecorder recorder;
+
+	ScoredListingIntake(PursuitStore store, FunnelRecorder recorder) {
+		this.store = store;
+		this.recorder = recorder;
+	}
+
+	@Transactional
+	public void apply(ListingScored scored) {
+		requireUsable(scored);
+		Instant now = Instant.now();
+		boolean created = this.store.createIfAbsent(scored, now);
+		Pursuit pursuit = this.store.lock(scored.agencyId(), scored.jobKey()).orElseThrow();
+		if (!created) {
+			if (!pursuit.isOlderScoreThan(scored.version(), scored.occurredAt())) {
+				log.info("Ignored score version {} of {} (agency {}): version {} is already applied", scored.version(),
+						scored.jobKey(), scored.agencyId(), pursuit.scoreVersion());
+				return;
+			}
+			this.store.updateScore(scored, now);
+		}
+		if (scored.decision() == Decision.PURSUE && pursuit.stage() == Stage.NEW && !pursuit.state().closed()) {
+			this.recorder.record(pursuit, EventCommand.queue(queueEventId(scored), scored.occurredAt()));
+		}
+	}
+
+	/**
+	 * The same score always queues with the same event id, so that no replay can make a
+	 * second QUEUE.
+	 */
+	private static UUID queueEventId(ListingScored scored) {
+		return UUID.nameUUIDFromBytes(("queue:" + scored.eventId()).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void requireUsable(ListingScored scored) {
+		if (scored.decision() == null) {
+			throw new IllegalArgumentException("ListingScored " + scored.eventId() + " has no decision");
+		}
+		if (scored.jobKey().isBlank() || scored.jobKey().length() > MAX_KEY_LENGTH || scored.agencyId().isBlank()
+				|| scored.agencyId().length() > EventRequestReader.MAX_ID_LENGTH) {
+			throw new IllegalArgumentException(
+					"ListingScored " + scored.eventId() + " has an unusable agency or jobKey");
+		}
+	}
+
+}

@@ -1,0 +1,328 @@
+package com.bidstream.tracking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.ListingScored;
+import com.bidstream.contracts.ListingScored.Decision;
+import com.bidstream.contracts.PursuitAdvanced;
+import com.bidstream.contracts.PursuitAdvanced.Action;
+import com.bidstream.contracts.PursuitAdvanced.Stage;
+import com.bidstream.contracts.Topics;
+import com.bidstream.testsupport.BidstreamApi;
+import com.bidstream.testsupport.TopicReader;
+import com.bidstream.testsupport.TopicReader.Message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The tracking service through its public API and its topics, against a real broker and a
+ * real database; the subclasses provide them.
+ */
+abstract class TrackingIntegrationTests {
+
+	static final Duration WAIT = Duration.ofSeconds(60);
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String brokers;
+
+	BidstreamApi demo() {
+		return BidstreamApi.at("http://localhost:" + this.port, "dev-demo-key");
+	}
+
+	BidstreamApi acme() {
+		return BidstreamApi.at("http://localhost:" + this.port, "dev-acme-key");
+	}
+
+	TopicReader kafka() {
+		return new TopicReader(this.brokers);
+	}
+
+	static String newJobKey() {
+		return "upwork:~" + UUID.randomUUID();
+	}
+
+	static ListingScored scored(String agency, String jobKey, int version, int score, Decision decision) {
+		return new ListingScored(UUID.randomUUID(), Instant.now(), agency, jobKey, ListingScored.SCHEMA_VERSION,
+				version, score, decision, "enterprise", ListingScored.BudgetBand.MEDIUM, false, null, List.of(),
+				List.of(), "default-1", "upwork", "Web, Mobile & Software Dev", List.of("Java"), Instant.now(),
+				Instant.now(), null, null, null);
+	}
+
+	void publish(ListingScored event) {
+		kafka().send(Topics.LISTINGS_SCORED, event.key(), EventCodec.toBytes(event));
+	}
+
+	JsonNode awaitPursuit(BidstreamApi api, String jobKey, String stage) {
+		await().atMost(WAIT).until(() -> {
+			BidstreamApi.Response response = api.get("/api/v1/pursuits/" + jobKey);
+			return response.status() == 200 && stage.equals(response.json().get("stage").asString());
+		});
+		return api.get("/api/v1/pursuits/" + jobKey).json();
+	}
+
+	BidstreamApi.Response event(BidstreamApi api, String jobKey, String json) {
+		return api.post("/api/v1/pursuits/" + jobKey + "/events", json);
+	}
+
+	/**
+	 * Waits until {@code pursuits.events} holds exactly {@code count} records of the
+	 * pursuit, and returns them decoded.
+	 */
+	List<PursuitAdvanced> awaitPublished(String agency, String jobKey, int count) {
+		String key = Topics.key(agency, jobKey);
+		List<Message> found = new java.util.ArrayList<>();
+		await().atMost(WAIT).until(() -> {
+			found.clear();
+			found.addAll(kafka().readAll(Topics.PURSUITS_EVENTS).stream().filter((m) -> key.equals(m.key())).toList());
+			return found.size() >= count;
+		});
+		assertThat(found).hasSize(count);
+		return found.stream()
+			.map((m) -> EventCodec.read(m.value().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					PursuitAdvanced.class))
+			.toList();
+	}
+
+	@Test
+	void aPursuedListingIsQueuedAndTheQueueIsPublished() {
+		String jobKey = newJobKey();
+
+		publish(scored("demo", jobKey, 1, 82, Decision.PURSUE));
+
+		JsonNode pursuit = awaitPursuit(demo(), jobKey, "QUEUED");
+		assertThat(pursuit.get("agencyId").asString()).isEqualTo("demo");
+		assertThat(pursuit.get("score").asInt()).isEqualTo(82);
+		assertThat(pursuit.get("decision").asString()).isEqualTo("PURSUE");
+		assertThat(pursuit.get("segment").asString()).isEqualTo("enterprise");
+		assertThat(pursuit.at("/history/0/type").asString()).isEqualTo("QUEUE");
+		assertThat(awaitPublished("demo", jobKey, 1)).singleElement().satisfies((advanced) -> {
+			assertThat(advanced.action()).isEqualTo(Action.QUEUE);
+			assertThat(advanced.stage()).isEqualTo(Stage.QUEUED);
+			assertThat(advanced.eventId().toString()).isEqualTo(pursuit.at("/history/0/eventId").asString());
+		});
+	}
+
+	@Test
+	void aListingToReviewWaitsInNewAndAMemberMayStillClaimIt() {
+		String jobKey = newJobKey();
+
+		publish(scored("demo", jobKey, 1, 60, Decision.REVIEW));
+		JsonNode waiting = awaitPursuit(demo(), jobKey, "NEW");
+		BidstreamApi.Response claimed = event(demo(), jobKey, "{\"type\": \"CLAIM\", \"freelancerId\": \"fl-7\"}");
+
+		assertThat(waiting.get("history")).isEmpty();
+		assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+		assertThat(claimed.json().get("stage").asString()).isEqualTo("CLAIMED");
+		assertThat(claimed.json().get("freelancerId").asString()).isEqualTo("fl-7");
+		assertThat(awaitPublished("demo", jobKey, 1).get(0).action()).isEqualTo(Action.CLAIM);
+	}
+
+	@Test
+	void theFullPathToHiredPublishesOneRecordPerEvent() {
+		String jobKey = newJobKey();
+		publish(scored("demo", jobKey, 1, 90, Decision.PURSUE));
+		awaitPursuit(demo(), jobKey, "QUEUED");
+
+		assertThat(event(demo(), jobKey, "{\"type\": \"CLAIM\", \"freelancerId\": \"fl-1\"}").status()).isEqualTo(201);
+		assertThat(event(demo(), jobKey, """
+				{"type": "PROPOSAL_SENT", "freelancerId": "fl-1", "connectsSpent": 16, "bidAmount": 3800,
+				 "occurredAt": "2026-11-22T10:00:00+02:00"}
+				""").status()).isEqualTo(201);
+		BidstreamApi.Response replied = event(demo(), jobKey, "{\"type\": \"REPLIED\"}");
+		BidstreamApi.Response hired = event(demo(), jobKey, "{\"type\": \"HIRED\", \"contractValue\": 4000.50}");
+
+		assertThat(replied.json().get("stage").asString()).as("a reply implies the view").isEqualTo("REPLIED");
+		assertThat(hired.status()).isEqualTo(201);
+		assertThat(hired.json().get("stage").asString()).isEqualTo("HIRED");
+		assertThat(hired.json().get("freelancerId").asString()).isEqualTo("fl-1");
+		assertThat(hired.json().get("history")).hasSize(5);
+		List<PursuitAdvanced> published = awaitPublished("demo", jobKey, 5);
+		assertThat(published).extracting(PursuitAdvanced::action)
+			.containsExactlyInAnyOrder(Action.QUEUE, Action.CLAIM, Action.PROPOSAL_SENT, Action.REPLIED, Action.HIRED);
+		assertThat(published).filteredOn((advanced) -> advanced.action() == Action.PROPOSAL_SENT)
+			.singleElement()
+			.satisfies((proposal) -> {
+				assertThat(proposal.occurredAt()).isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
+				assertThat(proposal.connectsSpent()).isEqualTo(16);
+				assertThat(proposal.recordedAt()).isAfter(proposal.occurredAt());
+			});
+		assertThat(published).filteredOn((advanced) -> advanced.action() == Action.REPLIED)
+			.singleElement()
+			.satisfies((reply) -> assertThat(reply.freelancerId()).isEqualTo("fl-1"));
+		assertThat(published).filteredOn((advanced) -> advanced.action() == Action.HIRED)
+			.singleElement()
+			.satisfies((hire) -> assertThat(hire.contractValue()).isEqualByComparingTo("4000.50"));
+		assertThat(BidstreamApi.at("http://localhost:" + this.port, null).get("/actuator/prometheus").body())
+			.containsPattern("bidstream_tracking_events_total\\{[^}]*type=\"HIRED\"");
+	}
+
+	@Test
+	void theSameEventIdTwiceIsCountedOnce() {
+		String jobKey = newJobKey();
+		publish(scored("demo", jobKey, 1, 55, Decision.REVIEW));
+		awaitPursuit(demo(), jobKey, "NEW");
+		String claim = "{\"eventId\": \"" + UUID.randomUUID() + "\", \"type\": \"CLAIM\", \"freelancerId\": \"fl-2\"}";
+
+		BidstreamApi.Response first = event(demo(), jobKey, claim);
+		BidstreamApi.Response again = event(demo(), jobKey, claim);
+		BidstreamApi.Response elsewhere = event(demo(), newJobKey(), claim);
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json()).isEqualTo(first.json());
+		assertThat(again.json().get("history")).hasSize(1);
+		assertThat(elsewhere.status()).as("an unknown jobKey").isEqualTo(404);
+		assertThat(awaitPublished("demo", jobKey, 1)).hasSize(1);
+	}
+
+	@Test
+	void anEventIdUsedForAnotherPursuitIsAConflict() {
+		String first = newJobKey();
+		String second = newJobKey();
+		publish(scored("demo", first, 1, 40, Decision.SKIP));
+		publish(scored("demo", second, 1, 40, Decision.SKIP));
+		awaitPursuit(demo(), first, "NEW");
+		awaitPursuit(demo(), second, "NEW");
+		String viewed = "{\"eventId\": \"" + UUID.randomUUID() + "\", \"type\": \"WITHDRAWN\"}";
+
+		assertThat(event(demo(), first, viewed).status()).isEqualTo(201);
+		BidstreamApi.Response reused = event(demo(), second, viewed);
+
+		assertThat(reused.status()).isEqualTo(409);
+		assertThat(reused.json().get("detail").asString()).contains("another pursuit");
+	}
+
+	@Test
+	void aSecondFreelancersClaimIsAConflict() {
+		String jobKey = newJobKey();
+		publish(scored("demo", jobKey, 1, 75, Decision.PURSUE));
+		awaitPursuit(demo(), jobKey, "QUEUED");
+		event(demo(), jobKey, "{\"type\": \"CLAIM\", \"freelancerId\": \"fl-1\"}");
+
+		BidstreamApi.Response second = event(demo(), jobKey, "{\"type\": \"CLAIM\", \"freelancerId\": \"fl-2\"}");
+
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(second.contentType()).startsWith("application/problem+json");
+		assertThat(second.json().get("detail").asString()).contains("fl-1");
+		assertThat(demo().get("/api/v1/pursuits/" + jobKey).json().get("freelancerId").asString()).isEqualTo("fl-1");
+	}
+
+	@Test
+	void anEventAfterALossIsAConflict() {
+		String jobKey = newJobKey();
+		publish(scored("demo", jobKey, 1, 75, Decision.PURSUE));
+		awaitPursuit(demo(), jobKey, "QUEUED");
+		BidstreamApi.Response lost = event(demo(), jobKey, "{\"type\": \"LOST\", \"reason\": \"PRICE\"}");
+
+		BidstreamApi.Response after = event(demo(), jobKey, "{\"type\": \"VIEWED\"}");
+
+		assertThat(lost.status()).isEqualTo(201);
+		assertThat(lost.json().get("outcome").asString()).isEqualTo("LOST");
+		assertThat(lost.json().get("reason").asString()).isEqualTo("PRICE");
+		assertThat(after.status()).isEqualTo(409);
+		assertThat(after.json().get("detail").asString()).contains("LOST");
+		assertThat(awaitPublished("demo", jobKey, 2)).extracting(PursuitAdvanced::action)
+			.containsExactlyInAnyOrder(Action.QUEUE, Action.LOST);
+	}
+
+	@Test
+	void anotherAgencysPursuitIsNotFoundAndInvisible() {
+		String jobKey = newJobKey();
+		publish(scored("demo", jobKey, 1, 75, Decision.PURSUE));
+		awaitPursuit(demo(), jobKey, "QUEUED");
+
+		assertThat(acme().get("/api/v1/pursuits/" + jobKey).status()).isEqualTo(404);
+		assertThat(event(acme(), jobKey, "{\"type\": \"CLAIM\", \"freelancerId\": \"fl-9\"}").status()).isEqualTo(404);
+		assertThat(acme().get("/api/v1/pursuits?limit=500").body()).doesNotContain(jobKey);
+		assertThat(demo().get("/api/v1/pursuits?stage=QUEUED").body()).contains(jobKey);
+		assertThat(demo().get("/api/v1/pursuits/" + jobKey).json().get("stage").asString()).as("unchanged")
+			.isEqualTo("QUEUED");
+	}
+
+	@Test
+	void anEventForAnUnknownJobKeyIsNotFound() {
+		BidstreamApi.Response response = event(demo(), newJobKey(), "{\"type\": \"VIEWED\"}");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void anOlderScoreArrivingLateChangesNothing() {
+		String jobKey = newJobKey();
+
+		publish(scored("demo", jobKey, 2, 60, Decision.REVIEW));
+		publish(scored("demo", jobKey, 1, 95, Decision.PURSUE));
+		publish(scored("demo", jobKey, 3, 61, Decision.REVIEW));
+
+		await().atMost(WAIT).until(() -> {
+			BidstreamApi.Response response = demo().get("/api/v1/pursuits/" + jobKey);
+			return response.status() == 200 && response.json().get("score").asInt() == 61;
+		});
+		JsonNode pursuit = demo().get("/api/v1/pursuits/" + jobKey).json();
+		assertThat(pursuit.get("stage").asString()).as("the late PURSUE of version 1 queued nothing").isEqualTo("NEW");
+		assertThat(pursuit.get("history")).isEmpty();
+	}
+
+	@Test
+	void aLaterScoreThatPursuesQueuesAWaitingPursuit() {
+		String jobKey = newJobKey();
+
+		publish(scored("demo", jobKey, 1, 60, Decision.REVIEW));
+		publish(scored("demo", jobKey, 2, 80, Decision.PURSUE));
+
+		JsonNode pursuit = awaitPursuit(demo(), jobKey, "QUEUED");
+		assertThat(pursuit.get("score").asInt()).isEqualTo(80);
+		assertThat(pursuit.get("history")).hasSize(1);
+	}
+
+	@Test
+	void aGarbageMessageGoesToTheDeadLetterTopicAndTheGoodOneBesideItIsProcessed() {
+		String marker = UUID.randomUUID().toString();
+		String jobKey = newJobKey();
+
+		kafka().send(Topics.LISTINGS_SCORED, "demo|garbage", "{not json " + marker);
+		publish(scored("demo", jobKey, 1, 75, Decision.PURSUE));
+
+		awaitPursuit(demo(), jobKey, "QUEUED");
+		List<Message> dead = kafka().awaitRecords(Topics.deadLetter(Topics.LISTINGS_SCORED, "tracking"),
+				(m) -> m.value().contains(marker), WAIT);
+		assertThat(dead).singleElement().satisfies((m) -> {
+			assertThat(m.headers()).containsEntry("x-original-topic", Topics.LISTINGS_SCORED);
+			assertThat(m.headers().get("x-exception-message")).contains("not a valid ListingScored");
+		});
+	}
+
+	@Test
+	void anOperatorActsForTheAgencyItNames() {
+		String agency = "op" + UUID.randomUUID().toString().substring(0, 8);
+		String jobKey = newJobKey();
+		BidstreamApi operator = BidstreamApi.at("http://localhost:" + this.port, "dev-operator-key");
+		publish(scored(agency, jobKey, 1, 75, Decision.PURSUE));
+		awaitPursuit(operator.withHeader("X-Agency-Id", agency), jobKey, "QUEUED");
+
+		BidstreamApi.Response withoutAgency = event(operator, jobKey, "{\"type\": \"WITHDRAWN\"}");
+		BidstreamApi.Response withAgency = event(operator.withHeader("X-Agency-Id", agency), jobKey,
+				"{\"type\": \"WITHDRAWN\"}");
+
+		assertThat(withoutAgency.status()).isEqualTo(400);
+		assertThat(withAgency.status()).isEqualTo(201);
+		assertThat(operator.get("/api/v1/pursuits?agency=" + agency).json()).singleElement()
+			.satisfies((p) -> assertThat(p.get("outcome").asString()).isEqualTo("WITHDRAWN"));
+	}
+
+}
