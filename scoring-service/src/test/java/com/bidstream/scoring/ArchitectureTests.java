@@ -13,4 +13,7 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule dependsOnlyOnItselfContractsAndPlatform = ArchitectureRules.serviceIsolation("scoring");
 
+	@ArchTest
+	static final ArchRule theModelIsPlainJava = ArchitectureRules.freeOfSpring("com.bidstream.scoring.model..");
+
 }

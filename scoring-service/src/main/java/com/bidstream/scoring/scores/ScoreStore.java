@@ -1,0 +1,111 @@
+package com.bidstream.scoring.scores;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.JavaType;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.ListingScored.AiExposure;
+import com.bidstream.contracts.ListingScored.BudgetBand;
+import com.bidstream.contracts.ListingScored.Decision;
+import com.bidstream.contracts.ListingScored.Signal;
+import com.bidstream.scoring.model.Assessment;
+
+/**
+ * The latest score of each agency's listing: one row per (agency, jobKey).
+ */
+@Repository
+class ScoreStore {
+
+	private static final JavaType SIGNALS = EventCodec.mapper()
+		.getTypeFactory()
+		.constructCollectionType(List.class, Signal.class);
+
+	private static final JavaType STRINGS = EventCodec.mapper()
+		.getTypeFactory()
+		.constructCollectionType(List.class, String.class);
+
+	private static final String UPSERT = """
+			insert into scores (agency_id, job_key, version, score, decision, segment, budget_band, ai_work,
+			    ai_exposure, signals, red_flags, model_version, profile_version, scored_at, closed)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?)
+			on conflict (agency_id, job_key) do update set version = excluded.version, score = excluded.score,
+			    decision = excluded.decision, segment = excluded.segment, budget_band = excluded.budget_band,
+			    ai_work = excluded.ai_work, ai_exposure = excluded.ai_exposure, signals = excluded.signals,
+			    red_flags = excluded.red_flags, model_version = excluded.model_version,
+			    profile_version = excluded.profile_version, scored_at = excluded.scored_at, closed = excluded.closed
+			where scores.version <= excluded.version""";
+
+	private static final String COLUMNS = "select agency_id, job_key, version, score, decision, segment, budget_band, "
+			+ "ai_work, ai_exposure, signals, red_flags, model_version, scored_at from scores ";
+
+	private final JdbcClient jdbc;
+
+	ScoreStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Stores the score of a listing version unless a later version is stored already.
+	 * @return whether it was stored
+	 */
+	boolean save(String agencyId, String jobKey, int version, Assessment assessment, String modelVersion,
+			int profileVersion, Instant scoredAt, boolean closed) {
+		return this.jdbc.sql(UPSERT)
+			.params(agencyId, jobKey, version, assessment.score(), assessment.decision().name(), assessment.segment(),
+					assessment.budgetBand().name(), assessment.aiWork(), assessment.aiExposure().name(),
+					EventCodec.toJson(assessment.signals()), EventCodec.toJson(assessment.redFlags()), modelVersion,
+					profileVersion, Timestamp.from(scoredAt), closed)
+			.update() == 1;
+	}
+
+	Optional<ScoreView> find(String agencyId, String jobKey) {
+		return this.jdbc.sql(COLUMNS + "where agency_id = ? and job_key = ?")
+			.params(agencyId, jobKey)
+			.query(ScoreStore::view)
+			.optional();
+	}
+
+	/**
+	 * The open (not closed) listings of one agency, or of every agency, best score first.
+	 */
+	List<ScoreView> ranked(Optional<String> agencyId, ScoreQuery query) {
+		StringBuilder sql = new StringBuilder(COLUMNS).append("where not closed");
+		List<Object> params = new ArrayList<>();
+		agencyId.ifPresent((agency) -> {
+			sql.append(" and agency_id = ?");
+			params.add(agency);
+		});
+		query.decision().ifPresent((decision) -> {
+			sql.append(" and decision = ?");
+			params.add(decision.name());
+		});
+		query.minScore().ifPresent((minScore) -> {
+			sql.append(" and score >= ?");
+			params.add(minScore);
+		});
+		sql.append(" order by score desc, scored_at desc, agency_id, job_key limit ?");
+		params.add(query.limit());
+		return this.jdbc.sql(sql.toString()).params(params).query(ScoreStore::view).list();
+	}
+
+	private static ScoreView view(ResultSet rs, int row) throws SQLException {
+		return new ScoreView(rs.getString("job_key"), rs.getString("agency_id"), rs.getInt("version"),
+				rs.getInt("score"), Decision.valueOf(rs.getString("decision")), rs.getString("segment"),
+				BudgetBand.valueOf(rs.getString("budget_band")), rs.getBoolean("ai_work"),
+				AiExposure.valueOf(rs.getString("ai_exposure")),
+				EventCodec.mapper().readValue(rs.getString("signals"), SIGNALS),
+				EventCodec.mapper().readValue(rs.getString("red_flags"), STRINGS), List.of(),
+				rs.getString("model_version"), rs.getTimestamp("scored_at").toInstant());
+	}
+
+}

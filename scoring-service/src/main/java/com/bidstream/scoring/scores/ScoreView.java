@@ -1,0 +1,26 @@
+package com.bidstream.scoring.scores;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.bidstream.contracts.ListingScored.AiExposure;
+import com.bidstream.contracts.ListingScored.BudgetBand;
+import com.bidstream.contracts.ListingScored.Decision;
+import com.bidstream.contracts.ListingScored.Signal;
+
+/**
+ * A stored score as {@code GET /api/v1/scores/{jobKey}} answers it (contract section 4).
+ * {@code matches} stays empty until the freelancer roster exists.
+ */
+record ScoreView(String jobKey, String agencyId, int version, int score, Decision decision, String segment,
+		BudgetBand budgetBand, boolean aiWork, AiExposure aiExposure, List<Signal> signals, List<String> redFlags,
+		List<Match> matches, String modelVersion, Instant scoredAt) {
+
+	/**
+	 * A freelancer of the roster who fits the job, and why.
+	 */
+	record Match(String freelancerId, double fit, List<String> reasons) {
+
+	}
+
+}

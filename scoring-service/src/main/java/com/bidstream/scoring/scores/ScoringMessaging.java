@@ -1,0 +1,31 @@
+package com.bidstream.scoring.scores;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.bidstream.contracts.ListingIngested;
+import com.bidstream.platform.messaging.EventConsumer;
+
+/**
+ * The scoring step: {@code listings.ingested} (group {@code scoring}) in,
+ * {@code listings.scored} out through the outbox.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScoringMessaging {
+
+	@Bean
+	Consumer<byte[]> scoreListings(EventConsumer events, ListingScorer scorer) {
+		return events.of("scoring", ListingIngested.class, scorer::score);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

@@ -1,0 +1,222 @@
+package com.bidstream.scoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.Listing;
+import com.bidstream.contracts.ListingIngested;
+import com.bidstream.contracts.ListingScored;
+import com.bidstream.contracts.ListingScored.Decision;
+import com.bidstream.contracts.Topics;
+import com.bidstream.testsupport.BidstreamApi;
+import com.bidstream.testsupport.TestInfrastructure;
+import com.bidstream.testsupport.TopicReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The scoring service end to end, on a real broker and database: listings in on
+ * {@code listings.ingested}, scores out on {@code listings.scored} and over HTTP.
+ */
+abstract class ScoringIntegrationTests {
+
+	static final Duration WAIT = Duration.ofSeconds(60);
+
+	@LocalServerPort
+	int port;
+
+	abstract TestInfrastructure infrastructure();
+
+	TopicReader kafka() {
+		return new TopicReader(infrastructure().kafkaBootstrapServers());
+	}
+
+	BidstreamApi api(String key) {
+		return BidstreamApi.at("http://localhost:" + this.port, key);
+	}
+
+	static ListingIngested ingested(String agency, Listing listing, int version) {
+		return new ListingIngested(UUID.randomUUID(), Instant.now(), agency, listing.jobKey(),
+				ListingIngested.SCHEMA_VERSION, version, Instant.parse("2026-11-22T09:00:00Z"), listing);
+	}
+
+	void publish(ListingIngested event) {
+		kafka().send(Topics.LISTINGS_INGESTED, event.key(), EventCodec.toBytes(event));
+	}
+
+	List<ListingScored> awaitScored(ListingIngested event, int version) {
+		return kafka()
+			.awaitRecords(Topics.LISTINGS_SCORED,
+					(m) -> m.key().equals(event.key()) && read(m.value()).version() == version, WAIT)
+			.stream()
+			.map((m) -> read(m.value()))
+			.filter((scored) -> scored.version() == version)
+			.toList();
+	}
+
+	List<ListingScored> scoredNow(String key) {
+		return kafka().readAll(Topics.LISTINGS_SCORED)
+			.stream()
+			.filter((m) -> key.equals(m.key()))
+			.map((m) -> read(m.value()))
+			.toList();
+	}
+
+	static ListingScored read(String json) {
+		return EventCodec.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), ListingScored.class);
+	}
+
+	static String uniqueId() {
+		return "~it" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+	}
+
+	@Test
+	void anIngestedListingIsScoredAndPublishedWithTheListingsFacts() {
+		Listing listing = TestListings.expertKafkaJob(uniqueId(), Instant.now());
+		ListingIngested event = ingested("demo", listing, 1);
+
+		publish(event);
+
+		ListingScored scored = awaitScored(event, 1).get(0);
+		assertThat(scored.agencyId()).isEqualTo("demo");
+		assertThat(scored.jobKey()).isEqualTo(listing.jobKey());
+		assertThat(scored.key()).isEqualTo("demo|" + listing.jobKey());
+		assertThat(scored.decision()).isEqualTo(Decision.PURSUE);
+		assertThat(scored.segment()).isEqualTo("enterprise");
+		assertThat(scored.signals()).extracting(ListingScored.Signal::name)
+			.containsExactly("budget", "clientQuality", "hireLikelihood", "proofMatch", "scopeDepth", "aiResilience",
+					"competition", "freshness");
+		assertThat(scored.source()).isEqualTo("upwork");
+		assertThat(scored.category()).isEqualTo(listing.category());
+		assertThat(scored.skills()).isEqualTo(listing.skills());
+		assertThat(scored.postedAt()).isEqualTo(listing.postedAt());
+		assertThat(scored.firstIngestedAt()).isEqualTo(event.firstIngestedAt());
+		assertThat(scored.estimatedValue()).isEqualByComparingTo("4000");
+		assertThat(scored.proposals()).isEqualTo(3);
+		assertThat(scored.closedResult()).isNull();
+		assertThat(scored.modelVersion()).isEqualTo("default-1");
+	}
+
+	@Test
+	void theSameEventDeliveredTwiceIsScoredAndPublishedOnce() {
+		Listing listing = TestListings.websiteJob(uniqueId(), Instant.now());
+		ListingIngested first = ingested("demo", listing, 1);
+		ListingIngested later = ingested("demo", listing, 2);
+
+		publish(first);
+		publish(first);
+		publish(later);
+
+		awaitScored(later, 2);
+		assertThat(scoredNow(first.key())).extracting(ListingScored::version).containsExactly(1, 2);
+	}
+
+	@Test
+	void anOlderVersionArrivingAfterANewerOneIsNotPublished() {
+		Listing listing = TestListings.websiteJob(uniqueId(), Instant.now());
+
+		publish(ingested("demo", listing, 2));
+		publish(ingested("demo", listing, 1));
+		ListingIngested newest = ingested("demo", listing, 3);
+		publish(newest);
+
+		awaitScored(newest, 3);
+		assertThat(scoredNow(newest.key())).extracting(ListingScored::version).containsExactly(2, 3);
+	}
+
+	@Test
+	void aGarbageMessageIsDeadLetteredWithItsReasonAndTheGoodOneBesideItIsScored() {
+		String marker = UUID.randomUUID().toString();
+		ListingIngested good = ingested("demo", TestListings.dataEntryJob(uniqueId(), Instant.now()), 1);
+
+		kafka().send(Topics.LISTINGS_INGESTED, "demo|garbage", "{not json " + marker);
+		publish(good);
+
+		assertThat(awaitScored(good, 1)).singleElement()
+			.satisfies((scored) -> assertThat(scored.decision()).isEqualTo(Decision.SKIP));
+		var dead = kafka().awaitRecords(Topics.deadLetter(Topics.LISTINGS_INGESTED, "scoring"),
+				(m) -> m.value().contains(marker), WAIT);
+		assertThat(dead).singleElement().satisfies((m) -> {
+			assertThat(m.headers()).containsEntry("x-original-topic", Topics.LISTINGS_INGESTED);
+			assertThat(m.headers().get("x-exception-message")).contains("not a valid ListingIngested");
+		});
+	}
+
+	@Test
+	void aScoreIsReadableByItsAgencyInTheContractsShapeAndNotFoundForAnother() {
+		Listing listing = TestListings.expertKafkaJob(uniqueId(), Instant.now());
+		String path = "/api/v1/scores/" + listing.jobKey();
+		assertThat(api("dev-demo-key").get(path).status()).isEqualTo(404);
+
+		ListingIngested event = ingested("demo", listing, 1);
+		publish(event);
+		awaitScored(event, 1);
+
+		var own = api("dev-demo-key").get(path);
+		assertThat(own.status()).isEqualTo(200);
+		JsonNode json = own.json();
+		assertThat(json.get("jobKey").asString()).isEqualTo(listing.jobKey());
+		assertThat(json.get("agencyId").asString()).isEqualTo("demo");
+		assertThat(json.get("version").asInt()).isEqualTo(1);
+		assertThat(json.get("score").asInt()).isBetween(70, 100);
+		assertThat(json.get("decision").asString()).isEqualTo("PURSUE");
+		assertThat(json.get("segment").asString()).isEqualTo("enterprise");
+		assertThat(json.get("budgetBand").asString()).isEqualTo("MEDIUM");
+		assertThat(json.get("aiWork").asBoolean()).isFalse();
+		assertThat(json.get("aiExposure").asString()).isEqualTo("HUMAN_CRITICAL");
+		assertThat(json.get("signals").size()).isEqualTo(8);
+		assertThat(json.get("signals").get(0).get("weight").asDouble()).isEqualTo(0.15);
+		assertThat(json.get("redFlags").isArray()).isTrue();
+		assertThat(json.get("matches").isArray()).isTrue();
+		assertThat(json.get("modelVersion").asString()).isEqualTo("default-1");
+		assertThat(Instant.parse(json.get("scoredAt").asString())).isBefore(Instant.now().plusSeconds(1));
+
+		var other = api("dev-acme-key").get(path);
+		assertThat(other.status()).isEqualTo(404);
+		assertThat(other.contentType()).startsWith("application/problem+json");
+		assertThat(api("dev-operator-key").get(path + "?agency=demo").status()).isEqualTo(200);
+		var ranked = api("dev-demo-key").get("/api/v1/scores?decision=PURSUE&limit=500").json().get("scores");
+		assertThat(ranked.values())
+			.anySatisfy((score) -> assertThat(score.get("jobKey").asString()).isEqualTo(listing.jobKey()));
+		assertThat(api("dev-acme-key").get("/api/v1/scores?limit=500").json().get("scores").values())
+			.noneSatisfy((score) -> assertThat(score.get("jobKey").asString()).isEqualTo(listing.jobKey()));
+	}
+
+	@Test
+	void aProfileChangeIsANewVersionAndScoresLaterListings() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		assertThat(operator.get("/api/v1/profile").json().get("version").asInt()).isEqualTo(1);
+
+		var changed = operator.put("/api/v1/profile",
+				"{\"weights\": {\"budget\": 0.5}, \"thresholds\": {\"pursue\": 95, \"review\": 90}}");
+		var invalid = operator.put("/api/v1/profile",
+				"{\"weights\": {\"budget\": -1}, \"thresholds\": {\"pursue\": 10}}");
+
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(changed.json().get("version").asInt()).isEqualTo(2);
+		assertThat(changed.json().at("/weights/budget").asDouble()).isEqualTo(0.5);
+		assertThat(changed.json().at("/weights/freshness").asDouble()).isEqualTo(0.1);
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("errors").values()).extracting((error) -> error.get("field").asString())
+			.containsExactlyInAnyOrder("weights.budget", "thresholds.pursue");
+		assertThat(operator.get("/api/v1/profile").json().get("version").asInt()).isEqualTo(2);
+
+		ListingIngested event = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
+		publish(event);
+
+		ListingScored scored = awaitScored(event, 1).get(0);
+		assertThat(scored.signals().get(0).weight()).isEqualTo(0.5);
+		assertThat(scored.decision()).isEqualTo(Decision.SKIP);
+	}
+
+}
