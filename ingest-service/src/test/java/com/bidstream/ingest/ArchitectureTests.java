@@ -13,4 +13,8 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule dependsOnlyOnItselfContractsAndPlatform = ArchitectureRules.serviceIsolation("ingest");
 
+	@ArchTest
+	static final ArchRule listingRulesAreFreeOfSpring = ArchitectureRules
+		.freeOfSpring("com.bidstream.ingest.listing..");
+
 }

@@ -1,0 +1,82 @@
+package com.bidstream.ingest.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+
+import com.bidstream.contracts.EventCodec;
+import com.bidstream.platform.web.ApiProblem;
+
+/**
+ * The request-level rules of a listings post: the body's size (checked by its declared
+ * length and again while reading, so that a chunked body cannot exceed it), readable
+ * JSON, a listing object or an array of at most {@link #MAX_ITEMS} items.
+ */
+final class ListingsBody {
+
+	static final long MAX_BYTES = 10L * 1024 * 1024;
+
+	static final int MAX_ITEMS = 1_000;
+
+	private static final ObjectReader JSON = EventCodec.mapper()
+		.reader()
+		.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+	private ListingsBody() {
+	}
+
+	static byte[] read(long declaredLength, InputStream body, long maxBytes) throws IOException {
+		if (declaredLength > maxBytes) {
+			throw tooLarge(maxBytes);
+		}
+		byte[] bytes = body.readNBytes(Math.toIntExact(maxBytes + 1));
+		if (bytes.length > maxBytes) {
+			throw tooLarge(maxBytes);
+		}
+		return bytes;
+	}
+
+	/**
+	 * The items of the body: the one object, or the array's elements.
+	 */
+	static List<JsonNode> items(byte[] body) {
+		JsonNode root = parse(body);
+		if (root.isObject()) {
+			return List.of(root);
+		}
+		if (!root.isArray()) {
+			throw ApiProblem.badRequest("not-a-listing", "The body must be a listing object or an array of listings");
+		}
+		if (root.size() > MAX_ITEMS) {
+			throw ApiProblem
+				.payloadTooLarge("An array holds at most " + MAX_ITEMS + " listings; this one holds " + root.size());
+		}
+		List<JsonNode> items = new ArrayList<>(root.size());
+		root.forEach(items::add);
+		return items;
+	}
+
+	private static JsonNode parse(byte[] body) {
+		try {
+			JsonNode root = JSON.readTree(body);
+			if (root == null || root.isMissingNode()) {
+				throw ApiProblem.badRequest("malformed-body", "The request body is empty");
+			}
+			return root;
+		}
+		catch (JacksonException ex) {
+			throw ApiProblem.badRequest("malformed-body", "The request body is not readable JSON");
+		}
+	}
+
+	private static ApiProblem tooLarge(long maxBytes) {
+		return ApiProblem.payloadTooLarge("The body may hold at most " + maxBytes + " bytes (10 MiB)");
+	}
+
+}

@@ -1,0 +1,178 @@
+package com.bidstream.ingest.listing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the fields of one JSON object by type, recording a {@link Violation} with the
+ * field's path for every value of the wrong type or range, and returning null for it so
+ * that reading goes on and every error of an item is reported. Absent and {@code null}
+ * values are the same: null.
+ */
+final class JsonFields {
+
+	private final JsonNode node;
+
+	private final String path;
+
+	private final List<Violation> errors;
+
+	JsonFields(JsonNode node, String path, List<Violation> errors) {
+		this.node = node;
+		this.path = path;
+		this.errors = errors;
+	}
+
+	String pathOf(String name) {
+		return this.path.isEmpty() ? name : this.path + "." + name;
+	}
+
+	void error(String name, String message) {
+		this.errors.add(new Violation(pathOf(name), message));
+	}
+
+	JsonNode value(String name) {
+		JsonNode value = this.node.get(name);
+		return (value == null || value.isNull()) ? null : value;
+	}
+
+	boolean present(String name) {
+		return value(name) != null;
+	}
+
+	boolean require(String name) {
+		if (!present(name)) {
+			error(name, "is required");
+			return false;
+		}
+		return true;
+	}
+
+	String text(String name) {
+		JsonNode value = value(name);
+		if (value != null && !value.isString()) {
+			error(name, "must be a string");
+			return null;
+		}
+		return (value != null) ? value.stringValue() : null;
+	}
+
+	String text(String name, int maxLength) {
+		String text = text(name);
+		if (text != null && text.codePointCount(0, text.length()) > maxLength) {
+			error(name, "must be at most " + maxLength + " characters");
+			return null;
+		}
+		return text;
+	}
+
+	Boolean flag(String name) {
+		JsonNode value = value(name);
+		if (value != null && !value.isBoolean()) {
+			error(name, "must be true or false");
+			return null;
+		}
+		return (value != null) ? value.booleanValue() : null;
+	}
+
+	BigDecimal decimal(String name, BigDecimal min, BigDecimal max) {
+		JsonNode value = value(name);
+		if (value == null) {
+			return null;
+		}
+		if (!value.isNumber()) {
+			error(name, "must be a number");
+			return null;
+		}
+		BigDecimal number = value.decimalValue();
+		if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
+			error(name, "must be between " + min.toPlainString() + " and " + max.toPlainString());
+			return null;
+		}
+		return canonical(number);
+	}
+
+	Integer count(String name) {
+		JsonNode value = value(name);
+		if (value == null) {
+			return null;
+		}
+		BigDecimal number = value.isNumber() ? value.decimalValue().stripTrailingZeros() : null;
+		if (number == null || number.scale() > 0) {
+			error(name, "must be a whole number");
+			return null;
+		}
+		if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+			error(name, "must be between 0 and " + Integer.MAX_VALUE);
+			return null;
+		}
+		return number.intValueExact();
+	}
+
+	<E extends Enum<E>> E choice(String name, Class<E> type) {
+		String text = text(name);
+		if (text == null) {
+			return null;
+		}
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equals(text)) {
+				return constant;
+			}
+		}
+		error(name, "must be one of "
+				+ Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+		return null;
+	}
+
+	Instant instant(String name) {
+		String text = text(name);
+		try {
+			return (text != null) ? OffsetDateTime.parse(text).toInstant() : null;
+		}
+		catch (DateTimeParseException ex) {
+			error(name, "must be an ISO-8601 date-time with an offset, such as 2026-11-22T09:15:00Z");
+			return null;
+		}
+	}
+
+	LocalDate date(String name) {
+		String text = text(name);
+		try {
+			return (text != null) ? LocalDate.parse(text) : null;
+		}
+		catch (DateTimeParseException ex) {
+			error(name, "must be a date such as 2018-05-01");
+			return null;
+		}
+	}
+
+	/**
+	 * The fields of a nested object, or null when it is absent or not an object.
+	 */
+	JsonFields object(String name) {
+		JsonNode value = value(name);
+		if (value != null && !value.isObject()) {
+			error(name, "must be an object");
+			return null;
+		}
+		return (value != null) ? new JsonFields(value, pathOf(name), this.errors) : null;
+	}
+
+	/**
+	 * Numbers in one form whatever the input wrote ({@code 4000.00} and {@code 4E+3} are
+	 * {@code 4000}), so equal content hashes equal. Only bounded values come here.
+	 */
+	private static BigDecimal canonical(BigDecimal number) {
+		BigDecimal stripped = number.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
+	}
+
+}

@@ -1,0 +1,82 @@
+package com.bidstream.ingest.listing;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.bidstream.contracts.Listing.Budget;
+import com.bidstream.contracts.Listing.BudgetType;
+import com.bidstream.contracts.Listing.Client;
+import com.bidstream.contracts.Listing.Closed;
+import com.bidstream.contracts.Listing.ClosedResult;
+
+/**
+ * The rules of a listing's nested objects: {@code budget}, {@code client} and
+ * {@code closed}.
+ */
+final class ListingParts {
+
+	static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
+
+	/**
+	 * A client's lifetime spend is not a budget; it is bounded only against absurd input.
+	 */
+	static final BigDecimal MAX_TOTAL_SPENT = new BigDecimal("10000000000");
+
+	static final BigDecimal MAX_RATING = new BigDecimal("5");
+
+	private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies()
+		.stream()
+		.map(Currency::getCurrencyCode)
+		.collect(Collectors.toUnmodifiableSet());
+
+	private ListingParts() {
+	}
+
+	static Budget budget(JsonFields listing) {
+		JsonFields budget = listing.object("budget");
+		if (budget == null) {
+			return null;
+		}
+		BudgetType type = budget.require("type") ? budget.choice("type", BudgetType.class) : null;
+		BigDecimal amount = budget.decimal("amount", BigDecimal.ZERO, MAX_AMOUNT);
+		BigDecimal min = budget.decimal("min", BigDecimal.ZERO, MAX_AMOUNT);
+		BigDecimal max = budget.decimal("max", BigDecimal.ZERO, MAX_AMOUNT);
+		if (type == BudgetType.FIXED && !budget.present("amount")) {
+			budget.error("amount", "is required for a FIXED budget");
+		}
+		if (type == BudgetType.HOURLY && !budget.present("min") && !budget.present("max")) {
+			budget.error("min", "min or max is required for an HOURLY budget");
+		}
+		if (min != null && max != null && min.compareTo(max) > 0) {
+			budget.error("min", "must not be greater than max");
+		}
+		String currency = budget.text("currency");
+		if (currency != null && !CURRENCIES.contains(currency)) {
+			budget.error("currency", "must be an ISO 4217 currency code such as USD");
+		}
+		return new Budget(type, amount, min, max, currency);
+	}
+
+	static Client client(JsonFields listing) {
+		JsonFields client = listing.object("client");
+		if (client == null) {
+			return null;
+		}
+		return new Client(client.flag("paymentVerified"), client.text("country"),
+				client.decimal("totalSpent", BigDecimal.ZERO, MAX_TOTAL_SPENT), client.count("totalHires"),
+				client.count("totalPostedJobs"), client.decimal("rating", BigDecimal.ZERO, MAX_RATING),
+				client.count("reviews"), client.date("memberSince"), client.text("companySize"));
+	}
+
+	static Closed closed(JsonFields listing) {
+		JsonFields closed = listing.object("closed");
+		if (closed == null) {
+			return null;
+		}
+		ClosedResult result = closed.require("result") ? closed.choice("result", ClosedResult.class) : null;
+		return new Closed(result, closed.instant("at"));
+	}
+
+}

@@ -1,0 +1,135 @@
+package com.bidstream.ingest.listing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+import com.bidstream.contracts.Listing;
+import com.bidstream.contracts.Listing.ExperienceLevel;
+
+/**
+ * The contract's rules for one listing (section 3), applied to the JSON as sent: every
+ * broken rule is reported with its field's path, a value of the wrong JSON type included,
+ * and unknown fields are ignored.
+ */
+public final class ListingValidator {
+
+	static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+
+	static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9._~:-]{1,128}");
+
+	static final int MAX_TITLE = 300;
+
+	static final int MAX_DESCRIPTION = 50_000;
+
+	static final int MAX_SKILLS = 100;
+
+	static final int MAX_SKILL = 100;
+
+	static final Duration MAX_POSTED_AHEAD = Duration.ofDays(1);
+
+	private final Clock clock;
+
+	public ListingValidator(Clock clock) {
+		this.clock = clock;
+	}
+
+	public Validation validate(JsonNode item) {
+		if (item == null || !item.isObject()) {
+			return Validation.invalid(List.of(new Violation("$", "must be a listing object")));
+		}
+		List<Violation> errors = new ArrayList<>();
+		JsonFields fields = new JsonFields(item, "", errors);
+		String source = matching(fields, "source", SOURCE, "must match [a-z0-9][a-z0-9-]{0,31}");
+		String externalId = matching(fields, "externalId", EXTERNAL_ID,
+				"must be 1 to 128 characters of A-Z a-z 0-9 . _ ~ : -");
+		String title = title(fields);
+		Instant postedAt = postedAt(fields);
+		Listing listing = new Listing(source, externalId, fields.text("url"), title,
+				fields.text("description", MAX_DESCRIPTION), postedAt, fields.text("category"), skills(fields),
+				ListingParts.budget(fields), fields.choice("experienceLevel", ExperienceLevel.class),
+				fields.text("duration"), fields.text("workload"), fields.count("proposals"),
+				fields.count("connectsRequired"), ListingParts.client(fields), ListingParts.closed(fields));
+		return errors.isEmpty() ? Validation.valid(listing) : Validation.invalid(errors);
+	}
+
+	private static String matching(JsonFields fields, String name, Pattern pattern, String message) {
+		if (!fields.require(name)) {
+			return null;
+		}
+		String text = fields.text(name);
+		if (text != null && !pattern.matcher(text).matches()) {
+			fields.error(name, message);
+			return null;
+		}
+		return text;
+	}
+
+	private static String title(JsonFields fields) {
+		if (!fields.require("title")) {
+			return null;
+		}
+		String title = fields.text("title", MAX_TITLE);
+		if (title != null && title.isBlank()) {
+			fields.error("title", "must not be blank");
+			return null;
+		}
+		return title;
+	}
+
+	private Instant postedAt(JsonFields fields) {
+		if (!fields.require("postedAt")) {
+			return null;
+		}
+		Instant postedAt = fields.instant("postedAt");
+		if (postedAt != null && postedAt.isAfter(this.clock.instant().plus(MAX_POSTED_AHEAD))) {
+			fields.error("postedAt", "must be at most 1 day in the future");
+			return null;
+		}
+		return postedAt;
+	}
+
+	private static List<String> skills(JsonFields fields) {
+		JsonNode skills = fields.value("skills");
+		if (skills == null) {
+			return List.of();
+		}
+		if (!skills.isArray()) {
+			fields.error("skills", "must be an array of strings");
+			return List.of();
+		}
+		if (skills.size() > MAX_SKILLS) {
+			fields.error("skills", "must hold at most " + MAX_SKILLS + " skills");
+			return List.of();
+		}
+		List<String> valid = new ArrayList<>(skills.size());
+		for (int i = 0; i < skills.size(); i++) {
+			String problem = skillProblem(skills.get(i));
+			if (problem != null) {
+				fields.error("skills[" + i + "]", problem);
+			}
+			else {
+				valid.add(skills.get(i).stringValue());
+			}
+		}
+		return valid;
+	}
+
+	private static String skillProblem(JsonNode skill) {
+		if (skill == null || !skill.isString()) {
+			return "must be a string";
+		}
+		String text = skill.stringValue();
+		if (text.isBlank()) {
+			return "must not be blank";
+		}
+		return (text.codePointCount(0, text.length()) > MAX_SKILL) ? "must be at most " + MAX_SKILL + " characters"
+				: null;
+	}
+
+}

@@ -1,0 +1,31 @@
+package com.bidstream.ingest;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import com.bidstream.testsupport.EmbeddedInfrastructure;
+import com.bidstream.testsupport.TestInfrastructure;
+
+/**
+ * The integration tests on the embedded KRaft broker and embedded PostgreSQL 18.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+@TestPropertySource(properties = "bidstream.security.dev-keys=true")
+class IngestEmbeddedIntegrationTests extends IngestIntegrationTests {
+
+	@DynamicPropertySource
+	static void infra(DynamicPropertyRegistry registry) {
+		EmbeddedInfrastructure.get().register(registry, "ingest");
+	}
+
+	@Override
+	TestInfrastructure infrastructure() {
+		return EmbeddedInfrastructure.get();
+	}
+
+}

@@ -1,0 +1,88 @@
+package com.bidstream.ingest.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+
+import com.bidstream.platform.web.ApiProblem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ListingsBodyTests {
+
+	@Test
+	void aBodyDeclaredLargerThanTheLimitIsRefusedBeforeReading() {
+		InputStream unread = new CountingStream();
+
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> ListingsBody.read(101, unread, 100))
+			.satisfies((problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+		assertThat(((CountingStream) unread).read).isZero();
+	}
+
+	@Test
+	void aChunkedBodyIsReadOnlyUpToTheLimit() {
+		CountingStream endless = new CountingStream();
+
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> ListingsBody.read(-1, endless, 100))
+			.satisfies((problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+		assertThat(endless.read).isEqualTo(101);
+	}
+
+	@Test
+	void aBodyWithinTheLimitIsReadWhole() throws IOException {
+		byte[] body = ListingsBody.read(-1, new ByteArrayInputStream(new byte[100]), 100);
+
+		assertThat(body).hasSize(100);
+	}
+
+	@Test
+	void anObjectIsOneItemAndAnArrayItsElements() {
+		assertThat(ListingsBody.items(bytes("{\"a\": 1}"))).hasSize(1);
+		assertThat(ListingsBody.items(bytes("[{\"a\": 1}, 2, \"x\"]"))).hasSize(3);
+		assertThat(ListingsBody.items(bytes("[]"))).isEmpty();
+	}
+
+	@Test
+	void malformedJsonOrAnotherTopLevelIsABadRequest() {
+		for (String body : new String[] { "{\"a\": ", "", "42", "\"listing\"", "null", "{} {}", "{\"a\": 1} x" }) {
+			assertThatExceptionOfType(ApiProblem.class).as(body)
+				.isThrownBy(() -> ListingsBody.items(bytes(body)))
+				.satisfies((problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST));
+		}
+	}
+
+	@Test
+	void moreThan1000ItemsAreTooLarge() {
+		String items = "{},".repeat(1_000) + "{}";
+
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> ListingsBody.items(bytes("[" + items + "]")))
+			.satisfies((problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+		assertThat(ListingsBody.items(bytes("[" + "{},".repeat(999) + "{}]"))).hasSize(1_000);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * An endless body that counts what was read of it.
+	 */
+	static final class CountingStream extends InputStream {
+
+		long read;
+
+		@Override
+		public int read() {
+			this.read++;
+			return '[';
+		}
+
+	}
+
+}

@@ -1,0 +1,238 @@
+package com.bidstream.ingest.listing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.bidstream.contracts.Listing;
+import com.bidstream.contracts.Listing.BudgetType;
+import com.bidstream.contracts.Listing.ClosedResult;
+import com.bidstream.contracts.Listing.ExperienceLevel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ListingValidatorTests {
+
+	static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+	final ListingValidator validator = new ListingValidator(Clock.fixed(NOW, ZoneOffset.UTC));
+
+	@Test
+	void acceptsTheContractExampleWithEveryField() {
+		Validation validation = this.validator.validate(Listings.example());
+
+		assertThat(validation.errors()).isEmpty();
+		Listing listing = validation.listing();
+		assertThat(listing.jobKey()).isEqualTo("upwork:~021234567890");
+		assertThat(listing.postedAt()).isEqualTo(Instant.parse("2026-11-22T09:15:00Z"));
+		assertThat(listing.skills()).containsExactly("Java", "Spring Boot", "Apache Kafka");
+		assertThat(listing.budget().type()).isEqualTo(BudgetType.FIXED);
+		assertThat(listing.budget().amount()).isEqualByComparingTo("4000");
+		assertThat(listing.budget().currency()).isEqualTo("USD");
+		assertThat(listing.experienceLevel()).isEqualTo(ExperienceLevel.EXPERT);
+		assertThat(listing.proposals()).isEqualTo(12);
+		assertThat(listing.connectsRequired()).isEqualTo(16);
+		assertThat(listing.client().paymentVerified()).isTrue();
+		assertThat(listing.client().rating()).isEqualByComparingTo("4.9");
+		assertThat(listing.client().memberSince()).isEqualTo(LocalDate.of(2018, 5, 1));
+		assertThat(listing.closed().result()).isEqualTo(ClosedResult.HIRED);
+		assertThat(listing.closed().at()).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+	}
+
+	@Test
+	void acceptsTheRequiredFieldsAloneAndIgnoresUnknownFields() {
+		Validation validation = this.validator.validate(Listings.json("""
+				{"source": "rss-1", "externalId": "a.b_c~d:e-f", "title": "T",
+				 "postedAt": "2026-11-22T11:15:00+02:00", "somethingNew": {"x": 1}}"""));
+
+		assertThat(validation.errors()).isEmpty();
+		assertThat(validation.listing().postedAt()).isEqualTo(Instant.parse("2026-11-22T09:15:00Z"));
+		assertThat(validation.listing().skills()).isEmpty();
+		assertThat(validation.listing().budget()).isNull();
+	}
+
+	@Test
+	void reportsEveryMissingRequiredFieldAtOnce() {
+		Validation validation = this.validator.validate(Listings.json("{\"title\": null}"));
+
+		assertThat(validation.isValid()).isFalse();
+		assertThat(validation.errors()).extracting(Violation::field)
+			.containsExactlyInAnyOrder("source", "externalId", "title", "postedAt");
+		assertThat(validation.errors()).extracting(Violation::message).containsOnly("is required");
+	}
+
+	@Test
+	void rejectsAnItemThatIsNotAnObject() {
+		assertThat(this.validator.validate(Listings.json("{}").numberNode(3)).errors())
+			.containsExactly(new Violation("$", "must be a listing object"));
+	}
+
+	@Test
+	void rejectsSourceAndExternalIdOutsideTheirPatterns() {
+		assertThat(fieldsOf(with("source", "Upwork"))).containsExactly("source");
+		assertThat(fieldsOf(with("source", "-upwork"))).containsExactly("source");
+		assertThat(fieldsOf(with("source", "a".repeat(33)))).containsExactly("source");
+		assertThat(fieldsOf(with("source", "a".repeat(32)))).isEmpty();
+		assertThat(fieldsOf(with("externalId", "has space"))).containsExactly("externalId");
+		assertThat(fieldsOf(with("externalId", "x".repeat(129)))).containsExactly("externalId");
+		assertThat(fieldsOf(with("externalId", "x".repeat(128)))).isEmpty();
+	}
+
+	@Test
+	void rejectsABlankOrTooLongTitle() {
+		assertThat(fieldsOf(with("title", ""))).containsExactly("title");
+		assertThat(fieldsOf(with("title", "   "))).containsExactly("title");
+		assertThat(fieldsOf(with("title", "t".repeat(301)))).containsExactly("title");
+		assertThat(fieldsOf(with("title", "t".repeat(300)))).isEmpty();
+	}
+
+	@Test
+	void rejectsPostedAtWithoutAnOffsetOrMoreThanADayAhead() {
+		assertThat(fieldsOf(with("postedAt", "2026-11-22T09:15:00"))).containsExactly("postedAt");
+		assertThat(fieldsOf(with("postedAt", "2026-11-22"))).containsExactly("postedAt");
+		assertThat(fieldsOf(with("postedAt", "2026-11-23T12:00:01Z"))).containsExactly("postedAt");
+		assertThat(fieldsOf(with("postedAt", "2026-11-23T12:00:00Z"))).isEmpty();
+		assertThat(this.validator.validate(with("postedAt", "2026-11-24T00:00:00Z")).errors())
+			.containsExactly(new Violation("postedAt", "must be at most 1 day in the future"));
+	}
+
+	@Test
+	void rejectsADescriptionOver50000Characters() {
+		assertThat(fieldsOf(with("description", "d".repeat(50_001)))).containsExactly("description");
+		assertThat(fieldsOf(with("description", "d".repeat(50_000)))).isEmpty();
+	}
+
+	@Test
+	void rejectsTooManySkillsAndBadSkillsByTheirIndex() {
+		ObjectNode tooMany = Listings.example();
+		ArrayNode skills = tooMany.putArray("skills");
+		for (int i = 0; i < 101; i++) {
+			skills.add("skill " + i);
+		}
+		ObjectNode bad = Listings.example();
+		bad.putArray("skills").add("Java").add("").add("s".repeat(101)).add(7);
+
+		assertThat(fieldsOf(tooMany)).containsExactly("skills");
+		assertThat(fieldsOf(bad)).containsExactly("skills[1]", "skills[2]", "skills[3]");
+		assertThat(fieldsOf(with("skills", "Java"))).containsExactly("skills");
+	}
+
+	@Test
+	void rejectsAmountsOutsideTheRangeAndMinAboveMax() {
+		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": -1}"))).containsExactly("budget.amount");
+		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": 10000000.01}"))).containsExactly("budget.amount");
+		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": 10000000}"))).isEmpty();
+		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": 0}"))).isEmpty();
+		assertThat(fieldsOf(budget("{\"type\": \"HOURLY\", \"min\": 80, \"max\": 40}"))).containsExactly("budget.min");
+		assertThat(fieldsOf(budget("{\"type\": \"HOURLY\", \"min\": 40, \"max\": 40}"))).isEmpty();
+		assertThat(fieldsOf(budget("{\"type\": \"HOURLY\", \"max\": -5}"))).containsExactly("budget.max");
+	}
+
+	@Test
+	void requiresTheAmountsItsBudgetTypeNeeds() {
+		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"currency\": \"USD\"}"))).containsExactly("budget.amount");
+		assertThat(fieldsOf(budget("{\"type\": \"HOURLY\", \"currency\": \"USD\"}"))).containsExactly("budget.min");
+		assertThat(fieldsOf(budget("{\"type\": \"HOURLY\", \"max\": 80}"))).isEmpty();
+		assertThat(fieldsOf(budget("{\"amount\": 80}"))).containsExactly("budget.type");
+		assertThat(fieldsOf(budget("{\"type\": \"MONTHLY\", \"amount\": 80}"))).containsExactly("budget.type");
+	}
+
+	@Test
+	void acceptsOnlyIso4217CurrencyCodes() {
+		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": 1, \"currency\": \"XYZ\"}")))
+			.containsExactly("budget.currency");
+		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": 1, \"currency\": \"usd\"}")))
+			.containsExactly("budget.currency");
+		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": 1, \"currency\": \"EUR\"}"))).isEmpty();
+	}
+
+	@Test
+	void rejectsARatingOutside0To5AndNegativeOrFractionalCounts() {
+		ObjectNode listing = Listings.example();
+		listing.put("proposals", -1).put("connectsRequired", 2.5);
+		((ObjectNode) listing.get("client")).put("rating", 5.1).put("totalHires", -3).put("reviews", 1e12);
+
+		assertThat(fieldsOf(listing)).containsExactlyInAnyOrder("proposals", "connectsRequired", "client.rating",
+				"client.totalHires", "client.reviews");
+		assertThat(fieldsOf(with("proposals", 0))).isEmpty();
+	}
+
+	@Test
+	void rejectsValuesOutsideTheEnums() {
+		ObjectNode listing = with("experienceLevel", "expert");
+		listing.putObject("closed").put("result", "WON");
+
+		assertThat(fieldsOf(listing)).containsExactlyInAnyOrder("experienceLevel", "closed.result");
+		assertThat(fieldsOf(with("closed", Listings.json("{\"at\": \"2026-12-01T10:00:00Z\"}"))))
+			.containsExactly("closed.result");
+	}
+
+	@Test
+	void rejectsBadDatesAndInstants() {
+		ObjectNode listing = Listings.example();
+		((ObjectNode) listing.get("client")).put("memberSince", "2018-13-01");
+		((ObjectNode) listing.get("closed")).put("at", "yesterday");
+
+		assertThat(fieldsOf(listing)).containsExactlyInAnyOrder("client.memberSince", "closed.at");
+	}
+
+	@Test
+	void aValueOfTheWrongJsonTypeIsAFieldErrorNamingItsPath() {
+		ObjectNode listing = Listings.example();
+		listing.put("proposals", "abc").put("title", 42).put("url", true);
+		((ObjectNode) listing.get("budget")).put("amount", "4000");
+		((ObjectNode) listing.get("client")).put("rating", "high").put("paymentVerified", "yes");
+		listing.putArray("skills").add("Java").add("Kafka").add("Spring").add(12);
+
+		Validation validation = this.validator.validate(listing);
+
+		assertThat(validation.errors()).extracting(Violation::field)
+			.containsExactlyInAnyOrder("proposals", "title", "url", "budget.amount", "client.rating",
+					"client.paymentVerified", "skills[3]");
+		assertThat(validation.errors()).contains(new Violation("proposals", "must be a whole number"),
+				new Violation("budget.amount", "must be a number"), new Violation("title", "must be a string"),
+				new Violation("skills[3]", "must be a string"));
+		assertThat(fieldsOf(with("client", "acme"))).containsExactly("client");
+		assertThat(fieldsOf(with("budget", Listings.json("{}").arrayNode()))).containsExactly("budget");
+	}
+
+	@Test
+	void writesNumbersInOneFormWhateverTheInputWrote() {
+		Validation validation = this.validator.validate(budget("{\"type\": \"FIXED\", \"amount\": 4000.00}"));
+
+		assertThat(validation.listing().budget().amount()).isEqualTo(new BigDecimal("4000"));
+	}
+
+	private java.util.List<String> fieldsOf(ObjectNode listing) {
+		return this.validator.validate(listing).errors().stream().map(Violation::field).toList();
+	}
+
+	private static ObjectNode with(String field, String value) {
+		ObjectNode listing = Listings.example();
+		listing.put(field, value);
+		return listing;
+	}
+
+	private static ObjectNode with(String field, int value) {
+		ObjectNode listing = Listings.example();
+		listing.put(field, value);
+		return listing;
+	}
+
+	private static ObjectNode with(String field, tools.jackson.databind.JsonNode value) {
+		ObjectNode listing = Listings.example();
+		listing.set(field, value);
+		return listing;
+	}
+
+	private static ObjectNode budget(String json) {
+		return with("budget", Listings.json(json));
+	}
+
+}
