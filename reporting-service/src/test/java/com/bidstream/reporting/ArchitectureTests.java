@@ -13,4 +13,8 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule dependsOnlyOnItselfContractsAndPlatform = ArchitectureRules.serviceIsolation("reporting");
 
+	@ArchTest
+	static final ArchRule funnelRulesAreFreeOfSpring = ArchitectureRules
+		.freeOfSpring("com.bidstream.reporting.funnel..");
+
 }

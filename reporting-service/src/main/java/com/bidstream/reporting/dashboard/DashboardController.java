@@ -1,0 +1,103 @@
+package com.bidstream.reporting.dashboard;
+
+import java.net.URI;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.bidstream.platform.security.ApiKeyFilter;
+import com.bidstream.platform.security.ApiKeys;
+import com.bidstream.platform.security.Caller;
+
+/**
+ * {@code GET /} shows the funnel to a signed-in person and the sign-in form otherwise.
+ * {@code POST /login} takes the key from the form (never from a URL) and keeps only the
+ * {@link Caller} in a new HttpOnly session; the platform's key filter accepts that
+ * session for the dashboard's GET calls to {@code /api/**}.
+ */
+@Controller
+class DashboardController {
+
+	private static final Logger log = LoggerFactory.getLogger(DashboardController.class);
+
+	private static final String POLICY = "default-src 'self'; frame-ancestors 'none'; form-action 'self'";
+
+	private final ApiKeys apiKeys;
+
+	private final DashboardPages pages;
+
+	DashboardController(ApiKeys apiKeys, DashboardPages pages) {
+		this.apiKeys = apiKeys;
+		this.pages = pages;
+	}
+
+	@GetMapping("/")
+	ResponseEntity<String> home(HttpServletRequest request) {
+		return signedIn(request).map((caller) -> page(HttpStatus.OK, this.pages.funnel(caller)))
+			.orElseGet(() -> page(HttpStatus.OK, this.pages.login(null)));
+	}
+
+	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<String> login(@RequestParam(required = false) String apiKey, HttpServletRequest request) {
+		if (!SameOrigin.check(request)) {
+			return page(HttpStatus.FORBIDDEN, this.pages.login("Sign in from the dashboard's own page."));
+		}
+		Optional<Caller> caller = this.apiKeys.authenticate(apiKey);
+		if (caller.isEmpty()) {
+			log.info("Dashboard sign-in refused: unknown key");
+			return page(HttpStatus.UNAUTHORIZED, this.pages.login("That key is not valid. Check it and try again."));
+		}
+		HttpSession old = request.getSession(false);
+		if (old != null) {
+			old.invalidate();
+		}
+		request.getSession(true).setAttribute(ApiKeyFilter.SESSION_CALLER, caller.get());
+		log.info("Dashboard sign-in as {} {}", caller.get().role(),
+				caller.get().isOperator() ? "" : caller.get().agencyId());
+		return home();
+	}
+
+	@PostMapping("/logout")
+	ResponseEntity<String> logout(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null && SameOrigin.check(request)) {
+			session.invalidate();
+		}
+		return home();
+	}
+
+	private static Optional<Caller> signedIn(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return Optional.ofNullable(session)
+			.map((s) -> s.getAttribute(ApiKeyFilter.SESSION_CALLER))
+			.filter(Caller.class::isInstance)
+			.map(Caller.class::cast);
+	}
+
+	private static ResponseEntity<String> home() {
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/")).build();
+	}
+
+	private static ResponseEntity<String> page(HttpStatus status, String html) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+			.cacheControl(CacheControl.noStore())
+			.header("Content-Security-Policy", POLICY)
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Referrer-Policy", "same-origin")
+			.body(html);
+	}
+
+}

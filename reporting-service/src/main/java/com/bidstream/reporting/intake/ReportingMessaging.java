@@ -1,0 +1,46 @@
+package com.bidstream.reporting.intake;
+
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.bidstream.contracts.ListingIngested;
+import com.bidstream.contracts.ListingScored;
+import com.bidstream.contracts.PursuitAdvanced;
+import com.bidstream.contracts.Topics;
+import com.bidstream.platform.messaging.EventConsumer;
+
+/**
+ * The consumers of the reporting group, one per topic (bindings in application.yml). Each
+ * event is applied once, in one transaction with the inbox record.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReportingMessaging {
+
+	static final String GROUP = "reporting";
+
+	private static final Logger log = LoggerFactory.getLogger(ReportingMessaging.class);
+
+	@Bean
+	Consumer<byte[]> listingsIngested(EventConsumer events, EventRecorder recorder) {
+		log.info("Reporting consumes {} as group {}", Topics.LISTINGS_INGESTED, GROUP);
+		return events.of(GROUP, ListingIngested.class, recorder::listingIngested);
+	}
+
+	@Bean
+	Consumer<byte[]> listingsScored(EventConsumer events, EventRecorder recorder) {
+		log.info("Reporting consumes {} as group {}", Topics.LISTINGS_SCORED, GROUP);
+		return events.of(GROUP, ListingScored.class, recorder::listingScored);
+	}
+
+	@Bean
+	Consumer<byte[]> pursuitEvents(EventConsumer events, EventRecorder recorder) {
+		log.info("Reporting consumes {} as group {}", Topics.PURSUITS_EVENTS, GROUP);
+		return events.of(GROUP, PursuitAdvanced.class, recorder::pursuitAdvanced);
+	}
+
+}

@@ -1,0 +1,65 @@
+package com.bidstream.reporting.reports;
+
+import java.time.Clock;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.bidstream.platform.security.Caller;
+import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.reporting.funnel.GroupBy;
+
+/**
+ * {@code GET /api/v1/reports/funnel} and its CSV export. A member key reads its own
+ * agency; an operator key every agency unless {@code agency=} narrows it.
+ */
+@RestController
+@RequestMapping("/api/v1/reports")
+class FunnelController {
+
+	static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+	private final FunnelService funnels;
+
+	private final Clock clock;
+
+	FunnelController(FunnelService funnels) {
+		this.funnels = funnels;
+		this.clock = Clock.systemUTC();
+	}
+
+	@GetMapping("/funnel")
+	FunnelReport funnel(Caller caller, @RequestParam(defaultValue = "segment") String groupBy,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "false") boolean excludeNoHire,
+			@RequestParam(required = false) String agency) {
+		return this.funnels.funnel(caller.readScope(agency), groupBy(groupBy), ReportPeriod.parse(from, to, this.clock),
+				excludeNoHire);
+	}
+
+	@GetMapping("/funnel.csv")
+	ResponseEntity<String> funnelCsv(Caller caller, @RequestParam(defaultValue = "segment") String groupBy,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "false") boolean excludeNoHire,
+			@RequestParam(required = false) String agency) {
+		FunnelReport report = funnel(caller, groupBy, from, to, excludeNoHire, agency);
+		return ResponseEntity.ok()
+			.contentType(TEXT_CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("funnel-" + report.groupBy() + ".csv").build().toString())
+			.body(FunnelCsv.render(report.rows()));
+	}
+
+	private static GroupBy groupBy(String value) {
+		return GroupBy.fromParameter(value)
+			.orElseThrow(() -> ApiProblem.invalidField("groupBy",
+					"must be one of segment, budgetBand, source, freelancer, category, aiWork, aiExposure"));
+	}
+
+}

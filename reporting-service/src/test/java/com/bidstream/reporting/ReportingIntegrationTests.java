@@ -1,0 +1,312 @@
+package com.bidstream.reporting;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.bidstream.contracts.BidstreamEvent;
+import com.bidstream.contracts.Listing.ClosedResult;
+import com.bidstream.contracts.ListingScored;
+import com.bidstream.contracts.PursuitAdvanced;
+import com.bidstream.contracts.PursuitAdvanced.Action;
+import com.bidstream.contracts.PursuitAdvanced.Stage;
+import com.bidstream.contracts.Topics;
+import com.bidstream.testsupport.BidstreamApi;
+import com.bidstream.testsupport.TestInfrastructure;
+import com.bidstream.testsupport.TopicReader;
+
+import static com.bidstream.reporting.ReportingEvents.ingested;
+import static com.bidstream.reporting.ReportingEvents.pursuit;
+import static com.bidstream.reporting.ReportingEvents.score;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The reporting service against a real broker and database: events go in on its topics,
+ * the funnel comes out of its HTTP API. Every test reads its own one-day cohort, so tests
+ * sharing the broker and database do not see each other's listings.
+ */
+abstract class ReportingIntegrationTests {
+
+	static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	private static final Instant FIRST_WINDOW = Instant.parse("2024-01-01T00:00:00Z");
+
+	private static final AtomicInteger windows = new AtomicInteger();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	TopicReader kafka;
+
+	ReportingEvents events;
+
+	Instant day;
+
+	String jobPrefix;
+
+	abstract TestInfrastructure infrastructure();
+
+	@BeforeEach
+	void setUp() {
+		this.kafka = new TopicReader(infrastructure().kafkaBootstrapServers());
+		this.events = new ReportingEvents(this.kafka);
+		this.day = FIRST_WINDOW.plus(Duration.ofDays(2L * windows.getAndIncrement()));
+		this.jobPrefix = "upwork:~" + UUID.randomUUID().toString().substring(0, 8) + "-";
+	}
+
+	Instant at(int hours) {
+		return this.day.plus(Duration.ofHours(hours));
+	}
+
+	String job(String name) {
+		return this.jobPrefix + name;
+	}
+
+	BidstreamApi api(String key) {
+		return BidstreamApi.at("http://localhost:" + this.port, key);
+	}
+
+	JsonNode funnel(String key, String query) {
+		var response = api(key).get("/api/v1/reports/funnel?from=" + this.day + "&to="
+				+ this.day.plus(Duration.ofDays(1)) + (query.isEmpty() ? "" : "&" + query));
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json();
+	}
+
+	/**
+	 * Each row's counts as {@code group -> "scored queued proposed viewed replied
+	 * interviewed hired lost withdrawn"}.
+	 */
+	Map<String, String> counts(String key, String query) {
+		Map<String, String> rows = new LinkedHashMap<>();
+		for (JsonNode row : funnel(key, query).get("rows")) {
+			rows.put(row.get("group").asString(),
+					String.join(" ",
+							Arrays
+								.stream(new String[] { "scored", "queued", "proposed", "viewed", "replied",
+										"interviewed", "hired", "lost", "withdrawn" })
+								.map((field) -> row.get(field).asString())
+								.toList()));
+		}
+		return rows;
+	}
+
+	void awaitApplied(BidstreamEvent... applied) {
+		for (BidstreamEvent event : applied) {
+			await().atMost(PATIENCE)
+				.until(() -> this.jdbc.queryForObject(
+						"select count(*) from inbox where consumer = 'reporting' and event_id = ?", Integer.class,
+						event.eventId()) == 1);
+		}
+	}
+
+	@Test
+	void countsEachListingOnceInTheGroupOfItsLatestScoreWithEveryStageItReached() {
+		String agency = "funnel-" + UUID.randomUUID().toString().substring(0, 8);
+		this.events.publish(score(agency, job("e1"), 1, "enterprise", at(0), null, at(1)));
+		this.events.publish(score(agency, job("e2"), 1, "enterprise", at(0), null, at(1)));
+		this.events.publish(score(agency, job("n1"), 1, "new", at(0), null, at(1)));
+		this.events.publish(score(agency, job("n1"), 2, "emerging", at(0), null, at(3)));
+		ListingScored lateOldVersion = score(agency, job("n1"), 1, "new", at(0), null, at(2));
+		this.events.publish(lateOldVersion);
+		for (PursuitAdvanced event : new PursuitAdvanced[] {
+				pursuit(agency, job("e1"), Action.QUEUE, Stage.QUEUED, at(1)),
+				pursuit(agency, job("e1"), Action.CLAIM, Stage.CLAIMED, at(2), "fl-1", null, null),
+				pursuit(agency, job("e1"), Action.PROPOSAL_SENT, Stage.PROPOSED, at(3), "fl-1", 16, null),
+				pursuit(agency, job("e1"), Action.VIEWED, Stage.VIEWED, at(4)),
+				pursuit(agency, job("e1"), Action.REPLIED, Stage.REPLIED, at(6)),
+				pursuit(agency, job("e1"), Action.INTERVIEW, Stage.INTERVIEWING, at(8)),
+				pursuit(agency, job("e1"), Action.HIRED, Stage.HIRED, at(20), null, null, new BigDecimal("5000")),
+				pursuit(agency, job("e2"), Action.QUEUE, Stage.QUEUED, at(1)),
+				pursuit(agency, job("e2"), Action.PROPOSAL_SENT, Stage.PROPOSED, at(2), "fl-2", 8, null),
+				pursuit(agency, job("e2"), Action.LOST, Stage.PROPOSED, at(30)),
+				pursuit(agency, job("n1"), Action.QUEUE, Stage.QUEUED, at(1)) }) {
+			this.events.publish(event);
+		}
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(counts("dev-operator-key", "agency=" + agency)).containsExactly(
+					Map.entry("emerging", "1 1 0 0 0 0 0 0 0"), Map.entry("enterprise", "2 2 2 1 1 1 1 1 0")));
+		awaitApplied(lateOldVersion);
+		JsonNode enterprise = funnel("dev-operator-key", "agency=" + agency).get("rows").get(1);
+		assertThat(enterprise.get("connectsSpent").asLong()).isEqualTo(24);
+		assertThat(enterprise.get("revenue").decimalValue()).isEqualByComparingTo("5000");
+		assertThat(enterprise.get("connectsPerHire").asDouble()).isEqualTo(24.0);
+		assertThat(enterprise.get("replyRate").asDouble()).isEqualTo(0.5);
+		assertThat(enterprise.get("winRate").asDouble()).isEqualTo(0.5);
+		assertThat(enterprise.get("medianHoursToReply").asDouble()).isEqualTo(3.0);
+		assertThat(enterprise.at("/diagnosis/stage").asString()).isEqualTo("NONE");
+		assertThat(counts("dev-operator-key", "agency=" + agency)).containsOnlyKeys("emerging", "enterprise");
+	}
+
+	@Test
+	void aPursuitEventThatArrivesBeforeItsScoreIsCountedOnceTheScoreArrives() {
+		String agency = "early-" + UUID.randomUUID().toString().substring(0, 8);
+		PursuitAdvanced proposal = pursuit(agency, job("a"), Action.PROPOSAL_SENT, Stage.PROPOSED, at(2), "fl-1", 16,
+				null);
+		PursuitAdvanced reply = pursuit(agency, job("a"), Action.REPLIED, Stage.REPLIED, at(5));
+		this.events.publish(proposal);
+		this.events.publish(reply);
+		awaitApplied(proposal, reply);
+		assertThat(counts("dev-operator-key", "agency=" + agency)).isEmpty();
+
+		this.events.publish(score(agency, job("a"), 1, "established", at(1), null, at(1)));
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(counts("dev-operator-key", "agency=" + agency))
+				.containsExactly(Map.entry("established", "1 1 1 1 1 0 0 0 0")));
+	}
+
+	@Test
+	void theSameEventDeliveredTwiceCountsOnce() {
+		String agency = "twice-" + UUID.randomUUID().toString().substring(0, 8);
+		ListingScored scored = score(agency, job("a"), 1, "emerging", at(0), null, at(1));
+		PursuitAdvanced proposal = pursuit(agency, job("a"), Action.PROPOSAL_SENT, Stage.PROPOSED, at(2), "fl-1", 16,
+				null);
+		PursuitAdvanced hired = pursuit(agency, job("a"), Action.HIRED, Stage.HIRED, at(9), null, null,
+				new BigDecimal("1000"));
+		this.events.publish(scored);
+		this.events.publish(scored);
+		this.events.publish(proposal);
+		this.events.publish(proposal);
+		this.events.publish(hired);
+		this.events.publish(hired);
+		// later events on the same keys (so the same partitions) show the copies before
+		// them were consumed
+		ListingScored rescored = score(agency, job("a"), 1, "emerging", at(0), null, at(3));
+		PursuitAdvanced afterwards = pursuit(agency, job("a"), Action.OFFER, Stage.HIRED, at(10));
+		this.events.publish(rescored);
+		this.events.publish(afterwards);
+		awaitApplied(rescored, afterwards);
+
+		JsonNode row = funnel("dev-operator-key", "agency=" + agency).get("rows").get(0);
+		assertThat(counts("dev-operator-key", "agency=" + agency))
+			.containsExactly(Map.entry("emerging", "1 1 1 1 1 1 1 0 0"));
+		assertThat(row.get("connectsSpent").asLong()).isEqualTo(16);
+		assertThat(row.get("revenue").decimalValue()).isEqualByComparingTo("1000");
+	}
+
+	@Test
+	void excludeNoHireDropsListingsClosedWithoutAHireFromEveryCount() {
+		String agency = "closed-" + UUID.randomUUID().toString().substring(0, 8);
+		this.events.publish(score(agency, job("open"), 1, "new", at(0), null, at(1)));
+		this.events.publish(score(agency, job("hired"), 1, "new", at(0), ClosedResult.HIRED, at(1)));
+		this.events.publish(score(agency, job("no-hire"), 1, "new", at(0), ClosedResult.NO_HIRE, at(1)));
+		this.events.publish(score(agency, job("expired-later"), 1, "new", at(0), null, at(1)));
+		this.events.publish(ingested(agency, job("expired-later"), 2, at(0), ClosedResult.EXPIRED, at(5)));
+		for (String name : new String[] { "open", "hired", "no-hire", "expired-later" }) {
+			this.events
+				.publish(pursuit(agency, job(name), Action.PROPOSAL_SENT, Stage.PROPOSED, at(2), "fl-1", 5, null));
+		}
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(counts("dev-operator-key", "agency=" + agency + "&excludeNoHire=true"))
+				.containsExactly(Map.entry("new", "2 2 2 0 0 0 0 0 0")));
+		assertThat(counts("dev-operator-key", "agency=" + agency))
+			.containsExactly(Map.entry("new", "4 4 4 0 0 0 0 0 0"));
+		assertThat(funnel("dev-operator-key", "agency=" + agency + "&excludeNoHire=true").at("/rows/0/connectsSpent")
+			.asLong()).isEqualTo(10);
+	}
+
+	@Test
+	void aMemberSeesOnlyItsOwnAgencyAndAnOperatorSumsEveryAgencyUnlessItNarrows() {
+		this.events.publish(score("demo", job("d1"), 1, "enterprise", at(0), null, at(1)));
+		this.events.publish(score("demo", job("d2"), 1, "enterprise", at(0), null, at(1)));
+		this.events.publish(score("acme", job("a1"), 1, "enterprise", at(0), null, at(1)));
+		this.events.publish(score("acme", job("a2"), 1, "new", at(0), null, at(1)));
+		this.events.publish(pursuit("acme", job("a1"), Action.QUEUE, Stage.QUEUED, at(1)));
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(counts("dev-operator-key", ""))
+				.containsExactly(Map.entry("enterprise", "3 1 0 0 0 0 0 0 0"), Map.entry("new", "1 0 0 0 0 0 0 0 0")));
+		assertThat(counts("dev-demo-key", "")).containsExactly(Map.entry("enterprise", "2 0 0 0 0 0 0 0 0"));
+		assertThat(counts("dev-demo-key", "agency=acme")).containsExactly(Map.entry("enterprise", "2 0 0 0 0 0 0 0 0"));
+		assertThat(counts("dev-acme-key", "")).containsExactly(Map.entry("enterprise", "1 1 0 0 0 0 0 0 0"),
+				Map.entry("new", "1 0 0 0 0 0 0 0 0"));
+		assertThat(counts("dev-operator-key", "agency=demo"))
+			.containsExactly(Map.entry("enterprise", "2 0 0 0 0 0 0 0 0"));
+	}
+
+	@Test
+	void garbageOnEachTopicGoesToItsDeadLetterTopicAndTheGoodMessageBesideItIsCounted() {
+		String agency = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
+		String marker = UUID.randomUUID().toString();
+		for (String topic : Topics.ALL) {
+			this.kafka.send(topic, agency + "|garbage", "{not json " + marker);
+		}
+		this.events.publish(ingested(agency, job("good"), 2, at(0), ClosedResult.NO_HIRE, at(4)));
+		this.events.publish(score(agency, job("good"), 1, "new", at(0), null, at(1)));
+		this.events.publish(pursuit(agency, job("good"), Action.PROPOSAL_SENT, Stage.PROPOSED, at(2), "fl-1", 3, null));
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(counts("dev-operator-key", "agency=" + agency))
+				.containsExactly(Map.entry("new", "1 1 1 0 0 0 0 0 0")));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(counts("dev-operator-key", "agency=" + agency + "&excludeNoHire=true"))
+				.as("the good listings.ingested message closed the listing")
+				.isEmpty());
+		for (String topic : Topics.ALL) {
+			var deadLetters = this.kafka.awaitRecords(Topics.deadLetter(topic, "reporting"),
+					(message) -> message.value().contains(marker), PATIENCE);
+			assertThat(deadLetters).singleElement()
+				.satisfies((message) -> assertThat(message.headers()).containsEntry("x-original-topic", topic)
+					.containsKey("x-exception-message"));
+		}
+	}
+
+	@Test
+	void groupsByFreelancerAndExportsTheSameRowsAsCsv() {
+		String agency = "crew-" + UUID.randomUUID().toString().substring(0, 8);
+		this.events.publish(score(agency, job("claimed"), 1, "new", at(0), null, at(1)));
+		this.events.publish(score(agency, job("waiting"), 1, "new", at(0), null, at(1)));
+		this.events.publish(pursuit(agency, job("claimed"), Action.CLAIM, Stage.CLAIMED, at(1), "fl-ana", null, null));
+		this.events
+			.publish(pursuit(agency, job("claimed"), Action.PROPOSAL_SENT, Stage.PROPOSED, at(2), "fl-ana", 7, null));
+
+		await().atMost(PATIENCE)
+			.untilAsserted(
+					() -> assertThat(counts("dev-operator-key", "groupBy=freelancer&agency=" + agency)).containsExactly(
+							Map.entry("fl-ana", "1 1 1 0 0 0 0 0 0"), Map.entry("unassigned", "1 0 0 0 0 0 0 0 0")));
+		var csv = api("dev-operator-key").get("/api/v1/reports/funnel.csv?groupBy=freelancer&agency=" + agency
+				+ "&from=" + this.day + "&to=" + this.day.plus(Duration.ofDays(1)));
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.contentType()).startsWith("text/csv");
+		assertThat(csv.body().split("\r\n")).hasSize(3)
+			.satisfies((lines) -> assertThat(lines[0]).startsWith("group,scored,queued,proposed,"))
+			.satisfies(
+					(lines) -> assertThat(lines[1]).startsWith("fl-ana,1,1,1,0,0,0,0,0,0,7,0,0.0,0.0,0.0,0.0,,,NONE,"))
+			.satisfies((lines) -> assertThat(lines[2]).startsWith("unassigned,1,0,0,0,0,0,0,0,0,0,0,,,,,,,NONE,"));
+	}
+
+	@Test
+	void refusesCallsWithoutAKeyAndNamesABadParameter() {
+		var noKey = api(null).get("/api/v1/reports/funnel");
+		var badGroup = api("dev-demo-key").get("/api/v1/reports/funnel?groupBy=planet");
+		var badFrom = api("dev-demo-key").get("/api/v1/reports/funnel?from=2026-02-30");
+
+		assertThat(noKey.status()).isEqualTo(401);
+		assertThat(badGroup.status()).isEqualTo(400);
+		assertThat(badGroup.json().at("/errors/0/field").asString()).isEqualTo("groupBy");
+		assertThat(badFrom.status()).isEqualTo(400);
+		assertThat(badFrom.json().at("/errors/0/field").asString()).isEqualTo("from");
+		assertThat(badFrom.body()).doesNotContain("Exception", "java.");
+	}
+
+}

@@ -1,0 +1,36 @@
+package com.bidstream.reporting.reports;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.bidstream.reporting.funnel.Diagnosis;
+import com.bidstream.reporting.funnel.FunnelRow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FunnelCsvTests {
+
+	@Test
+	void writesTheJsonFieldNamesThenOneLinePerRowWithEmptyCellsForNulls() {
+		FunnelRow row = new FunnelRow("Web, Mobile & Software Dev", 3, 2, 2, 1, 1, 1, 1, 1, 0, 28,
+				new BigDecimal("4000.00"), 0.5, 0.5, 0.5, 0.5, 28.0, null,
+				new Diagnosis(Diagnosis.Stage.NONE, "Too little data: 2 proposals"));
+
+		String[] lines = FunnelCsv.render(List.of(row)).split("\r\n");
+
+		assertThat(lines[0]).startsWith("group,scored,queued,proposed,viewed,replied,interviewed,hired,lost,withdrawn,")
+			.endsWith("diagnosisStage,diagnosisMessage");
+		assertThat(lines[1]).isEqualTo(
+				"\"Web, Mobile & Software Dev\",3,2,2,1,1,1,1,1,0,28,4000,0.5,0.5,0.5,0.5,28.0,,NONE,Too little data: 2 proposals");
+	}
+
+	@Test
+	void quotesAndDefusesCellsASpreadsheetWouldMisread() {
+		assertThat(FunnelCsv.text("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+		assertThat(FunnelCsv.text("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
+		assertThat(FunnelCsv.text("plain")).isEqualTo("plain");
+	}
+
+}
