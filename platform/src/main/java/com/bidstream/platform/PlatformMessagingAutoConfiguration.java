@@ -9,9 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -27,7 +25,6 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.bidstream.contracts.Topics;
-import com.bidstream.platform.lifecycle.ParentWatchdog;
 import com.bidstream.platform.messaging.EventConsumer;
 import com.bidstream.platform.messaging.Inbox;
 import com.bidstream.platform.messaging.MessagingProperties;
@@ -96,12 +93,6 @@ public class PlatformMessagingAutoConfiguration {
 	@Bean
 	EventConsumer eventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters) {
 		return new EventConsumer(inbox, transactions, meters);
-	}
-
-	@Bean
-	@ConditionalOnProperty("bidstream.parent-pid")
-	ParentWatchdog parentWatchdog(@Value("${bidstream.parent-pid}") long parentPid) {
-		return new ParentWatchdog(parentPid);
 	}
 
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import com.bidstream.platform.security.ApiKeyFilter;
 import com.bidstream.platform.security.ApiKeyProperties;
 import com.bidstream.platform.security.ApiKeys;
+import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.security.CallerArgumentResolver;
 import com.bidstream.platform.web.ProblemAdvice;
 import com.bidstream.platform.web.ProblemWriter;
@@ -70,6 +72,8 @@ public class PlatformWebAutoConfiguration {
 	@Bean
 	@ConditionalOnClass(OpenAPI.class)
 	OpenAPI bidstreamOpenApi() {
+		// the Caller comes from the X-Api-Key header, not from request parameters
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
 		return new OpenAPI().components(new Components().addSecuritySchemes("apiKey",
 				new SecurityScheme().type(SecurityScheme.Type.APIKEY)
 					.in(SecurityScheme.In.HEADER)

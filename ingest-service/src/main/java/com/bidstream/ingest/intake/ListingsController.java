@@ -3,7 +3,6 @@ package com.bidstream.ingest.intake;
 import java.io.IOException;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,7 +50,7 @@ class ListingsController {
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "413", description = "More than 1,000 items or a body over 10 MiB",
 							content = @Content(mediaType = "application/problem+json")) })
-	IntakeReport post(@Parameter(hidden = true) Caller caller, HttpServletRequest request) throws IOException {
+	IntakeReport post(Caller caller, HttpServletRequest request) throws IOException {
 		String agency = caller.writeAgency();
 		byte[] body = ListingsBody.read(request.getContentLengthLong(), request.getInputStream(),
 				ListingsBody.MAX_BYTES);

@@ -187,7 +187,6 @@ public class OutboxRelay implements SmartLifecycle {
 			ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, this.key, this.payload);
 			record.headers().add("eventId", this.eventId.toString().getBytes(StandardCharsets.UTF_8));
 			record.headers().add("type", this.type.getBytes(StandardCharsets.UTF_8));
-			record.headers().add("contentType", "application/json".getBytes(StandardCharsets.UTF_8));
 			return record;
 		}
 

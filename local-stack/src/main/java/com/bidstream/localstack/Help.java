@@ -1,0 +1,42 @@
+package com.bidstream.localstack;
+
+/**
+ * The text of {@code ./bidstream help}.
+ */
+final class Help {
+
+	static final String TEXT = """
+			Bidstream local stack: Kafka, PostgreSQL and the four services on this machine.
+
+			Usage:
+			  ./bidstream up [--demo] [--data-dir DIR]
+			      Starts everything, prints the URLs and the dev keys, and runs until Ctrl-C
+			      (or SIGTERM), which stops everything. Data stays in ./.bidstream across restarts.
+			      --demo                 also stream synthetic listings and funnel activity
+			      --data-dir DIR         keep the data somewhere else than ./.bidstream
+			      --kafka-port N         default 9092 (--controller-port N: 9093)
+			      --ingest-port N        default 8081 (--scoring-port 8082, --tracking-port 8083,
+			                             --reporting-port 8084)
+			      --postgres-port N      default: the last run's port if free, else any free port
+			      --timeout SECONDS      how long a component may take to come up (default 180)
+			      Every option can also be set in the environment: BIDSTREAM_KAFKA_PORT=9192 ...
+
+			  ./bidstream key create --agency ID [--role MEMBER|OPERATOR] [--data-dir DIR]
+			      Creates an API key for an agency (or an OPERATOR key for all agencies), stores
+			      only its SHA-256 hash in .bidstream/keys and prints the key once. Running
+			      services accept it right away.
+
+			  ./bidstream help
+			      This text.
+
+			./bidstream builds what is missing or older than its sources first
+			(BIDSTREAM_NO_BUILD=1 skips that check and runs the jars as they are).
+
+			Dev keys (local stack only): dev-operator-key (operator), dev-demo-key (agency demo),
+			dev-acme-key (agency acme). Logs: .bidstream/logs/<process>.log
+			""";
+
+	private Help() {
+	}
+
+}

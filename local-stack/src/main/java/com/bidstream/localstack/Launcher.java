@@ -1,0 +1,121 @@
+package com.bidstream.localstack;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import com.bidstream.localstack.keys.KeyCommand;
+import com.bidstream.localstack.process.StartupFailure;
+import com.bidstream.localstack.services.Service;
+
+/**
+ * {@code ./bidstream}: {@code up [--demo]}, {@code key create}, {@code help}. The
+ * repository root (where the services' jars are) comes from {@code -Dbidstream.home},
+ * else the current directory.
+ */
+public final class Launcher {
+
+	private static final Set<String> FLAGS = Set.of("demo", "help");
+
+	private static final Set<String> UP_OPTIONS = Set.of("demo", "data-dir", "kafka-port", "controller-port",
+			"postgres-port", "ingest-port", "scoring-port", "tracking-port", "reporting-port", "timeout");
+
+	private static final Set<String> KEY_OPTIONS = Set.of("agency", "role", "data-dir");
+
+	private Launcher() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		System.exit(run(args, System.out));
+	}
+
+	static int run(String[] args, PrintStream out) throws InterruptedException {
+		Console console = new Console(out);
+		Arguments arguments;
+		try {
+			arguments = Arguments.parse(args, FLAGS, System.getenv());
+			List<String> words = arguments.words();
+			if (words.equals(List.of("up"))) {
+				return up(options(arguments), console);
+			}
+			if (words.equals(List.of("key", "create"))) {
+				requireOnly(arguments, KEY_OPTIONS);
+				Path keys = dataDir(arguments, home()).resolve("keys");
+				return KeyCommand.create(keys, arguments.option("agency").orElse(null),
+						arguments.option("role").orElse(null), out);
+			}
+			if (words.isEmpty() || words.equals(List.of("help")) || arguments.flag("help")) {
+				out.print(Help.TEXT);
+				return words.isEmpty() && !arguments.flag("help") ? 2 : 0;
+			}
+			throw new IllegalArgumentException("Unknown command: " + String.join(" ", words));
+		}
+		catch (IllegalArgumentException ex) {
+			out.println(ex.getMessage());
+			out.println("See ./bidstream help");
+			return 2;
+		}
+	}
+
+	private static int up(StackOptions options, Console console) throws InterruptedException {
+		LocalStack stack = LocalStack.create(options, console);
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bidstream-stop"));
+		try {
+			stack.start();
+		}
+		catch (StartupFailure ex) {
+			if (stack.wasInterrupted()) {
+				// stopped by Ctrl-C or SIGTERM while starting: nothing failed
+				return 130;
+			}
+			console.line("");
+			console.line("Bidstream did not start: " + ex.report());
+			return 1;
+		}
+		Banner.print(stack, console);
+		new CountDownLatch(1).await();
+		return 0;
+	}
+
+	static StackOptions options(Arguments arguments) {
+		requireOnly(arguments, UP_OPTIONS);
+		Path home = home();
+		StackOptions options = StackOptions.defaults(home)
+			.withDataDir(dataDir(arguments, home))
+			.withKafkaPorts(arguments.port("kafka-port", 9092), arguments.port("controller-port", 9093))
+			.withPostgresPort(arguments.port("postgres-port", 0))
+			.withDemo(arguments.flag("demo"));
+		for (Service service : Service.values()) {
+			options = options.withServicePort(service, arguments.port(service.id() + "-port", service.defaultPort()));
+		}
+		if (arguments.option("timeout").isPresent()) {
+			options = options.withStartupTimeout(Duration.ofSeconds(arguments.seconds("timeout", 180)));
+		}
+		return options;
+	}
+
+	private static void requireOnly(Arguments arguments, Set<String> allowed) {
+		Set<String> unknown = new HashSet<>(arguments.names());
+		unknown.removeAll(allowed);
+		unknown.remove("help");
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("Unknown option: --" + String.join(", --", unknown));
+		}
+	}
+
+	private static Path dataDir(Arguments arguments, Path home) {
+		return arguments.option("data-dir")
+			.map((dir) -> Path.of(dir).toAbsolutePath().normalize())
+			.orElse(home.resolve(".bidstream"));
+	}
+
+	private static Path home() {
+		String home = System.getProperty("bidstream.home");
+		return Path.of((home != null) ? home : "").toAbsolutePath().normalize();
+	}
+
+}

@@ -1,0 +1,231 @@
+package com.bidstream.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.bidstream.localstack.demo.DemoFeeder;
+import com.bidstream.localstack.kafka.KafkaNode;
+import com.bidstream.localstack.keys.KeysFile;
+import com.bidstream.localstack.postgres.PostgresNode;
+import com.bidstream.localstack.process.ChildProcess;
+import com.bidstream.localstack.process.StartupFailure;
+import com.bidstream.localstack.services.Service;
+import com.bidstream.localstack.services.ServiceNode;
+
+/**
+ * The whole stack on one machine: PostgreSQL and Kafka in their own JVMs, then the four
+ * services, each as a child process of this one. {@code ./bidstream up} and the
+ * end-to-end test both run it through {@link #start()} and {@link #close()}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private final StackOptions options;
+
+	private final Console console;
+
+	private final List<ChildProcess> children = new ArrayList<>();
+
+	private final Map<Service, ServiceNode> services = new EnumMap<>(Service.class);
+
+	private DataDir data;
+
+	private KafkaNode kafka;
+
+	private PostgresNode postgres;
+
+	private DemoFeeder demo;
+
+	private boolean closing;
+
+	private volatile boolean ready;
+
+	private volatile boolean interrupted;
+
+	private LocalStack(StackOptions options, Console console) {
+		this.options = options;
+		this.console = console;
+	}
+
+	/**
+	 * A stack not started yet, so that a shutdown hook can hold it before it starts.
+	 */
+	public static LocalStack create(StackOptions options, Console console) {
+		return new LocalStack(options, console);
+	}
+
+	/**
+	 * Starts everything and returns once every service is UP; stops what it started and
+	 * throws a {@link StartupFailure} (with the tail of the failing log) otherwise.
+	 */
+	public LocalStack start() {
+		try {
+			startAll();
+			return this;
+		}
+		catch (RuntimeException ex) {
+			this.interrupted = isClosing();
+			close();
+			throw ex;
+		}
+	}
+
+	private void startAll() {
+		this.data = DataDir.open(this.options.dataDir());
+		int postgresPort = choosePostgresPort();
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		ports.put("Kafka", this.options.kafkaPort());
+		ports.put("Kafka controller", this.options.controllerPort());
+		ports.put("PostgreSQL", postgresPort);
+		this.options.servicePorts().forEach((service, port) -> ports.put(service.id() + "-service", port));
+		Ports.requireFree(ports);
+		this.data.rememberPostgresPort(postgresPort);
+		new KeysFile(this.data.keys()).ensureExists();
+		this.console.line("Starting Bidstream (data in %s, logs in %s)", this.data.root(),
+				this.data.root().resolve("logs"));
+		startInfrastructure(postgresPort);
+		startServices();
+		if (this.options.demo()) {
+			this.demo = DemoFeeder.start(url(Service.INGEST), url(Service.TRACKING), this.console);
+		}
+		watchForUnexpectedExits();
+		this.ready = true;
+	}
+
+	private int choosePostgresPort() {
+		if (this.options.postgresPort() != 0) {
+			return this.options.postgresPort();
+		}
+		int last = this.data.lastPostgresPort();
+		return (last != 0 && Ports.isFree(last)) ? last : Ports.free();
+	}
+
+	private void startInfrastructure(int postgresPort) {
+		String classpath = this.options.classpath();
+		PostgresNode.stopLeftoverServer(this.data.postgres());
+		this.postgres = register(() -> PostgresNode.start(this.data.postgres(), postgresPort, Service.ids(), classpath,
+				this.data.log("postgres")), PostgresNode::process);
+		this.kafka = register(() -> KafkaNode.start(this.data.kafka(), this.options.kafkaPort(),
+				this.options.controllerPort(), classpath, this.data.log("kafka")), KafkaNode::process);
+		CompletableFuture<Void> database = CompletableFuture.runAsync(() -> {
+			this.postgres.awaitReady(this.options.startupTimeout());
+			this.console.step("postgres", "ready on port " + postgresPort);
+		});
+		this.kafka.awaitReady(this.options.startupTimeout());
+		this.console.step("kafka", "ready on " + this.kafka.bootstrapServers());
+		try {
+			database.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+	}
+
+	private void startServices() {
+		for (Service service : Service.values()) {
+			ServiceNode.Settings settings = new ServiceNode.Settings(this.options.port(service),
+					this.kafka.bootstrapServers(), this.postgres.jdbcUrl(service.id()), this.data.keys());
+			this.services.put(service, register(() -> ServiceNode.start(service, service.jar(this.options.home()),
+					settings, this.data.log(service.id())), ServiceNode::process));
+		}
+		new ServiceReadiness(this.console, this.options.startupTimeout()).await(this.services.values());
+	}
+
+	/**
+	 * Starts a child unless the stack is already stopping, so that a Ctrl-C during
+	 * startup never leaves a process that {@link #close()} did not see.
+	 */
+	private synchronized <T> T register(Supplier<T> starter, Function<T, ChildProcess> process) {
+		if (this.closing) {
+			throw new StartupFailure("Stopping: startup interrupted");
+		}
+		T node = starter.get();
+		this.children.add(process.apply(node));
+		return node;
+	}
+
+	private void watchForUnexpectedExits() {
+		for (ChildProcess child : children()) {
+			child.process().onExit().thenRun(() -> {
+				if (!isClosing()) {
+					this.console.line("! %s exited unexpectedly (code %d); its log: %s", child.name(), child.exitCode(),
+							child.log());
+				}
+			});
+		}
+	}
+
+	public String url(Service service) {
+		return "http://localhost:" + this.options.port(service);
+	}
+
+	public StackOptions options() {
+		return this.options;
+	}
+
+	/**
+	 * PostgreSQL's port (chosen at start when the options leave it at 0).
+	 */
+	public int postgresPort() {
+		return this.postgres.port();
+	}
+
+	public Path dataRoot() {
+		return this.data.root();
+	}
+
+	/**
+	 * Every process this stack started, in start order.
+	 */
+	public synchronized List<ChildProcess> children() {
+		return List.copyOf(this.children);
+	}
+
+	/**
+	 * True when the start failed because the stack was being stopped (Ctrl-C while
+	 * starting).
+	 */
+	public boolean wasInterrupted() {
+		return this.interrupted;
+	}
+
+	private synchronized boolean isClosing() {
+		return this.closing;
+	}
+
+	/**
+	 * Stops the demo feed, then the services (SIGTERM; killed if still there after 20 s),
+	 * then Kafka, then PostgreSQL. Safe to call twice.
+	 */
+	@Override
+	public void close() {
+		List<ChildProcess> started;
+		synchronized (this) {
+			if (this.closing) {
+				return;
+			}
+			this.closing = true;
+			started = List.copyOf(this.children);
+		}
+		if (this.demo != null) {
+			this.demo.stop();
+		}
+		if (!started.isEmpty()) {
+			new OrderedStop(this.console).stop(started, this.ready);
+		}
+		if (this.postgres != null) {
+			this.postgres.stopLeftoverServer();
+		}
+		if (this.data != null) {
+			this.data.close();
+		}
+	}
+
+}

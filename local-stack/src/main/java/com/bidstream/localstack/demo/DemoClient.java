@@ -1,0 +1,88 @@
+package com.bidstream.localstack.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import com.bidstream.contracts.EventCodec;
+
+/**
+ * The demo's HTTP calls to the public API, as an agency's own tool would make them.
+ */
+final class DemoClient {
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/**
+	 * A response; status 0 when the service could not be reached.
+	 */
+	record Reply(int status, String body) {
+
+		boolean ok() {
+			return this.status >= 200 && this.status < 300;
+		}
+
+		/**
+		 * The items of a list answer: a JSON array, or the first array in an object.
+		 */
+		List<JsonNode> items() {
+			List<JsonNode> items = new ArrayList<>();
+			try {
+				JsonNode root = EventCodec.mapper().readTree(this.body);
+				JsonNode array = root.isArray() ? root : firstArray(root);
+				if (array != null) {
+					array.forEach(items::add);
+				}
+			}
+			catch (JacksonException ex) {
+				// not JSON: no items
+			}
+			return items;
+		}
+
+		private static JsonNode firstArray(JsonNode object) {
+			for (JsonNode value : object.values()) {
+				if (value.isArray()) {
+					return value;
+				}
+			}
+			return null;
+		}
+
+	}
+
+	Reply post(String url, String apiKey, Object body) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.header("X-Api-Key", apiKey)
+			.POST(HttpRequest.BodyPublishers.ofString(EventCodec.toJson(body))));
+	}
+
+	Reply get(String url, String apiKey) {
+		return send(HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", apiKey).GET());
+	}
+
+	private Reply send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(20)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Reply(response.statusCode(), response.body());
+		}
+		catch (IOException ex) {
+			return new Reply(0, ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Reply(0, "interrupted");
+		}
+	}
+
+}

@@ -1,0 +1,85 @@
+package com.bidstream.localstack.demo;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Advances an agency's pursuits through the tracking API, like freelancers working the
+ * queue: claims queued ones (and now and then a REVIEW one waiting in NEW), sends
+ * proposals, and lets clients view, reply, interview, hire or go elsewhere.
+ */
+final class PursuitMover {
+
+	private static final List<String> STAGES = List.of("QUEUED", "CLAIMED", "PROPOSED", "VIEWED", "REPLIED",
+			"INTERVIEWING");
+
+	private static final int PER_STAGE = 25;
+
+	private final DemoClient client;
+
+	private final String trackingUrl;
+
+	private final FunnelOdds odds;
+
+	private final Random random;
+
+	private final DemoStats stats;
+
+	PursuitMover(DemoClient client, String trackingUrl, Random random, DemoStats stats) {
+		this.client = client;
+		this.trackingUrl = trackingUrl;
+		this.odds = new FunnelOdds(random);
+		this.random = random;
+		this.stats = stats;
+	}
+
+	void advance(String apiKey) {
+		for (String stage : STAGES) {
+			advance(apiKey, stage);
+		}
+		if (this.random.nextInt(4) == 0) {
+			advance(apiKey, "NEW");
+		}
+	}
+
+	private void advance(String apiKey, String stage) {
+		DemoClient.Reply reply = this.client
+			.get(this.trackingUrl + "/api/v1/pursuits?stage=" + stage + "&limit=" + PER_STAGE, apiKey);
+		if (!reply.ok()) {
+			this.stats.increment("failed");
+			return;
+		}
+		for (JsonNode pursuit : reply.items()) {
+			if (isOpen(pursuit, stage)) {
+				this.odds
+					.next(stage, Segment.of(pursuit.path("segment").asString("")),
+							pursuit.path("freelancerId").asString(null))
+					.ifPresent((event) -> post(apiKey, pursuit.path("jobKey").asString(), event));
+			}
+		}
+	}
+
+	private static boolean isOpen(JsonNode pursuit, String stage) {
+		boolean ended = !pursuit.path("outcome").isMissingNode() && !pursuit.path("outcome").isNull();
+		boolean reviewOnly = !stage.equals("NEW") || "REVIEW".equals(pursuit.path("decision").asString(""));
+		return !ended && reviewOnly && !pursuit.path("jobKey").asString("").isEmpty();
+	}
+
+	private void post(String apiKey, String jobKey, Map<String, Object> event) {
+		String path = "/api/v1/pursuits/" + URLEncoder.encode(jobKey, StandardCharsets.UTF_8).replace("+", "%20")
+				+ "/events";
+		DemoClient.Reply reply = this.client.post(this.trackingUrl + path, apiKey, event);
+		if (reply.ok()) {
+			this.stats.increment(String.valueOf(event.get("type")));
+		}
+		else if (reply.status() != 409) {
+			this.stats.increment("failed");
+		}
+	}
+
+}

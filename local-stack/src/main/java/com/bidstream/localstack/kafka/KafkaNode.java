@@ -1,0 +1,119 @@
+package com.bidstream.localstack.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import com.bidstream.contracts.Topics;
+import com.bidstream.localstack.process.ChildProcess;
+import com.bidstream.localstack.process.JavaCommand;
+import com.bidstream.localstack.process.StartupFailure;
+
+/**
+ * The launcher's side of the broker: writes its configuration, starts {@link KafkaBroker}
+ * in its own JVM, waits until it answers, and creates the contract's topics.
+ */
+public final class KafkaNode {
+
+	private static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
+			"-Dbidstream.log.level=INFO", "-Dbidstream.kafka-clients.level=INFO");
+
+	private final ChildProcess process;
+
+	private final int port;
+
+	private KafkaNode(ChildProcess process, int port) {
+		this.process = process;
+		this.port = port;
+	}
+
+	public static KafkaNode start(Path dir, int port, int controllerPort, String classpath, Path log) {
+		try {
+			Files.createDirectories(dir.resolve("data"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create " + dir, ex);
+		}
+		Path properties = KafkaConfig.write(dir.resolve("server.properties"),
+				KafkaConfig.properties(dir.resolve("data"), port, controllerPort));
+		List<String> args = List.of(properties.toString(), dir.resolve("cluster-id").toString(),
+				String.valueOf(ProcessHandle.current().pid()));
+		return new KafkaNode(ChildProcess.start("kafka",
+				JavaCommand.mainClass(classpath, JVM_OPTIONS, KafkaBroker.class, args), log), port);
+	}
+
+	public ChildProcess process() {
+		return this.process;
+	}
+
+	public String bootstrapServers() {
+		return "localhost:" + this.port;
+	}
+
+	/**
+	 * Waits until the broker describes its cluster, then makes sure the contract's topics
+	 * exist with {@value KafkaConfig#PARTITIONS} partitions.
+	 */
+	public void awaitReady(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				3000))) {
+			while (!answers(admin)) {
+				if (!this.process.isAlive()) {
+					throw new StartupFailure(this.process, "Kafka exited with code " + this.process.exitCode());
+				}
+				if (System.nanoTime() > deadline) {
+					throw new StartupFailure(this.process, "Kafka did not answer within " + timeout.toSeconds() + " s");
+				}
+			}
+			createTopics(admin);
+		}
+	}
+
+	private static boolean answers(Admin admin) {
+		try {
+			return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for Kafka", ex);
+		}
+	}
+
+	private void createTopics(Admin admin) {
+		try {
+			Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+			List<NewTopic> missing = Topics.ALL.stream()
+				.filter((topic) -> !existing.contains(topic))
+				.map((topic) -> new NewTopic(topic, KafkaConfig.PARTITIONS, (short) 1))
+				.toList();
+			if (!missing.isEmpty()) {
+				admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new StartupFailure(this.process, "Cannot create the topics: " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while creating topics", ex);
+		}
+	}
+
+}

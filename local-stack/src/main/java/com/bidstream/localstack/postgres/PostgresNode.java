@@ -1,0 +1,113 @@
+package com.bidstream.localstack.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import com.bidstream.localstack.process.ChildProcess;
+import com.bidstream.localstack.process.JavaCommand;
+import com.bidstream.localstack.process.StartupFailure;
+
+/**
+ * The launcher's side of PostgreSQL: starts {@link PostgresServer} in its own JVM and
+ * waits until every database it creates answers.
+ */
+public final class PostgresNode {
+
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+			"-Dbidstream.log.level=INFO");
+
+	private static final String USER = "postgres";
+
+	private final ChildProcess process;
+
+	private final Path dir;
+
+	private final int port;
+
+	private final List<String> databases;
+
+	private PostgresNode(ChildProcess process, Path dir, int port, List<String> databases) {
+		this.process = process;
+		this.dir = dir;
+		this.port = port;
+		this.databases = List.copyOf(databases);
+	}
+
+	public static PostgresNode start(Path dir, int port, List<String> databases, String classpath, Path log) {
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create " + dir, ex);
+		}
+		List<String> args = new ArrayList<>(List.of(dir.resolve("data").toString(), String.valueOf(port),
+				String.valueOf(ProcessHandle.current().pid())));
+		args.addAll(databases);
+		ChildProcess process = ChildProcess.start("postgres",
+				JavaCommand.mainClass(classpath, JVM_OPTIONS, PostgresServer.class, args), log);
+		return new PostgresNode(process, dir, port, databases);
+	}
+
+	public ChildProcess process() {
+		return this.process;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://localhost:" + this.port + "/" + database;
+	}
+
+	/**
+	 * The PostgreSQL server runs detached from its JVM (zonky starts it so); should that
+	 * JVM have been killed, the server is stopped here by the pid in its own
+	 * {@code postmaster.pid}, so the next start finds the data directory free.
+	 */
+	public void stopLeftoverServer() {
+		stopLeftoverServer(this.dir);
+	}
+
+	public static void stopLeftoverServer(Path dir) {
+		Postmaster.running(dir.resolve("data")).ifPresent(Postmaster::stop);
+	}
+
+	/**
+	 * Waits until the last database is there: the server creates them in order once it
+	 * runs.
+	 */
+	public void awaitReady(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		String last = this.databases.get(this.databases.size() - 1);
+		while (!answers(jdbcUrl(last))) {
+			if (!this.process.isAlive()) {
+				throw new StartupFailure(this.process, "PostgreSQL exited with code " + this.process.exitCode());
+			}
+			if (System.nanoTime() > deadline) {
+				throw new StartupFailure(this.process,
+						"PostgreSQL did not answer within " + timeout.toSeconds() + " s");
+			}
+			LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+		}
+	}
+
+	private static boolean answers(String url) {
+		try (Connection connection = DriverManager.getConnection(url, USER, USER)) {
+			return connection.isValid(2);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+}

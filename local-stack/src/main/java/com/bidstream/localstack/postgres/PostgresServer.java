@@ -1,0 +1,80 @@
+package com.bidstream.localstack.postgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.bidstream.localstack.process.ParentWatch;
+
+/**
+ * PostgreSQL's own JVM:
+ * {@code PostgresServer <data dir> <port> <launcher pid> <database>...}. Runs zonky's
+ * PostgreSQL on a data directory it keeps (created on the first start), creates the
+ * missing databases, and stops the server on SIGTERM or when the launcher is gone.
+ */
+public final class PostgresServer {
+
+	private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
+
+	private PostgresServer() {
+	}
+
+	public static void main(String[] args) throws IOException, SQLException, InterruptedException {
+		if (args.length < 4) {
+			throw new IllegalArgumentException("usage: PostgresServer <data dir> <port> <parent pid> <database>...");
+		}
+		ParentWatch.exitWhenGone(Long.parseLong(args[2]));
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(Path.of(args[0]))
+			.setCleanDataDirectory(false)
+			.setPort(Integer.parseInt(args[1]))
+			// zonky turns it off for tests; here an accepted write must survive a crash
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("max_connections", "200")
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.start();
+		createMissing(postgres, Arrays.asList(args).subList(3, args.length));
+		log.info("PostgreSQL ready on port {}", postgres.getPort());
+		// zonky's shutdown hook stops the server ("pg_ctl stop -m fast") when this JVM
+		// ends
+		new CountDownLatch(1).await();
+	}
+
+	private static void createMissing(EmbeddedPostgres postgres, List<String> databases) throws SQLException {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+			for (String database : databases) {
+				if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+					throw new IllegalArgumentException("Not a plain database name: " + database);
+				}
+				if (!exists(connection, database)) {
+					try (Statement statement = connection.createStatement()) {
+						statement.execute("create database " + database);
+					}
+					log.info("Created database {}", database);
+				}
+			}
+		}
+	}
+
+	private static boolean exists(Connection connection, String database) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+			query.setString(1, database);
+			try (ResultSet result = query.executeQuery()) {
+				return result.next();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,70 @@
+package com.bidstream.localstack.services;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.bidstream.localstack.process.ChildProcess;
+import com.bidstream.localstack.process.JavaCommand;
+import com.bidstream.localstack.process.StartupFailure;
+
+/**
+ * One service as its own JVM, connected to the local broker and its own database, with
+ * the dev keys, the keys file, and the launcher's pid (the service shuts down when the
+ * launcher is gone).
+ */
+public final class ServiceNode {
+
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+
+	private final Service service;
+
+	private final ChildProcess process;
+
+	private final int port;
+
+	private ServiceNode(Service service, ChildProcess process, int port) {
+		this.service = service;
+		this.process = process;
+		this.port = port;
+	}
+
+	/**
+	 * The settings a service gets from the launcher.
+	 */
+	public record Settings(int port, String bootstrapServers, String jdbcUrl, Path keysFile) {
+
+	}
+
+	public static ServiceNode start(Service service, Path jar, Settings settings, Path log) {
+		if (!Files.isRegularFile(jar)) {
+			throw new StartupFailure("No executable jar for " + service.id() + " at " + jar
+					+ " (build it: ./mvnw -B -DskipTests package)");
+		}
+		List<String> args = List.of("--server.port=" + settings.port(),
+				"--spring.kafka.bootstrap-servers=" + settings.bootstrapServers(),
+				"--spring.datasource.url=" + settings.jdbcUrl(), "--spring.datasource.username=postgres",
+				"--spring.datasource.password=postgres", "--bidstream.security.dev-keys=true",
+				"--bidstream.security.keys-file=" + settings.keysFile().toAbsolutePath(),
+				"--bidstream.parent-pid=" + ProcessHandle.current().pid());
+		ChildProcess process = ChildProcess.start(service.id(), JavaCommand.jar(jar, JVM_OPTIONS, args), log);
+		return new ServiceNode(service, process, settings.port());
+	}
+
+	public Service service() {
+		return this.service;
+	}
+
+	public ChildProcess process() {
+		return this.process;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public String url() {
+		return "http://localhost:" + this.port;
+	}
+
+}

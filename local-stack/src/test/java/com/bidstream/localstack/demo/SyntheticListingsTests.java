@@ -1,0 +1,79 @@
+package com.bidstream.localstack.demo;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.Listing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SyntheticListingsTests {
+
+	private final List<Listing> listings = generate(2000);
+
+	@Test
+	void everyListingMeetsTheContractsRules() {
+		assertThat(this.listings).allSatisfy((listing) -> {
+			assertThat(listing.source()).matches("[a-z0-9][a-z0-9-]{0,31}");
+			assertThat(listing.externalId()).matches("[A-Za-z0-9._~:-]{1,128}");
+			assertThat(listing.title()).hasSizeBetween(1, 300);
+			assertThat(listing.postedAt()).isBefore(Instant.now().plusSeconds(1));
+			assertThat(listing.proposals()).isBetween(0, 80);
+			assertThat(listing.client().rating()).satisfiesAnyOf((rating) -> assertThat(rating).isNull(),
+					(rating) -> assertThat(rating).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(5)));
+		});
+	}
+
+	@Test
+	void budgetsRangeFromThirtyToFortyThousandDollarsFixedAndHourly() {
+		List<BigDecimal> fixed = this.listings.stream()
+			.filter((listing) -> listing.budget().type() == Listing.BudgetType.FIXED)
+			.map((listing) -> listing.budget().amount())
+			.toList();
+
+		assertThat(fixed)
+			.allSatisfy((amount) -> assertThat(amount).isBetween(BigDecimal.valueOf(30), BigDecimal.valueOf(40_000)));
+		assertThat(fixed).anySatisfy((amount) -> assertThat(amount).isLessThan(BigDecimal.valueOf(100)))
+			.anySatisfy((amount) -> assertThat(amount).isGreaterThan(BigDecimal.valueOf(20_000)));
+		assertThat(this.listings).anySatisfy((listing) -> {
+			assertThat(listing.budget().type()).isEqualTo(Listing.BudgetType.HOURLY);
+			assertThat(listing.budget().min()).isLessThanOrEqualTo(listing.budget().max());
+		});
+	}
+
+	@Test
+	void clientsSpanEverySegmentAndSomeListingsAreRedFlaggedOrUpdated() {
+		Set<String> spent = this.listings.stream()
+			.map((listing) -> segment(listing.client().totalSpent().longValue()))
+			.collect(Collectors.toSet());
+
+		assertThat(spent).containsExactlyInAnyOrder("new", "emerging", "established", "enterprise");
+		assertThat(this.listings).anyMatch(SyntheticListings::isRedFlagged);
+		assertThat(this.listings.stream().map(Listing::externalId).distinct().count()).isLessThan(this.listings.size());
+	}
+
+	@Test
+	void writesTheContractsJsonFieldNames() {
+		String json = EventCodec.toJson(this.listings.get(0));
+
+		assertThat(json).contains("\"externalId\"", "\"postedAt\"", "\"budget\"", "\"client\"", "\"totalSpent\"");
+	}
+
+	private static String segment(long spent) {
+		return (spent >= 100_000) ? "enterprise" : (spent >= 10_000) ? "established" : (spent > 0) ? "emerging" : "new";
+	}
+
+	private static List<Listing> generate(int count) {
+		SyntheticListings source = new SyntheticListings(new Random(7), new DemoStats());
+		return IntStream.range(0, count).mapToObj((i) -> source.next()).toList();
+	}
+
+}
