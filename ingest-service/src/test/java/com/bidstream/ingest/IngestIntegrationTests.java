@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.bidstream.contracts.EventCodec;
@@ -19,7 +20,6 @@ import com.bidstream.contracts.ListingIngested;
 import com.bidstream.contracts.Topics;
 import com.bidstream.testsupport.BidstreamApi;
 import com.bidstream.testsupport.BidstreamApi.Response;
-import com.bidstream.testsupport.TestInfrastructure;
 import com.bidstream.testsupport.TopicReader;
 import com.bidstream.testsupport.TopicReader.Message;
 
@@ -37,7 +37,8 @@ abstract class IngestIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	abstract TestInfrastructure infrastructure();
+	@Value("${spring.kafka.bootstrap-servers}")
+	String kafkaBootstrapServers;
 
 	@Test
 	void aPostedListingIsPublishedAsVersionOneKeyedByAgencyAndJobKey() {
@@ -240,7 +241,7 @@ abstract class IngestIntegrationTests {
 	}
 
 	TopicReader kafka() {
-		return new TopicReader(infrastructure().kafkaBootstrapServers());
+		return new TopicReader(this.kafkaBootstrapServers);
 	}
 
 	List<Message> published(String agency, String jobKey) {

@@ -36,7 +36,7 @@ class PlatformIntegrationTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		EmbeddedInfrastructure.get().register(registry, "platform");
+		EmbeddedInfrastructure.get().properties("platform").forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@LocalServerPort

@@ -1,31 +1,11 @@
 package com.bidstream.reporting;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
-
-import com.bidstream.testsupport.EmbeddedInfrastructure;
-import com.bidstream.testsupport.TestInfrastructure;
+import com.bidstream.testsupport.ServiceIntegrationTest;
 
 /**
- * The integration tests on the embedded KRaft broker and zonky PostgreSQL (the default).
+ * The integration tests on the embedded KRaft broker and embedded PostgreSQL 18.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-@TestPropertySource(properties = "bidstream.security.dev-keys=true")
+@ServiceIntegrationTest(database = "reporting")
 class ReportingEmbeddedIntegrationTests extends ReportingIntegrationTests {
-
-	@DynamicPropertySource
-	static void infra(DynamicPropertyRegistry registry) {
-		EmbeddedInfrastructure.get().register(registry, "reporting");
-	}
-
-	@Override
-	TestInfrastructure infrastructure() {
-		return EmbeddedInfrastructure.get();
-	}
 
 }

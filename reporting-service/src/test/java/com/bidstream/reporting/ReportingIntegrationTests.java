@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +26,6 @@ import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
 import com.bidstream.contracts.Topics;
 import com.bidstream.testsupport.BidstreamApi;
-import com.bidstream.testsupport.TestInfrastructure;
 import com.bidstream.testsupport.TopicReader;
 
 import static com.bidstream.reporting.ReportingEvents.ingested;
@@ -61,11 +61,12 @@ abstract class ReportingIntegrationTests {
 
 	String jobPrefix;
 
-	abstract TestInfrastructure infrastructure();
+	@Value("${spring.kafka.bootstrap-servers}")
+	String kafkaBootstrapServers;
 
 	@BeforeEach
 	void setUp() {
-		this.kafka = new TopicReader(infrastructure().kafkaBootstrapServers());
+		this.kafka = new TopicReader(this.kafkaBootstrapServers);
 		this.events = new ReportingEvents(this.kafka);
 		this.day = FIRST_WINDOW.plus(Duration.ofDays(2L * windows.getAndIncrement()));
 		this.jobPrefix = "upwork:~" + UUID.randomUUID().toString().substring(0, 8) + "-";

@@ -2,30 +2,14 @@ package com.bidstream.scoring;
 
 import org.testcontainers.junit.jupiter.Testcontainers;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
+import com.bidstream.testsupport.ServiceIntegrationTest;
+import com.bidstream.testsupport.ServiceIntegrationTest.Infrastructure;
 
-import com.bidstream.testsupport.ContainerInfrastructure;
-import com.bidstream.testsupport.TestInfrastructure;
-
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-@TestPropertySource(properties = "bidstream.security.dev-keys=true")
+/**
+ * The same integration tests on Kafka and PostgreSQL containers; skipped without Docker.
+ */
 @Testcontainers(disabledWithoutDocker = true)
+@ServiceIntegrationTest(database = "scoring", infrastructure = Infrastructure.CONTAINERS)
 class ScoringContainersIntegrationTests extends ScoringIntegrationTests {
-
-	@DynamicPropertySource
-	static void infra(DynamicPropertyRegistry registry) {
-		ContainerInfrastructure.get().register(registry, "scoring");
-	}
-
-	@Override
-	TestInfrastructure infrastructure() {
-		return ContainerInfrastructure.get();
-	}
 
 }

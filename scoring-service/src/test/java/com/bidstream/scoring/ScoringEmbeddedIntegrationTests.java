@@ -1,28 +1,11 @@
 package com.bidstream.scoring;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
+import com.bidstream.testsupport.ServiceIntegrationTest;
 
-import com.bidstream.testsupport.EmbeddedInfrastructure;
-import com.bidstream.testsupport.TestInfrastructure;
-
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-@TestPropertySource(properties = "bidstream.security.dev-keys=true")
+/**
+ * The integration tests on the embedded KRaft broker and embedded PostgreSQL 18.
+ */
+@ServiceIntegrationTest(database = "scoring")
 class ScoringEmbeddedIntegrationTests extends ScoringIntegrationTests {
-
-	@DynamicPropertySource
-	static void infra(DynamicPropertyRegistry registry) {
-		EmbeddedInfrastructure.get().register(registry, "scoring");
-	}
-
-	@Override
-	TestInfrastructure infrastructure() {
-		return EmbeddedInfrastructure.get();
-	}
 
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.bidstream.contracts.EventCodec;
@@ -17,7 +18,6 @@ import com.bidstream.contracts.ListingScored;
 import com.bidstream.contracts.ListingScored.Decision;
 import com.bidstream.contracts.Topics;
 import com.bidstream.testsupport.BidstreamApi;
-import com.bidstream.testsupport.TestInfrastructure;
 import com.bidstream.testsupport.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +34,11 @@ abstract class ScoringIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	abstract TestInfrastructure infrastructure();
+	@Value("${spring.kafka.bootstrap-servers}")
+	String kafkaBootstrapServers;
 
 	TopicReader kafka() {
-		return new TopicReader(infrastructure().kafkaBootstrapServers());
+		return new TopicReader(this.kafkaBootstrapServers);
 	}
 
 	BidstreamApi api(String key) {

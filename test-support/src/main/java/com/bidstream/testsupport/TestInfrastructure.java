@@ -1,6 +1,6 @@
 package com.bidstream.testsupport;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
+import java.util.Map;
 
 /**
  * A real Kafka broker and a real PostgreSQL server for tests, however they are provided
@@ -17,14 +17,13 @@ public interface TestInfrastructure {
 	Database database(String name);
 
 	/**
-	 * Points a Spring test context at this broker and at the named database.
+	 * The properties that point a service at this broker and at the named database.
 	 */
-	default void register(DynamicPropertyRegistry registry, String databaseName) {
+	default Map<String, Object> properties(String databaseName) {
 		Database database = database(databaseName);
-		registry.add("spring.kafka.bootstrap-servers", this::kafkaBootstrapServers);
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
+		return Map.of("spring.kafka.bootstrap-servers", kafkaBootstrapServers(), "spring.datasource.url",
+				database.url(), "spring.datasource.username", database.username(), "spring.datasource.password",
+				database.password());
 	}
 
 	record Database(String url, String username, String password) {

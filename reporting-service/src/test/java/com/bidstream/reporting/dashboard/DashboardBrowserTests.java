@@ -24,19 +24,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
 import com.bidstream.reporting.ReportingEvents;
 import com.bidstream.testsupport.BidstreamApi;
-import com.bidstream.testsupport.EmbeddedInfrastructure;
+import com.bidstream.testsupport.ServiceIntegrationTest;
 import com.bidstream.testsupport.TopicReader;
 
 import static com.bidstream.reporting.ReportingEvents.pursuit;
@@ -48,18 +43,14 @@ import static org.awaitility.Awaitility.await;
  * The dashboard in a real (headless) Chromium: sign in with a key, read the funnel of
  * events published on the topics. Leaves a screenshot in {@code target/dashboard.png}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-@TestPropertySource(properties = "bidstream.security.dev-keys=true")
+@ServiceIntegrationTest(database = "reporting")
 class DashboardBrowserTests {
-
-	@DynamicPropertySource
-	static void infra(DynamicPropertyRegistry registry) {
-		EmbeddedInfrastructure.get().register(registry, "reporting");
-	}
 
 	@LocalServerPort
 	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String kafkaBootstrapServers;
 
 	WebDriver browser;
 
@@ -86,8 +77,7 @@ class DashboardBrowserTests {
 	void aPersonSignsInWithTheirKeyAndReadsTheFunnelOfTheirAgency() throws IOException {
 		String jobs = "upwork:~browser-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		Instant firstIngested = Instant.now().minus(Duration.ofHours(2));
-		ReportingEvents events = new ReportingEvents(
-				new TopicReader(EmbeddedInfrastructure.get().kafkaBootstrapServers()));
+		ReportingEvents events = new ReportingEvents(new TopicReader(this.kafkaBootstrapServers));
 		events.publish(score("demo", jobs + "1", 1, "enterprise", firstIngested, null, firstIngested));
 		events.publish(score("demo", jobs + "2", 1, "enterprise", firstIngested, null, firstIngested));
 		events.publish(score("demo", jobs + "3", 1, "established", firstIngested, null, firstIngested));
