@@ -91,8 +91,9 @@ public class PlatformMessagingAutoConfiguration {
 	}
 
 	@Bean
-	EventConsumer eventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters) {
-		return new EventConsumer(inbox, transactions, meters);
+	EventConsumer eventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters,
+			MessagingProperties properties) {
+		return new EventConsumer(inbox, transactions, meters, properties.databasePatience());
 	}
 
 }

@@ -86,6 +86,26 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void anEventTheBrokerRefusesForGoodIsSetAsideAndTheEventsBehindItArePublished() {
+		UUID tooLarge = UUID.randomUUID();
+		UUID next = UUID.randomUUID();
+		PursuitAdvanced huge = new PursuitAdvanced(tooLarge, Instant.now(), "demo", "upwork:~" + tooLarge,
+				PursuitAdvanced.SCHEMA_VERSION, Action.CLAIM, Stage.CLAIMED, null, "f".repeat(2_000_000), null, null,
+				null, null, Instant.now());
+
+		this.transactions.executeWithoutResult((status) -> this.outbox.append(Topics.PURSUITS_EVENTS, huge));
+		this.transactions
+			.executeWithoutResult((status) -> this.outbox.append(Topics.PURSUITS_EVENTS, event(next, "demo")));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> applied(next) == 1);
+		assertThat(
+				this.jdbc.queryForObject("select reason from outbox_dead where event_id = ?", String.class, tooLarge))
+			.contains("RecordTooLargeException");
+		assertThat(this.jdbc.queryForObject("select count(*) from outbox where event_id = ?", Long.class, tooLarge))
+			.isZero();
+	}
+
+	@Test
 	void anEventOfARolledBackTransactionIsNeverPublished() {
 		UUID id = UUID.randomUUID();
 
@@ -139,6 +159,9 @@ class PlatformIntegrationTests {
 		assertThat(api("dev-acme-key").get("/api/probe/read?agency=demo").body()).isEqualTo("acme");
 		assertThat(api("dev-operator-key").get("/api/probe/read").body()).isEqualTo("*");
 		assertThat(api("dev-operator-key").get("/api/probe/read?agency=acme").body()).isEqualTo("acme");
+		assertThat(api("dev-operator-key").withHeader("X-Agency-Id", "acme").get("/api/probe/read").body())
+			.as("X-Agency-Id names the agency an operator writes for, not what it reads")
+			.isEqualTo("*");
 
 		var operatorWriteWithoutAgency = api("dev-operator-key").post("/api/probe/write", "{}");
 		assertThat(operatorWriteWithoutAgency.status()).isEqualTo(400);
@@ -154,6 +177,7 @@ class PlatformIntegrationTests {
 		var invalid = api("dev-demo-key").get("/api/probe/invalid");
 		var boom = api("dev-demo-key").get("/api/probe/boom");
 		var unmapped = api("dev-demo-key").get("/api/nowhere");
+		var encodedWithoutKey = api(null).get("/%61pi/probe/read");
 		var wrongMethod = api("dev-demo-key").send("DELETE", "/api/probe/read", "application/json", "");
 
 		assertThat(invalid.status()).isEqualTo(400);
@@ -167,6 +191,7 @@ class PlatformIntegrationTests {
 				.isTrue();
 		}
 		assertThat(unmapped.status()).isEqualTo(404);
+		assertThat(encodedWithoutKey.status()).as("an encoded /api path is still behind the key").isEqualTo(401);
 		assertThat(wrongMethod.status()).isEqualTo(405);
 	}
 

@@ -13,7 +13,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Pattern;
+
+import com.bidstream.contracts.AgencyIds;
 
 /**
  * The keys file the services read ({@code bidstream.security.keys-file}): one
@@ -22,8 +23,6 @@ import java.util.regex.Pattern;
  * changes.
  */
 public final class KeysFile {
-
-	private static final Pattern AGENCY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
 	private static final String HEADER = "# API keys: one \"<sha256-hex> <agency|*> <MEMBER|OPERATOR>\" per line,"
 			+ " written by ./bidstream key create" + System.lineSeparator();
@@ -62,9 +61,8 @@ public final class KeysFile {
 	 */
 	public String create(String agency, Role role) {
 		String owner = (role == Role.OPERATOR) ? "*" : agency;
-		if (role == Role.MEMBER && (agency == null || !AGENCY.matcher(agency).matches())) {
-			throw new IllegalArgumentException(
-					"--agency must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+		if (role == Role.MEMBER && !AgencyIds.isValid(agency)) {
+			throw new IllegalArgumentException("--agency must be " + AgencyIds.RULE);
 		}
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);

@@ -10,6 +10,9 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.bidstream.contracts.BidstreamEvent;
@@ -29,12 +32,24 @@ public class EventConsumer {
 
 	private final TransactionTemplate transactions;
 
+	private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
+
+	private static final Duration MAX_RECORDED_AGE = Duration.ofDays(365);
+
 	private final MeterRegistry meters;
 
-	public EventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters) {
+	private final Duration patience;
+
+	/**
+	 * @param patience how long one event waits for an unreachable database before it
+	 * fails (and, after the binder's attempts, is dead-lettered); kept below the
+	 * consumer's {@code max.poll.interval.ms}
+	 */
+	public EventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters, Duration patience) {
 		this.inbox = inbox;
 		this.transactions = transactions;
 		this.meters = meters;
+		this.patience = patience;
 	}
 
 	/**
@@ -52,22 +67,62 @@ public class EventConsumer {
 			.register(this.meters);
 		return (payload) -> {
 			T event = EventCodec.read(payload, type);
-			Boolean first = this.transactions.execute((status) -> {
-				if (!this.inbox.firstDelivery(consumer, event.eventId())) {
-					return false;
-				}
-				handler.accept(event);
-				return true;
-			});
-			if (Boolean.TRUE.equals(first)) {
+			boolean first = applyOnce(consumer, event, handler);
+			if (first) {
 				applied.increment();
-				lag.record(Duration.between(event.occurredAt(), Instant.now()).abs());
+				Duration age = Duration.between(event.occurredAt(), Instant.now());
+				if (!age.isNegative() && age.compareTo(MAX_RECORDED_AGE) < 0) {
+					lag.record(age);
+				}
 			}
 			else {
 				duplicates.increment();
 				log.debug("{} skipped redelivered {} {}", consumer, type.getSimpleName(), event.eventId());
 			}
 		};
+	}
+
+	/**
+	 * Runs the handler and the inbox record in one transaction. While the database is
+	 * unreachable (a restart, a failover) it waits and tries again, up to
+	 * {@code patience}, instead of sending a good event to the dead-letter topic; any
+	 * other failure is thrown at once.
+	 */
+	<T extends BidstreamEvent> boolean applyOnce(String consumer, T event, Consumer<T> handler) {
+		Duration waited = Duration.ZERO;
+		Duration pause = Duration.ofMillis(250);
+		while (true) {
+			try {
+				return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+					if (!this.inbox.firstDelivery(consumer, event.eventId())) {
+						return false;
+					}
+					handler.accept(event);
+					return true;
+				}));
+			}
+			catch (TransientDataAccessException | DataAccessResourceFailureException
+					| CannotCreateTransactionException ex) {
+				if (waited.compareTo(this.patience) >= 0) {
+					throw ex;
+				}
+				log.warn("{} cannot reach its database ({}); retrying {} in {} ms", consumer,
+						ex.getMostSpecificCause().getMessage(), event.eventId(), pause.toMillis());
+				sleep(pause);
+				waited = waited.plus(pause);
+				pause = (pause.compareTo(MAX_PAUSE) < 0) ? pause.multipliedBy(2) : MAX_PAUSE;
+			}
+		}
+	}
+
+	private static void sleep(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the database", ex);
+		}
 	}
 
 	private Counter counter(String consumer, Class<?> type, String result) {

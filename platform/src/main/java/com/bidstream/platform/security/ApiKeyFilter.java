@@ -2,7 +2,6 @@ package com.bidstream.platform.security;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,12 +12,13 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.bidstream.contracts.AgencyIds;
 import com.bidstream.platform.web.ProblemWriter;
 
 /**
- * Authenticates every {@code /api/**} call by its {@code X-Api-Key} (or, for GET, by a
- * dashboard session that signed in with a key) and leaves the {@link Caller} on the
- * request.
+ * Authenticates every {@code /api/**} call (the filter is registered for that path only)
+ * by its {@code X-Api-Key} (or, for GET, by a dashboard session that signed in with a
+ * key) and leaves the {@link Caller} on the request.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -31,8 +31,6 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
 	static final String REQUEST_CALLER = Caller.class.getName();
 
-	private static final Pattern AGENCY_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-
 	private final ApiKeys apiKeys;
 
 	private final ProblemWriter problems;
@@ -40,11 +38,6 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 	public ApiKeyFilter(ApiKeys apiKeys, ProblemWriter problems) {
 		this.apiKeys = apiKeys;
 		this.problems = problems;
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	@Override
@@ -58,9 +51,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 		}
 		String actingAgency = request.getHeader(AGENCY_HEADER);
 		if (caller.get().isOperator() && actingAgency != null) {
-			if (!AGENCY_ID.matcher(actingAgency).matches()) {
+			if (!AgencyIds.isValid(actingAgency)) {
 				this.problems.write(response, HttpStatus.BAD_REQUEST, "invalid-agency",
-						"X-Agency-Id must match [a-z0-9][a-z0-9-]{0,63}");
+						"X-Agency-Id must be " + AgencyIds.RULE);
 				return;
 			}
 			caller = Optional.of(Caller.operator(actingAgency));

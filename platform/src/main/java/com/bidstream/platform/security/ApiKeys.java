@@ -9,12 +9,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.bidstream.contracts.AgencyIds;
 
 /**
  * Resolves a raw API key to the caller it identifies. Only SHA-256 hashes are held.
@@ -30,6 +34,8 @@ public class ApiKeys {
 			new ApiKeyProperties.Entry(null, "*", Role.OPERATOR), "dev-demo-key",
 			new ApiKeyProperties.Entry(null, "demo", Role.MEMBER), "dev-acme-key",
 			new ApiKeyProperties.Entry(null, "acme", Role.MEMBER));
+
+	private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
 	private final Map<String, Caller> configured = new HashMap<>();
 
@@ -85,16 +91,39 @@ public class ApiKeys {
 		return this.fromFile;
 	}
 
-	private static Map<String, Caller> parse(Iterable<String> lines) {
+	/**
+	 * Reads the keys file; a line that is not {@code <sha256-hex> <agency|*> <ROLE>} is
+	 * skipped and logged, so that one bad line never locks out every other key.
+	 */
+	static Map<String, Caller> parse(List<String> lines) {
 		Map<String, Caller> keys = new HashMap<>();
-		for (String line : lines) {
-			String[] parts = line.strip().split("\\s+");
-			if (parts.length == 3 && !parts[0].startsWith("#")) {
-				keys.put(parts[0].toLowerCase(Locale.ROOT),
-						toCaller(new ApiKeyProperties.Entry(parts[0], parts[1], Role.valueOf(parts[2]))));
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
+			if (line.isEmpty() || line.startsWith("#")) {
+				continue;
+			}
+			Optional<ApiKeyProperties.Entry> entry = entry(line.split("\\s+"));
+			if (entry.isPresent()) {
+				keys.put(entry.get().hash().toLowerCase(Locale.ROOT), toCaller(entry.get()));
+			}
+			else {
+				log.warn("Keys file line {} is not '<sha256-hex> <agency|*> <MEMBER|OPERATOR>'; skipped", i + 1);
 			}
 		}
 		return keys;
+	}
+
+	private static Optional<ApiKeyProperties.Entry> entry(String[] parts) {
+		if (parts.length != 3 || !SHA256_HEX.matcher(parts[0]).matches()) {
+			return Optional.empty();
+		}
+		for (Role role : Role.values()) {
+			if (role.name().equals(parts[2])
+					&& (role == Role.OPERATOR ? "*".equals(parts[1]) : AgencyIds.isValid(parts[1]))) {
+				return Optional.of(new ApiKeyProperties.Entry(parts[0], parts[1], role));
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static Caller toCaller(ApiKeyProperties.Entry entry) {

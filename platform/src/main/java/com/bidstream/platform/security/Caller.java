@@ -23,24 +23,33 @@ public record Caller(Role role, String agencyId, String actingAgencyId) {
 	}
 
 	/**
-	 * The agency whose data a list or report may read: a member's own, or for an operator
-	 * the one it asks for ({@code agency=} or {@code X-Agency-Id}), empty meaning every
-	 * agency.
+	 * The agency whose data a list or report may read: a member's own, whatever it asks
+	 * for; for an operator the one named by {@code agency=}, empty (a blank parameter
+	 * too) meaning every agency. {@code X-Agency-Id} does not narrow an operator's reads:
+	 * it names the agency writes act for.
 	 */
 	public Optional<String> readScope(String requestedAgency) {
 		if (!isOperator()) {
 			return Optional.of(this.agencyId);
 		}
-		return Optional.ofNullable((requestedAgency != null) ? requestedAgency : this.actingAgencyId);
+		return Optional.ofNullable(blankToNull(requestedAgency));
 	}
 
 	/**
-	 * The agency a single resource (one listing, one pursuit) is looked up in. An
-	 * operator must name it.
+	 * The agency a single resource (one listing, one pursuit) is looked up in: a member's
+	 * own; an operator must name it, by {@code agency=} or {@code X-Agency-Id} (400
+	 * otherwise).
 	 */
 	public String resourceAgency(String requestedAgency) {
-		return readScope(requestedAgency).orElseThrow(() -> ApiProblem.badRequest("missing-agency",
-				"An operator key reads one agency's resource only with an X-Agency-Id header or an agency parameter"));
+		if (!isOperator()) {
+			return this.agencyId;
+		}
+		String named = (blankToNull(requestedAgency) != null) ? requestedAgency.strip() : this.actingAgencyId;
+		if (named == null) {
+			throw ApiProblem.badRequest("missing-agency",
+					"An operator key reads one agency's resource only with an X-Agency-Id header or an agency parameter");
+		}
+		return named;
 	}
 
 	/**
@@ -56,6 +65,10 @@ public record Caller(Role role, String agencyId, String actingAgencyId) {
 					"An operator key writes only with an X-Agency-Id header naming the agency it acts for");
 		}
 		return this.actingAgencyId;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	/**

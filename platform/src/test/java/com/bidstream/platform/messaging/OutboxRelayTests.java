@@ -1,0 +1,27 @@
+package com.bidstream.platform.messaging;
+
+import org.apache.kafka.common.errors.NetworkException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.kafka.KafkaException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxRelayTests {
+
+	@Test
+	void aRecordTheBrokerRefusesForGoodIsPermanentHoweverItIsWrapped() {
+		assertThat(OutboxRelay.isPermanent(new RecordTooLargeException("too large"))).isTrue();
+		assertThat(OutboxRelay.isPermanent(new KafkaException("send failed", new RecordTooLargeException("x"))))
+			.isTrue();
+	}
+
+	@Test
+	void aBrokerThatIsDownOrSlowIsNotPermanent() {
+		assertThat(OutboxRelay.isPermanent(new TimeoutException("expired"))).isFalse();
+		assertThat(OutboxRelay.isPermanent(new KafkaException("send failed", new NetworkException("down")))).isFalse();
+	}
+
+}
