@@ -9,19 +9,20 @@ import org.springframework.kafka.KafkaException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OutboxRelayTests {
+class OutboxBatchesTests {
 
 	@Test
 	void aRecordTheBrokerRefusesForGoodIsPermanentHoweverItIsWrapped() {
-		assertThat(OutboxRelay.isPermanent(new RecordTooLargeException("too large"))).isTrue();
-		assertThat(OutboxRelay.isPermanent(new KafkaException("send failed", new RecordTooLargeException("x"))))
+		assertThat(OutboxBatches.isPermanent(new RecordTooLargeException("too large"))).isTrue();
+		assertThat(OutboxBatches.isPermanent(new KafkaException("send failed", new RecordTooLargeException("x"))))
 			.isTrue();
 	}
 
 	@Test
 	void aBrokerThatIsDownOrSlowIsNotPermanent() {
-		assertThat(OutboxRelay.isPermanent(new TimeoutException("expired"))).isFalse();
-		assertThat(OutboxRelay.isPermanent(new KafkaException("send failed", new NetworkException("down")))).isFalse();
+		assertThat(OutboxBatches.isPermanent(new TimeoutException("expired"))).isFalse();
+		assertThat(OutboxBatches.isPermanent(new KafkaException("send failed", new NetworkException("down"))))
+			.isFalse();
 	}
 
 }

@@ -1,0 +1,205 @@
+package com.bidstream.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One pass of the outbox relay: lock the oldest events, send them, and settle each by
+ * what the broker said. A batch is deleted only after the broker acknowledged it
+ * ({@code acks=all}), so a crash at any moment publishes an event again rather than
+ * losing it; consumers drop the repeat by its {@code eventId}.
+ */
+class OutboxBatches {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxBatches.class);
+
+	private static final String SELECT = """
+			select id, topic, msg_key, event_id, event_type, payload from outbox
+			order by id limit ? for update skip locked""";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final MessagingProperties properties;
+
+	private final AtomicLong pending = new AtomicLong();
+
+	private final Counter published;
+
+	private final Counter dead;
+
+	OutboxBatches(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
+			MessagingProperties properties, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.kafka = kafka;
+		this.properties = properties;
+		this.published = Counter.builder("bidstream.outbox.published")
+			.description("Events the outbox relay published to Kafka")
+			.register(meters);
+		this.dead = Counter.builder("bidstream.outbox.dead")
+			.description("Events the broker refused for good, moved to the outbox_dead table")
+			.register(meters);
+		Gauge.builder("bidstream.outbox.pending", this.pending, AtomicLong::get)
+			.description("Events waiting in the outbox at the last relay pass")
+			.register(meters);
+	}
+
+	/**
+	 * Publishes one batch and, in the same transaction that locked it, deletes what the
+	 * broker acknowledged and moves what it refuses for good to {@code outbox_dead};
+	 * anything else (broker down, timeout) stays for the next pass.
+	 * @return how many events were published
+	 */
+	int publishBatch() {
+		Batch batch = this.transactions.execute((status) -> {
+			List<Row> rows = this.jdbc.query(SELECT, Row::of, this.properties.batchSize());
+			if (rows.isEmpty()) {
+				return Batch.EMPTY;
+			}
+			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+			for (Row row : rows) {
+				acks.add(send(row));
+			}
+			this.kafka.flush();
+			return settle(rows, acks);
+		});
+		Batch result = (batch != null) ? batch : Batch.EMPTY;
+		this.published.increment(result.published());
+		if (result.published() + result.dead() > 0) {
+			this.pending.set(this.jdbc.queryForObject("select count(*) from outbox", Long.class));
+		}
+		if (result.retryReason() != null) {
+			throw new IllegalStateException(result.retryReason());
+		}
+		return result.published();
+	}
+
+	/**
+	 * A send that fails at once (the record is too large, say) is settled like a failed
+	 * ack.
+	 */
+	private CompletableFuture<?> send(Row row) {
+		try {
+			return this.kafka.send(row.toRecord());
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private Batch settle(List<Row> rows, List<CompletableFuture<?>> acks) {
+		long deadline = System.nanoTime() + this.properties.sendTimeout().toNanos();
+		List<Long> done = new ArrayList<>();
+		int dead = 0;
+		String retryReason = null;
+		for (int i = 0; i < rows.size(); i++) {
+			Row row = rows.get(i);
+			try {
+				acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				done.add(row.id());
+			}
+			catch (ExecutionException ex) {
+				if (isPermanent(ex.getCause())) {
+					bury(row, rootMessage(ex));
+					done.add(row.id());
+					dead++;
+				}
+				else {
+					retryReason = rootMessage(ex);
+				}
+			}
+			catch (TimeoutException ex) {
+				retryReason = "no acknowledgement within " + this.properties.sendTimeout().toMillis() + " ms";
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				retryReason = "interrupted";
+				break;
+			}
+		}
+		this.jdbc.update("delete from outbox where id = any(?)", (Object) done.toArray(Long[]::new));
+		return new Batch(done.size() - dead, dead, retryReason);
+	}
+
+	private void bury(Row row, String reason) {
+		this.jdbc.update("""
+				insert into outbox_dead (id, topic, msg_key, event_id, event_type, payload, reason, created_at)
+				select id, topic, msg_key, event_id, event_type, payload, ?, created_at from outbox where id = ?""",
+				reason, row.id());
+		this.dead.increment();
+		log.error("Kafka refuses {} {} for {} for good ({}); moved it to outbox_dead", row.type(), row.eventId(),
+				row.key(), reason);
+	}
+
+	/**
+	 * Failures that no retry can mend: the record itself is unacceptable to the broker.
+	 */
+	static boolean isPermanent(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+					|| cause instanceof InvalidTopicException || cause instanceof SerializationException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+	private record Batch(int published, int dead, String retryReason) {
+
+		static final Batch EMPTY = new Batch(0, 0, null);
+
+	}
+
+	private record Row(long id, String topic, String key, UUID eventId, String type, byte[] payload) {
+
+		static Row of(ResultSet rs, int rowNum) throws SQLException {
+			return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+					rs.getString(5), rs.getBytes(6));
+		}
+
+		ProducerRecord<String, byte[]> toRecord() {
+			ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, this.key, this.payload);
+			record.headers().add("eventId", this.eventId.toString().getBytes(StandardCharsets.UTF_8));
+			record.headers().add("type", this.type.getBytes(StandardCharsets.UTF_8));
+			return record;
+		}
+
+	}
+
+}
