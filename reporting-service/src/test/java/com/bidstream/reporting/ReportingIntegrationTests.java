@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.bidstream.contracts.BidstreamEvent;
+import com.bidstream.contracts.Listing;
 import com.bidstream.contracts.Listing.ClosedResult;
+import com.bidstream.contracts.ListingIngested;
 import com.bidstream.contracts.ListingScored;
 import com.bidstream.contracts.PursuitAdvanced;
 import com.bidstream.contracts.PursuitAdvanced.Action;
@@ -85,8 +88,12 @@ abstract class ReportingIntegrationTests {
 	}
 
 	JsonNode funnel(String key, String query) {
-		var response = api(key).get("/api/v1/reports/funnel?from=" + this.day + "&to="
-				+ this.day.plus(Duration.ofDays(1)) + (query.isEmpty() ? "" : "&" + query));
+		return funnel(api(key), query);
+	}
+
+	JsonNode funnel(BidstreamApi client, String query) {
+		var response = client.get("/api/v1/reports/funnel?from=" + this.day + "&to=" + this.day.plus(Duration.ofDays(1))
+				+ (query.isEmpty() ? "" : "&" + query));
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response.json();
 	}
@@ -96,8 +103,12 @@ abstract class ReportingIntegrationTests {
 	 * interviewed hired lost withdrawn"}.
 	 */
 	Map<String, String> counts(String key, String query) {
+		return counts(api(key), query);
+	}
+
+	Map<String, String> counts(BidstreamApi client, String query) {
 		Map<String, String> rows = new LinkedHashMap<>();
-		for (JsonNode row : funnel(key, query).get("rows")) {
+		for (JsonNode row : funnel(client, query).get("rows")) {
 			rows.put(row.get("group").asString(),
 					String.join(" ",
 							Arrays
@@ -246,6 +257,64 @@ abstract class ReportingIntegrationTests {
 	}
 
 	@Test
+	void anOperatorIsNarrowedOnlyByTheAgencyParameterNotByItsAgencyHeader() {
+		this.events.publish(score("demo", job("d1"), 1, "enterprise", at(0), null, at(1)));
+		this.events.publish(score("acme", job("a1"), 1, "enterprise", at(0), null, at(1)));
+		this.events.publish(score("acme", job("a2"), 1, "new", at(0), null, at(1)));
+		BidstreamApi operatorActingForAcme = api("dev-operator-key").withHeader("X-Agency-Id", "acme");
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(counts("dev-operator-key", ""))
+				.containsExactly(Map.entry("enterprise", "2 0 0 0 0 0 0 0 0"), Map.entry("new", "1 0 0 0 0 0 0 0 0")));
+		assertThat(counts(operatorActingForAcme, "")).as("no agency=: every agency, whatever X-Agency-Id says")
+			.containsExactly(Map.entry("enterprise", "2 0 0 0 0 0 0 0 0"), Map.entry("new", "1 0 0 0 0 0 0 0 0"));
+		assertThat(counts(operatorActingForAcme, "agency=acme"))
+			.containsExactly(Map.entry("enterprise", "1 0 0 0 0 0 0 0 0"), Map.entry("new", "1 0 0 0 0 0 0 0 0"));
+		assertThat(counts(operatorActingForAcme, "agency=")).as("a blank agency= means every agency")
+			.containsExactly(Map.entry("enterprise", "2 0 0 0 0 0 0 0 0"), Map.entry("new", "1 0 0 0 0 0 0 0 0"));
+		var csv = operatorActingForAcme
+			.get("/api/v1/reports/funnel.csv?from=" + this.day + "&to=" + this.day.plus(Duration.ofDays(1)));
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body().split("\r\n")).hasSize(3)
+			.satisfies((lines) -> assertThat(lines[1]).startsWith("enterprise,2,"));
+	}
+
+	@Test
+	void anEventWithANulCharacterInATextFieldGoesToTheDeadLetterTopicAndTheGoodEventAfterItIsCounted() {
+		String agency = "nul-" + UUID.randomUUID().toString().substring(0, 8);
+		String good = job("good");
+		Listing withNul = new Listing("upwork", good.substring(good.indexOf(':') + 1), null, "Bad\0title", null, at(0),
+				"Web\0Dev", List.of(), null, null, null, null, null, null, null, null);
+		this.events.publish(new ListingIngested(UUID.randomUUID(), at(0), agency, good, ListingIngested.SCHEMA_VERSION,
+				1, at(0), withNul));
+		this.events.publish(score(agency, good, 1, "new\0", at(0), null, at(1)));
+		this.events.publish(pursuit(agency, good, Action.CLAIM, Stage.CLAIMED, at(1), "fl-\0", null, null));
+		// the good events share the bad ones' key, so their partition, and come after
+		// them
+		this.events.publish(ingested(agency, good, 2, at(0), ClosedResult.NO_HIRE, at(4)));
+		this.events.publish(score(agency, good, 1, "new", at(0), null, at(2)));
+		this.events.publish(pursuit(agency, good, Action.PROPOSAL_SENT, Stage.PROPOSED, at(2), "fl-1", 3, null));
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(counts("dev-operator-key", "agency=" + agency))
+				.containsExactly(Map.entry("new", "1 1 1 0 0 0 0 0 0")));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(counts("dev-operator-key", "agency=" + agency + "&excludeNoHire=true"))
+				.as("the good listings.ingested message closed the listing")
+				.isEmpty());
+		for (String topic : Topics.ALL) {
+			var deadLetters = this.kafka.awaitRecords(Topics.deadLetter(topic, "reporting"),
+					(message) -> message.value().contains(good) && message.value().contains("\\u0000"), PATIENCE);
+			assertThat(deadLetters).as(topic)
+				.singleElement()
+				.satisfies((message) -> assertThat(message.headers()).containsEntry("x-original-topic", topic));
+		}
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from pursuit_events where job_key = ? and action = 'CLAIM'", Integer.class, good))
+			.isZero();
+	}
+
+	@Test
 	void garbageOnEachTopicGoesToItsDeadLetterTopicAndTheGoodMessageBesideItIsCounted() {
 		String agency = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
 		String marker = UUID.randomUUID().toString();
@@ -301,6 +370,7 @@ abstract class ReportingIntegrationTests {
 		var noKey = api(null).get("/api/v1/reports/funnel");
 		var badGroup = api("dev-demo-key").get("/api/v1/reports/funnel?groupBy=planet");
 		var badFrom = api("dev-demo-key").get("/api/v1/reports/funnel?from=2026-02-30");
+		var farPast = api("dev-operator-key").get("/api/v1/reports/funnel?to=-999999999-01-01T00:00:00Z");
 
 		assertThat(noKey.status()).isEqualTo(401);
 		assertThat(badGroup.status()).isEqualTo(400);
@@ -308,6 +378,9 @@ abstract class ReportingIntegrationTests {
 		assertThat(badFrom.status()).isEqualTo(400);
 		assertThat(badFrom.json().at("/errors/0/field").asString()).isEqualTo("from");
 		assertThat(badFrom.body()).doesNotContain("Exception", "java.");
+		assertThat(farPast.status()).as(farPast.toString()).isEqualTo(400);
+		assertThat(farPast.contentType()).startsWith("application/problem+json");
+		assertThat(farPast.json().at("/errors/0/field").asString()).isEqualTo("to");
 	}
 
 }

@@ -15,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import com.bidstream.platform.security.ApiKeyFilter;
 import com.bidstream.platform.security.ApiKeys;
@@ -49,12 +48,22 @@ class DashboardController {
 			.orElseGet(() -> page(HttpStatus.OK, this.pages.login(null)));
 	}
 
+	/**
+	 * Signs in with the key of the form body only: a key in the query string is refused
+	 * (400), since the servlet container would otherwise merge it into the parameters.
+	 */
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	ResponseEntity<String> login(@RequestParam(required = false) String apiKey, HttpServletRequest request) {
+	ResponseEntity<String> login(HttpServletRequest request) {
 		if (!SameOrigin.check(request)) {
 			return page(HttpStatus.FORBIDDEN, this.pages.login("Sign in from the dashboard's own page."));
 		}
-		Optional<Caller> caller = this.apiKeys.authenticate(apiKey);
+		if (KeyInUrl.present(request)) {
+			log.warn("Dashboard sign-in refused: the key was sent in the URL, where access logs may keep it; "
+					+ "consider replacing that key");
+			return page(HttpStatus.BAD_REQUEST, this.pages
+				.login("Send the key with the sign-in form, never in the address. Consider replacing that key."));
+		}
+		Optional<Caller> caller = this.apiKeys.authenticate(request.getParameter(KeyInUrl.PARAMETER));
 		if (caller.isEmpty()) {
 			log.info("Dashboard sign-in refused: unknown key");
 			return page(HttpStatus.UNAUTHORIZED, this.pages.login("That key is not valid. Check it and try again."));

@@ -1,13 +1,13 @@
 package com.bidstream.reporting.reports;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,13 +16,27 @@ import com.bidstream.platform.web.FieldError;
 
 /**
  * The half-open period {@code [from, to)} of a report. Each end takes an ISO-8601 date
- * (midnight UTC) or instant; without them the period is the last 30 days.
+ * (midnight UTC) or instant in the years 1970 to 9999 (UTC); without them the period is
+ * the last 30 days.
  */
 record ReportPeriod(Instant from, Instant to) {
 
 	static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
 
+	/**
+	 * The first instant a parameter may name; years before it have no listings, and far
+	 * ones cannot even be shifted by the default length or stored as a timestamp.
+	 */
+	static final Instant EARLIEST = Instant.EPOCH;
+
+	/**
+	 * The first instant after the last one a parameter may name (10000-01-01T00:00:00Z).
+	 */
+	static final Instant AFTER_LATEST = LocalDate.of(10000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
 	private static final String FORMAT = "must be an ISO-8601 date (2026-11-01) or instant (2026-11-01T00:00:00Z)";
+
+	private static final String RANGE = "must be in the years 1970 to 9999 (UTC)";
 
 	static ReportPeriod parse(String from, String to, Clock clock) {
 		List<FieldError> errors = new ArrayList<>();
@@ -43,20 +57,29 @@ record ReportPeriod(Instant from, Instant to) {
 	}
 
 	private static Instant instant(String field, String value, List<FieldError> errors) {
-		String text = value.strip();
+		Instant instant;
 		try {
-			if (text.length() == 10) {
-				return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-				return OffsetDateTime.parse(text).toInstant();
-			}
-			return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+			instant = parse(value.strip());
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			errors.add(new FieldError(field, FORMAT));
 			return null;
 		}
+		if (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST)) {
+			errors.add(new FieldError(field, RANGE));
+			return null;
+		}
+		return instant;
+	}
+
+	private static Instant parse(String text) {
+		if (text.indexOf('T') < 0 && text.indexOf('t') < 0) {
+			return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+		}
+		if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
 	}
 
 }

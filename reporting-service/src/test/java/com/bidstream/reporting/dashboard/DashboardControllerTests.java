@@ -1,5 +1,7 @@
 package com.bidstream.reporting.dashboard;
 
+import java.net.URI;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +68,30 @@ class DashboardControllerTests {
 			.andExpect(status().isUnauthorized())
 			.andExpect(content().string(containsString("not valid")))
 			.andExpect(content().string(not(containsString("<script>nope"))));
+	}
+
+	@Test
+	void refusesAKeySentInTheUrlWithOrWithoutAKeyInTheForm() throws Exception {
+		for (String[] request : new String[][] { { "/login?apiKey=dev-demo-key", "" },
+				{ "/login?apiKey=dev-demo-key", "apiKey=dev-acme-key" },
+				{ "/login?lang=en&api%4Bey=dev-demo-key", "apiKey=dev-acme-key" } }) {
+			String url = request[0];
+			MvcResult result = this.mvc
+				.perform(post(URI.create(url)).contentType(MediaType.APPLICATION_FORM_URLENCODED).content(request[1]))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("never in the address")))
+				.andExpect(content().string(not(containsString("dev-demo-key"))))
+				.andReturn();
+
+			assertThat(result.getRequest().getSession(false)).as(url).isNull();
+		}
+	}
+
+	@Test
+	void readsTheKeyFromTheFormBody() throws Exception {
+		this.mvc
+			.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("apiKey=dev-acme-key"))
+			.andExpect(status().isSeeOther());
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -65,6 +66,32 @@ class FunnelControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("excludeNoHire"));
 		verifyNoInteractions(this.funnels);
+	}
+
+	@Test
+	void answers400NamingTheParameterForADateOutsideTheYears1970To9999() throws Exception {
+		this.mvc
+			.perform(get("/api/v1/reports/funnel?to=-999999999-01-01T00:00:00Z").header("X-Api-Key", "dev-demo-key"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.errors[0].field").value("to"));
+		this.mvc.perform(get("/api/v1/reports/funnel.csv?from=1969-12-31").header("X-Api-Key", "dev-demo-key"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("from"));
+		verifyNoInteractions(this.funnels);
+	}
+
+	@Test
+	void anOperatorsReportsAreNarrowedByTheAgencyParameterOnJsonAndCsv() throws Exception {
+		given(this.funnels.funnel(any(), any(), any(), anyBoolean()))
+			.willReturn(new FunnelReport("segment", Instant.now(), Instant.now(), List.of()));
+
+		this.mvc.perform(get("/api/v1/reports/funnel?agency=acme").header("X-Api-Key", "dev-operator-key"))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/v1/reports/funnel.csv?agency=acme").header("X-Api-Key", "dev-operator-key"))
+			.andExpect(status().isOk());
+
+		verify(this.funnels, times(2)).funnel(eq(Optional.of("acme")), eq(GroupBy.SEGMENT), any(), eq(false));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package com.bidstream.reporting.reports;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,31 @@ class ReportPeriodTests {
 				() -> ReportPeriod.parse("last week", "2026-13-45", NOW));
 
 		assertThat(problem.errors()).extracting(FieldError::field).containsExactly("to", "from");
+	}
+
+	@Test
+	void rejectsDatesAndInstantsOutsideTheYears1970To9999NamingTheParameter() {
+		assertThat(rangeErrors(null, "-999999999-01-01T00:00:00Z")).containsExactly("to");
+		assertThat(rangeErrors("1969-12-31", "2026-11-01")).containsExactly("from");
+		assertThat(rangeErrors("0001-01-01T00:00:00Z", "+10000-01-01")).containsExactly("to", "from");
+		assertThat(rangeErrors("2026-11-01", "9999-12-31T23:00:00-02:00")).as("year 10000 in UTC")
+			.containsExactly("to");
+		assertThat(rangeErrors("+999999999-12-31T23:59:59Z", null)).containsExactly("from");
+	}
+
+	@Test
+	void acceptsTheFirstAndLastDaysOfTheRange() {
+		ReportPeriod period = ReportPeriod.parse("1970-01-01", "9999-12-31T23:59:59Z", NOW);
+
+		assertThat(period.from()).isEqualTo(Instant.EPOCH);
+		assertThat(period.to()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+		assertThat(ReportPeriod.parse(null, "1970-01-02", NOW).from()).isBefore(Instant.EPOCH);
+	}
+
+	private static List<String> rangeErrors(String from, String to) {
+		ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> ReportPeriod.parse(from, to, NOW));
+		assertThat(problem.errors()).allSatisfy((error) -> assertThat(error.message()).contains("1970", "9999"));
+		return problem.errors().stream().map(FieldError::field).toList();
 	}
 
 	@Test
