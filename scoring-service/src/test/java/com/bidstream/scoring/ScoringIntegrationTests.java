@@ -220,4 +220,17 @@ abstract class ScoringIntegrationTests {
 		assertThat(scored.decision()).isEqualTo(Decision.SKIP);
 	}
 
+	@Test
+	void aRedFlagTermWithANulIsRejectedNamingItAndChangesNothing() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+
+		var nul = operator.put("/api/v1/profile", "{\"redFlagTerms\": [\"telegram\", \"pay\\u0000outside\"]}");
+
+		assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+		assertThat(nul.json().get("errors").values()).extracting((error) -> error.get("field").asString())
+			.containsExactly("redFlagTerms[1]");
+		assertThat(operator.get("/api/v1/profile").json().get("version").asInt()).isEqualTo(1);
+	}
+
 }

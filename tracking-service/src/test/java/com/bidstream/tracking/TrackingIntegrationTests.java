@@ -51,6 +51,14 @@ abstract class TrackingIntegrationTests {
 		return new TopicReader(this.brokers);
 	}
 
+	/**
+	 * The id a {@link PursuitAdvanced} carries for an event the agency recorded under
+	 * {@code eventId}.
+	 */
+	static UUID publishedId(String agency, String eventId) {
+		return UUID.nameUUIDFromBytes((agency + "|" + eventId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 	static String newJobKey() {
 		return "upwork:~" + UUID.randomUUID();
 	}
@@ -112,7 +120,7 @@ abstract class TrackingIntegrationTests {
 		assertThat(awaitPublished("demo", jobKey, 1)).singleElement().satisfies((advanced) -> {
 			assertThat(advanced.action()).isEqualTo(Action.QUEUE);
 			assertThat(advanced.stage()).isEqualTo(Stage.QUEUED);
-			assertThat(advanced.eventId().toString()).isEqualTo(pursuit.at("/history/0/eventId").asString());
+			assertThat(advanced.eventId()).isEqualTo(publishedId("demo", pursuit.at("/history/0/eventId").asString()));
 		});
 	}
 
@@ -204,6 +212,73 @@ abstract class TrackingIntegrationTests {
 
 		assertThat(reused.status()).isEqualTo(409);
 		assertThat(reused.json().get("detail").asString()).contains("another pursuit");
+	}
+
+	@Test
+	void twoAgenciesMayUseTheSameEventIdEachOnItsOwnPursuit() {
+		String demoJob = newJobKey();
+		String acmeJob = newJobKey();
+		publish(scored("demo", demoJob, 1, 55, Decision.REVIEW));
+		publish(scored("acme", acmeJob, 1, 55, Decision.REVIEW));
+		awaitPursuit(demo(), demoJob, "NEW");
+		awaitPursuit(acme(), acmeJob, "NEW");
+		String eventId = UUID.randomUUID().toString();
+		String claim = "{\"eventId\": \"" + eventId + "\", \"type\": \"CLAIM\", \"freelancerId\": \"fl-3\"}";
+
+		BidstreamApi.Response byDemo = event(demo(), demoJob, claim);
+		BidstreamApi.Response byAcme = event(acme(), acmeJob, claim);
+		BidstreamApi.Response acmeAgain = event(acme(), acmeJob, claim);
+
+		assertThat(byDemo.status()).as(byDemo.toString()).isEqualTo(201);
+		assertThat(byAcme.status()).as(byAcme.toString()).isEqualTo(201);
+		assertThat(byAcme.json().at("/history/0/eventId").asString()).isEqualTo(eventId);
+		assertThat(acmeAgain.status()).as("idempotent within acme").isEqualTo(200);
+		PursuitAdvanced demoClaim = awaitPublished("demo", demoJob, 1).get(0);
+		PursuitAdvanced acmeClaim = awaitPublished("acme", acmeJob, 1).get(0);
+		assertThat(demoClaim.eventId()).isEqualTo(publishedId("demo", eventId));
+		assertThat(acmeClaim.eventId()).isEqualTo(publishedId("acme", eventId));
+		assertThat(demoClaim.eventId()).as("a consumer keeping one record per id counts both")
+			.isNotEqualTo(acmeClaim.eventId());
+	}
+
+	@Test
+	void hostileTextAndFiltersAreRejectedNamingTheField() {
+		String jobKey = newJobKey();
+		publish(scored("demo", jobKey, 1, 55, Decision.REVIEW));
+		awaitPursuit(demo(), jobKey, "NEW");
+
+		BidstreamApi.Response nul = event(demo(), jobKey, "{\"type\": \"VIEWED\", \"note\": \"a\\u0000b\"}");
+		BidstreamApi.Response farFuture = event(demo(), jobKey,
+				"{\"type\": \"VIEWED\", \"occurredAt\": \"+10000000-01-01T00:00:00Z\"}");
+		BidstreamApi.Response nulFilter = demo().get("/api/v1/pursuits?freelancerId=%00");
+		BidstreamApi.Response nulJobKey = event(demo(), "upwork:%00", "{\"type\": \"VIEWED\"}");
+
+		assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+		assertThat(nul.json().at("/errors/0/field").asString()).isEqualTo("note");
+		assertThat(farFuture.status()).as(farFuture.toString()).isEqualTo(400);
+		assertThat(farFuture.json().at("/errors/0/field").asString()).isEqualTo("occurredAt");
+		assertThat(nulFilter.status()).as(nulFilter.toString()).isEqualTo(400);
+		assertThat(nulFilter.json().at("/errors/0/field").asString()).isEqualTo("freelancerId");
+		assertThat(nulJobKey.status()).as(nulJobKey.toString()).isIn(400, 404);
+		assertThat(demo().get("/api/v1/pursuits/" + jobKey).json().get("history")).isEmpty();
+	}
+
+	@Test
+	void theContractsListFormWithEmptyFiltersListsEverything() {
+		String jobKey = newJobKey();
+		publish(scored("demo", jobKey, 1, 75, Decision.PURSUE));
+		awaitPursuit(demo(), jobKey, "QUEUED");
+
+		BidstreamApi.Response unfiltered = demo().get("/api/v1/pursuits?stage=&freelancerId=&segment=&limit=500");
+		BidstreamApi.Response queued = demo().get("/api/v1/pursuits?stage=queued&limit=500");
+
+		assertThat(unfiltered.status()).as(unfiltered.toString()).isEqualTo(200);
+		assertThat(unfiltered.json().get("pursuits").values()).extracting((p) -> p.get("jobKey").asString())
+			.contains(jobKey);
+		assertThat(queued.json().get("pursuits").values()).extracting((p) -> p.get("jobKey").asString())
+			.contains(jobKey);
+		assertThat(queued.json().get("pursuits").values())
+			.allSatisfy((p) -> assertThat(p.get("stage").asString()).isEqualTo("QUEUED"));
 	}
 
 	@Test
@@ -321,7 +396,7 @@ abstract class TrackingIntegrationTests {
 
 		assertThat(withoutAgency.status()).isEqualTo(400);
 		assertThat(withAgency.status()).isEqualTo(201);
-		assertThat(operator.get("/api/v1/pursuits?agency=" + agency).json()).singleElement()
+		assertThat(operator.get("/api/v1/pursuits?agency=" + agency).json().get("pursuits")).singleElement()
 			.satisfies((p) -> assertThat(p.get("outcome").asString()).isEqualTo("WITHDRAWN"));
 	}
 

@@ -6,11 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 import com.bidstream.contracts.EventCodec;
 
@@ -28,33 +23,6 @@ final class DemoClient {
 
 		boolean ok() {
 			return this.status >= 200 && this.status < 300;
-		}
-
-		/**
-		 * The items of a list answer: a JSON array, or the first array in an object.
-		 */
-		List<JsonNode> items() {
-			List<JsonNode> items = new ArrayList<>();
-			try {
-				JsonNode root = EventCodec.mapper().readTree(this.body);
-				JsonNode array = root.isArray() ? root : firstArray(root);
-				if (array != null) {
-					array.forEach(items::add);
-				}
-			}
-			catch (JacksonException ex) {
-				// not JSON: no items
-			}
-			return items;
-		}
-
-		private static JsonNode firstArray(JsonNode object) {
-			for (JsonNode value : object.values()) {
-				if (value.isArray()) {
-					return value;
-				}
-			}
-			return null;
 		}
 
 	}

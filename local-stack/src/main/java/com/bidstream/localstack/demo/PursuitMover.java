@@ -2,11 +2,15 @@ package com.bidstream.localstack.demo;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+
+import com.bidstream.contracts.EventCodec;
 
 /**
  * Advances an agency's pursuits through the tracking API, like freelancers working the
@@ -54,7 +58,7 @@ final class PursuitMover {
 			this.stats.increment("failed");
 			return;
 		}
-		for (JsonNode pursuit : reply.items()) {
+		for (JsonNode pursuit : pursuits(reply)) {
 			if (isOpen(pursuit, stage)) {
 				this.odds
 					.next(stage, Segment.of(pursuit.path("segment").asString("")),
@@ -62,6 +66,21 @@ final class PursuitMover {
 					.ifPresent((event) -> post(apiKey, pursuit.path("jobKey").asString(), event));
 			}
 		}
+	}
+
+	/**
+	 * The {@code pursuits} of the list answer ({@code {"pursuits": [...]}}); none when
+	 * the body is not that.
+	 */
+	private static List<JsonNode> pursuits(DemoClient.Reply reply) {
+		List<JsonNode> pursuits = new ArrayList<>();
+		try {
+			EventCodec.mapper().readTree(reply.body()).path("pursuits").forEach(pursuits::add);
+		}
+		catch (JacksonException ex) {
+			// not JSON: nothing to advance
+		}
+		return pursuits;
 	}
 
 	private static boolean isOpen(JsonNode pursuit, String stage) {

@@ -14,8 +14,8 @@ import com.bidstream.scoring.model.ScoringProfile.Thresholds;
  * Applies a change to a profile: weights are known signals and not negative (and not all
  * zero), thresholds are whole numbers in 0..100 with pursue above review, floors and
  * segment rules are amounts in 0..10,000,000 with enterprise at least established, and
- * red-flag terms are 1..100 characters (at most 100 of them). An accepted change is the
- * next version.
+ * red-flag terms are 1..100 characters without control characters (at most 100 of them).
+ * An accepted change is the next version.
  */
 public final class ProfileEdit {
 
@@ -115,6 +115,10 @@ public final class ProfileEdit {
 			String term = (terms.get(i) != null) ? terms.get(i).strip() : "";
 			if (term.isEmpty() || term.length() > 100) {
 				violations.add(new Violation("redFlagTerms[" + i + "]", "must be 1 to 100 characters"));
+			}
+			else if (terms.get(i).chars().anyMatch(Character::isISOControl)) {
+				// a NUL cannot even be stored, and no listing text is matched across one
+				violations.add(new Violation("redFlagTerms[" + i + "]", "must not contain control characters"));
 			}
 			else if (!accepted.contains(term)) {
 				accepted.add(term);

@@ -91,6 +91,27 @@ class ProfileEditTests {
 			.containsExactly("segmentRules.enterprise");
 	}
 
+	@Test
+	void rejectsRedFlagTermsWithControlCharactersNamingTheTerm() {
+		ProfileChange change = new ProfileChange(null, null, null, null, null,
+				List.of("telegram", "pay\u0000outside", "what\u0007sapp", "line\nbreak"), null, null);
+
+		assertThat(violations(change)).extracting(Violation::field)
+			.containsExactly("redFlagTerms[1]", "redFlagTerms[2]", "redFlagTerms[3]");
+	}
+
+	@Test
+	void capsTheNumberOfRedFlagTermsAndTheirLength() {
+		List<String> many = java.util.stream.IntStream.rangeClosed(1, 101).mapToObj((n) -> "term " + n).toList();
+
+		assertThat(violations(new ProfileChange(null, null, null, null, null, many, null, null)))
+			.extracting(Violation::field)
+			.containsExactly("redFlagTerms");
+		assertThat(violations(new ProfileChange(null, null, null, null, null, List.of("x".repeat(101)), null, null)))
+			.extracting(Violation::field)
+			.containsExactly("redFlagTerms[0]");
+	}
+
 	static ProfileChange change(Map<String, BigDecimal> weights, Integer pursue, Integer review) {
 		return new ProfileChange(weights, (pursue != null) ? BigDecimal.valueOf(pursue) : null,
 				(review != null) ? BigDecimal.valueOf(review) : null, null, null, null, null, null);

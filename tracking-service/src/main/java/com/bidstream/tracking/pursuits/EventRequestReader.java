@@ -31,6 +31,15 @@ final class EventRequestReader {
 
 	private static final int MAX_CONNECTS = 100_000;
 
+	/**
+	 * The control characters free text may hold.
+	 */
+	private static final String LINE = "\n\r\t";
+
+	private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
 	private final JsonNode body;
 
 	private final List<FieldError> errors = new ArrayList<>();
@@ -59,7 +68,7 @@ final class EventRequestReader {
 		BigDecimal bidAmount = amount("bidAmount");
 		BigDecimal contractValue = amount("contractValue");
 		LossReason reason = oneOf("reason", LossReason.class, type == Action.LOST);
-		String note = text("note", MAX_NOTE_LENGTH);
+		String note = text("note", MAX_NOTE_LENGTH, true);
 		if (type != null && Funnel.needsFreelancer(type) && freelancerId == null && !has("freelancerId")) {
 			this.errors.add(new FieldError("freelancerId", "is required for " + type));
 		}
@@ -76,6 +85,14 @@ final class EventRequestReader {
 	}
 
 	private String text(String field, int maxLength) {
+		return text(field, maxLength, false);
+	}
+
+	/**
+	 * A non-blank string without control characters (a NUL cannot even be stored); free
+	 * text ({@code multiline}) may hold line breaks and tabs.
+	 */
+	private String text(String field, int maxLength, boolean multiline) {
 		if (!has(field)) {
 			return null;
 		}
@@ -85,6 +102,12 @@ final class EventRequestReader {
 		}
 		if (value.stringValue().length() > maxLength) {
 			return invalid(field, "must be at most " + maxLength + " characters");
+		}
+		if (value.stringValue()
+			.chars()
+			.anyMatch((c) -> Character.isISOControl(c) && !(multiline && LINE.indexOf(c) >= 0))) {
+			return invalid(field, multiline ? "must not contain control characters other than line breaks and tabs"
+					: "must not contain control characters");
 		}
 		return value.stringValue().strip();
 	}
@@ -114,12 +137,17 @@ final class EventRequestReader {
 
 	private Instant instant(String field) {
 		String value = text(field, MAX_ID_LENGTH);
+		Instant instant;
 		try {
-			return (value != null) ? OffsetDateTime.parse(value).toInstant() : null;
+			instant = (value != null) ? OffsetDateTime.parse(value).toInstant() : null;
 		}
 		catch (DateTimeParseException ex) {
 			return invalid(field, "must be an ISO-8601 date-time with an offset, such as 2026-11-22T09:15:00Z");
 		}
+		if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+			return invalid(field, "must be in the years 1970 to 9999 (UTC)");
+		}
+		return instant;
 	}
 
 	private Integer connects(String field) {
@@ -143,6 +171,10 @@ final class EventRequestReader {
 		JsonNode value = this.body.get(field);
 		if (!value.isNumber()) {
 			return invalid(field, "must be a number");
+		}
+		if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
+			// 1e400 reads as an infinite double, which has no decimal value
+			return invalid(field, "must be between 0 and " + MAX_AMOUNT.toPlainString());
 		}
 		BigDecimal amount = value.decimalValue().stripTrailingZeros();
 		if (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) >= 0) {

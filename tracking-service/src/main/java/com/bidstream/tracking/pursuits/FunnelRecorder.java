@@ -1,5 +1,6 @@
 package com.bidstream.tracking.pursuits;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -63,12 +64,22 @@ class FunnelRecorder {
 				new HistoryEntry(eventId, command.type(), freelancerId, command.occurredAt(), command.connectsSpent(),
 						command.bidAmount(), command.contractValue(), command.reason(), command.note(), recordedAt));
 		this.outbox.append(Topics.PURSUITS_EVENTS,
-				new PursuitAdvanced(eventId, command.occurredAt(), pursuit.agencyId(), pursuit.jobKey(),
-						PursuitAdvanced.SCHEMA_VERSION, command.type(), next.stage(), next.outcome(), freelancerId,
-						command.connectsSpent(), command.bidAmount(), command.contractValue(), command.reason(),
-						recordedAt));
+				new PursuitAdvanced(publishedId(pursuit.agencyId(), eventId), command.occurredAt(), pursuit.agencyId(),
+						pursuit.jobKey(), PursuitAdvanced.SCHEMA_VERSION, command.type(), next.stage(), next.outcome(),
+						freelancerId, command.connectsSpent(), command.bidAmount(), command.contractValue(),
+						command.reason(), recordedAt));
 		afterCommit(pursuit, command, next, freelancerId);
 		return next;
+	}
+
+	/**
+	 * The id of the {@link PursuitAdvanced} for an event the agency recorded under
+	 * {@code eventId}. Event ids are unique per agency only, and the consumers of
+	 * {@code pursuits.events} keep one record per id across all agencies, so the
+	 * published id is derived from both (the same event always publishes the same id).
+	 */
+	static UUID publishedId(String agencyId, UUID eventId) {
+		return UUID.nameUUIDFromBytes((agencyId + "|" + eventId).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private void afterCommit(Pursuit pursuit, EventCommand command, PursuitState next, String freelancerId) {

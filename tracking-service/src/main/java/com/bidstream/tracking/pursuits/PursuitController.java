@@ -2,6 +2,7 @@ package com.bidstream.tracking.pursuits;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ class PursuitController {
 			recorded = this.pursuits.record(agencyId, jobKey, command);
 		}
 		catch (DuplicateKeyException ex) {
-			// the same event id raced in for another pursuit at the same moment
+			// the agency used the same event id for another pursuit at the same moment
 			throw ApiProblem.conflict("event-id-reused",
 					"The eventId " + command.eventId() + " was already used for another pursuit");
 		}
@@ -61,22 +62,33 @@ class PursuitController {
 
 	/**
 	 * The agency's pursuits, newest first, without their history; an operator sees every
-	 * agency unless {@code agency=} names one.
+	 * agency unless {@code agency=} names one. A blank filter ({@code ?stage=}) is no
+	 * filter.
 	 */
 	@GetMapping
-	List<PursuitView> list(Caller caller, @RequestParam(required = false) String stage,
+	PursuitList list(Caller caller, @RequestParam(required = false) String stage,
 			@RequestParam(required = false) String freelancerId, @RequestParam(required = false) String segment,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String agency) {
-		return this.pursuits.list(new PursuitQuery(caller.readScope(agency), stage(stage),
-				Optional.ofNullable(freelancerId), Optional.ofNullable(segment), limit(limit)));
+		return new PursuitList(this.pursuits.list(new PursuitQuery(caller.readScope(agency), stage(stage),
+				filter("freelancerId", freelancerId), filter("segment", segment), limit(limit))));
 	}
 
-	private static Optional<Stage> stage(String stage) {
-		if (stage == null) {
+	private static Optional<String> filter(String field, String value) {
+		if (value == null || value.isBlank()) {
 			return Optional.empty();
 		}
+		if (value.chars().anyMatch(Character::isISOControl)) {
+			throw ApiProblem.invalidField(field, "must not contain control characters");
+		}
+		return Optional.of(value.strip());
+	}
+
+	/**
+	 * The stage named, in any case ({@code queued} is {@code QUEUED}).
+	 */
+	private static Optional<Stage> stage(String stage) {
 		try {
-			return Optional.of(Stage.valueOf(stage));
+			return filter("stage", stage).map((name) -> Stage.valueOf(name.toUpperCase(Locale.ROOT)));
 		}
 		catch (IllegalArgumentException ex) {
 			throw ApiProblem.invalidField("stage", "must be one of " + List.of(Stage.values()));
@@ -91,6 +103,13 @@ class PursuitController {
 			throw ApiProblem.invalidField("limit", "must be between 1 and " + PursuitQuery.MAX_LIMIT);
 		}
 		return limit;
+	}
+
+	/**
+	 * The answer of {@code GET /api/v1/pursuits}.
+	 */
+	record PursuitList(List<PursuitView> pursuits) {
+
 	}
 
 }

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Repository;
 
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.LossReason;
-import com.bidstream.tracking.pursuits.PursuitStore.PursuitKey;
 
 /**
  * The {@code pursuit_events} table: each pursuit's history, and which event ids are
@@ -39,12 +38,13 @@ class PursuitEventStore {
 	}
 
 	/**
-	 * The agency and jobKey an event id was recorded for, if it was.
+	 * The jobKey of the agency's pursuit that an event id was recorded for, if it was.
+	 * Event ids are unique per agency: another agency's use of the same id is not seen.
 	 */
-	Optional<PursuitKey> eventOwner(UUID eventId) {
-		return this.jdbc.sql("select agency_id, job_key from pursuit_events where event_id = ?")
-			.param(eventId)
-			.query((rs, row) -> new PursuitKey(rs.getString("agency_id"), rs.getString("job_key")))
+	Optional<String> eventPursuit(String agencyId, UUID eventId) {
+		return this.jdbc.sql("select job_key from pursuit_events where agency_id = ? and event_id = ?")
+			.params(agencyId, eventId)
+			.query(String.class)
 			.optional();
 	}
 

@@ -7,7 +7,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.bidstream.platform.web.ApiProblem;
 import com.bidstream.tracking.funnel.FunnelConflict;
-import com.bidstream.tracking.pursuits.PursuitStore.PursuitKey;
 
 /**
  * Records the funnel events an agency reports, and reads its pursuits.
@@ -29,15 +28,17 @@ class PursuitService {
 
 	/**
 	 * Records the event on the agency's pursuit. An event id seen before on the same
-	 * pursuit is answered with the pursuit as it stands, and recorded nothing again.
+	 * pursuit is answered with the pursuit as it stands, and recorded nothing again; one
+	 * the agency used on another of its pursuits is a conflict. Event ids are the
+	 * agency's own: another agency's use of the same id is no concern of this one.
 	 */
 	@Transactional
 	public Recorded record(String agencyId, String jobKey, EventCommand command) {
 		Pursuit pursuit = this.store.lock(agencyId, jobKey).orElseThrow(() -> unknown(jobKey));
 		if (command.eventId() != null) {
-			var owner = this.events.eventOwner(command.eventId());
-			if (owner.isPresent()) {
-				if (!owner.get().equals(new PursuitKey(agencyId, jobKey))) {
+			var recordedOn = this.events.eventPursuit(agencyId, command.eventId());
+			if (recordedOn.isPresent()) {
+				if (!recordedOn.get().equals(jobKey)) {
 					throw ApiProblem.conflict("event-id-reused",
 							"The eventId " + command.eventId() + " was already used for another pursuit");
 				}

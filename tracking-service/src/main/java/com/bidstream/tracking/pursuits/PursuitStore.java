@@ -113,11 +113,4 @@ class PursuitStore {
 				SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "updated_at"));
 	}
 
-	/**
-	 * The identity of a pursuit.
-	 */
-	record PursuitKey(String agencyId, String jobKey) {
-
-	}
-
 }

@@ -153,8 +153,8 @@ class PursuitControllerTests {
 
 		this.mvc.perform(get("/api/v1/pursuits?stage=QUEUED&agency=acme").header("X-Api-Key", "dev-demo-key"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].jobKey").value(JOB))
-			.andExpect(jsonPath("$[0].history").doesNotExist());
+			.andExpect(jsonPath("$.pursuits[0].jobKey").value(JOB))
+			.andExpect(jsonPath("$.pursuits[0].history").doesNotExist());
 		then(this.pursuits).should()
 			.list(new PursuitQuery(Optional.of("demo"), Optional.of(Stage.QUEUED), Optional.empty(), Optional.empty(),
 					PursuitQuery.DEFAULT_LIMIT));
@@ -165,6 +165,65 @@ class PursuitControllerTests {
 		this.mvc.perform(get("/api/v1/pursuits?limit=0").header("X-Api-Key", "dev-demo-key"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("limit"));
+	}
+
+	@Test
+	void blankFiltersAreNoFiltersAndTheStageIsReadInAnyCase() throws Exception {
+		given(this.pursuits.list(any())).willReturn(List.of());
+
+		this.mvc.perform(get("/api/v1/pursuits?stage=&freelancerId=&segment=").header("X-Api-Key", "dev-demo-key"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.pursuits").isArray());
+		this.mvc
+			.perform(get("/api/v1/pursuits").param("stage", "queued")
+				.param("freelancerId", " fl-1 ")
+				.header("X-Api-Key", "dev-demo-key"))
+			.andExpect(status().isOk());
+
+		then(this.pursuits).should()
+			.list(new PursuitQuery(Optional.of("demo"), Optional.empty(), Optional.empty(), Optional.empty(),
+					PursuitQuery.DEFAULT_LIMIT));
+		then(this.pursuits).should()
+			.list(new PursuitQuery(Optional.of("demo"), Optional.of(Stage.QUEUED), Optional.of("fl-1"),
+					Optional.empty(), PursuitQuery.DEFAULT_LIMIT));
+	}
+
+	@Test
+	void rejectsControlCharactersInTextFieldsNamingThem() throws Exception {
+		postEvent("dev-demo-key", """
+				{"type": "CLAIM", "freelancerId": "fl-\\u0007", "note": "nul \\u0000 here"}
+				""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(org.hamcrest.Matchers.containsInAnyOrder("freelancerId", "note")));
+		postEvent("dev-demo-key", "{\"type\": \"VIEWED\", \"note\": \"\\u001b[31m\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("note"));
+		then(this.pursuits).should(never()).record(any(), any(), any());
+	}
+
+	@Test
+	void aNoteMayHoldLineBreaksAndTabs() throws Exception {
+		given(this.pursuits.record(any(), any(), any())).willReturn(new PursuitService.Recorded(claimed(), true));
+
+		postEvent("dev-demo-key", "{\"type\": \"VIEWED\", \"note\": \"first\\r\\n\\tsecond\"}")
+			.andExpect(status().isCreated());
+		then(this.pursuits).should()
+			.record(eq("demo"), eq(JOB),
+					org.mockito.ArgumentMatchers.argThat((command) -> "first\r\n\tsecond".equals(command.note())));
+	}
+
+	@Test
+	void rejectsInfiniteAmountsAndTimesOutsideTheYears1970To9999() throws Exception {
+		postEvent("dev-demo-key", """
+				{"type": "HIRED", "bidAmount": 1e400, "contractValue": -1e400,
+				 "occurredAt": "+10000000-01-01T00:00:00Z"}
+				""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(org.hamcrest.Matchers.containsInAnyOrder("bidAmount", "contractValue", "occurredAt")));
+		postEvent("dev-demo-key", "{\"type\": \"VIEWED\", \"occurredAt\": \"1969-12-31T23:59:59Z\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("occurredAt"));
+		then(this.pursuits).should(never()).record(any(), any(), any());
 	}
 
 }
