@@ -175,6 +175,50 @@ abstract class IngestIntegrationTests {
 	}
 
 	@Test
+	void anItemTooLargeToPublishOrUnstorableDownstreamIsRejectedByFieldAndNotPublished() {
+		String longUrl = uniqueId();
+		String nul = uniqueId();
+		String surrogate = uniqueId();
+		String good = uniqueId();
+		String batch = "[" + String.join(",",
+				TestListings.listing(longUrl, 1)
+					.replace("jobs/" + longUrl + "\"", "jobs/" + longUrl + "?q=" + "u".repeat(2 * 1024 * 1024) + "\""),
+				TestListings.listing(nul, 1).replace("\"Spring Boot engineer", "\"Spring\\u0000Boot engineer"),
+				TestListings.listing(surrogate, 1).replace("We need ...", "We need \\ud800 ..."),
+				TestListings.listing(good, 1)) + "]";
+
+		Response response = api("dev-demo-key").post("/api/v1/listings", batch);
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(202);
+		JsonNode body = response.json();
+		assertThat(body.get("accepted").asInt()).isEqualTo(1);
+		assertThat(body.get("rejected")).hasSize(3);
+		assertThat(fields(body.at("/rejected/0/errors"))).containsExactly("url");
+		assertThat(fields(body.at("/rejected/1/errors"))).containsExactly("title");
+		assertThat(body.at("/rejected/1/errors/0/message").asString()).isEqualTo("contains a NUL character");
+		assertThat(fields(body.at("/rejected/2/errors"))).containsExactly("description");
+		assertThat(body.at("/rejected/2/errors/0/message").asString()).isEqualTo("is not valid Unicode");
+		awaitPublished("demo", "upwork:" + good, 1);
+		assertThat(List.of(longUrl, nul, surrogate))
+			.allSatisfy((externalId) -> assertThat(published("demo", "upwork:" + externalId)).as(externalId).isEmpty());
+	}
+
+	@Test
+	void aBodyOver10MibIsAReadable413ProblemEveryTime() {
+		String huge = "[" + TestListings.listing(uniqueId(), 1).replace("We need ...", "d".repeat(11 * 1024 * 1024))
+				+ "]";
+
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			Response response = api("dev-demo-key").post("/api/v1/listings", huge);
+
+			assertThat(response.status()).as("attempt %d: %s", attempt, response).isEqualTo(413);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.json().get("type").asString()).endsWith("/payload-too-large");
+			assertThat(response.json().get("detail").asString()).contains("10 MiB");
+		}
+	}
+
+	@Test
 	void aThousandListingsAreAcceptedInOneRequestAndEachPublishedOnce() {
 		String prefix = uniqueId();
 		String batch = IntStream.range(0, 1_000)

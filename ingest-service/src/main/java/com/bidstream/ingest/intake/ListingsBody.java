@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -15,8 +17,10 @@ import com.bidstream.platform.web.ApiProblem;
 
 /**
  * The request-level rules of a listings post: the body's size (checked by its declared
- * length and again while reading, so that a chunked body cannot exceed it), readable
- * JSON, a listing object or an array of at most {@link #MAX_ITEMS} items.
+ * length and again while reading, so that a chunked body cannot exceed it), readable JSON
+ * within the reader's limits (a number's digits, nesting depth: the whole request is
+ * refused, saying which), a listing object or an array of at most {@link #MAX_ITEMS}
+ * items.
  */
 final class ListingsBody {
 
@@ -70,9 +74,34 @@ final class ListingsBody {
 			}
 			return root;
 		}
+		catch (StreamConstraintsException ex) {
+			throw ApiProblem.badRequest("malformed-body", limitBroken(ex));
+		}
 		catch (JacksonException ex) {
 			throw ApiProblem.badRequest("malformed-body", "The request body is not readable JSON");
 		}
+	}
+
+	/**
+	 * Which of the JSON reader's limits the body breaks, in plain words. Jackson tells
+	 * them apart only by its message, whose text is never shown to the client.
+	 */
+	static String limitBroken(StreamConstraintsException ex) {
+		StreamReadConstraints limits = EventCodec.mapper().tokenStreamFactory().streamReadConstraints();
+		String reason = String.valueOf(ex.getOriginalMessage());
+		if (reason.startsWith("Number value length")) {
+			return "The request body holds a number with more than " + limits.getMaxNumberLength()
+					+ " digits, more than any listing field can take";
+		}
+		if (reason.startsWith("Document nesting depth")) {
+			return "The request body nests objects or arrays more than " + limits.getMaxNestingDepth() + " levels deep";
+		}
+		if (reason.startsWith("Name length")) {
+			return "The request body holds a field name longer than " + limits.getMaxNameLength() + " characters";
+		}
+		return "The request body exceeds a limit of the JSON it may hold (numbers of at most "
+				+ limits.getMaxNumberLength() + " digits, at most " + limits.getMaxNestingDepth()
+				+ " levels of nesting, field names of at most " + limits.getMaxNameLength() + " characters)";
 	}
 
 	private static ApiProblem tooLarge(long maxBytes) {

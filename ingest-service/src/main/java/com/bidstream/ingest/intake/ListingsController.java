@@ -46,7 +46,8 @@ class ListingsController {
 					@ApiResponse(responseCode = "202",
 							description = "Counts of accepted, duplicate and rejected items"),
 					@ApiResponse(responseCode = "400",
-							description = "Malformed JSON, neither an object nor an array, or an operator key without X-Agency-Id",
+							description = "Malformed JSON (including a number of more than 1,000 digits or nesting deeper "
+									+ "than 500 levels), neither an object nor an array, or an operator key without X-Agency-Id",
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "413", description = "More than 1,000 items or a body over 10 MiB",
 							content = @Content(mediaType = "application/problem+json")) })

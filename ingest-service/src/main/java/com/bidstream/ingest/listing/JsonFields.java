@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * Reads the fields of one JSON object by type, recording a {@link Violation} with the
  * field's path for every value of the wrong type or range, and returning null for it so
  * that reading goes on and every error of an item is reported. Absent and {@code null}
- * values are the same: null.
+ * values are the same: null. Every text is checked to be storable ({@link StorableText}).
  */
 final class JsonFields {
 
@@ -62,7 +62,13 @@ final class JsonFields {
 			error(name, "must be a string");
 			return null;
 		}
-		return (value != null) ? value.stringValue() : null;
+		String text = (value != null) ? value.stringValue() : null;
+		String problem = (text != null) ? StorableText.problem(text) : null;
+		if (problem != null) {
+			error(name, problem);
+			return null;
+		}
+		return text;
 	}
 
 	String text(String name, int maxLength) {

@@ -1,9 +1,13 @@
 package com.bidstream.ingest.listing;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
 
 import com.bidstream.contracts.Listing.Budget;
 import com.bidstream.contracts.Listing.BudgetType;
@@ -12,8 +16,8 @@ import com.bidstream.contracts.Listing.Closed;
 import com.bidstream.contracts.Listing.ClosedResult;
 
 /**
- * The rules of a listing's nested objects: {@code budget}, {@code client} and
- * {@code closed}.
+ * The rules of a listing's nested values: {@code skills}, {@code budget}, {@code client}
+ * and {@code closed}.
  */
 final class ListingParts {
 
@@ -26,12 +30,58 @@ final class ListingParts {
 
 	static final BigDecimal MAX_RATING = new BigDecimal("5");
 
+	static final int MAX_SKILLS = 100;
+
+	static final int MAX_SKILL = 100;
+
+	static final int MAX_COUNTRY = 100;
+
 	private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies()
 		.stream()
 		.map(Currency::getCurrencyCode)
 		.collect(Collectors.toUnmodifiableSet());
 
 	private ListingParts() {
+	}
+
+	static List<String> skills(JsonFields fields) {
+		JsonNode skills = fields.value("skills");
+		if (skills == null) {
+			return List.of();
+		}
+		if (!skills.isArray()) {
+			fields.error("skills", "must be an array of strings");
+			return List.of();
+		}
+		if (skills.size() > MAX_SKILLS) {
+			fields.error("skills", "must hold at most " + MAX_SKILLS + " skills");
+			return List.of();
+		}
+		List<String> valid = new ArrayList<>(skills.size());
+		for (int i = 0; i < skills.size(); i++) {
+			String problem = skillProblem(skills.get(i));
+			if (problem != null) {
+				fields.error("skills[" + i + "]", problem);
+			}
+			else {
+				valid.add(skills.get(i).stringValue());
+			}
+		}
+		return valid;
+	}
+
+	private static String skillProblem(JsonNode skill) {
+		if (skill == null || !skill.isString()) {
+			return "must be a string";
+		}
+		String text = skill.stringValue();
+		if (text.isBlank()) {
+			return "must not be blank";
+		}
+		if (text.codePointCount(0, text.length()) > MAX_SKILL) {
+			return "must be at most " + MAX_SKILL + " characters";
+		}
+		return StorableText.problem(text);
 	}
 
 	static Budget budget(JsonFields listing) {
@@ -64,10 +114,11 @@ final class ListingParts {
 		if (client == null) {
 			return null;
 		}
-		return new Client(client.flag("paymentVerified"), client.text("country"),
+		return new Client(client.flag("paymentVerified"), client.text("country", MAX_COUNTRY),
 				client.decimal("totalSpent", BigDecimal.ZERO, MAX_TOTAL_SPENT), client.count("totalHires"),
 				client.count("totalPostedJobs"), client.decimal("rating", BigDecimal.ZERO, MAX_RATING),
-				client.count("reviews"), client.date("memberSince"), client.text("companySize"));
+				client.count("reviews"), client.date("memberSince"),
+				client.text("companySize", ListingValidator.MAX_SHORT_TEXT));
 	}
 
 	static Closed closed(JsonFields listing) {

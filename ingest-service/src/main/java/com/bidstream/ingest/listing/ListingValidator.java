@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import com.bidstream.contracts.EventCodec;
 import com.bidstream.contracts.Listing;
 import com.bidstream.contracts.Listing.ExperienceLevel;
 
@@ -27,16 +28,33 @@ public final class ListingValidator {
 
 	static final int MAX_DESCRIPTION = 50_000;
 
-	static final int MAX_SKILLS = 100;
+	static final int MAX_URL = 2_048;
 
-	static final int MAX_SKILL = 100;
+	/**
+	 * The short free texts (category, duration, workload, client.companySize), whose
+	 * contract names no limit: bounded so that no listing is too large to publish.
+	 */
+	static final int MAX_SHORT_TEXT = 200;
+
+	/**
+	 * A validated listing's size as JSON at most, far below the broker's 1 MB message
+	 * limit, so that every accepted item can be published with its envelope.
+	 */
+	static final int MAX_ENCODED_BYTES = 512 * 1024;
 
 	static final Duration MAX_POSTED_AHEAD = Duration.ofDays(1);
 
 	private final Clock clock;
 
+	private final int maxEncodedBytes;
+
 	public ListingValidator(Clock clock) {
+		this(clock, MAX_ENCODED_BYTES);
+	}
+
+	ListingValidator(Clock clock, int maxEncodedBytes) {
 		this.clock = clock;
+		this.maxEncodedBytes = maxEncodedBytes;
 	}
 
 	public Validation validate(JsonNode item) {
@@ -50,11 +68,16 @@ public final class ListingValidator {
 				"must be 1 to 128 characters of A-Z a-z 0-9 . _ ~ : -");
 		String title = title(fields);
 		Instant postedAt = postedAt(fields);
-		Listing listing = new Listing(source, externalId, fields.text("url"), title,
-				fields.text("description", MAX_DESCRIPTION), postedAt, fields.text("category"), skills(fields),
-				ListingParts.budget(fields), fields.choice("experienceLevel", ExperienceLevel.class),
-				fields.text("duration"), fields.text("workload"), fields.count("proposals"),
-				fields.count("connectsRequired"), ListingParts.client(fields), ListingParts.closed(fields));
+		Listing listing = new Listing(source, externalId, fields.text("url", MAX_URL), title,
+				fields.text("description", MAX_DESCRIPTION), postedAt, fields.text("category", MAX_SHORT_TEXT),
+				ListingParts.skills(fields), ListingParts.budget(fields),
+				fields.choice("experienceLevel", ExperienceLevel.class), fields.text("duration", MAX_SHORT_TEXT),
+				fields.text("workload", MAX_SHORT_TEXT), fields.count("proposals"), fields.count("connectsRequired"),
+				ListingParts.client(fields), ListingParts.closed(fields));
+		if (errors.isEmpty() && EventCodec.toBytes(listing).length > this.maxEncodedBytes) {
+			errors.add(new Violation("$", "is larger than the " + this.maxEncodedBytes
+					+ " bytes a listing may take as JSON; shorten its longest texts"));
+		}
 		return errors.isEmpty() ? Validation.valid(listing) : Validation.invalid(errors);
 	}
 
@@ -92,44 +115,6 @@ public final class ListingValidator {
 			return null;
 		}
 		return postedAt;
-	}
-
-	private static List<String> skills(JsonFields fields) {
-		JsonNode skills = fields.value("skills");
-		if (skills == null) {
-			return List.of();
-		}
-		if (!skills.isArray()) {
-			fields.error("skills", "must be an array of strings");
-			return List.of();
-		}
-		if (skills.size() > MAX_SKILLS) {
-			fields.error("skills", "must hold at most " + MAX_SKILLS + " skills");
-			return List.of();
-		}
-		List<String> valid = new ArrayList<>(skills.size());
-		for (int i = 0; i < skills.size(); i++) {
-			String problem = skillProblem(skills.get(i));
-			if (problem != null) {
-				fields.error("skills[" + i + "]", problem);
-			}
-			else {
-				valid.add(skills.get(i).stringValue());
-			}
-		}
-		return valid;
-	}
-
-	private static String skillProblem(JsonNode skill) {
-		if (skill == null || !skill.isString()) {
-			return "must be a string";
-		}
-		String text = skill.stringValue();
-		if (text.isBlank()) {
-			return "must not be blank";
-		}
-		return (text.codePointCount(0, text.length()) > MAX_SKILL) ? "must be at most " + MAX_SKILL + " characters"
-				: null;
 	}
 
 }

@@ -58,6 +58,32 @@ class ListingsBodyTests {
 	}
 
 	@Test
+	void aNumberWithTooManyDigitsIsABadRequestSayingWhyInPlainWords() {
+		String body = "[{\"source\": \"upwork\"}, {\"proposals\": " + "9".repeat(1_001) + "}]";
+
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> ListingsBody.items(bytes(body)))
+			.satisfies((problem) -> {
+				assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(problem.getMessage()).contains("number", "more than 1000 digits");
+				assertThat(problem.getMessage()).doesNotContain("StreamReadConstraints", "maximum allowed", "(1001");
+			});
+		assertThat(ListingsBody.items(bytes("{\"proposals\": " + "9".repeat(1_000) + "}"))).hasSize(1);
+	}
+
+	@Test
+	void nestingBeyondTheDepthLimitIsABadRequestSayingWhyInPlainWords() {
+		String body = "[{\"source\": \"upwork\", \"extra\": " + "[".repeat(600) + "]".repeat(600) + "}]";
+
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> ListingsBody.items(bytes(body)))
+			.satisfies((problem) -> {
+				assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(problem.getMessage()).contains("nests", "more than 500 levels deep");
+				assertThat(problem.getMessage()).doesNotContain("StreamReadConstraints", "maximum allowed");
+			});
+		assertThat(ListingsBody.items(bytes("{\"extra\": " + "[".repeat(400) + "]".repeat(400) + "}"))).hasSize(1);
+	}
+
+	@Test
 	void moreThan1000ItemsAreTooLarge() {
 		String items = "{},".repeat(1_000) + "{}";
 

@@ -61,6 +61,17 @@ class ListingsControllerTests {
 	}
 
 	@Test
+	void aBodyBeyondTheJsonReadersLimitsIsABadRequestThatSaysWhy() throws Exception {
+		this.mvc.perform(listings("[{\"proposals\": " + "1".repeat(1_001) + "}]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://bidstream.dev/problems/malformed-body"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("more than 1000 digits")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Stream"))));
+		verifyNoInteractions(this.intake);
+	}
+
+	@Test
 	void moreThan1000ItemsOrMoreThan10MibAreTooLarge() throws Exception {
 		this.mvc.perform(listings("[" + "{},".repeat(1_000) + "{}]"))
 			.andExpect(status().isContentTooLarge())

@@ -203,6 +203,91 @@ class ListingValidatorTests {
 	}
 
 	@Test
+	void rejectsFreeTextOverItsLimitNamingThePath() {
+		ObjectNode tooLong = Listings.example();
+		tooLong.put("url", "u".repeat(2_049))
+			.put("category", "c".repeat(201))
+			.put("duration", "d".repeat(201))
+			.put("workload", "w".repeat(201));
+		((ObjectNode) tooLong.get("client")).put("country", "c".repeat(101)).put("companySize", "s".repeat(201));
+		ObjectNode atTheLimit = Listings.example();
+		atTheLimit.put("url", "u".repeat(2_048))
+			.put("category", "c".repeat(200))
+			.put("duration", "d".repeat(200))
+			.put("workload", "w".repeat(200));
+		((ObjectNode) atTheLimit.get("client")).put("country", "c".repeat(100)).put("companySize", "s".repeat(200));
+
+		Validation validation = this.validator.validate(tooLong);
+
+		assertThat(validation.errors()).extracting(Violation::field)
+			.containsExactlyInAnyOrder("url", "category", "duration", "workload", "client.country",
+					"client.companySize");
+		assertThat(validation.errors()).contains(new Violation("url", "must be at most 2048 characters"),
+				new Violation("client.country", "must be at most 100 characters"));
+		assertThat(fieldsOf(atTheLimit)).isEmpty();
+	}
+
+	@Test
+	void rejectsAListingWhoseEncodingExceedsTheLimitSoThatItsEventFitsTheBroker() {
+		ListingValidator small = new ListingValidator(Clock.fixed(NOW, ZoneOffset.UTC), 2_000);
+
+		Validation tooLarge = small.validate(with("description", "d".repeat(2_000)));
+
+		assertThat(tooLarge.isValid()).isFalse();
+		assertThat(tooLarge.errors()).singleElement().satisfies((error) -> {
+			assertThat(error.field()).isEqualTo("$");
+			assertThat(error.message()).contains("2000 bytes");
+		});
+		assertThat(small.validate(Listings.example()).errors()).isEmpty();
+		assertThat(ListingValidator.MAX_ENCODED_BYTES).isEqualTo(512 * 1024);
+	}
+
+	@Test
+	void rejectsANulCharacterInEveryTextFieldNamingThePath() {
+		ObjectNode listing = Listings.example();
+		for (String field : new String[] { "source", "externalId", "url", "title", "description", "postedAt",
+				"category", "experienceLevel", "duration", "workload" }) {
+			listing.put(field, "a\u0000b");
+		}
+		((ObjectNode) listing.get("budget")).put("currency", "US\u0000");
+		((ObjectNode) listing.get("client")).put("country", "U\u0000S").put("companySize", "\u0000");
+		listing.putArray("skills").add("Java").add("Ka\u0000fka");
+
+		Validation validation = this.validator.validate(listing);
+
+		assertThat(validation.errors()).extracting(Violation::field)
+			.containsExactlyInAnyOrder("source", "externalId", "url", "title", "description", "postedAt", "category",
+					"experienceLevel", "duration", "workload", "budget.currency", "client.country",
+					"client.companySize", "skills[1]");
+		assertThat(validation.errors()).extracting(Violation::message).containsOnly("contains a NUL character");
+	}
+
+	@Test
+	void rejectsUnpairedSurrogatesAndAcceptsCharactersOutsideTheBasicPlane() {
+		ObjectNode listing = Listings.example();
+		listing.put("title", "lone high \uD83D").put("description", "\uDE00 lone low").put("url", "x\uD83Dy");
+		((ObjectNode) listing.get("client")).put("companySize", "\uDE00\uD83D");
+		listing.putArray("skills").add("\uD83D");
+
+		Validation validation = this.validator.validate(listing);
+
+		assertThat(validation.errors()).extracting(Violation::field)
+			.containsExactlyInAnyOrder("title", "description", "url", "client.companySize", "skills[0]");
+		assertThat(validation.errors()).extracting(Violation::message).containsOnly("is not valid Unicode");
+		assertThat(fieldsOf(with("title", "Kafka \uD83D\uDE00 pipeline"))).isEmpty();
+	}
+
+	@Test
+	void readsEscapedNulAndSurrogatesFromJsonAsTheyAre() {
+		Validation validation = this.validator.validate(Listings.json("""
+				{"source": "upwork", "externalId": "x1", "title": "a\\u0000b", "description": "\\ud800",
+				 "postedAt": "2026-11-22T09:15:00Z"}"""));
+
+		assertThat(validation.errors()).containsExactlyInAnyOrder(new Violation("title", "contains a NUL character"),
+				new Violation("description", "is not valid Unicode"));
+	}
+
+	@Test
 	void writesNumbersInOneFormWhateverTheInputWrote() {
 		Validation validation = this.validator.validate(budget("{\"type\": \"FIXED\", \"amount\": 4000.00}"));
 
