@@ -89,6 +89,12 @@ final class JsonFields {
 		return (value != null) ? value.booleanValue() : null;
 	}
 
+	/**
+	 * Amounts and ratings are money and stars: more decimals than this are not a real
+	 * value.
+	 */
+	static final int MAX_DECIMALS = 4;
+
 	BigDecimal decimal(String name, BigDecimal min, BigDecimal max) {
 		JsonNode value = value(name);
 		if (value == null) {
@@ -101,6 +107,10 @@ final class JsonFields {
 		BigDecimal number = value.decimalValue();
 		if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
 			error(name, "must be between " + min.toPlainString() + " and " + max.toPlainString());
+			return null;
+		}
+		if (number.stripTrailingZeros().scale() > MAX_DECIMALS) {
+			error(name, "may have at most " + MAX_DECIMALS + " decimal places");
 			return null;
 		}
 		return canonical(number);

@@ -127,6 +127,10 @@ class ListingValidatorTests {
 	void rejectsAmountsOutsideTheRangeAndMinAboveMax() {
 		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": -1}"))).containsExactly("budget.amount");
 		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": 10000000.01}"))).containsExactly("budget.amount");
+		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": 1e-999999999}")))
+			.as("in range, but no column downstream can hold its decimals")
+			.containsExactly("budget.amount");
+		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": 4000.1250}"))).isEmpty();
 		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": 10000000}"))).isEmpty();
 		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"amount\": 0}"))).isEmpty();
 		assertThat(fieldsOf(budget("{\"type\": \"HOURLY\", \"min\": 80, \"max\": 40}"))).containsExactly("budget.min");

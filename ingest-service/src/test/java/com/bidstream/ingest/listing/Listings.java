@@ -40,8 +40,14 @@ final class Listings {
 		return (ObjectNode) EventCodec.mapper().readTree(EXAMPLE);
 	}
 
+	/**
+	 * Reads JSON as the intake reads a request body: decimals exactly, never as doubles.
+	 */
 	static ObjectNode json(String json) {
-		return (ObjectNode) EventCodec.mapper().readTree(json);
+		return (ObjectNode) EventCodec.mapper()
+			.reader()
+			.with(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.readTree(json);
 	}
 
 }
