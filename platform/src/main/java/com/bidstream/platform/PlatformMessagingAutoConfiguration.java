@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.bidstream.contracts.Topics;
 import com.bidstream.platform.messaging.EventConsumer;
 import com.bidstream.platform.messaging.Inbox;
+import com.bidstream.platform.messaging.InboxPruner;
 import com.bidstream.platform.messaging.MessagingProperties;
 import com.bidstream.platform.messaging.Outbox;
 import com.bidstream.platform.messaging.OutboxRelay;
@@ -88,6 +89,11 @@ public class PlatformMessagingAutoConfiguration {
 	@Bean
 	Inbox inbox(JdbcTemplate jdbc) {
 		return new Inbox(jdbc);
+	}
+
+	@Bean
+	InboxPruner inboxPruner(JdbcTemplate jdbc, MessagingProperties properties) {
+		return new InboxPruner(jdbc, properties.inboxRetention());
 	}
 
 	@Bean

@@ -21,6 +21,7 @@ import com.bidstream.contracts.PursuitAdvanced;
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
 import com.bidstream.contracts.Topics;
+import com.bidstream.platform.messaging.InboxPruner;
 import com.bidstream.platform.messaging.Outbox;
 import com.bidstream.platform.testapp.PlatformTestApplication;
 import com.bidstream.testsupport.BidstreamApi;
@@ -50,6 +51,9 @@ class PlatformIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	InboxPruner inboxPruner;
 
 	final TopicReader kafka = new TopicReader(EmbeddedInfrastructure.get().kafkaBootstrapServers());
 
@@ -103,6 +107,31 @@ class PlatformIntegrationTests {
 			.contains("RecordTooLargeException");
 		assertThat(this.jdbc.queryForObject("select count(*) from outbox where event_id = ?", Long.class, tooLarge))
 			.isZero();
+	}
+
+	@Test
+	void theInboxForgetsOnlyEventsOlderThanItsRetention() {
+		UUID old = UUID.randomUUID();
+		UUID recent = UUID.randomUUID();
+		this.jdbc.update(
+				"insert into inbox (consumer, event_id, received_at) values ('test', ?, now() - interval '15 days')",
+				old);
+		this.jdbc.update("insert into inbox (consumer, event_id) values ('test', ?)", recent);
+
+		assertThat(this.inboxPruner.prune()).isGreaterThanOrEqualTo(1);
+
+		assertThat(
+				this.jdbc.queryForList("select event_id from inbox where event_id in (?, ?)", UUID.class, old, recent))
+			.containsExactly(recent);
+	}
+
+	@Test
+	void theOpenApiDocumentShowsTheKeyHeaderAndNotTheCallerAsParameters() {
+		var docs = api(null).get("/v3/api-docs");
+
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-Api-Key");
+		assertThat(docs.body()).contains("/api/probe/read").doesNotContain("actingAgencyId");
 	}
 
 	@Test
