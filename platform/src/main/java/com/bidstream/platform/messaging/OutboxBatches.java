@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -49,8 +48,6 @@ class OutboxBatches {
 
 	private final MessagingProperties properties;
 
-	private final AtomicLong pending = new AtomicLong();
-
 	private final Counter published;
 
 	private final Counter dead;
@@ -67,8 +64,9 @@ class OutboxBatches {
 		this.dead = Counter.builder("bidstream.outbox.dead")
 			.description("Events the broker refused for good, moved to the outbox_dead table")
 			.register(meters);
-		Gauge.builder("bidstream.outbox.pending", this.pending, AtomicLong::get)
-			.description("Events waiting in the outbox at the last relay pass")
+		// counted when metrics are scraped, not on the relay's path
+		Gauge.builder("bidstream.outbox.pending", jdbc, OutboxBatches::countPending)
+			.description("Events waiting in the outbox")
 			.register(meters);
 	}
 
@@ -93,9 +91,6 @@ class OutboxBatches {
 		});
 		Batch result = (batch != null) ? batch : Batch.EMPTY;
 		this.published.increment(result.published());
-		if (result.published() + result.dead() > 0) {
-			this.pending.set(this.jdbc.queryForObject("select count(*) from outbox", Long.class));
-		}
 		if (result.retryReason() != null) {
 			throw new IllegalStateException(result.retryReason());
 		}
@@ -157,6 +152,16 @@ class OutboxBatches {
 		this.dead.increment();
 		log.error("Kafka refuses {} {} for {} for good ({}); moved it to outbox_dead", row.type(), row.eventId(),
 				row.key(), reason);
+	}
+
+	private static double countPending(JdbcTemplate jdbc) {
+		try {
+			Long pending = jdbc.queryForObject("select count(*) from outbox", Long.class);
+			return (pending != null) ? pending : 0;
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
 	}
 
 	/**
