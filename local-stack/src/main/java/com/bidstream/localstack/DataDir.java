@@ -21,6 +21,8 @@ import com.bidstream.localstack.process.StartupFailure;
  */
 final class DataDir implements AutoCloseable {
 
+	private static final String LAUNCHER_PID = "launcher.pid";
+
 	private final Path root;
 
 	private final FileChannel lockChannel;
@@ -45,13 +47,23 @@ final class DataDir implements AutoCloseable {
 			FileLock lock = tryLock(channel);
 			if (lock == null) {
 				channel.close();
-				throw new StartupFailure("Another ./bidstream up is already running on " + root
+				throw new StartupFailure("Another ./bidstream up" + holder(root) + " is already running on " + root
 						+ " (stop it first, or use another --data-dir)");
 			}
+			Files.writeString(root.resolve(LAUNCHER_PID), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
 			return new DataDir(root, channel, lock);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot prepare the data directory " + root, ex);
+		}
+	}
+
+	private static String holder(Path root) {
+		try {
+			return " (pid " + Long.parseLong(Files.readString(root.resolve(LAUNCHER_PID)).strip()) + ")";
+		}
+		catch (IOException | NumberFormatException ex) {
+			return "";
 		}
 	}
 
@@ -79,6 +91,13 @@ final class DataDir implements AutoCloseable {
 
 	Path log(String process) {
 		return this.root.resolve("logs").resolve(process + ".log");
+	}
+
+	/**
+	 * The processes the running launcher started ({@link EarlierRun}).
+	 */
+	Path pids() {
+		return this.root.resolve("pids");
 	}
 
 	Path keys() {

@@ -1,6 +1,7 @@
 package com.bidstream.localstack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,10 +23,17 @@ import com.bidstream.localstack.services.ServiceNode;
 
 /**
  * The whole stack on one machine: PostgreSQL and Kafka in their own JVMs, then the four
- * services, each as a child process of this one. {@code ./bidstream up} and the
+ * services, each as a child process of this one; a service that exits while the stack
+ * runs is restarted ({@link ServiceSupervisor}). {@code ./bidstream up} and the
  * end-to-end test both run it through {@link #start()} and {@link #close()}.
  */
 public final class LocalStack implements AutoCloseable {
+
+	/**
+	 * How long a start waits for the processes of a launcher that was killed while it
+	 * stopped (PostgreSQL's takes a few seconds to stop its server).
+	 */
+	private static final Duration EARLIER_RUN_BOUND = Duration.ofSeconds(60);
 
 	private final StackOptions options;
 
@@ -42,6 +50,10 @@ public final class LocalStack implements AutoCloseable {
 	private PostgresNode postgres;
 
 	private DemoFeeder demo;
+
+	private EarlierRun earlier;
+
+	private ServiceSupervisor supervisor;
 
 	private boolean closing;
 
@@ -79,6 +91,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private void startAll() {
 		this.data = DataDir.open(this.options.dataDir());
+		this.earlier = new EarlierRun(this.data.pids());
+		this.earlier.awaitGone(EARLIER_RUN_BOUND, this.console, this.data.root());
 		int postgresPort = choosePostgresPort();
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		ports.put("Kafka", this.options.kafkaPort());
@@ -130,12 +144,30 @@ public final class LocalStack implements AutoCloseable {
 
 	private void startServices() {
 		for (Service service : Service.values()) {
-			ServiceNode.Settings settings = new ServiceNode.Settings(this.options.port(service),
-					this.kafka.bootstrapServers(), this.postgres.jdbcUrl(service.id()), this.data.keys());
-			this.services.put(service, register(() -> ServiceNode.start(service, service.jar(this.options.home()),
-					settings, this.data.log(service.id())), ServiceNode::process));
+			this.services.put(service, register(() -> startService(service), ServiceNode::process));
 		}
 		new ServiceReadiness(this.console, this.options.startupTimeout()).await(this.services.values());
+	}
+
+	private ServiceNode startService(Service service) {
+		ServiceNode.Settings settings = new ServiceNode.Settings(this.options.port(service),
+				this.kafka.bootstrapServers(), this.postgres.jdbcUrl(service.id()), this.data.keys());
+		return ServiceNode.start(service, service.jar(this.options.home()), settings, this.data.log(service.id()));
+	}
+
+	/**
+	 * Starts the service of a node that exited, in its place, unless the stack is
+	 * stopping.
+	 */
+	private synchronized ServiceNode restart(ServiceNode exited) {
+		if (this.closing) {
+			throw new StartupFailure("Stopping: no restart");
+		}
+		ServiceNode fresh = startService(exited.service());
+		this.children.set(this.children.indexOf(exited.process()), fresh.process());
+		this.services.put(exited.service(), fresh);
+		this.earlier.remember(this.children);
+		return fresh;
 	}
 
 	/**
@@ -148,11 +180,18 @@ public final class LocalStack implements AutoCloseable {
 		}
 		T node = starter.get();
 		this.children.add(process.apply(node));
+		this.earlier.remember(this.children);
 		return node;
 	}
 
 	private void watchForUnexpectedExits() {
+		this.supervisor = new ServiceSupervisor(this.console, this::restart, this::isClosing,
+				this.options.startupTimeout());
+		this.services.values().forEach(this.supervisor::watch);
 		for (ChildProcess child : children()) {
+			if (Service.ids().contains(child.name())) {
+				continue;
+			}
 			child.process().onExit().thenRun(() -> {
 				if (!isClosing()) {
 					this.console.line("! %s exited unexpectedly (code %d); its log: %s", child.name(), child.exitCode(),
@@ -213,6 +252,9 @@ public final class LocalStack implements AutoCloseable {
 			}
 			this.closing = true;
 			started = List.copyOf(this.children);
+		}
+		if (this.supervisor != null) {
+			this.supervisor.close();
 		}
 		if (this.demo != null) {
 			this.demo.stop();

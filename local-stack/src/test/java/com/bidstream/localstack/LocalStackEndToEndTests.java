@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.localstack.process.ChildProcess;
+import com.bidstream.localstack.services.HealthProbe;
 import com.bidstream.localstack.services.Service;
 import com.bidstream.testsupport.BidstreamApi;
 
@@ -57,6 +58,7 @@ class LocalStackEndToEndTests {
 	}
 
 	private Map<String, Map<String, Object>> postListingsAndDriveTheFunnel(LocalStack stack) {
+		killScoringAndSeeItRestarted(stack);
 		BidstreamApi ingest = BidstreamApi.at(stack.url(Service.INGEST), "dev-demo-key");
 		String listings = EventCodec.toJson(
 				List.of(EndToEndListings.enterprise(this.hired, "Spring Boot engineer for a Kafka pipeline", 8000),
@@ -95,6 +97,26 @@ class LocalStackEndToEndTests {
 			assertThat((int) rows.get("new").get("queued")).isBetween(0, 1);
 		});
 		return funnelBySegment(stack);
+	}
+
+	/**
+	 * A service killed with {@code kill -9} under the launcher comes back by itself (the
+	 * listings posted next are scored by the new process).
+	 */
+	private static void killScoringAndSeeItRestarted(LocalStack stack) {
+		ChildProcess killed = scoring(stack);
+
+		killed.handle().destroyForcibly();
+
+		await().atMost(PIPELINE).untilAsserted(() -> {
+			assertThat(scoring(stack).pid()).isNotEqualTo(killed.pid());
+			assertThat(HealthProbe.isUp(stack.url(Service.SCORING))).isTrue();
+		});
+		assertThat(killed.isAlive()).isFalse();
+	}
+
+	private static ChildProcess scoring(LocalStack stack) {
+		return stack.children().stream().filter((child) -> child.name().equals("scoring")).findFirst().orElseThrow();
 	}
 
 	private static void advance(BidstreamApi tracking, String id, String... events) {
@@ -160,11 +182,11 @@ class LocalStackEndToEndTests {
 	 */
 	private static <T> T runStack(StackOptions options, StackUse<T> use) {
 		LocalStack stack = LocalStack.create(options, new Console(System.out)).start();
-		List<ChildProcess> children = stack.children();
 		try {
 			return use.apply(stack);
 		}
 		finally {
+			List<ChildProcess> children = stack.children();
 			stack.close();
 			assertThat(children).extracting(ChildProcess::name)
 				.containsExactly("postgres", "kafka", "ingest", "scoring", "tracking", "reporting");

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import com.bidstream.contracts.Topics;
+import com.bidstream.localstack.process.ChildJvm;
 import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.process.JavaCommand;
 import com.bidstream.localstack.process.StartupFailure;
@@ -27,8 +28,8 @@ import com.bidstream.localstack.process.StartupFailure;
  */
 public final class KafkaNode {
 
-	private static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
-			"-Dbidstream.log.level=INFO", "-Dbidstream.kafka-clients.level=INFO");
+	private static final List<String> JVM_OPTIONS = ChildJvm.KAFKA.options("-Dbidstream.log.level=INFO",
+			"-Dbidstream.kafka-clients.level=INFO");
 
 	private final ChildProcess process;
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import com.bidstream.localstack.process.ChildJvm;
 import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.process.JavaCommand;
 import com.bidstream.localstack.process.StartupFailure;
@@ -22,8 +23,7 @@ import com.bidstream.localstack.process.StartupFailure;
  */
 public final class PostgresNode {
 
-	private static final List<String> JVM_OPTIONS = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-			"-Dbidstream.log.level=INFO");
+	private static final List<String> JVM_OPTIONS = ChildJvm.POSTGRES.options("-Dbidstream.log.level=INFO");
 
 	private static final String USER = "postgres";
 

@@ -36,12 +36,21 @@ public final class PostgresServer {
 			throw new IllegalArgumentException("usage: PostgresServer <data dir> <port> <parent pid> <database>...");
 		}
 		ParentWatch.exitWhenGone(Long.parseLong(args[2]));
+		Path data = Path.of(args[0]);
+		Path binaries = data.resolveSibling("binaries");
+		Binaries.removeUnfinished(binaries);
+		DataDirectory.setAsideUnfinished(data);
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(Path.of(args[0]))
+			.setDataDirectory(data)
 			.setCleanDataDirectory(false)
+			// unpacked next to the data, not in the shared temp directory: what another
+			// program (a test run) left there never decides whether this start works
+			.setOverrideWorkingDirectory(binaries.toFile())
 			.setPort(Integer.parseInt(args[1]))
-			// zonky turns it off for tests; here an accepted write must survive a crash
+			// zonky turns both off for tests (fsync with -F); here an accepted write must
+			// survive a crash of the machine, not only of a process. Later options win.
 			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("fsync", "on")
 			.setServerConfig("max_connections", "200")
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.start();

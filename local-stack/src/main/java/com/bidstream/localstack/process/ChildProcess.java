@@ -21,6 +21,8 @@ public final class ChildProcess {
 
 	private static final int TAIL_BYTES = 64 * 1024;
 
+	private static final String HEADER = "=== ";
+
 	private static final File SETSID = new File("/usr/bin/setsid");
 
 	private final String name;
@@ -51,7 +53,7 @@ public final class ChildProcess {
 		}
 		line.addAll(command);
 		try {
-			Files.writeString(log, "%n=== %s: %s%n".formatted(Instant.now(), String.join(" ", command)),
+			Files.writeString(log, ("%n" + HEADER + "%s: %s%n").formatted(Instant.now(), String.join(" ", command)),
 					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			Process process = new ProcessBuilder(line).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -140,19 +142,24 @@ public final class ChildProcess {
 	}
 
 	/**
-	 * The last lines of the log, to show why a process did not come up.
+	 * What the process logged since it was started (the end of the log when that is
+	 * long): the lines after the header {@link #start} wrote.
 	 */
-	public String tail(int lines) {
+	public List<String> linesOfLatestRun() {
 		try (RandomAccessFile file = new RandomAccessFile(this.log.toFile(), "r")) {
 			long from = Math.max(0, file.length() - TAIL_BYTES);
 			byte[] bytes = new byte[(int) (file.length() - from)];
 			file.seek(from);
 			file.readFully(bytes);
 			List<String> all = new String(bytes, StandardCharsets.UTF_8).lines().toList();
-			return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+			int header = all.size() - 1;
+			while (header >= 0 && !all.get(header).startsWith(HEADER)) {
+				header--;
+			}
+			return all.subList(header + 1, all.size());
 		}
 		catch (IOException ex) {
-			return "(cannot read " + this.log + ": " + ex.getMessage() + ")";
+			return List.of("(cannot read " + this.log + ": " + ex.getMessage() + ")");
 		}
 	}
 

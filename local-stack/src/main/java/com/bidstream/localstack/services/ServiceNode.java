@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.bidstream.localstack.process.ChildJvm;
 import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.process.JavaCommand;
 import com.bidstream.localstack.process.StartupFailure;
@@ -15,7 +16,7 @@ import com.bidstream.localstack.process.StartupFailure;
  */
 public final class ServiceNode {
 
-	private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+	private static final List<String> JVM_OPTIONS = ChildJvm.SERVICE.options();
 
 	private final Service service;
 

@@ -1,0 +1,144 @@
+package com.bidstream.localstack;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+import com.bidstream.localstack.process.StartupFailure;
+import com.bidstream.localstack.services.HealthProbe;
+import com.bidstream.localstack.services.ServiceNode;
+
+/**
+ * Restarts a service that exits while the stack runs, as compose's
+ * {@code restart: unless-stopped} does: after a back-off that grows with each failed
+ * start, and not at all once it has died {@value #GIVE_UP_AFTER} times in a row before
+ * coming UP (then something is wrong that a restart will not mend, and it says so).
+ */
+final class ServiceSupervisor implements AutoCloseable {
+
+	/**
+	 * The wait before the n-th restart in a row (the last one repeats).
+	 */
+	static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+			Duration.ofSeconds(8), Duration.ofSeconds(15));
+
+	static final int GIVE_UP_AFTER = 5;
+
+	private static final Duration POLL = Duration.ofMillis(500);
+
+	private final Console console;
+
+	private final Function<ServiceNode, ServiceNode> restarter;
+
+	private final BooleanSupplier stopping;
+
+	private final Duration startupTimeout;
+
+	private final List<Duration> backoff;
+
+	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "bidstream-supervisor");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/**
+	 * @param restarter starts a new process for the service of the node that exited
+	 * @param stopping true once the stack is stopping: exits are expected then
+	 */
+	ServiceSupervisor(Console console, Function<ServiceNode, ServiceNode> restarter, BooleanSupplier stopping,
+			Duration startupTimeout) {
+		this(console, restarter, stopping, startupTimeout, BACKOFF);
+	}
+
+	ServiceSupervisor(Console console, Function<ServiceNode, ServiceNode> restarter, BooleanSupplier stopping,
+			Duration startupTimeout, List<Duration> backoff) {
+		this.backoff = List.copyOf(backoff);
+		this.console = console;
+		this.restarter = restarter;
+		this.stopping = stopping;
+		this.startupTimeout = startupTimeout;
+	}
+
+	/**
+	 * Watches a service that is UP.
+	 */
+	void watch(ServiceNode node) {
+		node.process().process().onExit().thenRun(() -> {
+			if (!this.stopping.getAsBoolean()) {
+				this.console.line("! %s exited unexpectedly (code %d); restarting it in %d s. Its log: %s", name(node),
+						node.process().exitCode(), this.backoff.get(0).toSeconds(), node.process().log());
+				restartLater(node, 0);
+			}
+		});
+	}
+
+	private void restartLater(ServiceNode exited, int failedStarts) {
+		Duration wait = this.backoff.get(Math.min(failedStarts, this.backoff.size() - 1));
+		this.scheduler.schedule(() -> restart(exited, failedStarts), wait.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void restart(ServiceNode exited, int failedStarts) {
+		if (this.stopping.getAsBoolean()) {
+			return;
+		}
+		ServiceNode fresh;
+		try {
+			fresh = this.restarter.apply(exited);
+		}
+		catch (StartupFailure ex) {
+			return;
+		}
+		checkLater(fresh, failedStarts, System.nanoTime() + this.startupTimeout.toNanos());
+	}
+
+	private void checkLater(ServiceNode node, int failedStarts, long deadline) {
+		this.scheduler.schedule(() -> check(node, failedStarts, deadline), POLL.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void check(ServiceNode node, int failedStarts, long deadline) {
+		if (this.stopping.getAsBoolean()) {
+			return;
+		}
+		if (HealthProbe.isUp(node.url())) {
+			this.console.line("  %s is back UP on %s", name(node), node.url());
+			watch(node);
+		}
+		else if (node.process().isAlive() && System.nanoTime() < deadline) {
+			checkLater(node, failedStarts, deadline);
+		}
+		else {
+			failedStart(node, failedStarts + 1);
+		}
+	}
+
+	private void failedStart(ServiceNode node, int failedStarts) {
+		String how = node.process().isAlive() ? "was not UP within " + this.startupTimeout.toSeconds() + " s"
+				: "exited with code " + node.process().exitCode() + " before it was UP";
+		node.process().stop(Duration.ofSeconds(5));
+		if (failedStarts >= GIVE_UP_AFTER) {
+			this.console.line(
+					"! %s keeps dying at start (%s, %d times in a row): not restarting it again." + " Its log: %s",
+					name(node), how, failedStarts, node.process().log());
+			return;
+		}
+		Duration wait = this.backoff.get(Math.min(failedStarts, this.backoff.size() - 1));
+		this.console.line("! %s %s; restarting it in %d s (try %d of %d)", name(node), how,
+				Math.max(1, wait.toSeconds()), failedStarts + 1, GIVE_UP_AFTER);
+		restartLater(node, failedStarts);
+	}
+
+	private static String name(ServiceNode node) {
+		return node.service().id() + "-service";
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.shutdownNow();
+	}
+
+}

@@ -1,0 +1,81 @@
+package com.bidstream.localstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.bidstream.localstack.services.Service;
+import com.bidstream.localstack.services.ServiceNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The supervisor's give-up rule, with a "service" whose jar is broken so that it dies at
+ * every start. (A killed service coming back UP is shown by the end-to-end test.)
+ */
+class ServiceSupervisorTests {
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final Console console = new Console(new PrintStream(this.out, true, StandardCharsets.UTF_8));
+
+	@Test
+	void aServiceThatKeepsDyingAtStartIsRestartedAFewTimesThenLeftDownWithTheReason(@TempDir Path dir)
+			throws IOException {
+		Path jar = Files.writeString(dir.resolve("broken.jar"), "not a jar");
+		ServiceNode.Settings settings = new ServiceNode.Settings(Ports.free(), "localhost:1",
+				"jdbc:postgresql://localhost:1/none", dir.resolve("keys"));
+		AtomicInteger starts = new AtomicInteger();
+		ServiceSupervisor supervisor = new ServiceSupervisor(this.console, (exited) -> {
+			starts.incrementAndGet();
+			return ServiceNode.start(Service.SCORING, jar, settings, dir.resolve("scoring.log"));
+		}, () -> false, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)));
+
+		try (supervisor) {
+			supervisor.watch(ServiceNode.start(Service.SCORING, jar, settings, dir.resolve("scoring.log")));
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> output().contains("keeps dying at start"));
+			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> starts.get() == 5);
+		}
+		assertThat(output()).contains("! scoring-service exited unexpectedly (code 1); restarting it in 0 s")
+			.contains("! scoring-service exited with code 1 before it was UP; restarting it in 1 s (try 2 of 5)")
+			.contains("! scoring-service keeps dying at start (exited with code 1 before it was UP, 5 times in a row):"
+					+ " not restarting it again. Its log: " + dir.resolve("scoring.log"));
+	}
+
+	@Test
+	void nothingIsRestartedWhileTheStackStops(@TempDir Path dir) throws IOException {
+		Path jar = Files.writeString(dir.resolve("broken.jar"), "not a jar");
+		ServiceNode.Settings settings = new ServiceNode.Settings(Ports.free(), "localhost:1",
+				"jdbc:postgresql://localhost:1/none", dir.resolve("keys"));
+		AtomicInteger starts = new AtomicInteger();
+		ServiceSupervisor supervisor = new ServiceSupervisor(this.console, (exited) -> {
+			starts.incrementAndGet();
+			return ServiceNode.start(Service.SCORING, jar, settings, dir.resolve("scoring.log"));
+		}, () -> true, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)));
+
+		try (supervisor) {
+			ServiceNode node = ServiceNode.start(Service.SCORING, jar, settings, dir.resolve("scoring.log"));
+			supervisor.watch(node);
+			node.process().waitFor(Duration.ofSeconds(30));
+
+			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> starts.get() == 0);
+		}
+		assertThat(output()).doesNotContain("restarting");
+	}
+
+	private String output() {
+		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+}
