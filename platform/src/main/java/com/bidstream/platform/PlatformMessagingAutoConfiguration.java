@@ -15,6 +15,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
@@ -25,6 +26,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.bidstream.contracts.Topics;
+import com.bidstream.platform.messaging.ConsumerErrorHandling;
 import com.bidstream.platform.messaging.EventConsumer;
 import com.bidstream.platform.messaging.Inbox;
 import com.bidstream.platform.messaging.InboxPruner;
@@ -97,9 +99,25 @@ public class PlatformMessagingAutoConfiguration {
 	}
 
 	@Bean
-	EventConsumer eventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters,
-			MessagingProperties properties) {
-		return new EventConsumer(inbox, transactions, meters, properties.databasePatience());
+	EventConsumer eventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters) {
+		return new EventConsumer(inbox, transactions, meters);
+	}
+
+	/**
+	 * The consumers' retry and dead-letter policy ({@link ConsumerErrorHandling}), with
+	 * its own producer: dead letters keep the consumed record's raw key and value.
+	 */
+	@Bean
+	ListenerContainerWithDlqAndRetryCustomizer consumerErrorHandling(KafkaProperties kafka) {
+		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25000);
+		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
+		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
+		return ConsumerErrorHandling.create(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)));
 	}
 
 }

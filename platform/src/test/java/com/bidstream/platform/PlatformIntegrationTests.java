@@ -2,7 +2,16 @@ package com.bidstream.platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +178,44 @@ class PlatformIntegrationTests {
 		assertThat(failing).singleElement()
 			.satisfies((m) -> assertThat(m.headers().get("x-exception-message")).contains("agency poison"));
 		assertThat(applied(poison)).isZero();
+	}
+
+	/**
+	 * The binder's own dead-letter sender logged a failed publish and committed the
+	 * offset: the event was gone. Here the partition waits until its dead letter is
+	 * written.
+	 */
+	@Test
+	void aDeadLetterThatCannotBeWrittenHoldsItsPartitionUntilItIsWritten() throws Exception {
+		String deadLetters = Topics.deadLetter(Topics.PURSUITS_EVENTS, "platform-test");
+		UUID good = UUID.randomUUID();
+		String key = "stuck|" + good;
+		ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, deadLetters);
+		try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				EmbeddedInfrastructure.get().kafkaBootstrapServers()))) {
+			alter(admin, topic,
+					new AlterConfigOp(new ConfigEntry("max.message.bytes", "16"), AlterConfigOp.OpType.SET));
+			try {
+				this.kafka.send(Topics.PURSUITS_EVENTS, key, "{not json, stuck " + good);
+				this.kafka.send(Topics.PURSUITS_EVENTS, key, EventCodec.toBytes(event(good, "demo")));
+
+				await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() -> applied(good) == 0);
+			}
+			finally {
+				alter(admin, topic,
+						new AlterConfigOp(new ConfigEntry("max.message.bytes", ""), AlterConfigOp.OpType.DELETE));
+			}
+		}
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> applied(good) == 1);
+		assertThat(this.kafka.awaitRecords(deadLetters, (m) -> m.value().contains("stuck " + good),
+				Duration.ofSeconds(60)))
+			.singleElement()
+			.satisfies((m) -> assertThat(m.headers()).containsEntry("x-original-topic", Topics.PURSUITS_EVENTS));
+	}
+
+	private static void alter(Admin admin, ConfigResource topic, AlterConfigOp op) throws Exception {
+		admin.incrementalAlterConfigs(Map.of(topic, List.of(op))).all().get(30, TimeUnit.SECONDS);
 	}
 
 	@Test

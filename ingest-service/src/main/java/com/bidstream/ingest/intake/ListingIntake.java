@@ -75,7 +75,7 @@ class ListingIntake {
 		int accepted = valid.isEmpty() ? 0 : writeRetryingDeadlocks(agency, valid);
 		IntakeReport report = new IntakeReport(accepted, valid.size() - accepted, rejected);
 		this.metrics.count(report);
-		log.info("Listings posted for agency {}: {} accepted, {} duplicates, {} rejected in {} ms", agency,
+		log.debug("Listings posted for agency {}: {} accepted, {} duplicates, {} rejected in {} ms", agency,
 				report.accepted(), report.duplicates(), report.rejected().size(),
 				Duration.between(started, this.clock.instant()).toMillis());
 		return report;

@@ -1,137 +1,130 @@
 package com.bidstream.platform.messaging;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.bidstream.contracts.BidstreamEvent;
 import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.UnreadableEventException;
 
 /**
- * Applies each event of a topic at most once: the message is read with the contract's
- * codec (an unreadable one throws, so the binder dead-letters it after its retries), then
- * the handler runs in one transaction with the inbox record. A redelivered event is
+ * Applies each event of a topic at most once, a poll batch at a time: the batch's inbox
+ * records are written in one statement and its new events handed to the handler in the
+ * same transaction, so one commit covers the whole batch. A redelivered event is
  * acknowledged and skipped.
+ * <p>
+ * A record that cannot be read, or whose effect cannot be applied, is isolated: the
+ * records before it are committed, and a {@link BatchListenerFailedException} names its
+ * index, so that the container's error handler ({@link ConsumerErrorHandling}) retries
+ * it, dead-letters it after its attempts, and redelivers the records after it (which the
+ * inbox then applies exactly once). A database that cannot be reached fails the batch at
+ * its first record, which the error handler retries until the database is back.
  */
 public class EventConsumer {
-
-	private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
 	private final Inbox inbox;
 
 	private final TransactionTemplate transactions;
 
-	private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
-
-	private static final Duration MAX_RECORDED_AGE = Duration.ofDays(365);
-
 	private final MeterRegistry meters;
 
-	private final Duration patience;
-
-	/**
-	 * @param patience how long one event waits for an unreachable database before it
-	 * fails (and, after the binder's attempts, is dead-lettered); kept below the
-	 * consumer's {@code max.poll.interval.ms}
-	 */
-	public EventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters, Duration patience) {
+	public EventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters) {
 		this.inbox = inbox;
 		this.transactions = transactions;
 		this.meters = meters;
-		this.patience = patience;
 	}
 
 	/**
-	 * A consumer of raw messages for one consumer name (the consumer group), decoding to
-	 * {@code type} and handing each new event to {@code handler}.
+	 * A consumer of poll batches for one consumer name (the consumer group), handing each
+	 * new event to {@code handler}, all of a batch in one transaction.
 	 */
-	public <T extends BidstreamEvent> Consumer<byte[]> of(String consumer, Class<T> type, Consumer<T> handler) {
-		Counter applied = counter(consumer, type, "applied");
-		Counter duplicates = counter(consumer, type, "duplicate");
-		Timer lag = Timer.builder("bidstream.events.latency")
-			.description("From an event's occurredAt to the moment a consumer applied it")
-			.tag("consumer", consumer)
-			.tag("event", type.getSimpleName())
-			.publishPercentiles(0.5, 0.95, 0.99)
-			.register(this.meters);
-		return (payload) -> {
-			T event = EventCodec.read(payload, type);
-			boolean first = applyOnce(consumer, event, handler);
-			if (first) {
-				applied.increment();
-				Duration age = Duration.between(event.occurredAt(), Instant.now());
-				if (!age.isNegative() && age.compareTo(MAX_RECORDED_AGE) < 0) {
-					lag.record(age);
+	public <T extends BidstreamEvent> Consumer<List<byte[]>> of(String consumer, Class<T> type, Consumer<T> handler) {
+		return batchOf(consumer, type, (events) -> events.forEach(handler));
+	}
+
+	/**
+	 * A consumer of poll batches handing the new events of each batch, in order, to
+	 * {@code handler} at once, for set-based writes.
+	 */
+	public <T extends BidstreamEvent> Consumer<List<byte[]>> batchOf(String consumer, Class<T> type,
+			Consumer<List<T>> handler) {
+		ConsumerMetrics metrics = new ConsumerMetrics(this.meters, consumer, type);
+		return (payloads) -> {
+			List<T> events = new ArrayList<>(payloads.size());
+			UnreadableEventException unreadable = null;
+			for (byte[] payload : payloads) {
+				try {
+					events.add(EventCodec.read(payload, type));
+				}
+				catch (UnreadableEventException ex) {
+					unreadable = ex;
+					break;
 				}
 			}
-			else {
-				duplicates.increment();
-				log.debug("{} skipped redelivered {} {}", consumer, type.getSimpleName(), event.eventId());
+			applyInOrder(consumer, events, handler, metrics);
+			if (unreadable != null) {
+				throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, events.size());
 			}
 		};
 	}
 
 	/**
-	 * Runs the handler and the inbox record in one transaction. While the database is
-	 * unreachable (a restart, a failover) it waits and tries again, up to
-	 * {@code patience}, instead of sending a good event to the dead-letter topic; any
-	 * other failure is thrown at once.
+	 * Applies the events in one transaction; when that fails for anything but the
+	 * database being unreachable, applies them one by one to find the one that fails.
 	 */
-	<T extends BidstreamEvent> boolean applyOnce(String consumer, T event, Consumer<T> handler) {
-		Duration waited = Duration.ZERO;
-		Duration pause = Duration.ofMillis(250);
-		while (true) {
-			try {
-				return Boolean.TRUE.equals(this.transactions.execute((status) -> {
-					if (!this.inbox.firstDelivery(consumer, event.eventId())) {
-						return false;
-					}
-					handler.accept(event);
-					return true;
-				}));
-			}
-			catch (TransientDataAccessException | DataAccessResourceFailureException
-					| CannotCreateTransactionException ex) {
-				if (waited.compareTo(this.patience) >= 0) {
-					throw ex;
-				}
-				log.warn("{} cannot reach its database ({}); retrying {} in {} ms", consumer,
-						ex.getMostSpecificCause().getMessage(), event.eventId(), pause.toMillis());
-				sleep(pause);
-				waited = waited.plus(pause);
-				pause = (pause.compareTo(MAX_PAUSE) < 0) ? pause.multipliedBy(2) : MAX_PAUSE;
-			}
+	private <T extends BidstreamEvent> void applyInOrder(String consumer, List<T> events, Consumer<List<T>> handler,
+			ConsumerMetrics metrics) {
+		if (events.isEmpty()) {
+			return;
 		}
-	}
-
-	private static void sleep(Duration pause) {
 		try {
-			Thread.sleep(pause.toMillis());
+			applyTogether(consumer, events, handler, metrics);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for the database", ex);
+		catch (RuntimeException ex) {
+			if (events.size() == 1 || ConsumerErrorHandling.isDatabaseUnreachable(ex)) {
+				throw new BatchListenerFailedException(ex.getMessage(), ex, 0);
+			}
+			for (int i = 0; i < events.size(); i++) {
+				try {
+					applyTogether(consumer, List.of(events.get(i)), handler, metrics);
+				}
+				catch (RuntimeException one) {
+					throw new BatchListenerFailedException(one.getMessage(), one, i);
+				}
+			}
 		}
 	}
 
-	private Counter counter(String consumer, Class<?> type, String result) {
-		return Counter.builder("bidstream.events.consumed")
-			.description("Events a consumer received, by whether they were applied or were redeliveries")
-			.tag("consumer", consumer)
-			.tag("event", type.getSimpleName())
-			.tag("result", result)
-			.register(this.meters);
+	private <T extends BidstreamEvent> void applyTogether(String consumer, List<T> events, Consumer<List<T>> handler,
+			ConsumerMetrics metrics) {
+		List<T> fresh = this.transactions.execute((status) -> {
+			Set<UUID> firstTime = new HashSet<>(this.inbox.firstDeliveries(consumer, ids(events)));
+			List<T> toApply = new ArrayList<>(firstTime.size());
+			for (T event : events) {
+				// remove: a copy of the same event later in the batch is a duplicate too
+				if (firstTime.remove(event.eventId())) {
+					toApply.add(event);
+				}
+			}
+			if (!toApply.isEmpty()) {
+				handler.accept(toApply);
+			}
+			return toApply;
+		});
+		metrics.applied(fresh, events.size() - fresh.size());
+	}
+
+	private static List<UUID> ids(List<? extends BidstreamEvent> events) {
+		return events.stream().map(BidstreamEvent::eventId).toList();
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.bidstream.platform.messaging;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,13 +19,16 @@ public class Inbox {
 	}
 
 	/**
-	 * Records the event as applied by the consumer.
-	 * @return true the first time, false for a redelivery that must not be applied again
+	 * Records the events as applied by the consumer, in one statement.
+	 * @return the ids recorded now, each once: the events to apply; the others are
+	 * redeliveries that must not be applied again
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean firstDelivery(String consumer, UUID eventId) {
-		return this.jdbc.update("insert into inbox (consumer, event_id) values (?, ?) on conflict do nothing", consumer,
-				eventId) == 1;
+	public List<UUID> firstDeliveries(String consumer, List<UUID> eventIds) {
+		return this.jdbc.queryForList("""
+				insert into inbox (consumer, event_id) select ?, id from unnest(?::uuid[]) as ids(id)
+				on conflict do nothing returning event_id""", UUID.class, consumer,
+				eventIds.stream().distinct().map(UUID::toString).toArray(String[]::new));
 	}
 
 }

@@ -13,12 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long a batch waits for the broker's acknowledgements
  * @param partitions partitions of each topic, when a service creates it
  * @param replicas replication factor of each topic, when a service creates it
- * @param databasePatience how long a consumed event waits for an unreachable database
  * @param inboxRetention how long a consumer remembers the events it applied
  */
 @ConfigurationProperties("bidstream.messaging")
 public record MessagingProperties(@DefaultValue("200ms") Duration pollInterval, @DefaultValue("500") int batchSize,
 		@DefaultValue("30s") Duration sendTimeout, @DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
-		@DefaultValue("2m") Duration databasePatience, @DefaultValue("14d") Duration inboxRetention) {
+		@DefaultValue("14d") Duration inboxRetention) {
 
 }

@@ -1,6 +1,5 @@
 package com.bidstream.platform.messaging;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.SimpleTransactionStatus;
@@ -23,92 +23,141 @@ import com.bidstream.contracts.PursuitAdvanced.Stage;
 import com.bidstream.contracts.UnreadableEventException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/**
+ * The batch rule, with an inbox and an effect that a failed transaction rolls back.
+ */
 class EventConsumerTests {
 
-	final List<UUID> seen = new ArrayList<>();
+	/** Committed state: the inbox's ids and the effects (applied event ids). */
+	final List<UUID> inboxIds = new ArrayList<>();
+
+	final List<UUID> applied = new ArrayList<>();
+
+	final AtomicInteger transactions = new AtomicInteger();
+
+	int unreachableFor;
 
 	final Inbox inbox = new Inbox(null) {
 		@Override
-		public boolean firstDelivery(String consumer, UUID eventId) {
-			if (EventConsumerTests.this.seen.contains(eventId)) {
-				return false;
-			}
-			EventConsumerTests.this.seen.add(eventId);
-			return true;
+		public List<UUID> firstDeliveries(String consumer, List<UUID> eventIds) {
+			List<UUID> fresh = eventIds.stream()
+				.distinct()
+				.filter((id) -> !EventConsumerTests.this.inboxIds.contains(id))
+				.toList();
+			EventConsumerTests.this.inboxIds.addAll(fresh);
+			return fresh;
 		}
 	};
 
-	static byte[] event(UUID id) {
-		return EventCodec.toBytes(new PursuitAdvanced(id, Instant.now(), "demo", "upwork:~1", 1, Action.CLAIM,
+	/** Runs the callback; on failure puts the state back as it was (a rollback). */
+	final TransactionTemplate rollingBack = new TransactionTemplate() {
+		@Override
+		public <T> T execute(TransactionCallback<T> action) throws TransactionException {
+			if (EventConsumerTests.this.unreachableFor-- > 0) {
+				throw new CannotCreateTransactionException("Connection refused");
+			}
+			EventConsumerTests.this.transactions.incrementAndGet();
+			List<UUID> inboxBefore = List.copyOf(EventConsumerTests.this.inboxIds);
+			List<UUID> appliedBefore = List.copyOf(EventConsumerTests.this.applied);
+			try {
+				return action.doInTransaction(new SimpleTransactionStatus());
+			}
+			catch (RuntimeException ex) {
+				EventConsumerTests.this.inboxIds.retainAll(inboxBefore);
+				EventConsumerTests.this.applied.retainAll(appliedBefore);
+				throw ex;
+			}
+		}
+	};
+
+	final EventConsumer consumer = new EventConsumer(this.inbox, this.rollingBack, new SimpleMeterRegistry());
+
+	static byte[] event(UUID id, String agency) {
+		return EventCodec.toBytes(new PursuitAdvanced(id, Instant.now(), agency, "upwork:~1", 1, Action.CLAIM,
 				Stage.CLAIMED, null, "fl-1", null, null, null, null, Instant.now()));
 	}
 
-	/** A transaction template whose first {@code failures} transactions cannot begin. */
-	static TransactionTemplate databaseDownFor(int failures) {
-		AtomicInteger attempts = new AtomicInteger();
-		return new TransactionTemplate() {
-			@Override
-			public <T> T execute(TransactionCallback<T> action) throws TransactionException {
-				if (attempts.incrementAndGet() <= failures) {
-					throw new CannotCreateTransactionException("Connection refused");
-				}
-				return action.doInTransaction(new SimpleTransactionStatus());
+	java.util.function.Consumer<List<byte[]>> handler() {
+		return this.consumer.of("test", PursuitAdvanced.class, (event) -> {
+			if ("poison".equals(event.agencyId())) {
+				throw new IllegalStateException("cannot apply an event of agency poison");
 			}
-		};
-	}
-
-	EventConsumer consumer(TransactionTemplate transactions, Duration patience) {
-		return new EventConsumer(this.inbox, transactions, new SimpleMeterRegistry(), patience);
-	}
-
-	@Test
-	void appliesEachEventOnceAndSkipsItsRedelivery() {
-		List<UUID> applied = new ArrayList<>();
-		var handler = consumer(databaseDownFor(0), Duration.ofSeconds(1)).of("test", PursuitAdvanced.class,
-				(event) -> applied.add(event.eventId()));
-		UUID id = UUID.randomUUID();
-
-		handler.accept(event(id));
-		handler.accept(event(id));
-
-		assertThat(applied).containsExactly(id);
-	}
-
-	@Test
-	void waitsForADatabaseThatIsBrieflyUnreachableInsteadOfFailingTheEvent() {
-		List<UUID> applied = new ArrayList<>();
-		var handler = consumer(databaseDownFor(2), Duration.ofSeconds(5)).of("test", PursuitAdvanced.class,
-				(event) -> applied.add(event.eventId()));
-		UUID id = UUID.randomUUID();
-
-		handler.accept(event(id));
-
-		assertThat(applied).containsExactly(id);
-	}
-
-	@Test
-	void givesUpOnTheDatabaseAfterItsPatienceSoTheBinderCanRetryOrDeadLetter() {
-		var handler = consumer(databaseDownFor(100), Duration.ofMillis(500)).of("test", PursuitAdvanced.class,
-				(event) -> {
-				});
-
-		assertThatThrownBy(() -> handler.accept(event(UUID.randomUUID())))
-			.isInstanceOf(CannotCreateTransactionException.class);
-	}
-
-	@Test
-	void aFailingHandlerOrAnUnreadableMessageFailsAtOnce() {
-		AtomicInteger calls = new AtomicInteger();
-		var failing = consumer(databaseDownFor(0), Duration.ofSeconds(5)).of("test", PursuitAdvanced.class, (event) -> {
-			calls.incrementAndGet();
-			throw new IllegalStateException("bad data");
+			this.applied.add(event.eventId());
 		});
+	}
 
-		assertThatThrownBy(() -> failing.accept(event(UUID.randomUUID()))).isInstanceOf(IllegalStateException.class);
-		assertThat(calls).hasValue(1);
-		assertThatThrownBy(() -> failing.accept("{oops".getBytes())).isInstanceOf(UnreadableEventException.class);
+	@Test
+	void aPollBatchIsAppliedInOneTransaction() {
+		UUID a = UUID.randomUUID();
+		UUID b = UUID.randomUUID();
+		UUID c = UUID.randomUUID();
+
+		handler().accept(List.of(event(a, "demo"), event(b, "demo"), event(c, "demo")));
+
+		assertThat(this.applied).containsExactly(a, b, c);
+		assertThat(this.transactions).hasValue(1);
+	}
+
+	@Test
+	void appliesEachEventOnceWhenRedeliveredInTheSameBatchOrALaterOne() {
+		UUID id = UUID.randomUUID();
+
+		handler().accept(List.of(event(id, "demo"), event(id, "demo")));
+		handler().accept(List.of(event(id, "demo")));
+
+		assertThat(this.applied).containsExactly(id);
+	}
+
+	@Test
+	void anEventThatCannotBeAppliedIsNamedByIndexAndTheEventsBeforeItAreCommitted() {
+		UUID before = UUID.randomUUID();
+		UUID poison = UUID.randomUUID();
+		UUID after = UUID.randomUUID();
+
+		assertThatExceptionOfType(BatchListenerFailedException.class).isThrownBy(
+				() -> handler().accept(List.of(event(before, "demo"), event(poison, "poison"), event(after, "demo"))))
+			.satisfies((ex) -> {
+				assertThat(ex.getIndex()).isEqualTo(1);
+				assertThat(ex.getCause()).hasMessage("cannot apply an event of agency poison");
+			});
+
+		assertThat(this.applied).containsExactly(before);
+		assertThat(this.inboxIds).containsExactly(before);
+	}
+
+	@Test
+	void anUnreadableRecordIsNamedByIndexAndTheRecordsBeforeItAreApplied() {
+		UUID before = UUID.randomUUID();
+
+		assertThatExceptionOfType(BatchListenerFailedException.class)
+			.isThrownBy(() -> handler()
+				.accept(List.of(event(before, "demo"), "{oops".getBytes(), event(UUID.randomUUID(), "demo"))))
+			.satisfies((ex) -> {
+				assertThat(ex.getIndex()).isEqualTo(1);
+				assertThat(ex.getCause()).isInstanceOf(UnreadableEventException.class);
+			});
+
+		assertThat(this.applied).containsExactly(before);
+	}
+
+	@Test
+	void anUnreachableDatabaseFailsTheBatchAtItsFirstRecordSoNothingIsDeadLettered() {
+		this.unreachableFor = 1;
+		UUID id = UUID.randomUUID();
+
+		assertThatExceptionOfType(BatchListenerFailedException.class)
+			.isThrownBy(() -> handler().accept(List.of(event(id, "demo"), event(UUID.randomUUID(), "demo"))))
+			.satisfies((ex) -> {
+				assertThat(ex.getIndex()).isZero();
+				assertThat(ConsumerErrorHandling.isDatabaseUnreachable(ex)).isTrue();
+			});
+		assertThat(this.applied).isEmpty();
+
+		handler().accept(List.of(event(id, "demo")));
+
+		assertThat(this.applied).containsExactly(id);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.bidstream.platform.testapp;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -22,7 +23,7 @@ import com.bidstream.platform.web.ApiProblem;
 public class PlatformTestApplication {
 
 	@Bean
-	Consumer<byte[]> probe(EventConsumer events, JdbcTemplate jdbc) {
+	Consumer<List<byte[]>> probe(EventConsumer events, JdbcTemplate jdbc) {
 		return events.of("platform-test", PursuitAdvanced.class, (event) -> {
 			if ("poison".equals(event.agencyId())) {
 				throw new IllegalStateException("cannot apply an event of agency poison");

@@ -1,27 +1,28 @@
 package com.bidstream.reporting.intake;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import com.bidstream.contracts.Listing;
+import com.bidstream.contracts.BidstreamEvent;
 import com.bidstream.contracts.ListingIngested;
 import com.bidstream.contracts.ListingScored;
 import com.bidstream.contracts.PursuitAdvanced;
 import com.bidstream.contracts.Topics;
+import com.bidstream.platform.jdbc.ColumnArrays;
+import com.bidstream.platform.jdbc.KeyRounds;
 
 /**
- * Stores what reporting keeps of each event. Runs inside the consumer's transaction;
- * every write tolerates versions arriving out of order.
+ * Stores what reporting keeps of each event, a poll batch per statement. Runs inside the
+ * consumer's transaction; every write tolerates versions arriving out of order. A batch
+ * with several events of one listing is written in {@link KeyRounds}.
  */
 @Component
 class EventRecorder {
-
-	private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
 
 	private final JdbcClient jdbc;
 
@@ -46,46 +47,59 @@ class EventRecorder {
 	}
 
 	/**
-	 * Keeps the latest version of the listing; its first ingest time never changes.
+	 * Keeps the latest version of each listing; its first ingest time never changes.
 	 */
-	void listingIngested(ListingIngested event) {
-		Listing listing = event.listing();
-		String closed = (listing.closed() != null && listing.closed().result() != null)
-				? listing.closed().result().name() : null;
+	void listingsIngested(List<ListingIngested> events) {
+		KeyRounds.of(events, BidstreamEvent::key).forEach(this::storeListings);
+		this.listingsStored.increment(events.size());
+	}
+
+	private void storeListings(List<ListingIngested> round) {
 		this.jdbc.sql("""
 				insert into listings (agency_id, job_key, source, category, first_ingested_at, latest_version,
 				                      closed_result, last_ingested_at)
-				values (:agency, :jobKey, :source, :category, :firstIngestedAt, :version, :closed, :at)
+				select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::int[], ?::text[],
+				                     ?::timestamptz[])
 				on conflict (agency_id, job_key) do update
 				   set source = excluded.source, category = excluded.category,
 				       latest_version = excluded.latest_version, closed_result = excluded.closed_result,
 				       last_ingested_at = greatest(listings.last_ingested_at, excluded.last_ingested_at)
 				 where excluded.latest_version >= listings.latest_version
 				""")
-			.param("agency", event.agencyId())
-			.param("jobKey", event.jobKey())
-			.param("source", listing.source())
-			.param("category", listing.category())
-			.param("firstIngestedAt", Columns.of(event.firstIngestedAt()))
-			.param("version", event.version())
-			.param("closed", closed)
-			.param("at", Columns.of(event.occurredAt()))
+			.params(ColumnArrays.of(round)
+				.text(ListingIngested::agencyId)
+				.text(ListingIngested::jobKey)
+				.text((event) -> event.listing().source())
+				.text((event) -> event.listing().category())
+				.timestamp(ListingIngested::firstIngestedAt)
+				.integer(ListingIngested::version)
+				.text(EventRecorder::closedResult)
+				.timestamp(ListingIngested::occurredAt)
+				.values())
 			.update();
-		this.listingsStored.increment();
-		log.debug("Stored listing {} version {} of agency {}", event.jobKey(), event.version(), event.agencyId());
+	}
+
+	private static String closedResult(ListingIngested event) {
+		return (event.listing().closed() != null) ? Columns.name(event.listing().closed().result()) : null;
 	}
 
 	/**
 	 * Keeps the latest score: a higher version replaces it, the same version re-scored
 	 * later replaces it, an older version arriving late does not.
 	 */
-	void listingScored(ListingScored event) {
-		int changed = this.jdbc.sql("""
+	void listingsScored(List<ListingScored> events) {
+		KeyRounds.of(events, BidstreamEvent::key).forEach(this::storeScores);
+		this.scoresStored.increment(events.size());
+	}
+
+	private void storeScores(List<ListingScored> round) {
+		this.jdbc.sql("""
 				insert into listing_scores (agency_id, job_key, version, score, decision, segment, budget_band,
 				                            ai_work, ai_exposure, source, category, first_ingested_at,
 				                            closed_result, estimated_value, scored_at)
-				values (:agency, :jobKey, :version, :score, :decision, :segment, :budgetBand, :aiWork, :aiExposure,
-				        :source, :category, :firstIngestedAt, :closed, :estimatedValue, :scoredAt)
+				select * from unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
+				                     ?::boolean[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],
+				                     ?::numeric[], ?::timestamptz[])
 				on conflict (agency_id, job_key) do update
 				   set version = excluded.version, score = excluded.score, decision = excluded.decision,
 				       segment = excluded.segment, budget_band = excluded.budget_band, ai_work = excluded.ai_work,
@@ -96,53 +110,52 @@ class EventRecorder {
 				 where excluded.version > listing_scores.version
 				    or (excluded.version = listing_scores.version and excluded.scored_at >= listing_scores.scored_at)
 				""")
-			.param("agency", event.agencyId())
-			.param("jobKey", event.jobKey())
-			.param("version", event.version())
-			.param("score", event.score())
-			.param("decision", Columns.name(event.decision()))
-			.param("segment", event.segment())
-			.param("budgetBand", Columns.name(event.budgetBand()))
-			.param("aiWork", event.aiWork())
-			.param("aiExposure", Columns.name(event.aiExposure()))
-			.param("source", event.source())
-			.param("category", event.category())
-			.param("firstIngestedAt", Columns.of(event.firstIngestedAt()))
-			.param("closed", Columns.name(event.closedResult()))
-			.param("estimatedValue", event.estimatedValue())
-			.param("scoredAt", Columns.of(event.occurredAt()))
+			.params(ColumnArrays.of(round)
+				.text(ListingScored::agencyId)
+				.text(ListingScored::jobKey)
+				.integer(ListingScored::version)
+				.integer(ListingScored::score)
+				.text((event) -> Columns.name(event.decision()))
+				.text(ListingScored::segment)
+				.text((event) -> Columns.name(event.budgetBand()))
+				.bool(ListingScored::aiWork)
+				.text((event) -> Columns.name(event.aiExposure()))
+				.text(ListingScored::source)
+				.text(ListingScored::category)
+				.timestamp(ListingScored::firstIngestedAt)
+				.text((event) -> Columns.name(event.closedResult()))
+				.decimal(ListingScored::estimatedValue)
+				.timestamp(ListingScored::occurredAt)
+				.values())
 			.update();
-		this.scoresStored.increment();
-		log.debug("Stored score of {} version {} of agency {}{}", event.jobKey(), event.version(), event.agencyId(),
-				(changed == 0) ? " (older than the one kept)" : "");
 	}
 
 	/**
 	 * Keeps every pursuit event, whether or not its listing's score has arrived yet.
 	 */
-	void pursuitAdvanced(PursuitAdvanced event) {
+	void pursuitsAdvanced(List<PursuitAdvanced> events) {
 		this.jdbc.sql("""
 				insert into pursuit_events (event_id, agency_id, job_key, action, stage, outcome, freelancer_id,
 				                            occurred_at, connects_spent, contract_value, reason)
-				values (:eventId, :agency, :jobKey, :action, :stage, :outcome, :freelancerId, :occurredAt,
-				        :connectsSpent, :contractValue, :reason)
+				select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				                     ?::timestamptz[], ?::int[], ?::numeric[], ?::text[])
 				on conflict (event_id) do nothing
 				""")
-			.param("eventId", event.eventId())
-			.param("agency", event.agencyId())
-			.param("jobKey", event.jobKey())
-			.param("action", Columns.name(event.action()))
-			.param("stage", Columns.name(event.stage()))
-			.param("outcome", Columns.name(event.outcome()))
-			.param("freelancerId", event.freelancerId())
-			.param("occurredAt", Columns.of(event.occurredAt()))
-			.param("connectsSpent", event.connectsSpent())
-			.param("contractValue", event.contractValue())
-			.param("reason", Columns.name(event.reason()))
+			.params(ColumnArrays.of(events)
+				.text((event) -> event.eventId().toString())
+				.text(PursuitAdvanced::agencyId)
+				.text(PursuitAdvanced::jobKey)
+				.text((event) -> Columns.name(event.action()))
+				.text((event) -> Columns.name(event.stage()))
+				.text((event) -> Columns.name(event.outcome()))
+				.text(PursuitAdvanced::freelancerId)
+				.timestamp(PursuitAdvanced::occurredAt)
+				.integer(PursuitAdvanced::connectsSpent)
+				.decimal(PursuitAdvanced::contractValue)
+				.text((event) -> Columns.name(event.reason()))
+				.values())
 			.update();
-		this.pursuitEventsStored.increment();
-		log.debug("Stored pursuit event {} {} of {} for agency {}", event.eventId(), event.action(), event.jobKey(),
-				event.agencyId());
+		this.pursuitEventsStored.increment(events.size());
 	}
 
 }

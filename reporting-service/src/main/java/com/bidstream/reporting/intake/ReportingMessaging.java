@@ -1,5 +1,6 @@
 package com.bidstream.reporting.intake;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -26,21 +27,21 @@ class ReportingMessaging {
 	private static final Logger log = LoggerFactory.getLogger(ReportingMessaging.class);
 
 	@Bean
-	Consumer<byte[]> listingsIngested(EventConsumer events, EventRecorder recorder) {
+	Consumer<List<byte[]>> listingsIngested(EventConsumer events, EventRecorder recorder) {
 		log.info("Reporting consumes {} as group {}", Topics.LISTINGS_INGESTED, GROUP);
-		return events.of(GROUP, ListingIngested.class, recorder::listingIngested);
+		return events.batchOf(GROUP, ListingIngested.class, recorder::listingsIngested);
 	}
 
 	@Bean
-	Consumer<byte[]> listingsScored(EventConsumer events, EventRecorder recorder) {
+	Consumer<List<byte[]>> listingsScored(EventConsumer events, EventRecorder recorder) {
 		log.info("Reporting consumes {} as group {}", Topics.LISTINGS_SCORED, GROUP);
-		return events.of(GROUP, ListingScored.class, recorder::listingScored);
+		return events.batchOf(GROUP, ListingScored.class, recorder::listingsScored);
 	}
 
 	@Bean
-	Consumer<byte[]> pursuitEvents(EventConsumer events, EventRecorder recorder) {
+	Consumer<List<byte[]>> pursuitEvents(EventConsumer events, EventRecorder recorder) {
 		log.info("Reporting consumes {} as group {}", Topics.PURSUITS_EVENTS, GROUP);
-		return events.of(GROUP, PursuitAdvanced.class, recorder::pursuitAdvanced);
+		return events.batchOf(GROUP, PursuitAdvanced.class, recorder::pursuitsAdvanced);
 	}
 
 }

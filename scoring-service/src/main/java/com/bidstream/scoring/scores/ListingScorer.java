@@ -2,6 +2,12 @@ package com.bidstream.scoring.scores;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -15,17 +21,20 @@ import org.springframework.transaction.annotation.Transactional;
 import com.bidstream.contracts.Listing;
 import com.bidstream.contracts.ListingIngested;
 import com.bidstream.contracts.ListingScored;
+import com.bidstream.contracts.ListingScored.Decision;
 import com.bidstream.contracts.Topics;
+import com.bidstream.platform.jdbc.KeyRounds;
 import com.bidstream.platform.messaging.Outbox;
 import com.bidstream.scoring.model.Assessment;
 import com.bidstream.scoring.model.ScoringModel;
 import com.bidstream.scoring.model.ScoringProfile;
 import com.bidstream.scoring.profile.Profiles;
+import com.bidstream.scoring.scores.ScoreStore.NewScore;
 
 /**
  * Scores each ingested listing version with its agency's profile, stores the score and
- * emits {@link ListingScored} in the same transaction. A version older than the stored
- * score is left alone and not emitted.
+ * emits {@link ListingScored} in the same transaction, a poll batch at a time. A version
+ * older than the stored score is left alone and not emitted.
  */
 @Service
 class ListingScorer {
@@ -40,40 +49,60 @@ class ListingScorer {
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
+	private final Map<Decision, Counter> scoredByDecision = new EnumMap<>(Decision.class);
 
 	ListingScorer(Profiles profiles, ScoreStore scores, Outbox outbox, Clock clock, MeterRegistry meters) {
 		this.profiles = profiles;
 		this.scores = scores;
 		this.outbox = outbox;
 		this.clock = clock;
-		this.meters = meters;
+		for (Decision decision : Decision.values()) {
+			this.scoredByDecision.put(decision,
+					Counter.builder("bidstream.scoring.scored")
+						.description("Listing versions scored, by decision")
+						.tag("decision", decision.name())
+						.register(meters));
+		}
 	}
 
+	/**
+	 * Scores a batch: one profile read per agency, the scores stored in one statement per
+	 * {@link KeyRounds round} (one, unless the batch holds several versions of a
+	 * listing), the events appended in one.
+	 */
 	@Transactional
-	void score(ListingIngested event) {
-		Listing listing = event.listing();
-		if (listing == null) {
+	void scoreAll(List<ListingIngested> events) {
+		events.forEach(ListingScorer::requireListing);
+		Instant now = this.clock.instant();
+		Map<String, ScoringProfile> profiles = new HashMap<>();
+		List<ListingScored> scored = new ArrayList<>(events.size());
+		for (List<ListingIngested> round : KeyRounds.of(events, ListingIngested::key)) {
+			List<NewScore> scores = new ArrayList<>(round.size());
+			for (ListingIngested event : round) {
+				ScoringProfile profile = profiles.computeIfAbsent(event.agencyId(), this.profiles::current);
+				scores.add(new NewScore(event, ScoringModel.assess(event.listing(), profile, now), ScoringModel.VERSION,
+						profile.version(), now));
+			}
+			Set<String> stored = this.scores.saveAll(scores);
+			for (NewScore score : scores) {
+				if (stored.contains(score.key())) {
+					scored.add(scored(score.event(), score.assessment(), now));
+					this.scoredByDecision.get(score.assessment().decision()).increment();
+				}
+				else {
+					log.debug("Kept the newer score of agency {} job {}: version {} arrived after a later version",
+							score.event().agencyId(), score.event().jobKey(), score.event().version());
+				}
+			}
+		}
+		this.outbox.appendAll(Topics.LISTINGS_SCORED, scored);
+	}
+
+	private static void requireListing(ListingIngested event) {
+		if (event.listing() == null) {
 			throw new IllegalArgumentException("ListingIngested " + event.eventId() + " of agency " + event.agencyId()
 					+ " for " + event.jobKey() + " carries no listing");
 		}
-		ScoringProfile profile = this.profiles.current(event.agencyId());
-		Instant now = this.clock.instant();
-		Assessment assessment = ScoringModel.assess(listing, profile, now);
-		if (!this.scores.save(event.agencyId(), event.jobKey(), event.version(), assessment, ScoringModel.VERSION,
-				profile.version(), now, listing.closed() != null)) {
-			log.info("Kept the newer score of agency {} job {}: version {} arrived after a later version",
-					event.agencyId(), event.jobKey(), event.version());
-			return;
-		}
-		this.outbox.append(Topics.LISTINGS_SCORED, scored(event, assessment, now));
-		Counter.builder("bidstream.scoring.scored")
-			.description("Listing versions scored, by decision")
-			.tag("decision", assessment.decision().name())
-			.register(this.meters)
-			.increment();
-		log.info("Scored agency {} job {} version {}: {} {}", event.agencyId(), event.jobKey(), event.version(),
-				assessment.score(), assessment.decision());
 	}
 
 	private static ListingScored scored(ListingIngested event, Assessment assessment, Instant now) {

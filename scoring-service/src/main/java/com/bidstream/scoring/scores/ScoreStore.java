@@ -2,11 +2,12 @@ package com.bidstream.scoring.scores;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.JavaType;
 
@@ -14,10 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.ListingIngested;
 import com.bidstream.contracts.ListingScored.AiExposure;
 import com.bidstream.contracts.ListingScored.BudgetBand;
 import com.bidstream.contracts.ListingScored.Decision;
 import com.bidstream.contracts.ListingScored.Signal;
+import com.bidstream.platform.jdbc.ColumnArrays;
 import com.bidstream.scoring.model.Assessment;
 
 /**
@@ -34,16 +37,23 @@ class ScoreStore {
 		.getTypeFactory()
 		.constructCollectionType(List.class, String.class);
 
-	private static final String UPSERT = """
+	/**
+	 * The latest score of a listing wins (a later version, or the same version scored
+	 * again); a whole batch in one statement, one array per column, and the keys of the
+	 * rows actually stored come back.
+	 */
+	private static final String UPSERT_ALL = """
 			insert into scores (agency_id, job_key, version, score, decision, segment, budget_band, ai_work,
 			    ai_exposure, signals, red_flags, model_version, profile_version, scored_at, closed)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?)
+			select * from unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
+			    ?::boolean[], ?::text[], ?::jsonb[], ?::jsonb[], ?::text[], ?::int[], ?::timestamptz[], ?::boolean[])
 			on conflict (agency_id, job_key) do update set version = excluded.version, score = excluded.score,
 			    decision = excluded.decision, segment = excluded.segment, budget_band = excluded.budget_band,
 			    ai_work = excluded.ai_work, ai_exposure = excluded.ai_exposure, signals = excluded.signals,
 			    red_flags = excluded.red_flags, model_version = excluded.model_version,
 			    profile_version = excluded.profile_version, scored_at = excluded.scored_at, closed = excluded.closed
-			where scores.version <= excluded.version""";
+			where scores.version <= excluded.version
+			returning agency_id, job_key""";
 
 	private static final String COLUMNS = "select agency_id, job_key, version, score, decision, segment, budget_band, "
 			+ "ai_work, ai_exposure, signals, red_flags, model_version, scored_at from scores ";
@@ -55,17 +65,48 @@ class ScoreStore {
 	}
 
 	/**
-	 * Stores the score of a listing version unless a later version is stored already.
-	 * @return whether it was stored
+	 * Stores each score unless a later version of its listing is stored already; at most
+	 * one score per listing (a batch with more goes in {@code KeyRounds}).
+	 * @return the keys ({@code agencyId|jobKey}) of the scores stored
 	 */
-	boolean save(String agencyId, String jobKey, int version, Assessment assessment, String modelVersion,
-			int profileVersion, Instant scoredAt, boolean closed) {
-		return this.jdbc.sql(UPSERT)
-			.params(agencyId, jobKey, version, assessment.score(), assessment.decision().name(), assessment.segment(),
-					assessment.budgetBand().name(), assessment.aiWork(), assessment.aiExposure().name(),
-					EventCodec.toJson(assessment.signals()), EventCodec.toJson(assessment.redFlags()), modelVersion,
-					profileVersion, Timestamp.from(scoredAt), closed)
-			.update() == 1;
+	Set<String> saveAll(List<NewScore> scores) {
+		if (scores.isEmpty()) {
+			return Set.of();
+		}
+		Object[] columns = ColumnArrays.of(scores)
+			.text((score) -> score.event().agencyId())
+			.text((score) -> score.event().jobKey())
+			.integer((score) -> score.event().version())
+			.integer((score) -> score.assessment().score())
+			.text((score) -> score.assessment().decision().name())
+			.text((score) -> score.assessment().segment())
+			.text((score) -> score.assessment().budgetBand().name())
+			.bool((score) -> score.assessment().aiWork())
+			.text((score) -> score.assessment().aiExposure().name())
+			.text((score) -> EventCodec.toJson(score.assessment().signals()))
+			.text((score) -> EventCodec.toJson(score.assessment().redFlags()))
+			.text(NewScore::modelVersion)
+			.integer(NewScore::profileVersion)
+			.timestamp(NewScore::scoredAt)
+			.bool((score) -> score.event().listing().closed() != null)
+			.values();
+		return new HashSet<>(this.jdbc.sql(UPSERT_ALL)
+			.params(columns)
+			.query((rs, row) -> rs.getString(1) + "|" + rs.getString(2))
+			.list());
+	}
+
+	/**
+	 * A score to store: the listing version it scored, its assessment and what it was
+	 * made with.
+	 */
+	record NewScore(ListingIngested event, Assessment assessment, String modelVersion, int profileVersion,
+			Instant scoredAt) {
+
+		String key() {
+			return this.event.key();
+		}
+
 	}
 
 	Optional<ScoreView> find(String agencyId, String jobKey) {

@@ -1,6 +1,7 @@
 package com.bidstream.scoring.scores;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,8 +19,8 @@ import com.bidstream.platform.messaging.EventConsumer;
 class ScoringMessaging {
 
 	@Bean
-	Consumer<byte[]> scoreListings(EventConsumer events, ListingScorer scorer) {
-		return events.of("scoring", ListingIngested.class, scorer::score);
+	Consumer<List<byte[]>> scoreListings(EventConsumer events, ListingScorer scorer) {
+		return events.batchOf("scoring", ListingIngested.class, scorer::scoreAll);
 	}
 
 	@Bean

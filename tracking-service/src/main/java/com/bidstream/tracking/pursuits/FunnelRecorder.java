@@ -88,7 +88,7 @@ class FunnelRecorder {
 			public void afterCommit() {
 				FunnelRecorder.this.meters.counter("bidstream.tracking.events", "type", command.type().name())
 					.increment();
-				log.info("Pursuit {} of agency {}: {} by {} -> stage {}{}", pursuit.jobKey(), pursuit.agencyId(),
+				log.debug("Pursuit {} of agency {}: {} by {} -> stage {}{}", pursuit.jobKey(), pursuit.agencyId(),
 						command.type(), (freelancerId != null) ? freelancerId : "nobody", next.stage(),
 						(next.outcome() != null) ? ", outcome " + next.outcome() : "");
 			}

@@ -43,7 +43,7 @@ class ScoredListingIntake {
 		Pursuit pursuit = this.store.lock(scored.agencyId(), scored.jobKey()).orElseThrow();
 		if (!created) {
 			if (!pursuit.isOlderScoreThan(scored.version(), scored.occurredAt())) {
-				log.info("Ignored score version {} of {} (agency {}): version {} is already applied", scored.version(),
+				log.debug("Ignored score version {} of {} (agency {}): version {} is already applied", scored.version(),
 						scored.jobKey(), scored.agencyId(), pursuit.scoreVersion());
 				return;
 			}

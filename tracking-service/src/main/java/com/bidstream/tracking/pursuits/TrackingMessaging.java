@@ -1,5 +1,6 @@
 package com.bidstream.tracking.pursuits;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ import com.bidstream.platform.messaging.EventConsumer;
 class TrackingMessaging {
 
 	@Bean
-	Consumer<byte[]> scoredListings(EventConsumer events, ScoredListingIntake intake) {
+	Consumer<List<byte[]>> scoredListings(EventConsumer events, ScoredListingIntake intake) {
 		return events.of("tracking", ListingScored.class, intake::apply);
 	}
 

@@ -1,0 +1,148 @@
+package com.bidstream.platform.messaging;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.BiFunction;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+import com.bidstream.contracts.Topics;
+
+/**
+ * The one retry and dead-letter policy of every consumer, on the listener container
+ * (Spring Kafka's {@link DefaultErrorHandler}) rather than in the binder:
+ * <ul>
+ * <li>a record that fails is retried with the binding's back-off
+ * ({@code spring.cloud.stream.default.consumer.max-attempts} and {@code back-off-*}),
+ * then published to {@code error.<topic>.<group>} with the original topic, partition,
+ * offset and exception in headers; an unreadable one goes there at once;</li>
+ * <li>a dead letter is written before the consumer moves on: when the publish fails the
+ * record is not committed, and is retried (the binder's own DLQ sender logs such a
+ * failure and commits the offset, losing the event);</li>
+ * <li>while the database cannot be reached, the failed record is retried without limit
+ * ({@link #DATABASE_BACK_OFF}): a good event is never dead-lettered for an outage. Each
+ * wait is short of {@code max.poll.interval.ms}, so the consumer keeps its
+ * partitions.</li>
+ * </ul>
+ */
+public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer {
+
+	/**
+	 * Waits between tries while the database is unreachable: 250 ms doubling to 5 s,
+	 * without end.
+	 */
+	static final BackOff DATABASE_BACK_OFF = databaseBackOff();
+
+	private static final Logger log = LoggerFactory.getLogger(ConsumerErrorHandling.class);
+
+	private static final Duration DEAD_LETTER_SEND_TIMEOUT = Duration.ofSeconds(30);
+
+	private final KafkaOperations<Object, Object> deadLetters;
+
+	private ConsumerErrorHandling(KafkaOperations<Object, Object> deadLetters) {
+		this.deadLetters = deadLetters;
+	}
+
+	/**
+	 * The policy, publishing dead letters with {@code deadLetters} (raw bytes,
+	 * {@code acks=all}).
+	 */
+	@SuppressWarnings("unchecked")
+	public static ConsumerErrorHandling create(KafkaOperations<?, ?> deadLetters) {
+		return new ConsumerErrorHandling((KafkaOperations<Object, Object>) deadLetters);
+	}
+
+	@Override
+	public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+			@Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+			@Nullable BackOff backOff) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(this.deadLetters,
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic(), group), -1));
+		recoverer.setHeadersFunction(ConsumerErrorHandling::originHeaders);
+		recoverer.setFailIfSendResultIsError(true);
+		recoverer.setWaitForSendResultTimeout(DEAD_LETTER_SEND_TIMEOUT);
+		ConsumerRecordRecoverer logged = (record, ex) -> {
+			recoverer.accept(record, ex);
+			log.warn("Dead-lettered {}-{}@{} of group {} to {}: {}", record.topic(), record.partition(),
+					record.offset(), group, Topics.deadLetter(record.topic(), group), reason(ex));
+		};
+		DefaultErrorHandler handler = new DefaultErrorHandler(logged,
+				(backOff != null) ? backOff : new FixedBackOff(0, 0));
+		handler.setBackOffFunction((record, ex) -> isDatabaseUnreachable(ex) ? DATABASE_BACK_OFF : null);
+		container.setCommonErrorHandler(handler);
+	}
+
+	@Override
+	public boolean retryAndDlqInBinding(String destinationName, String group) {
+		return false;
+	}
+
+	/**
+	 * True when the failure is the database being out of reach (a restart, a failover),
+	 * not the event.
+	 */
+	static boolean isDatabaseUnreachable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+					|| cause instanceof CannotCreateTransactionException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The headers the contract names, as the binder wrote them: {@code x-original-topic},
+	 * {@code x-original-partition} (4 bytes), {@code x-original-offset} (8 bytes) and
+	 * {@code x-exception-message} (why the event itself failed, not the wrappers' words).
+	 */
+	static Headers originHeaders(ConsumerRecord<?, ?> record, Exception failure) {
+		RecordHeaders headers = new RecordHeaders();
+		headers.add("x-original-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+		headers.add("x-original-partition", ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());
+		headers.add("x-original-offset", ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());
+		headers.add("x-exception-message", reason(failure).getBytes(StandardCharsets.UTF_8));
+		return headers;
+	}
+
+	static String reason(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BatchListenerFailedException && cause.getCause() != null) {
+				return String.valueOf(cause.getCause().getMessage());
+			}
+		}
+		Throwable root = failure;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return String.valueOf(root.getMessage());
+	}
+
+	private static BackOff databaseBackOff() {
+		ExponentialBackOff backOff = new ExponentialBackOff(250, 2.0);
+		backOff.setMaxInterval(5000);
+		return backOff;
+	}
+
+}
