@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InvalidTopicException;
@@ -63,10 +62,6 @@ class OutboxBatches {
 			.register(meters);
 		this.dead = Counter.builder("bidstream.outbox.dead")
 			.description("Events the broker refused for good, moved to the outbox_dead table")
-			.register(meters);
-		// counted when metrics are scraped, not on the relay's path
-		Gauge.builder("bidstream.outbox.pending", jdbc, OutboxBatches::countPending)
-			.description("Events waiting in the outbox")
 			.register(meters);
 	}
 
@@ -152,16 +147,6 @@ class OutboxBatches {
 		this.dead.increment();
 		log.error("Kafka refuses {} {} for {} for good ({}); moved it to outbox_dead", row.type(), row.eventId(),
 				row.key(), reason);
-	}
-
-	private static double countPending(JdbcTemplate jdbc) {
-		try {
-			Long pending = jdbc.queryForObject("select count(*) from outbox", Long.class);
-			return (pending != null) ? pending : 0;
-		}
-		catch (RuntimeException ex) {
-			return Double.NaN;
-		}
 	}
 
 	/**
