@@ -30,10 +30,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * what the broker said. A batch is deleted only after the broker acknowledged it
  * ({@code acks=all}), so a crash at any moment publishes an event again rather than
  * losing it; consumers drop the repeat by its {@code eventId}.
+ * <p>
+ * Only one relay per database publishes at a time: each pass first takes a transaction
+ * advisory lock, and a relay of another instance that finds it taken skips its pass.
+ * Without it, two instances would lock and send interleaved batches ({@code skip
+ * locked}), and two versions of one key could reach the topic in the wrong order.
  */
 class OutboxBatches {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxBatches.class);
+
+	/**
+	 * The relay's advisory lock, the same in every service: each service has its own
+	 * database, and advisory locks are per database.
+	 */
+	static final long RELAY_LOCK = 0x6269_6473_6f75_7462L;
 
 	private static final String SELECT = """
 			select id, topic, msg_key, event_id, event_type, payload from outbox
@@ -73,6 +84,9 @@ class OutboxBatches {
 	 */
 	int publishBatch() {
 		Batch batch = this.transactions.execute((status) -> {
+			if (!takeRelayLock()) {
+				return Batch.EMPTY;
+			}
 			List<Row> rows = this.jdbc.query(SELECT, Row::of, this.properties.batchSize());
 			if (rows.isEmpty()) {
 				return Batch.EMPTY;
@@ -90,6 +104,15 @@ class OutboxBatches {
 			throw new IllegalStateException(result.retryReason());
 		}
 		return result.published();
+	}
+
+	/**
+	 * Held until the pass's transaction ends; false while another instance's relay holds
+	 * it.
+	 */
+	private boolean takeRelayLock() {
+		return Boolean.TRUE
+			.equals(this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK));
 	}
 
 	/**
