@@ -1,5 +1,6 @@
 package com.bidstream.platform;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
@@ -32,7 +34,9 @@ import com.bidstream.platform.messaging.Inbox;
 import com.bidstream.platform.messaging.InboxPruner;
 import com.bidstream.platform.messaging.MessagingProperties;
 import com.bidstream.platform.messaging.Outbox;
+import com.bidstream.platform.messaging.OutboxBacklog;
 import com.bidstream.platform.messaging.OutboxRelay;
+import com.bidstream.platform.messaging.OutboxRelayHealthIndicator;
 
 /**
  * The outbox, its relay and the inbox, the topics of the contract, and the launcher
@@ -79,8 +83,25 @@ public class PlatformMessagingAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions,
-			KafkaTemplate<String, byte[]> outboxKafkaTemplate, MessagingProperties properties, MeterRegistry meters) {
-		return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, properties, meters);
+			KafkaTemplate<String, byte[]> outboxKafkaTemplate, MessagingProperties properties, MeterRegistry meters,
+			ObjectProvider<Clock> clock) {
+		return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, properties, meters,
+				clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Bean
+	OutboxBacklog outboxBacklog(JdbcTemplate jdbc, MeterRegistry meters) {
+		return new OutboxBacklog(jdbc, meters);
+	}
+
+	/**
+	 * {@code outboxRelay} in {@code /actuator/health}.
+	 */
+	@Bean
+	OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay relay, OutboxBacklog backlog,
+			MessagingProperties properties, ObjectProvider<Clock> clock) {
+		return new OutboxRelayHealthIndicator(relay, backlog, properties.relayStallTimeout(),
+				clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean

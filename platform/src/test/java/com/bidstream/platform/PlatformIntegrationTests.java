@@ -135,6 +135,19 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void healthShowsTheOutboxRelayAndItsBacklogAndMetricsTheOldestPendingAge() {
+		var health = api(null).get("/actuator/health");
+		var outbox = api(null).get("/actuator/health/outbox");
+		var prometheus = api(null).get("/actuator/prometheus");
+
+		assertThat(health.json().at("/components/outboxRelay/status").asString()).isEqualTo("UP");
+		assertThat(outbox.json().at("/components/outboxRelay/details").has("pending")).as(outbox.body()).isTrue();
+		assertThat(outbox.json().at("/components/outboxRelay/details").has("oldestAgeSeconds")).isTrue();
+		assertThat(outbox.json().at("/components/outboxRelay/details").has("lastPass")).isTrue();
+		assertThat(prometheus.body()).contains("bidstream_outbox_oldest_age_seconds", "bidstream_outbox_pending");
+	}
+
+	@Test
 	void theOpenApiDocumentShowsTheKeyHeaderAndNotTheCallerAsParameters() {
 		var docs = api(null).get("/v3/api-docs");
 

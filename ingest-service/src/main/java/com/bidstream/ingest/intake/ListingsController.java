@@ -50,6 +50,9 @@ class ListingsController {
 									+ "than 500 levels), neither an object nor an array, or an operator key without X-Agency-Id",
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "413", description = "More than 1,000 items or a body over 10 MiB",
+							content = @Content(mediaType = "application/problem+json")),
+					@ApiResponse(responseCode = "503",
+							description = "Too many bytes of listings in flight; try again after Retry-After seconds",
 							content = @Content(mediaType = "application/problem+json")) })
 	IntakeReport post(Caller caller, HttpServletRequest request) throws IOException {
 		String agency = caller.writeAgency();

@@ -1,60 +1,91 @@
 package com.bidstream.platform.messaging;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.OffsetDateTime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Forgets inbox records older than {@code bidstream.messaging.inbox-retention} once an
  * hour, so the table does not grow forever. The retention must exceed how long a message
  * can still be redelivered (the topics' retention, 7 days by default): the default is 14
- * days.
+ * days. Deletes go by the {@code received_at} index in chunks of {@link #CHUNK}, each its
+ * own short statement, so that a large backlog neither holds locks for long nor builds
+ * one huge transaction.
  */
 public class InboxPruner implements SmartLifecycle {
+
+	static final int CHUNK = 5_000;
 
 	private static final Logger log = LoggerFactory.getLogger(InboxPruner.class);
 
 	private static final Duration EVERY = Duration.ofHours(1);
 
+	private static final Duration FIRST_AFTER = Duration.ofMinutes(1);
+
+	private static final String DELETE_CHUNK = """
+			delete from inbox where ctid = any(array(
+			    select ctid from inbox where received_at < ? order by received_at limit ?))""";
+
 	private final JdbcTemplate jdbc;
 
 	private final Duration retention;
 
-	private ScheduledExecutorService scheduler;
+	private final int chunk;
+
+	private volatile ThreadPoolTaskScheduler scheduler;
 
 	public InboxPruner(JdbcTemplate jdbc, Duration retention) {
+		this(jdbc, retention, CHUNK);
+	}
+
+	InboxPruner(JdbcTemplate jdbc, Duration retention, int chunk) {
 		this.jdbc = jdbc;
 		this.retention = retention;
+		this.chunk = chunk;
 	}
 
 	/**
-	 * Deletes the inbox records older than the retention.
+	 * Deletes the inbox records older than the retention, a chunk at a time.
 	 * @return how many were deleted
 	 */
 	public int prune() {
-		int deleted = this.jdbc.update("delete from inbox where received_at < now() - make_interval(secs => ?)",
-				(double) this.retention.toSeconds());
-		if (deleted > 0) {
-			log.info("Forgot {} inbox records older than {} days", deleted, this.retention.toDays());
+		// the database's clock stamped received_at, so it draws the line too
+		OffsetDateTime cutoff = this.jdbc.queryForObject("select now() - make_interval(secs => ?)",
+				OffsetDateTime.class, (double) this.retention.toSeconds());
+		int total = 0;
+		int deleted;
+		do {
+			deleted = pruneChunk(cutoff);
+			total += deleted;
 		}
-		return deleted;
+		while (deleted == this.chunk);
+		if (total > 0) {
+			log.info("Forgot {} inbox records older than {} days", total, this.retention.toDays());
+		}
+		return total;
+	}
+
+	/**
+	 * Deletes at most one chunk of the records received before the cutoff, oldest first.
+	 */
+	int pruneChunk(OffsetDateTime cutoff) {
+		return this.jdbc.update(DELETE_CHUNK, cutoff, this.chunk);
 	}
 
 	@Override
 	public void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "inbox-pruner");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.scheduler.scheduleWithFixedDelay(this::pruneQuietly, 1, EVERY.toMinutes(), TimeUnit.MINUTES);
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setThreadNamePrefix("inbox-pruner-");
+		scheduler.setDaemon(true);
+		scheduler.initialize();
+		scheduler.scheduleWithFixedDelay(this::pruneQuietly, scheduler.getClock().instant().plus(FIRST_AFTER), EVERY);
+		this.scheduler = scheduler;
 	}
 
 	private void pruneQuietly() {
@@ -68,8 +99,9 @@ public class InboxPruner implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
+		ThreadPoolTaskScheduler scheduler = this.scheduler;
+		if (scheduler != null) {
+			scheduler.shutdown();
 			this.scheduler = null;
 		}
 	}

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions partitions of each topic, when a service creates it
  * @param replicas replication factor of each topic, when a service creates it
  * @param inboxRetention how long a consumer remembers the events it applied
+ * @param relayStallTimeout how long events may wait without a relay pass completing
+ * before the relay's health is DOWN
  */
 @ConfigurationProperties("bidstream.messaging")
 public record MessagingProperties(@DefaultValue("200ms") Duration pollInterval, @DefaultValue("500") int batchSize,
 		@DefaultValue("30s") Duration sendTimeout, @DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
-		@DefaultValue("14d") Duration inboxRetention) {
+		@DefaultValue("14d") Duration inboxRetention, @DefaultValue("2m") Duration relayStallTimeout) {
 
 }

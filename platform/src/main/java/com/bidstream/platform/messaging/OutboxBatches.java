@@ -1,20 +1,14 @@
 package com.bidstream.platform.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -31,10 +25,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * what the broker said. A batch is deleted only after the broker acknowledged it
  * ({@code acks=all}), so a crash at any moment publishes an event again rather than
  * losing it; consumers drop the repeat by its {@code eventId}.
+ * <p>
+ * Only one relay per database publishes at a time: each pass first takes a transaction
+ * advisory lock, and a relay of another instance that finds it taken skips its pass.
+ * Without it, two instances would lock and send interleaved batches ({@code skip
+ * locked}), and two versions of one key could reach the topic in the wrong order.
  */
 class OutboxBatches {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxBatches.class);
+
+	/**
+	 * The relay's advisory lock, the same in every service: each service has its own
+	 * database, and advisory locks are per database.
+	 */
+	static final long RELAY_LOCK = 0x6269_6473_6f75_7462L;
 
 	private static final String SELECT = """
 			select id, topic, msg_key, event_id, event_type, payload from outbox
@@ -64,26 +69,28 @@ class OutboxBatches {
 		this.dead = Counter.builder("bidstream.outbox.dead")
 			.description("Events the broker refused for good, moved to the outbox_dead table")
 			.register(meters);
-		// counted when metrics are scraped, not on the relay's path
-		Gauge.builder("bidstream.outbox.pending", jdbc, OutboxBatches::countPending)
-			.description("Events waiting in the outbox")
-			.register(meters);
 	}
 
 	/**
-	 * Publishes one batch and, in the same transaction that locked it, deletes what the
-	 * broker acknowledged and moves what it refuses for good to {@code outbox_dead};
-	 * anything else (broker down, timeout) stays for the next pass.
-	 * @return how many events were published
+	 * Publishes one batch and, in the same transaction that locked it, settles each event
+	 * on its own: deletes what the broker acknowledged, moves what it refuses for good to
+	 * {@code outbox_dead}, and keeps anything else (a partition unavailable, a timeout)
+	 * for the next pass, without holding back the rest of the batch.
+	 * @return how many events were published or set aside
+	 * @throws IllegalStateException when no event could be, so that the relay backs off
 	 */
 	int publishBatch() {
 		Batch batch = this.transactions.execute((status) -> {
-			List<Row> rows = this.jdbc.query(SELECT, Row::of, this.properties.batchSize());
+			if (!takeRelayLock()) {
+				return Batch.EMPTY;
+			}
+			List<OutboxRow> rows = OutboxRow
+				.firstOfEachKey(this.jdbc.query(SELECT, OutboxRow::of, this.properties.batchSize()));
 			if (rows.isEmpty()) {
 				return Batch.EMPTY;
 			}
 			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
-			for (Row row : rows) {
+			for (OutboxRow row : rows) {
 				acks.add(send(row));
 			}
 			this.kafka.flush();
@@ -91,17 +98,31 @@ class OutboxBatches {
 		});
 		Batch result = (batch != null) ? batch : Batch.EMPTY;
 		this.published.increment(result.published());
-		if (result.retryReason() != null) {
+		int moved = result.published() + result.dead();
+		if (result.retryReason() != null && moved == 0) {
+			// nothing moved: let the relay back off
 			throw new IllegalStateException(result.retryReason());
 		}
-		return result.published();
+		if (result.retryReason() != null) {
+			log.warn("{} events stay in the outbox for the next pass ({})", result.retrying(), result.retryReason());
+		}
+		return moved;
+	}
+
+	/**
+	 * Held until the pass's transaction ends; false while another instance's relay holds
+	 * it.
+	 */
+	private boolean takeRelayLock() {
+		return Boolean.TRUE
+			.equals(this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK));
 	}
 
 	/**
 	 * A send that fails at once (the record is too large, say) is settled like a failed
 	 * ack.
 	 */
-	private CompletableFuture<?> send(Row row) {
+	private CompletableFuture<?> send(OutboxRow row) {
 		try {
 			return this.kafka.send(row.toRecord());
 		}
@@ -110,13 +131,13 @@ class OutboxBatches {
 		}
 	}
 
-	private Batch settle(List<Row> rows, List<CompletableFuture<?>> acks) {
+	private Batch settle(List<OutboxRow> rows, List<CompletableFuture<?>> acks) {
 		long deadline = System.nanoTime() + this.properties.sendTimeout().toNanos();
 		List<Long> done = new ArrayList<>();
 		int dead = 0;
 		String retryReason = null;
 		for (int i = 0; i < rows.size(); i++) {
-			Row row = rows.get(i);
+			OutboxRow row = rows.get(i);
 			try {
 				acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 				done.add(row.id());
@@ -141,10 +162,10 @@ class OutboxBatches {
 			}
 		}
 		this.jdbc.update("delete from outbox where id = any(?)", (Object) done.toArray(Long[]::new));
-		return new Batch(done.size() - dead, dead, retryReason);
+		return new Batch(done.size() - dead, dead, rows.size() - done.size(), retryReason);
 	}
 
-	private void bury(Row row, String reason) {
+	private void bury(OutboxRow row, String reason) {
 		this.jdbc.update("""
 				insert into outbox_dead (id, topic, msg_key, event_id, event_type, payload, reason, created_at)
 				select id, topic, msg_key, event_id, event_type, payload, ?, created_at from outbox where id = ?""",
@@ -152,16 +173,6 @@ class OutboxBatches {
 		this.dead.increment();
 		log.error("Kafka refuses {} {} for {} for good ({}); moved it to outbox_dead", row.type(), row.eventId(),
 				row.key(), reason);
-	}
-
-	private static double countPending(JdbcTemplate jdbc) {
-		try {
-			Long pending = jdbc.queryForObject("select count(*) from outbox", Long.class);
-			return (pending != null) ? pending : 0;
-		}
-		catch (RuntimeException ex) {
-			return Double.NaN;
-		}
 	}
 
 	/**
@@ -185,25 +196,9 @@ class OutboxBatches {
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
-	private record Batch(int published, int dead, String retryReason) {
+	private record Batch(int published, int dead, int retrying, String retryReason) {
 
-		static final Batch EMPTY = new Batch(0, 0, null);
-
-	}
-
-	private record Row(long id, String topic, String key, UUID eventId, String type, byte[] payload) {
-
-		static Row of(ResultSet rs, int rowNum) throws SQLException {
-			return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-					rs.getString(5), rs.getBytes(6));
-		}
-
-		ProducerRecord<String, byte[]> toRecord() {
-			ProducerRecord<String, byte[]> record = new ProducerRecord<>(this.topic, this.key, this.payload);
-			record.headers().add("eventId", this.eventId.toString().getBytes(StandardCharsets.UTF_8));
-			record.headers().add("type", this.type.getBytes(StandardCharsets.UTF_8));
-			return record;
-		}
+		static final Batch EMPTY = new Batch(0, 0, 0, null);
 
 	}
 

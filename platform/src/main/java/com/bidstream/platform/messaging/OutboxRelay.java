@@ -1,6 +1,8 @@
 package com.bidstream.platform.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -12,19 +14,31 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Publishes the outbox to Kafka, oldest first, on one thread: woken when a transaction
- * that appended events commits, polling otherwise, backing off while the broker cannot be
- * reached. Each pass is an {@link OutboxBatches#publishBatch()}.
+ * that appended events commits, polling otherwise, backing off while a pass fails. Each
+ * pass is an {@link OutboxBatches#publishBatch()}. Whatever a pass throws, an
+ * {@link Error} included, the thread logs it and carries on: a dead relay would leave the
+ * service healthy-looking while its outbox fills. {@link OutboxRelayHealthIndicator}
+ * reports a relay that is dead or stalled anyway.
  */
 public class OutboxRelay implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-	private final OutboxBatches batches;
+	private static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
 
-	private final MessagingProperties properties;
+	private final Pass pass;
+
+	private final Duration pollInterval;
+
+	private final BackOff backOff;
+
+	private final Clock clock;
 
 	private final Semaphore wakeUps = new Semaphore(0);
 
@@ -32,10 +46,23 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile Instant lastPass;
+
+	private volatile String lastFailure;
+
 	public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
-			MessagingProperties properties, MeterRegistry meters) {
-		this.batches = new OutboxBatches(jdbc, transactions, kafka, properties, meters);
-		this.properties = properties;
+			MessagingProperties properties, MeterRegistry meters, Clock clock) {
+		this(new OutboxBatches(jdbc, transactions, kafka, properties, meters)::publishBatch, properties.pollInterval(),
+				clock);
+	}
+
+	OutboxRelay(Pass pass, Duration pollInterval, Clock clock) {
+		this.pass = pass;
+		this.pollInterval = pollInterval;
+		this.clock = clock;
+		ExponentialBackOff backOff = new ExponentialBackOff(pollInterval.toMillis(), 2.0);
+		backOff.setMaxInterval(MAX_BACK_OFF.toMillis());
+		this.backOff = backOff;
 	}
 
 	/**
@@ -49,6 +76,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.lastPass = this.clock.instant();
 		this.running = true;
 		Thread thread = new Thread(this::run, "outbox-relay");
 		thread.setDaemon(true);
@@ -76,40 +104,71 @@ public class OutboxRelay implements SmartLifecycle {
 		return this.running;
 	}
 
+	/**
+	 * What the relay's health is judged by.
+	 */
+	State state() {
+		Thread thread = this.worker;
+		return new State(this.running, thread != null && thread.isAlive(), this.lastPass, this.lastFailure);
+	}
+
 	private void run() {
-		Duration backoff = this.properties.pollInterval();
+		BackOffExecution failing = null;
 		while (this.running) {
 			try {
-				int sent = this.batches.publishBatch();
-				backoff = this.properties.pollInterval();
+				int sent = this.pass.publish();
+				this.lastPass = this.clock.instant();
+				this.lastFailure = null;
+				failing = null;
 				if (sent == 0) {
-					this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+					this.wakeUps.tryAcquire(this.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
 				}
 			}
 			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+				// stop() interrupts; anything else that does is not a reason to quit
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
 				if (!this.running) {
 					return;
 				}
-				log.warn("Outbox relay could not publish ({}); retrying in {} ms", OutboxBatches.rootMessage(ex),
-						backoff.toMillis());
-				sleep(backoff);
-				backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
-						: backoff.multipliedBy(2);
+				failing = (failing != null) ? failing : this.backOff.start();
+				pauseAfter(ex, failing.nextBackOff());
 			}
 		}
 	}
 
-	private void sleep(Duration duration) {
+	private void pauseAfter(Throwable failure, long millis) {
+		this.lastFailure = OutboxBatches.rootMessage(failure);
+		if (failure instanceof Error) {
+			log.error("Outbox relay pass failed; retrying in {} ms", millis, failure);
+		}
+		else {
+			log.warn("Outbox relay could not publish ({}); retrying in {} ms", this.lastFailure, millis);
+		}
 		try {
-			Thread.sleep(duration.toMillis());
+			// not woken by new events: they would only hit the same failure sooner
+			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			// stop() interrupts; the loop checks whether to go on
 		}
+	}
+
+	/**
+	 * One pass over the outbox.
+	 */
+	@FunctionalInterface
+	interface Pass {
+
+		/**
+		 * @return how many events were published; 0 lets the relay idle
+		 */
+		int publish() throws InterruptedException;
+
+	}
+
+	record State(boolean running, boolean alive, Instant lastPass, String lastFailure) {
+
 	}
 
 }

@@ -1,0 +1,63 @@
+package com.bidstream.platform.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * {@code outboxRelay} in {@code /actuator/health}: DOWN when the relay's thread is dead,
+ * or when events are pending and no pass has completed for longer than
+ * {@code bidstream.messaging.relay-stall-timeout} (the broker has been unreachable that
+ * long, or a pass hangs). An idle relay with an empty outbox is UP however long ago its
+ * last pass was.
+ */
+public class OutboxRelayHealthIndicator implements HealthIndicator {
+
+	private final OutboxRelay relay;
+
+	private final OutboxBacklog backlog;
+
+	private final Duration stallTimeout;
+
+	private final Clock clock;
+
+	public OutboxRelayHealthIndicator(OutboxRelay relay, OutboxBacklog backlog, Duration stallTimeout, Clock clock) {
+		this.relay = relay;
+		this.backlog = backlog;
+		this.stallTimeout = stallTimeout;
+		this.clock = clock;
+	}
+
+	@Override
+	public Health health() {
+		OutboxRelay.State state = this.relay.state();
+		long pending = this.backlog.pending();
+		Health.Builder health = judge(state, pending).withDetail("pending", pending)
+			.withDetail("oldestAgeSeconds", this.backlog.oldestAge().toSeconds());
+		if (state.lastPass() != null) {
+			health.withDetail("lastPass", state.lastPass().toString());
+		}
+		if (state.lastFailure() != null) {
+			health.withDetail("lastFailure", state.lastFailure());
+		}
+		return health.build();
+	}
+
+	private Health.Builder judge(OutboxRelay.State state, long pending) {
+		if (!state.running()) {
+			return Health.unknown().withDetail("relay", "not started");
+		}
+		if (!state.alive()) {
+			return Health.down().withDetail("relay", "thread ended");
+		}
+		if (pending > 0 && state.lastPass() != null
+				&& state.lastPass().plus(this.stallTimeout).isBefore(Instant.now(this.clock))) {
+			return Health.down().withDetail("relay", "no pass completed for over " + this.stallTimeout);
+		}
+		return Health.up();
+	}
+
+}

@@ -1,0 +1,154 @@
+package com.bidstream.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.bidstream.platform.schema.PlatformMigrations;
+import com.bidstream.testsupport.EmbeddedInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+class OutboxBatchesIntegrationTests {
+
+	static final DataSource DATABASE = migrated("platform_relays");
+
+	final JdbcTemplate jdbc = new JdbcTemplate(DATABASE);
+
+	final List<String> topic = new CopyOnWriteArrayList<>();
+
+	final ExecutorService background = Executors.newSingleThreadExecutor();
+
+	@AfterEach
+	void cleanUp() {
+		this.background.shutdownNow();
+		this.jdbc.update("delete from outbox");
+	}
+
+	@Test
+	void whileOneInstancePublishesABatchAnotherOnTheSameDatabaseSendsNothingSoAKeysVersionsStayInOrder()
+			throws Exception {
+		append("listing-1", "v1");
+		append("listing-1", "v2");
+		CompletableFuture<Object> firstAck = new CompletableFuture<>();
+		OutboxBatches first = instance(1, (sent) -> firstAck);
+		OutboxBatches second = instance(1, (sent) -> CompletableFuture.completedFuture(null));
+
+		Future<Integer> firstPass = this.background.submit(first::publishBatch);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.topic.isEmpty());
+		int sentBySecondMeanwhile = second.publishBatch();
+		firstAck.complete(null);
+
+		assertThat(sentBySecondMeanwhile).isZero();
+		assertThat(firstPass.get()).isEqualTo(1);
+		assertThat(second.publishBatch()).isEqualTo(1);
+		assertThat(this.topic).containsExactly("listing-1:v1", "listing-1:v2");
+	}
+
+	@Test
+	void aRetryableFailureKeepsOnlyThatEventAndItsKeysLaterVersionsWhileTheRestIsPublishedInOrder() {
+		append("listing-1", "v1");
+		append("listing-1", "v2");
+		append("listing-2", "v1");
+		AtomicBoolean partitionDown = new AtomicBoolean(true);
+		OutboxBatches relay = instance(10,
+				(sent) -> (partitionDown.get() && sent.equals("listing-1:v1"))
+						? CompletableFuture.failedFuture(new NotLeaderOrFollowerException("leader moving"))
+						: CompletableFuture.completedFuture(null));
+
+		assertThat(relay.publishBatch()).isEqualTo(1);
+		assertThat(pending()).containsExactly("listing-1:v1", "listing-1:v2");
+		partitionDown.set(false);
+		assertThat(relay.publishBatch()).isEqualTo(1);
+		assertThat(relay.publishBatch()).isEqualTo(1);
+
+		assertThat(pending()).isEmpty();
+		assertThat(this.topic).containsExactly("listing-1:v1", "listing-2:v1", "listing-1:v1", "listing-1:v2");
+	}
+
+	@Test
+	void aPassThatPublishesNothingBecauseTheBrokerFailsThrowsSoTheRelayBacksOff() {
+		append("listing-1", "v1");
+		OutboxBatches relay = instance(10,
+				(sent) -> CompletableFuture.failedFuture(new NotLeaderOrFollowerException("no leader")));
+
+		assertThatIllegalStateException().isThrownBy(relay::publishBatch).withMessageContaining("no leader");
+		assertThat(pending()).containsExactly("listing-1:v1");
+	}
+
+	/**
+	 * A relay of one instance, with batches of at most that many events, sending to a
+	 * broker stand-in that records what reached the topic and answers each send with the
+	 * given ack.
+	 */
+	@SuppressWarnings("unchecked")
+	private OutboxBatches instance(int batchSize, Function<String, CompletableFuture<Object>> acks) {
+		KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+		given(kafka.send(any(ProducerRecord.class))).willAnswer((invocation) -> {
+			ProducerRecord<String, byte[]> record = invocation.getArgument(0);
+			String sent = record.key() + ":" + new String(record.value(), StandardCharsets.UTF_8);
+			this.topic.add(sent);
+			return acks.apply(sent);
+		});
+		MessagingProperties properties = new Binder(
+				new MapConfigurationPropertySource(Map.of("bidstream.messaging.batch-size", String.valueOf(batchSize))))
+			.bindOrCreate("bidstream.messaging", MessagingProperties.class);
+		return new OutboxBatches(this.jdbc, new TransactionTemplate(new DataSourceTransactionManager(DATABASE)), kafka,
+				properties, new SimpleMeterRegistry());
+	}
+
+	private List<String> pending() {
+		return this.jdbc.queryForList("select msg_key || ':' || convert_from(payload, 'UTF8') from outbox order by id",
+				String.class);
+	}
+
+	private void append(String key, String payload) {
+		this.jdbc.update(
+				"insert into outbox (topic, msg_key, event_id, event_type, payload) values ('listings.ingested', ?, ?, 'ListingIngested', ?)",
+				key, UUID.randomUUID(), payload.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static DataSource migrated(String name) {
+		var database = EmbeddedInfrastructure.get().database(name);
+		DataSource dataSource = new DriverManagerDataSource(database.url(), database.username(), database.password());
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/platform")
+			.table(PlatformMigrations.HISTORY_TABLE)
+			.load()
+			.migrate();
+		return dataSource;
+	}
+
+}
