@@ -1,0 +1,100 @@
+package com.bidstream.localstack.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.bidstream.localstack.Console;
+import com.bidstream.localstack.LocalStack;
+import com.bidstream.localstack.process.ChildProcess;
+import com.bidstream.localstack.services.Service;
+
+/**
+ * The steps of one run, in this order: raw Kafka; a short warm-up and then latency at a
+ * steady rate (before the flood, so that the services' timers do not hold its backlog);
+ * throughput end to end. Memory and CPU are sampled throughout, CPU split by step.
+ */
+final class Measurement {
+
+	static final int WARM_UP_SECONDS = 10;
+
+	private final BenchSettings settings;
+
+	private final LocalStack stack;
+
+	private final Console console;
+
+	private final BenchClient client;
+
+	private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
+
+	Measurement(BenchSettings settings, LocalStack stack, Console console) {
+		this.settings = settings;
+		this.stack = stack;
+		this.console = console;
+		this.client = new BenchClient(stack.url(Service.INGEST), stack.url(Service.SCORING),
+				stack.url(Service.REPORTING));
+	}
+
+	BenchResult run(Instant started) throws InterruptedException {
+		String run = "bench-" + Long.toString(started.getEpochSecond(), 36);
+		List<ProcessSampler.Tracked> tracked = new ArrayList<>();
+		for (ChildProcess child : this.stack.children()) {
+			tracked.add(new ProcessSampler.Tracked(child.name(), child.handle(), true));
+		}
+		tracked.add(new ProcessSampler.Tracked("bench (launcher)", ProcessHandle.current(), false));
+		try (ProcessSampler sampler = new ProcessSampler(tracked).start()) {
+			long at = System.nanoTime();
+			BenchResult.Throughput raw = new RawProducerStep("localhost:" + this.stack.options().kafkaPort(),
+					this.console)
+				.run(this.settings.rawRecords());
+			at = endStep(sampler, "raw kafka", at);
+			new SteadyLatencyStep(this.client, this.console, run + "-warm").run(this.settings.steadyRate(),
+					WARM_UP_SECONDS);
+			SteadyLatencyStep.Measured steady = new SteadyLatencyStep(this.client, this.console, run + "-steady")
+				.run(this.settings.steadyRate(), this.settings.steadySeconds());
+			List<BenchResult.LatencyRow> latency = latencyRows(steady);
+			at = endStep(sampler, "latency", at);
+			EndToEndStep.Rates rates = new EndToEndStep(this.client, this.console, run + "-e2e")
+				.run(this.settings.listings());
+			endStep(sampler, "end to end", at);
+			List<BenchResult.Throughput> throughput = List.of(raw,
+					rate("ingest acknowledged (202), 4 clients x 1,000", rates.listings(), rates.ackSeconds(), raw),
+					rate("end to end (posted -> counted as scored)", rates.listings(), rates.countedSeconds(), raw));
+			return new BenchResult(started.toString(), Runtime.getRuntime().availableProcessors(),
+					this.settings.listings(), throughput,
+					"%,d/s for %d s".formatted(this.settings.steadyRate(), this.settings.steadySeconds()), latency,
+					this.stepSeconds, sampler.usage(), Notes.ALL);
+		}
+	}
+
+	private List<BenchResult.LatencyRow> latencyRows(SteadyLatencyStep.Measured steady) {
+		List<BenchResult.LatencyRow> rows = new ArrayList<>();
+		rows.add(new BenchResult.LatencyRow("202 -> scored (scoredAt, 1 listing per batch)", Notes.TO_SCORED,
+				Percentiles.of(steady.toScored())));
+		rows.add(new BenchResult.LatencyRow("202 -> counted by reporting (funnel polls)", Notes.TO_COUNTED,
+				Percentiles.of(steady.toCounted())));
+		Map<String, Percentiles> timers = new LinkedHashMap<>();
+		for (Service service : Service.values()) {
+			timers.putAll(PrometheusTimers.parse(this.client.prometheus(this.stack.url(service))));
+		}
+		timers.forEach((name, percentiles) -> rows
+			.add(new BenchResult.LatencyRow("timer: " + name, Notes.TIMERS, percentiles)));
+		return rows;
+	}
+
+	private long endStep(ProcessSampler sampler, String step, long startedAt) {
+		sampler.mark(step);
+		long now = System.nanoTime();
+		this.stepSeconds.put(step, (now - startedAt) / 1e9);
+		return now;
+	}
+
+	private static BenchResult.Throughput rate(String name, long count, double seconds, BenchResult.Throughput raw) {
+		double perSecond = count / seconds;
+		return new BenchResult.Throughput(name, count, seconds, perSecond, perSecond / raw.perSecond());
+	}
+
+}
