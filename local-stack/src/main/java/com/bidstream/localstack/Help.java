@@ -34,7 +34,10 @@ final class Help {
 			      and writes it to target/bench/ (bench-<time>.json, latest.json).
 			      --listings N           a multiple of 1,000 (default 100,000)
 			      --raw-records N        records for the raw Kafka step (default 500,000)
-			      --rate N --seconds S   the latency step's steady rate (default 1,000/s for 30 s)
+			      --max-minutes M        how long to wait for the funnel to count them all (10);
+			                             past that, the rate is of what it counted by then
+			      --rate N --seconds S   the latency step's steady rate (default 1,000/s for 30 s;
+			                             at most half the end-to-end rate)
 			      Ports and --timeout as for up.
 
 			  ./bidstream help

@@ -32,7 +32,7 @@ public final class Launcher {
 	private static final Set<String> UP_OPTIONS = union(STACK_OPTIONS, Set.of("demo"));
 
 	private static final Set<String> BENCH_OPTIONS = union(STACK_OPTIONS,
-			Set.of("listings", "million", "raw-records", "rate", "seconds"));
+			Set.of("listings", "million", "raw-records", "rate", "seconds", "max-minutes"));
 
 	/**
 	 * The bench runs its own stack beside a {@code ./bidstream up} on the default ports:
@@ -110,6 +110,7 @@ public final class Launcher {
 		int listings = arguments.flag("million") ? 1_000_000 : arguments.count("listings", 100_000, 10_000_000);
 		BenchSettings settings = new BenchSettings(listings, arguments.count("raw-records", 500_000, 50_000_000),
 				arguments.count("rate", 1000, 100_000), arguments.seconds("seconds", 30),
+				Duration.ofMinutes(arguments.count("max-minutes", 10, 24 * 60)),
 				home().resolve("target").resolve("bench"), arguments.option("data-dir").isEmpty());
 		return Bench.run(settings, stackOptions(arguments, benchDataDir(arguments), BENCH_PORT_OFFSET), console);
 	}

@@ -31,7 +31,7 @@ public final class Bench {
 	public static int run(BenchSettings settings, StackOptions options, Console console) throws InterruptedException {
 		Instant started = Instant.now();
 		LocalStack stack = LocalStack.create(options, console);
-		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bidstream-bench-stop"));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack, settings), "bidstream-bench-stop"));
 		try {
 			stack.start();
 			BenchResult result = new Measurement(settings, stack, console).run(started);
@@ -51,10 +51,14 @@ public final class Bench {
 			return 1;
 		}
 		finally {
-			stack.close();
-			if (settings.scratchDataDir()) {
-				deleteQuietly(options.dataDir());
-			}
+			stop(stack, settings);
+		}
+	}
+
+	private static void stop(LocalStack stack, BenchSettings settings) {
+		stack.close();
+		if (settings.scratchDataDir()) {
+			deleteQuietly(stack.options().dataDir());
 		}
 	}
 

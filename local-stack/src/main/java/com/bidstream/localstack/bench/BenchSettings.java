@@ -1,14 +1,16 @@
 package com.bidstream.localstack.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What {@code ./bidstream bench} runs: how many listings end to end, how many raw Kafka
- * records, the steady rate and length of the latency step, where the results go, and
- * whether the data directory is a scratch one to delete at the end.
+ * records, the steady rate and length of the latency step, how long the end-to-end step
+ * may wait for the funnel to count everything, where the results go, and whether the data
+ * directory is a scratch one to delete at the end.
  */
-public record BenchSettings(int listings, int rawRecords, int steadyRate, int steadySeconds, Path output,
-		boolean scratchDataDir) {
+public record BenchSettings(int listings, int rawRecords, int steadyRate, int steadySeconds, Duration endToEndDeadline,
+		Path output, boolean scratchDataDir) {
 
 	/** Listings per request in the throughput step (the contract's maximum). */
 	static final int BATCH = 1000;
@@ -28,8 +30,13 @@ public record BenchSettings(int listings, int rawRecords, int steadyRate, int st
 		}
 	}
 
-	int steadyBatch() {
-		return this.steadyRate / TICKS_PER_SECOND;
+	/**
+	 * The latency step's rate: the one asked for, but at most half of what the pipeline
+	 * managed end to end, so that it measures latency, not a growing backlog.
+	 */
+	int steadyRate(double endToEndPerSecond) {
+		int half = (int) (endToEndPerSecond / 2) / TICKS_PER_SECOND * TICKS_PER_SECOND;
+		return Math.max(TICKS_PER_SECOND, Math.min(this.steadyRate, half));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.bidstream.localstack.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,12 +15,16 @@ import com.bidstream.localstack.Console;
  * Throughput end to end: {@link BenchSettings#CLIENTS} clients post batches of
  * {@link BenchSettings#BATCH} as fast as ingest acknowledges them, and the clock runs
  * until the funnel counts every one of them as scored (so through ingest, scoring and
- * reporting, with tracking working beside them).
+ * reporting, with tracking working beside them), or until the deadline: then the rate is
+ * of what was counted by then.
  */
 final class EndToEndStep {
 
-	/** Measured rates: what ingest acknowledged, and what the funnel counted. */
-	record Rates(long listings, double ackSeconds, double countedSeconds) {
+	/**
+	 * What ingest acknowledged and when, and what the funnel counted by when;
+	 * {@code complete} when it counted every listing before the deadline.
+	 */
+	record Rates(long listings, double ackSeconds, long counted, double countedSeconds, boolean complete) {
 	}
 
 	private final BenchClient client;
@@ -34,7 +39,7 @@ final class EndToEndStep {
 		this.source = source;
 	}
 
-	Rates run(int listings) throws InterruptedException {
+	Rates run(int listings, Duration deadline) throws InterruptedException {
 		this.console.step("bench", "end to end: %,d listings, source %s".formatted(listings, this.source));
 		int batches = listings / BenchSettings.BATCH;
 		AtomicLong nextBatch = new AtomicLong();
@@ -62,8 +67,8 @@ final class EndToEndStep {
 			}
 			long scored = this.client.scored(this.source);
 			progress.report(accepted.get(), scored);
-			if (ackSeconds != null && scored >= accepted.get()) {
-				return new Rates(accepted.get(), ackSeconds, seconds(started));
+			if (ackSeconds != null && (scored >= accepted.get() || seconds(started) > deadline.toSeconds())) {
+				return new Rates(accepted.get(), ackSeconds, scored, seconds(started), scored >= accepted.get());
 			}
 			if (ackSeconds == null && posting.stream().anyMatch(Future::isDone)) {
 				requireNoFailure(posting.stream().filter(Future::isDone).toList());

@@ -12,13 +12,11 @@ import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.services.Service;
 
 /**
- * The steps of one run, in this order: raw Kafka; a short warm-up and then latency at a
- * steady rate (before the flood, so that the services' timers do not hold its backlog);
- * throughput end to end. Memory and CPU are sampled throughout, CPU split by step.
+ * The steps of one run, in this order: raw Kafka; throughput end to end (which also warms
+ * the services up); latency at a steady rate the pipeline can sustain. Memory and CPU are
+ * sampled throughout, CPU split by step.
  */
 final class Measurement {
-
-	static final int WARM_UP_SECONDS = 10;
 
 	private final BenchSettings settings;
 
@@ -51,23 +49,34 @@ final class Measurement {
 					this.console)
 				.run(this.settings.rawRecords());
 			at = endStep(sampler, "raw kafka", at);
-			new SteadyLatencyStep(this.client, this.console, run + "-warm").run(this.settings.steadyRate(),
-					WARM_UP_SECONDS);
-			SteadyLatencyStep.Measured steady = new SteadyLatencyStep(this.client, this.console, run + "-steady")
-				.run(this.settings.steadyRate(), this.settings.steadySeconds());
-			List<BenchResult.LatencyRow> latency = latencyRows(steady);
-			at = endStep(sampler, "latency", at);
 			EndToEndStep.Rates rates = new EndToEndStep(this.client, this.console, run + "-e2e")
-				.run(this.settings.listings());
-			endStep(sampler, "end to end", at);
+				.run(this.settings.listings(), this.settings.endToEndDeadline());
+			at = endStep(sampler, "end to end", at);
+			BenchResult.Throughput endToEnd = endToEnd(rates, raw);
+			int rate = this.settings.steadyRate(endToEnd.perSecond());
+			SteadyLatencyStep.Measured steady = new SteadyLatencyStep(this.client, this.console, run + "-steady")
+				.run(rate, this.settings.steadySeconds());
+			List<BenchResult.LatencyRow> latency = latencyRows(steady);
+			endStep(sampler, "latency", at);
 			List<BenchResult.Throughput> throughput = List.of(raw,
 					rate("ingest acknowledged (202), 4 clients x 1,000", rates.listings(), rates.ackSeconds(), raw),
-					rate("end to end (posted -> counted as scored)", rates.listings(), rates.countedSeconds(), raw));
+					endToEnd);
 			return new BenchResult(started.toString(), Runtime.getRuntime().availableProcessors(),
-					this.settings.listings(), throughput,
-					"%,d/s for %d s".formatted(this.settings.steadyRate(), this.settings.steadySeconds()), latency,
-					this.stepSeconds, sampler.usage(), Notes.ALL);
+					this.settings.listings(), throughput, latencyStep(rate), latency, this.stepSeconds, sampler.usage(),
+					Notes.ALL);
 		}
+	}
+
+	private String latencyStep(int rate) {
+		String step = "%,d/s for %d s".formatted(rate, this.settings.steadySeconds());
+		return (rate == this.settings.steadyRate()) ? step
+				: step + " (half the end-to-end rate; %,d/s asked)".formatted(this.settings.steadyRate());
+	}
+
+	private static BenchResult.Throughput endToEnd(EndToEndStep.Rates rates, BenchResult.Throughput raw) {
+		String name = rates.complete() ? "end to end (posted -> counted as scored)"
+				: "end to end, deadline: %,d of %,d counted".formatted(rates.counted(), rates.listings());
+		return rate(name, rates.counted(), rates.countedSeconds(), raw);
 	}
 
 	private List<BenchResult.LatencyRow> latencyRows(SteadyLatencyStep.Measured steady) {

@@ -17,7 +17,7 @@ final class Notes {
 
 	static final String TIMERS = "the services' bidstream.events.latency timer: from the event's occurredAt "
 			+ "(written by its producer) to applied by the consumer; Micrometer's percentiles over its last "
-			+ "~2 minutes (warm-up and steady step), n = every event since the service started";
+			+ "~2 minutes (so the end of the throughput step too), n = every event since the service started";
 
 	static final List<String> ALL = List.of(
 			"Ratios matter, not absolute figures: the machine is shared, and the bench's clients run on it too.",

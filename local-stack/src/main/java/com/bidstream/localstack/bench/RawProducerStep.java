@@ -58,6 +58,7 @@ final class RawProducerStep {
 			long started = System.nanoTime();
 			send(producer, topic, keys, values, records);
 			double seconds = (System.nanoTime() - started) / 1e9;
+			this.console.step("bench", "raw Kafka: %,.0f records/s".formatted(records / seconds));
 			return new BenchResult.Throughput("raw Kafka producer (same ~1 KB JSON, 3 partitions)", records, seconds,
 					records / seconds, 1.0);
 		}
