@@ -1,10 +1,14 @@
 package com.bidstream.localstack.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.bidstream.localstack.Console;
 import com.bidstream.localstack.LocalStack;
@@ -40,9 +44,13 @@ final class Measurement {
 		String run = "bench-" + Long.toString(started.getEpochSecond(), 36);
 		List<ProcessSampler.Tracked> tracked = new ArrayList<>();
 		for (ChildProcess child : this.stack.children()) {
-			tracked.add(new ProcessSampler.Tracked(child.name(), child.handle(), true));
+			List<ProcessHandle> roots = new ArrayList<>(List.of(child.handle()));
+			if (child.name().equals("postgres")) {
+				postmaster().ifPresent(roots::add);
+			}
+			tracked.add(new ProcessSampler.Tracked(child.name(), roots, true));
 		}
-		tracked.add(new ProcessSampler.Tracked("bench (launcher)", ProcessHandle.current(), false));
+		tracked.add(new ProcessSampler.Tracked("bench (launcher)", List.of(ProcessHandle.current()), false));
 		try (ProcessSampler sampler = new ProcessSampler(tracked).start()) {
 			long at = System.nanoTime();
 			BenchResult.Throughput raw = new RawProducerStep("localhost:" + this.stack.options().kafkaPort(),
@@ -64,6 +72,21 @@ final class Measurement {
 			return new BenchResult(started.toString(), Runtime.getRuntime().availableProcessors(),
 					this.settings.listings(), throughput, latencyStep(rate), latency, this.stepSeconds, sampler.usage(),
 					Notes.ALL);
+		}
+	}
+
+	/**
+	 * The PostgreSQL server: pg_ctl detaches it from the JVM that started it, so it is no
+	 * descendant of the {@code postgres} child; its data directory names it.
+	 */
+	private Optional<ProcessHandle> postmaster() {
+		Path pidFile = this.stack.dataRoot().resolve("postgres").resolve("data").resolve("postmaster.pid");
+		try {
+			return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()));
+		}
+		catch (IOException | RuntimeException ex) {
+			this.console.step("bench", "no PostgreSQL server found in " + pidFile + ": its CPU is not counted");
+			return Optional.empty();
 		}
 	}
 
@@ -90,7 +113,7 @@ final class Measurement {
 			timers.putAll(PrometheusTimers.parse(this.client.prometheus(this.stack.url(service))));
 		}
 		timers.forEach((name, percentiles) -> rows
-			.add(new BenchResult.LatencyRow("timer: " + name, Notes.TIMERS, percentiles)));
+			.add(new BenchResult.LatencyRow(ReportTable.HOP + name, Notes.TIMERS, percentiles)));
 		return rows;
 	}
 

@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 final class ProcessSampler implements AutoCloseable {
 
 	/**
-	 * A process to watch; {@code tree}: with everything it started.
+	 * Processes to count as one ({@code roots}); {@code tree}: with everything they
+	 * started.
 	 */
-	record Tracked(String name, ProcessHandle handle, boolean tree) {
+	record Tracked(String name, List<ProcessHandle> roots, boolean tree) {
 	}
 
 	private final List<Tracked> tracked;
@@ -53,12 +54,16 @@ final class ProcessSampler implements AutoCloseable {
 
 	synchronized void sample() {
 		for (Tracked process : this.tracked) {
-			long kb = ProcStat.kilobytes(process.handle().pid(), "status", "VmHWM");
-			long ticks = ProcStat.cpuTicks(process.handle().pid(), true);
-			List<ProcessHandle> descendants = process.tree() ? process.handle().descendants().toList() : List.of();
-			for (ProcessHandle child : descendants) {
-				kb += ProcStat.kilobytes(child.pid(), "smaps_rollup", "Pss");
-				ticks += ProcStat.cpuTicks(child.pid(), true);
+			long kb = 0;
+			long ticks = 0;
+			for (ProcessHandle root : process.roots()) {
+				kb += ProcStat.kilobytes(root.pid(), "status", "VmHWM");
+				ticks += ProcStat.cpuTicks(root.pid(), true);
+				List<ProcessHandle> descendants = process.tree() ? root.descendants().toList() : List.of();
+				for (ProcessHandle child : descendants) {
+					kb += ProcStat.kilobytes(child.pid(), "smaps_rollup", "Pss");
+					ticks += ProcStat.cpuTicks(child.pid(), true);
+				}
 			}
 			this.peakKb.merge(process.name(), kb, Math::max);
 			// a process that has just gone reads as 0: keep what it had used
@@ -83,7 +88,7 @@ final class ProcessSampler implements AutoCloseable {
 				byStep.put(marks.get(i), seconds(process.name(), marks.get(i - 1), marks.get(i)));
 			}
 			double total = byStep.values().stream().mapToDouble(Double::doubleValue).sum();
-			usage.add(new BenchResult.ProcessUsage(process.name(), process.handle().pid(),
+			usage.add(new BenchResult.ProcessUsage(process.name(), process.roots().get(0).pid(),
 					this.peakKb.getOrDefault(process.name(), 0L) / 1024.0, total, byStep));
 		}
 		return usage;

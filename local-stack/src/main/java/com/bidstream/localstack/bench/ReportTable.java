@@ -10,6 +10,9 @@ import java.util.Locale;
  */
 final class ReportTable {
 
+	/** How the rows of the services' own latency timers start. */
+	static final String HOP = "hop ";
+
 	private ReportTable() {
 	}
 
@@ -24,9 +27,15 @@ final class ReportTable {
 					row.ratioToRaw());
 		}
 		line(out, "");
-		line(out, "%-52s %7s %8s %8s %8s %8s", "latency, ms: " + result.latencyStep(), "n", "p50", "p95", "p99", "max");
+		line(out, "latency at a steady %s", result.latencyStep());
+		line(out, "%-52s %7s %8s %8s %8s %8s", "  ms", "n", "p50", "p95", "p99", "max");
+		boolean hops = false;
 		for (BenchResult.LatencyRow row : result.latency()) {
 			Percentiles p = row.millis();
+			if (!hops && row.path().startsWith(HOP)) {
+				line(out, "per hop: the services' own timers over their last ~2 min (so with the end-to-end backlog)");
+				hops = true;
+			}
 			line(out, "%-52s %7d %8s %8s %8s %8s", row.path(), p.count(), ms(p.p50()), ms(p.p95()), ms(p.p99()),
 					ms(p.max()));
 		}

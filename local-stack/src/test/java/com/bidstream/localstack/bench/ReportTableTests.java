@@ -29,7 +29,15 @@ class ReportTableTests {
 		String table = ReportTable.format(this.result);
 
 		assertThat(line(table, "202 -> scored")).matches(".*\\s300\\s+41\\s+95\\s+180\\s+733$");
-		assertThat(line(table, "timer: reporting")).matches(".*\\s0\\s+-\\s+-\\s+-\\s+-$");
+		assertThat(line(table, "hop reporting")).matches(".*\\s0\\s+-\\s+-\\s+-\\s+-$");
+	}
+
+	@Test
+	void theServicesOwnTimersComeUnderOneHeadingThatSaysWhatTheyCover() {
+		String table = ReportTable.format(this.result);
+
+		assertThat(table).containsOnlyOnce("per hop").contains("last ~2 min");
+		assertThat(table.indexOf("per hop")).isBetween(table.indexOf("202 -> scored"), table.indexOf("hop reporting"));
 	}
 
 	@Test
@@ -72,8 +80,7 @@ class ReportTableTests {
 				"1,000/s for 30 s",
 				List.of(new BenchResult.LatencyRow("202 -> scored", "scoredAt",
 						new Percentiles(300, 41.0, 95.0, 180.0, 733.0)),
-						new BenchResult.LatencyRow("timer: reporting applied PursuitAdvanced", "timer",
-								Percentiles.NONE)),
+						new BenchResult.LatencyRow("hop reporting applied PursuitAdvanced", "timer", Percentiles.NONE)),
 				steps, List.of(new BenchResult.ProcessUsage("scoring", 4242, 612.4, 55.0, cpu)), List.of("a note"));
 	}
 
