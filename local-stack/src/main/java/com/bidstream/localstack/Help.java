@@ -34,8 +34,9 @@ final class Help {
 			      and writes it to target/bench/ (bench-<time>.json, latest.json).
 			      --listings N           a multiple of 1,000 (default 100,000)
 			      --raw-records N        records for the raw Kafka step (default 500,000)
-			      --max-minutes M        how long to wait for the funnel to count them all (10);
-			                             past that, the rate is of what it counted by then
+			      --max-minutes M        how long to wait for the funnel to count them all (5);
+			                             past that, the rate is of what it counted by then,
+			                             and the latency step is skipped
 			      --rate N --seconds S   the latency step's steady rate (default 1,000/s for 30 s;
 			                             at most half the end-to-end rate)
 			      Ports and --timeout as for up.

@@ -110,7 +110,7 @@ public final class Launcher {
 		int listings = arguments.flag("million") ? 1_000_000 : arguments.count("listings", 100_000, 10_000_000);
 		BenchSettings settings = new BenchSettings(listings, arguments.count("raw-records", 500_000, 50_000_000),
 				arguments.count("rate", 1000, 100_000), arguments.seconds("seconds", 30),
-				Duration.ofMinutes(arguments.count("max-minutes", 10, 24 * 60)),
+				Duration.ofMinutes(arguments.count("max-minutes", 5, 24 * 60)),
 				home().resolve("target").resolve("bench"), arguments.option("data-dir").isEmpty());
 		return Bench.run(settings, stackOptions(arguments, benchDataDir(arguments), BENCH_PORT_OFFSET), console);
 	}

@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * Everything one run measured, as printed and as written to {@code target/bench/*.json}.
  * Rates are per second, latencies in milliseconds, memory in MiB, CPU in seconds.
+ * {@code latencyStep} says what the latency step ran (or why it was skipped: then
+ * {@code latency} is empty).
  */
 record BenchResult(String startedAt, int cores, int listings, List<Throughput> throughput, String latencyStep,
 		List<LatencyRow> latency, Map<String, Double> stepSeconds, List<ProcessUsage> processes, List<String> notes) {

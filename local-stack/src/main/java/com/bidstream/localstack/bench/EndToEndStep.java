@@ -68,7 +68,10 @@ final class EndToEndStep {
 			long scored = this.client.scored(this.source);
 			progress.report(accepted.get(), scored);
 			if (ackSeconds != null && (scored >= accepted.get() || seconds(started) > deadline.toSeconds())) {
-				return new Rates(accepted.get(), ackSeconds, scored, seconds(started), scored >= accepted.get());
+				double countedSeconds = seconds(started);
+				this.console.step("e2e", "%,d of %,d counted in %.1f s (%,.0f/s)".formatted(scored, accepted.get(),
+						countedSeconds, scored / countedSeconds));
+				return new Rates(accepted.get(), ackSeconds, scored, countedSeconds, scored >= accepted.get());
 			}
 			if (ackSeconds == null && posting.stream().anyMatch(Future::isDone)) {
 				requireNoFailure(posting.stream().filter(Future::isDone).toList());

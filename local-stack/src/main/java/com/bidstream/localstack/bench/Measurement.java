@@ -62,15 +62,22 @@ final class Measurement {
 			at = endStep(sampler, "end to end", at);
 			BenchResult.Throughput endToEnd = endToEnd(rates, raw);
 			int rate = this.settings.steadyRate(endToEnd.perSecond());
-			SteadyLatencyStep.Measured steady = new SteadyLatencyStep(this.client, this.console, run + "-steady")
-				.run(rate, this.settings.steadySeconds());
-			List<BenchResult.LatencyRow> latency = latencyRows(steady);
-			endStep(sampler, "latency", at);
+			String latencyStep = latencyStep(rate, rates);
+			List<BenchResult.LatencyRow> latency = List.of();
+			if (rates.complete()) {
+				SteadyLatencyStep.Measured steady = new SteadyLatencyStep(this.client, this.console, run + "-steady")
+					.run(rate, this.settings.steadySeconds());
+				latency = latencyRows(steady);
+				endStep(sampler, "latency", at);
+			}
+			else {
+				this.console.step("latency", latencyStep);
+			}
 			List<BenchResult.Throughput> throughput = List.of(raw,
 					rate("ingest acknowledged (202), 4 clients x 1,000", rates.listings(), rates.ackSeconds(), raw),
 					endToEnd);
 			return new BenchResult(started.toString(), Runtime.getRuntime().availableProcessors(),
-					this.settings.listings(), throughput, latencyStep(rate), latency, this.stepSeconds, sampler.usage(),
+					this.settings.listings(), throughput, latencyStep, latency, this.stepSeconds, sampler.usage(),
 					Notes.ALL);
 		}
 	}
@@ -90,8 +97,17 @@ final class Measurement {
 		}
 	}
 
-	private String latencyStep(int rate) {
-		String step = "%,d/s for %d s".formatted(rate, this.settings.steadySeconds());
+	/**
+	 * What the latency step ran, or why it did not: after a deadline the end-to-end
+	 * step's backlog is still in the pipeline, and the steady listings would queue behind
+	 * it.
+	 */
+	private String latencyStep(int rate, EndToEndStep.Rates rates) {
+		if (!rates.complete()) {
+			return "skipped: %,d listings of the end-to-end step were still in the pipeline at its deadline (fewer --listings or more --max-minutes)"
+				.formatted(rates.listings() - rates.counted());
+		}
+		String step = "steady %,d/s for %d s".formatted(rate, this.settings.steadySeconds());
 		return (rate == this.settings.steadyRate()) ? step
 				: step + " (half the end-to-end rate; %,d/s asked)".formatted(this.settings.steadyRate());
 	}

@@ -27,8 +27,10 @@ final class ReportTable {
 					row.ratioToRaw());
 		}
 		line(out, "");
-		line(out, "latency at a steady %s", result.latencyStep());
-		line(out, "%-52s %7s %8s %8s %8s %8s", "  ms", "n", "p50", "p95", "p99", "max");
+		line(out, "latency: %s", result.latencyStep());
+		if (!result.latency().isEmpty()) {
+			line(out, "%-52s %7s %8s %8s %8s %8s", "  ms", "n", "p50", "p95", "p99", "max");
+		}
 		boolean hops = false;
 		for (BenchResult.LatencyRow row : result.latency()) {
 			Percentiles p = row.millis();

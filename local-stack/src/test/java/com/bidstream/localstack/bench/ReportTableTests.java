@@ -50,6 +50,18 @@ class ReportTableTests {
 	}
 
 	@Test
+	void aSkippedLatencyStepSaysWhyAndPrintsNoEmptyColumns() {
+		BenchResult skipped = new BenchResult(this.result.startedAt(), 2, 100_000, this.result.throughput(),
+				"skipped: 61,000 listings were still in the pipeline", List.of(), this.result.stepSeconds(),
+				this.result.processes(), List.of());
+
+		String table = ReportTable.format(skipped);
+
+		assertThat(table).contains("latency: skipped: 61,000 listings were still in the pipeline")
+			.doesNotContain("p50");
+	}
+
+	@Test
 	void theJsonHoldsEveryFigureOfTheTable() {
 		JsonNode json = EventCodec.mapper()
 			.readTree(EventCodec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this.result));
@@ -75,9 +87,9 @@ class ReportTableTests {
 		cpu.put("raw kafka", 0.5);
 		cpu.put("end to end", 54.5);
 		return new BenchResult("2026-11-26T10:00:00Z", 2, 20_000,
-				List.of(new BenchResult.Throughput("raw Kafka producer", 500_000, 3.125, 160_000, 1.0),
-						new BenchResult.Throughput("end to end", 20_000, 10, 2_000, 0.0125)),
-				"1,000/s for 30 s",
+				List.of(new BenchResult.Throughput("raw Kafka producer", 500_000, 3.125, 160_000,
+						1.0), new BenchResult.Throughput("end to end", 20_000, 10, 2_000, 0.0125)),
+				"steady 1,000/s for 30 s",
 				List.of(new BenchResult.LatencyRow("202 -> scored", "scoredAt",
 						new Percentiles(300, 41.0, 95.0, 180.0, 733.0)),
 						new BenchResult.LatencyRow("hop reporting applied PursuitAdvanced", "timer", Percentiles.NONE)),
