@@ -79,6 +79,10 @@ final class Arguments {
 		return number(name, fallback, 3600, "a number of seconds (1-3600)");
 	}
 
+	int count(String name, int fallback, int max) {
+		return number(name, fallback, max, "a whole number (1-%d)".formatted(max));
+	}
+
 	private int number(String name, int fallback, int max, String what) {
 		Optional<String> value = option(name);
 		if (value.isEmpty()) {

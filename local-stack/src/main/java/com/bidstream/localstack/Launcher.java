@@ -1,6 +1,9 @@
 package com.bidstream.localstack;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -8,21 +11,34 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
+import com.bidstream.localstack.bench.Bench;
+import com.bidstream.localstack.bench.BenchSettings;
 import com.bidstream.localstack.keys.KeyCommand;
 import com.bidstream.localstack.process.StartupFailure;
 import com.bidstream.localstack.services.Service;
 
 /**
- * {@code ./bidstream}: {@code up [--demo]}, {@code key create}, {@code help}. The
- * repository root (where the services' jars are) comes from {@code -Dbidstream.home},
- * else the current directory.
+ * {@code ./bidstream}: {@code up [--demo]}, {@code key create}, {@code bench},
+ * {@code help}. The repository root (where the services' jars are) comes from
+ * {@code -Dbidstream.home}, else the current directory.
  */
 public final class Launcher {
 
-	private static final Set<String> FLAGS = Set.of("demo", "help");
+	private static final Set<String> FLAGS = Set.of("demo", "help", "million");
 
-	private static final Set<String> UP_OPTIONS = Set.of("demo", "data-dir", "kafka-port", "controller-port",
+	private static final Set<String> STACK_OPTIONS = Set.of("data-dir", "kafka-port", "controller-port",
 			"postgres-port", "ingest-port", "scoring-port", "tracking-port", "reporting-port", "timeout");
+
+	private static final Set<String> UP_OPTIONS = union(STACK_OPTIONS, Set.of("demo"));
+
+	private static final Set<String> BENCH_OPTIONS = union(STACK_OPTIONS,
+			Set.of("listings", "million", "raw-records", "rate", "seconds", "max-minutes"));
+
+	/**
+	 * The bench runs its own stack beside a {@code ./bidstream up} on the default ports:
+	 * Kafka 19092/19093, services 18081-18084.
+	 */
+	private static final int BENCH_PORT_OFFSET = 10_000;
 
 	private static final Set<String> KEY_OPTIONS = Set.of("agency", "role", "data-dir");
 
@@ -41,6 +57,9 @@ public final class Launcher {
 			List<String> words = arguments.words();
 			if (words.equals(List.of("up"))) {
 				return up(options(arguments), console);
+			}
+			if (words.equals(List.of("bench"))) {
+				return bench(arguments, console);
 			}
 			if (words.equals(List.of("key", "create"))) {
 				requireOnly(arguments, KEY_OPTIONS);
@@ -83,19 +102,54 @@ public final class Launcher {
 
 	static StackOptions options(Arguments arguments) {
 		requireOnly(arguments, UP_OPTIONS);
-		Path home = home();
-		StackOptions options = StackOptions.defaults(home)
-			.withDataDir(dataDir(arguments, home))
-			.withKafkaPorts(arguments.port("kafka-port", 9092), arguments.port("controller-port", 9093))
-			.withPostgresPort(arguments.port("postgres-port", 0))
-			.withDemo(arguments.flag("demo"));
+		return stackOptions(arguments, dataDir(arguments, home()), 0).withDemo(arguments.flag("demo"));
+	}
+
+	private static int bench(Arguments arguments, Console console) throws InterruptedException {
+		requireOnly(arguments, BENCH_OPTIONS);
+		int listings = arguments.flag("million") ? 1_000_000 : arguments.count("listings", 100_000, 10_000_000);
+		BenchSettings settings = new BenchSettings(listings, arguments.count("raw-records", 500_000, 50_000_000),
+				arguments.count("rate", 1000, 100_000), arguments.seconds("seconds", 30),
+				Duration.ofMinutes(arguments.count("max-minutes", 5, 24 * 60)),
+				home().resolve("target").resolve("bench"), arguments.option("data-dir").isEmpty());
+		return Bench.run(settings, stackOptions(arguments, benchDataDir(arguments), BENCH_PORT_OFFSET), console);
+	}
+
+	/**
+	 * {@code --data-dir}, else a scratch directory that the bench deletes at the end.
+	 */
+	private static Path benchDataDir(Arguments arguments) {
+		if (arguments.option("data-dir").isPresent()) {
+			return dataDir(arguments, home());
+		}
+		try {
+			return Files.createTempDirectory("bidstream-bench-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create a scratch data directory", ex);
+		}
+	}
+
+	private static StackOptions stackOptions(Arguments arguments, Path dataDir, int portOffset) {
+		StackOptions options = StackOptions.defaults(home())
+			.withDataDir(dataDir)
+			.withKafkaPorts(arguments.port("kafka-port", 9092 + portOffset),
+					arguments.port("controller-port", 9093 + portOffset))
+			.withPostgresPort(arguments.port("postgres-port", 0));
 		for (Service service : Service.values()) {
-			options = options.withServicePort(service, arguments.port(service.id() + "-port", service.defaultPort()));
+			options = options.withServicePort(service,
+					arguments.port(service.id() + "-port", service.defaultPort() + portOffset));
 		}
 		if (arguments.option("timeout").isPresent()) {
 			options = options.withStartupTimeout(Duration.ofSeconds(arguments.seconds("timeout", 180)));
 		}
 		return options;
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> all = new HashSet<>(a);
+		all.addAll(b);
+		return Set.copyOf(all);
 	}
 
 	private static void requireOnly(Arguments arguments, Set<String> allowed) {

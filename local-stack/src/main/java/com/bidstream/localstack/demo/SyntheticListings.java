@@ -18,9 +18,10 @@ import com.bidstream.contracts.Listing.ExperienceLevel;
 /**
  * Realistic listings as the contract shapes them: varied work, budgets from $30 to
  * $40,000, clients from new and unverified to enterprise, 0-80 proposals, a few red
- * flags, and sometimes a changed version of an earlier listing.
+ * flags, and sometimes a changed version of an earlier listing. Public for the benchmark,
+ * which posts the same kind of listings as the demo.
  */
-final class SyntheticListings {
+public final class SyntheticListings {
 
 	private static final List<String> RED_FLAGS = List.of("Please contact me on Telegram @quickhire_now",
 			"Message me on WhatsApp for details, +1 555 0100", "We pay outside Upwork to avoid the fees",
@@ -36,6 +37,10 @@ final class SyntheticListings {
 
 	private final DemoStats stats;
 
+	public SyntheticListings(Random random) {
+		this(random, new DemoStats());
+	}
+
 	SyntheticListings(Random random, DemoStats stats) {
 		this.random = random;
 		this.stats = stats;
@@ -44,7 +49,7 @@ final class SyntheticListings {
 	/**
 	 * A new listing, or (about one time in eight) a changed version of one sent before.
 	 */
-	Listing next() {
+	public Listing next() {
 		if (this.sent.size() > 10 && this.random.nextInt(8) == 0) {
 			this.stats.increment("updates");
 			return changed(this.sent.get(this.random.nextInt(this.sent.size())));

@@ -1,0 +1,128 @@
+package com.bidstream.localstack.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+
+import com.bidstream.contracts.EventCodec;
+
+/**
+ * The bench's calls to the public API, with the demo agency's dev key. A failed call
+ * throws: a benchmark that lost requests has measured nothing.
+ */
+final class BenchClient {
+
+	static final String KEY = "dev-demo-key";
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final String ingest;
+
+	private final String scoring;
+
+	private final String reporting;
+
+	BenchClient(String ingest, String scoring, String reporting) {
+		this.ingest = ingest;
+		this.scoring = scoring;
+		this.reporting = reporting;
+	}
+
+	/**
+	 * Posts one batch (a JSON array) and answers how many listings ingest accepted.
+	 */
+	int postListings(byte[] batch) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.ingest + "/api/v1/listings"))
+			.header("Content-Type", "application/json")
+			.header("X-Api-Key", KEY)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(batch))
+			.timeout(Duration.ofSeconds(60))
+			.build();
+		String body = send(request, 202);
+		JsonNode reply = EventCodec.mapper().readTree(body);
+		if (!reply.path("rejected").isEmpty()) {
+			throw new IllegalStateException("ingest rejected listings: " + shorten(body));
+		}
+		return reply.path("accepted").asInt();
+	}
+
+	/**
+	 * The funnel's {@code scored} count for one source (0 before its first listing is
+	 * counted).
+	 */
+	long scored(String source) {
+		String body = send(get(this.reporting + "/api/v1/reports/funnel?groupBy=source"), 200);
+		for (JsonNode row : EventCodec.mapper().readTree(body).path("rows")) {
+			if (source.equals(row.path("group").asString())) {
+				return row.path("scored").asLong();
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * When scoring scored a listing, or empty while it is not scored yet.
+	 */
+	Optional<Instant> scoredAt(String jobKey) {
+		HttpRequest request = get(this.scoring + "/api/v1/scores/" + URLEncoder.encode(jobKey, StandardCharsets.UTF_8));
+		HttpResponse<String> response = exchange(request);
+		if (response.statusCode() == 404) {
+			return Optional.empty();
+		}
+		require(response, 200);
+		return Optional.of(Instant.parse(EventCodec.mapper().readTree(response.body()).path("scoredAt").asString()));
+	}
+
+	String prometheus(String serviceUrl) {
+		return send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/prometheus"))
+			.timeout(Duration.ofSeconds(20))
+			.build(), 200);
+	}
+
+	private static HttpRequest get(String url) {
+		return HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", KEY).timeout(Duration.ofSeconds(60)).build();
+	}
+
+	private String send(HttpRequest request, int expected) {
+		HttpResponse<String> response = exchange(request);
+		require(response, expected);
+		return response.body();
+	}
+
+	private static void require(HttpResponse<String> response, int expected) {
+		if (response.statusCode() != expected) {
+			throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
+					+ response.statusCode() + ": " + shorten(response.body()));
+		}
+	}
+
+	private HttpResponse<String> exchange(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + ex, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	private static String shorten(String body) {
+		return (body.length() > 300) ? body.substring(0, 300) + "..." : body;
+	}
+
+}

@@ -1,0 +1,98 @@
+package com.bidstream.localstack.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.bidstream.localstack.Console;
+
+/**
+ * Throughput end to end: {@link BenchSettings#CLIENTS} clients post batches of
+ * {@link BenchSettings#BATCH} as fast as ingest acknowledges them, and the clock runs
+ * until the funnel counts every one of them as scored (so through ingest, scoring and
+ * reporting, with tracking working beside them), or until the deadline: then the rate is
+ * of what was counted by then.
+ */
+final class EndToEndStep {
+
+	/**
+	 * What ingest acknowledged and when, and what the funnel counted by when;
+	 * {@code complete} when it counted every listing before the deadline.
+	 */
+	record Rates(long listings, double ackSeconds, long counted, double countedSeconds, boolean complete) {
+	}
+
+	private final BenchClient client;
+
+	private final Console console;
+
+	private final String source;
+
+	EndToEndStep(BenchClient client, Console console, String source) {
+		this.client = client;
+		this.console = console;
+		this.source = source;
+	}
+
+	Rates run(int listings, Duration deadline) throws InterruptedException {
+		this.console.step("bench", "end to end: %,d listings, source %s".formatted(listings, this.source));
+		int batches = listings / BenchSettings.BATCH;
+		AtomicLong nextBatch = new AtomicLong();
+		AtomicLong accepted = new AtomicLong();
+		ExecutorService clients = Executors.newFixedThreadPool(BenchSettings.CLIENTS);
+		long started = System.nanoTime();
+		List<Future<?>> posting = new ArrayList<>();
+		for (int c = 0; c < BenchSettings.CLIENTS; c++) {
+			ListingBatches generator = new ListingBatches(this.source, 100 + c);
+			posting.add(clients.submit(() -> {
+				for (long b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+					accepted.addAndGet(
+							this.client.postListings(generator.batch(b * BenchSettings.BATCH, BenchSettings.BATCH)));
+				}
+			}));
+		}
+		clients.shutdown();
+		Progress progress = new Progress(this.console, "e2e", started);
+		Double ackSeconds = null;
+		while (true) {
+			if (ackSeconds == null && clients.isTerminated()) {
+				ackSeconds = seconds(started);
+				requireNoFailure(posting);
+				this.console.step("e2e", "%,d acknowledged in %.1f s".formatted(accepted.get(), ackSeconds));
+			}
+			long scored = this.client.scored(this.source);
+			progress.report(accepted.get(), scored);
+			if (ackSeconds != null && (scored >= accepted.get() || seconds(started) > deadline.toSeconds())) {
+				double countedSeconds = seconds(started);
+				this.console.step("e2e", "%,d of %,d counted in %.1f s (%,.0f/s)".formatted(scored, accepted.get(),
+						countedSeconds, scored / countedSeconds));
+				return new Rates(accepted.get(), ackSeconds, scored, countedSeconds, scored >= accepted.get());
+			}
+			if (ackSeconds == null && posting.stream().anyMatch(Future::isDone)) {
+				requireNoFailure(posting.stream().filter(Future::isDone).toList());
+			}
+			Thread.sleep((ackSeconds == null) ? 1000 : 250);
+		}
+	}
+
+	private static void requireNoFailure(List<Future<?>> posting) throws InterruptedException {
+		for (Future<?> client : posting) {
+			try {
+				client.get();
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("posting failed: " + ex.getCause().getMessage(), ex.getCause());
+			}
+		}
+	}
+
+	private static double seconds(long started) {
+		return (System.nanoTime() - started) / 1e9;
+	}
+
+}

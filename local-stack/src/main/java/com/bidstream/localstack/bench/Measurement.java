@@ -1,0 +1,148 @@
+package com.bidstream.localstack.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.bidstream.localstack.Console;
+import com.bidstream.localstack.LocalStack;
+import com.bidstream.localstack.process.ChildProcess;
+import com.bidstream.localstack.services.Service;
+
+/**
+ * The steps of one run, in this order: raw Kafka; throughput end to end (which also warms
+ * the services up); latency at a steady rate the pipeline can sustain. Memory and CPU are
+ * sampled throughout, CPU split by step.
+ */
+final class Measurement {
+
+	private final BenchSettings settings;
+
+	private final LocalStack stack;
+
+	private final Console console;
+
+	private final BenchClient client;
+
+	private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
+
+	Measurement(BenchSettings settings, LocalStack stack, Console console) {
+		this.settings = settings;
+		this.stack = stack;
+		this.console = console;
+		this.client = new BenchClient(stack.url(Service.INGEST), stack.url(Service.SCORING),
+				stack.url(Service.REPORTING));
+	}
+
+	BenchResult run(Instant started) throws InterruptedException {
+		String run = "bench-" + Long.toString(started.getEpochSecond(), 36);
+		List<ProcessSampler.Tracked> tracked = new ArrayList<>();
+		for (ChildProcess child : this.stack.children()) {
+			List<ProcessHandle> roots = new ArrayList<>(List.of(child.handle()));
+			if (child.name().equals("postgres")) {
+				postmaster().ifPresent(roots::add);
+			}
+			tracked.add(new ProcessSampler.Tracked(child.name(), roots, true));
+		}
+		tracked.add(new ProcessSampler.Tracked("bench (launcher)", List.of(ProcessHandle.current()), false));
+		try (ProcessSampler sampler = new ProcessSampler(tracked).start()) {
+			long at = System.nanoTime();
+			BenchResult.Throughput raw = new RawProducerStep("localhost:" + this.stack.options().kafkaPort(),
+					this.console)
+				.run(this.settings.rawRecords());
+			at = endStep(sampler, "raw kafka", at);
+			EndToEndStep.Rates rates = new EndToEndStep(this.client, this.console, run + "-e2e")
+				.run(this.settings.listings(), this.settings.endToEndDeadline());
+			at = endStep(sampler, "end to end", at);
+			BenchResult.Throughput endToEnd = endToEnd(rates, raw);
+			int rate = this.settings.steadyRate(endToEnd.perSecond());
+			String latencyStep = latencyStep(rate, rates);
+			List<BenchResult.LatencyRow> latency = List.of();
+			if (rates.complete()) {
+				SteadyLatencyStep.Measured steady = new SteadyLatencyStep(this.client, this.console, run + "-steady")
+					.run(rate, this.settings.steadySeconds());
+				latency = latencyRows(steady);
+				endStep(sampler, "latency", at);
+			}
+			else {
+				this.console.step("latency", latencyStep);
+			}
+			List<BenchResult.Throughput> throughput = List.of(raw,
+					rate("ingest acknowledged (202), 4 clients x 1,000", rates.listings(), rates.ackSeconds(), raw),
+					endToEnd);
+			return new BenchResult(started.toString(), Runtime.getRuntime().availableProcessors(),
+					this.settings.listings(), throughput, latencyStep, latency, this.stepSeconds, sampler.usage(),
+					Notes.ALL);
+		}
+	}
+
+	/**
+	 * The PostgreSQL server: pg_ctl detaches it from the JVM that started it, so it is no
+	 * descendant of the {@code postgres} child; its data directory names it.
+	 */
+	private Optional<ProcessHandle> postmaster() {
+		Path pidFile = this.stack.dataRoot().resolve("postgres").resolve("data").resolve("postmaster.pid");
+		try {
+			return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()));
+		}
+		catch (IOException | RuntimeException ex) {
+			this.console.step("bench", "no PostgreSQL server found in " + pidFile + ": its CPU is not counted");
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * What the latency step ran, or why it did not: after a deadline the end-to-end
+	 * step's backlog is still in the pipeline, and the steady listings would queue behind
+	 * it.
+	 */
+	private String latencyStep(int rate, EndToEndStep.Rates rates) {
+		if (!rates.complete()) {
+			return "skipped: %,d listings of the end-to-end step were still in the pipeline at its deadline (fewer --listings or more --max-minutes)"
+				.formatted(rates.listings() - rates.counted());
+		}
+		String step = "steady %,d/s for %d s".formatted(rate, this.settings.steadySeconds());
+		return (rate == this.settings.steadyRate()) ? step
+				: step + " (half the end-to-end rate; %,d/s asked)".formatted(this.settings.steadyRate());
+	}
+
+	private static BenchResult.Throughput endToEnd(EndToEndStep.Rates rates, BenchResult.Throughput raw) {
+		String name = rates.complete() ? "end to end (posted -> counted as scored)"
+				: "end to end, deadline: %,d of %,d counted".formatted(rates.counted(), rates.listings());
+		return rate(name, rates.counted(), rates.countedSeconds(), raw);
+	}
+
+	private List<BenchResult.LatencyRow> latencyRows(SteadyLatencyStep.Measured steady) {
+		List<BenchResult.LatencyRow> rows = new ArrayList<>();
+		rows.add(new BenchResult.LatencyRow("202 -> scored (scoredAt, 1 listing per batch)", Notes.TO_SCORED,
+				Percentiles.of(steady.toScored())));
+		rows.add(new BenchResult.LatencyRow("202 -> counted by reporting (funnel polls)", Notes.TO_COUNTED,
+				Percentiles.of(steady.toCounted())));
+		Map<String, Percentiles> timers = new LinkedHashMap<>();
+		for (Service service : Service.values()) {
+			timers.putAll(PrometheusTimers.parse(this.client.prometheus(this.stack.url(service))));
+		}
+		timers.forEach((name, percentiles) -> rows
+			.add(new BenchResult.LatencyRow(ReportTable.HOP + name, Notes.TIMERS, percentiles)));
+		return rows;
+	}
+
+	private long endStep(ProcessSampler sampler, String step, long startedAt) {
+		sampler.mark(step);
+		long now = System.nanoTime();
+		this.stepSeconds.put(step, (now - startedAt) / 1e9);
+		return now;
+	}
+
+	private static BenchResult.Throughput rate(String name, long count, double seconds, BenchResult.Throughput raw) {
+		double perSecond = count / seconds;
+		return new BenchResult.Throughput(name, count, seconds, perSecond, perSecond / raw.perSecond());
+	}
+
+}

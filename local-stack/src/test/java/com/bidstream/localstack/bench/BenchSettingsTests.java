@@ -1,0 +1,34 @@
+package com.bidstream.localstack.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class BenchSettingsTests {
+
+	private final BenchSettings settings = new BenchSettings(100_000, 500_000, 1000, 30, Duration.ofMinutes(10),
+			Path.of("target/bench"), true);
+
+	@Test
+	void theLatencyStepKeepsTheAskedRateWhenThePipelineManagesTwiceIt() {
+		assertThat(this.settings.steadyRate(2500)).isEqualTo(1000);
+	}
+
+	@Test
+	void theLatencyStepRunsAtHalfTheEndToEndRateInBatchesOfWholeTicks() {
+		assertThat(this.settings.steadyRate(1234)).isEqualTo(610);
+		assertThat(this.settings.steadyRate(5)).isEqualTo(10);
+	}
+
+	@Test
+	void listingsComeInWholeBatchesOfAThousand() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new BenchSettings(1500, 1, 1000, 30, Duration.ofMinutes(1), Path.of("x"), true))
+			.withMessageContaining("multiple of 1000");
+	}
+
+}
