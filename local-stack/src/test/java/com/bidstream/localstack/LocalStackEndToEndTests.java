@@ -2,6 +2,10 @@ package com.bidstream.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +62,8 @@ class LocalStackEndToEndTests {
 	}
 
 	private Map<String, Map<String, Object>> postListingsAndDriveTheFunnel(LocalStack stack) {
+		assertThat(setting(stack, "fsync")).as("a 202 must survive a crash of the machine").isEqualTo("on");
+		assertThat(setting(stack, "synchronous_commit")).isEqualTo("on");
 		killScoringAndSeeItRestarted(stack);
 		BidstreamApi ingest = BidstreamApi.at(stack.url(Service.INGEST), "dev-demo-key");
 		String listings = EventCodec.toJson(
@@ -113,6 +119,18 @@ class LocalStackEndToEndTests {
 			assertThat(HealthProbe.isUp(stack.url(Service.SCORING))).isTrue();
 		});
 		assertThat(killed.isAlive()).isFalse();
+	}
+
+	private static String setting(LocalStack stack, String name) {
+		try (Connection connection = DriverManager
+			.getConnection("jdbc:postgresql://localhost:" + stack.postgresPort() + "/postgres", "postgres", "postgres");
+				ResultSet result = connection.createStatement().executeQuery("show " + name)) {
+			result.next();
+			return result.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot read " + name + " from the stack's PostgreSQL", ex);
+		}
 	}
 
 	private static ChildProcess scoring(LocalStack stack) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.bidstream.contracts.Listing;
+import com.bidstream.platform.jdbc.KeyRounds;
 
 /**
  * Splits the valid items of one request as if they had been posted one after another: an
@@ -26,22 +27,15 @@ public final class BatchPlan {
 	}
 
 	public static BatchPlan of(List<Item> items) {
-		List<List<Item>> rounds = new ArrayList<>();
+		List<Item> writes = new ArrayList<>();
 		List<Item> duplicates = new ArrayList<>();
 		Map<String, String> lastHash = new HashMap<>();
-		Map<String, Integer> writes = new HashMap<>();
 		for (Item item : items) {
-			if (item.contentHash().equals(lastHash.put(item.jobKey(), item.contentHash()))) {
-				duplicates.add(item);
-				continue;
-			}
-			int round = writes.merge(item.jobKey(), 1, Integer::sum) - 1;
-			if (round == rounds.size()) {
-				rounds.add(new ArrayList<>());
-			}
-			rounds.get(round).add(item);
+			boolean repeat = item.contentHash().equals(lastHash.put(item.jobKey(), item.contentHash()));
+			(repeat ? duplicates : writes).add(item);
 		}
-		return new BatchPlan(rounds.stream().map(List::copyOf).toList(), List.copyOf(duplicates));
+		return new BatchPlan(KeyRounds.of(writes, Item::jobKey).stream().map(List::copyOf).toList(),
+				List.copyOf(duplicates));
 	}
 
 	/**

@@ -3,6 +3,8 @@ package com.bidstream.tracking.pursuits;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +24,7 @@ import com.bidstream.tracking.funnel.Funnel;
 import com.bidstream.tracking.funnel.PursuitState;
 
 /**
- * Applies one funnel event to a locked pursuit and makes it durable in the caller's
+ * Applies funnel events to locked pursuits and makes them durable in the caller's
  * transaction: the pursuit row, a history row and the {@link PursuitAdvanced} on
  * {@code pursuits.events} (through the outbox) commit together or not at all.
  */
@@ -53,23 +55,63 @@ class FunnelRecorder {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public PursuitState record(Pursuit pursuit, EventCommand command) {
-		PursuitState next = Funnel.apply(pursuit.state(), command.funnelEvent());
+		return recordAll(List.of(new Step(pursuit, command))).get(0);
+	}
+
+	/**
+	 * Records each step's command on its pursuit (all locked by the caller, each pursuit
+	 * once), with one statement per table for all of them.
+	 * @return the pursuits' new states, in order
+	 * @throws com.bidstream.tracking.funnel.FunnelConflict if the funnel does not allow
+	 * one of them (nothing is written then)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<PursuitState> recordAll(List<Step> steps) {
 		Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		UUID eventId = (command.eventId() != null) ? command.eventId() : UUID.randomUUID();
-		// an event that names no freelancer is the holder's (a REPLIED to the claimed
-		// proposal)
-		String freelancerId = (command.freelancerId() != null) ? command.freelancerId() : next.holder();
-		this.store.advance(pursuit.agencyId(), pursuit.jobKey(), next, recordedAt);
-		this.events.insertEvent(pursuit.agencyId(), pursuit.jobKey(),
-				new HistoryEntry(eventId, command.type(), freelancerId, command.occurredAt(), command.connectsSpent(),
-						command.bidAmount(), command.contractValue(), command.reason(), command.note(), recordedAt));
-		this.outbox.append(Topics.PURSUITS_EVENTS,
-				new PursuitAdvanced(publishedId(pursuit.agencyId(), eventId), command.occurredAt(), pursuit.agencyId(),
-						pursuit.jobKey(), PursuitAdvanced.SCHEMA_VERSION, command.type(), next.stage(), next.outcome(),
-						freelancerId, command.connectsSpent(), command.bidAmount(), command.contractValue(),
-						command.reason(), recordedAt));
-		afterCommit(pursuit, command, next, freelancerId);
-		return next;
+		List<Recorded> recorded = new ArrayList<>(steps.size());
+		for (Step step : steps) {
+			PursuitState next = Funnel.apply(step.pursuit().state(), step.command().funnelEvent());
+			EventCommand command = step.command();
+			UUID eventId = (command.eventId() != null) ? command.eventId() : UUID.randomUUID();
+			// an event that names no freelancer is the holder's (a REPLIED to the claimed
+			// proposal)
+			String freelancerId = (command.freelancerId() != null) ? command.freelancerId() : next.holder();
+			recorded.add(new Recorded(step.pursuit(), next,
+					new HistoryEntry(eventId, command.type(), freelancerId, command.occurredAt(),
+							command.connectsSpent(), command.bidAmount(), command.contractValue(), command.reason(),
+							command.note(), recordedAt)));
+		}
+		if (recorded.isEmpty()) {
+			return List.of();
+		}
+		this.store.advanceAll(recorded, recordedAt);
+		this.events.insertAll(recorded);
+		this.outbox.appendAll(Topics.PURSUITS_EVENTS, recorded.stream().map(FunnelRecorder::published).toList());
+		afterCommit(recorded);
+		return recorded.stream().map(Recorded::next).toList();
+	}
+
+	private static PursuitAdvanced published(Recorded recorded) {
+		Pursuit pursuit = recorded.pursuit();
+		HistoryEntry entry = recorded.entry();
+		return new PursuitAdvanced(publishedId(pursuit.agencyId(), entry.eventId()), entry.occurredAt(),
+				pursuit.agencyId(), pursuit.jobKey(), PursuitAdvanced.SCHEMA_VERSION, entry.type(),
+				recorded.next().stage(), recorded.next().outcome(), entry.freelancerId(), entry.connectsSpent(),
+				entry.bidAmount(), entry.contractValue(), entry.reason(), entry.recordedAt());
+	}
+
+	/**
+	 * A command to record on a locked pursuit.
+	 */
+	record Step(Pursuit pursuit, EventCommand command) {
+
+	}
+
+	/**
+	 * A step as recorded: the pursuit before, its state after, and its history row.
+	 */
+	record Recorded(Pursuit pursuit, PursuitState next, HistoryEntry entry) {
+
 	}
 
 	/**
@@ -82,15 +124,19 @@ class FunnelRecorder {
 		return UUID.nameUUIDFromBytes((agencyId + "|" + eventId).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private void afterCommit(Pursuit pursuit, EventCommand command, PursuitState next, String freelancerId) {
+	private void afterCommit(List<Recorded> recorded) {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				FunnelRecorder.this.meters.counter("bidstream.tracking.events", "type", command.type().name())
-					.increment();
-				log.debug("Pursuit {} of agency {}: {} by {} -> stage {}{}", pursuit.jobKey(), pursuit.agencyId(),
-						command.type(), (freelancerId != null) ? freelancerId : "nobody", next.stage(),
-						(next.outcome() != null) ? ", outcome " + next.outcome() : "");
+				for (Recorded one : recorded) {
+					FunnelRecorder.this.meters.counter("bidstream.tracking.events", "type", one.entry().type().name())
+						.increment();
+					log.debug("Pursuit {} of agency {}: {} by {} -> stage {}{}", one.pursuit().jobKey(),
+							one.pursuit().agencyId(), one.entry().type(),
+							(one.entry().freelancerId() != null) ? one.entry().freelancerId() : "nobody",
+							one.next().stage(),
+							(one.next().outcome() != null) ? ", outcome " + one.next().outcome() : "");
+				}
 			}
 		});
 	}

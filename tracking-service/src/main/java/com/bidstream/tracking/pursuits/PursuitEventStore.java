@@ -11,6 +11,8 @@ import org.springframework.stereotype.Repository;
 
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.LossReason;
+import com.bidstream.platform.jdbc.ColumnArrays;
+import com.bidstream.tracking.pursuits.FunnelRecorder.Recorded;
 
 /**
  * The {@code pursuit_events} table: each pursuit's history, and which event ids are
@@ -25,15 +27,35 @@ class PursuitEventStore {
 		this.jdbc = jdbc;
 	}
 
-	void insertEvent(String agencyId, String jobKey, HistoryEntry entry) {
+	/**
+	 * The history rows of recorded steps, in order, in one statement.
+	 */
+	void insertAll(List<Recorded> recorded) {
 		this.jdbc.sql("""
 				insert into pursuit_events (event_id, agency_id, job_key, type, freelancer_id, occurred_at,
 				                            connects_spent, bid_amount, contract_value, reason, note, recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				select event_id, agency_id, job_key, type, freelancer_id, occurred_at, connects_spent, bid_amount,
+				       contract_value, reason, note, recorded_at
+				from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::int[],
+				            ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::timestamptz[])
+				    with ordinality as entry (event_id, agency_id, job_key, type, freelancer_id, occurred_at,
+				                              connects_spent, bid_amount, contract_value, reason, note, recorded_at, n)
+				order by n
 				""")
-			.params(entry.eventId(), agencyId, jobKey, entry.type().name(), entry.freelancerId(),
-					SqlValues.time(entry.occurredAt()), entry.connectsSpent(), entry.bidAmount(), entry.contractValue(),
-					SqlValues.name(entry.reason()), entry.note(), SqlValues.time(entry.recordedAt()))
+			.params(ColumnArrays.of(recorded)
+				.text((step) -> step.entry().eventId().toString())
+				.text((step) -> step.pursuit().agencyId())
+				.text((step) -> step.pursuit().jobKey())
+				.text((step) -> step.entry().type().name())
+				.text((step) -> step.entry().freelancerId())
+				.timestamp((step) -> step.entry().occurredAt())
+				.integer((step) -> step.entry().connectsSpent())
+				.decimal((step) -> step.entry().bidAmount())
+				.decimal((step) -> step.entry().contractValue())
+				.text((step) -> SqlValues.name(step.entry().reason()))
+				.text((step) -> step.entry().note())
+				.timestamp((step) -> step.entry().recordedAt())
+				.values())
 			.update();
 	}
 

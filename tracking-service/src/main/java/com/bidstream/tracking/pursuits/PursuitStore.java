@@ -3,8 +3,12 @@ package com.bidstream.tracking.pursuits;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,7 +18,9 @@ import com.bidstream.contracts.ListingScored.Decision;
 import com.bidstream.contracts.PursuitAdvanced.LossReason;
 import com.bidstream.contracts.PursuitAdvanced.Outcome;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
-import com.bidstream.tracking.funnel.PursuitState;
+import com.bidstream.contracts.Topics;
+import com.bidstream.platform.jdbc.ColumnArrays;
+import com.bidstream.tracking.pursuits.FunnelRecorder.Recorded;
 
 /**
  * The {@code pursuits} table: where each pursuit stands and the score it holds.
@@ -32,31 +38,83 @@ class PursuitStore {
 	}
 
 	/**
-	 * Creates the pursuit in {@code NEW} with this score, unless it exists.
-	 * @return true if it was created
+	 * Creates each pursuit in {@code NEW} with its score, unless it exists (each listing
+	 * at most once).
+	 * @return the keys ({@code agencyId|jobKey}) of those created
 	 */
-	boolean createIfAbsent(ListingScored scored, Instant now) {
-		return this.jdbc.sql("""
+	Set<String> createAllIfAbsent(List<ListingScored> scored, Instant now) {
+		return new HashSet<>(this.jdbc.sql("""
 				insert into pursuits (agency_id, job_key, stage, score, decision, segment, score_version, scored_at,
 				                      created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				select agency_id, job_key, 'NEW', score, decision, segment, score_version, scored_at, ?, ?
+				from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::timestamptz[])
+				    as scored (agency_id, job_key, score, decision, segment, score_version, scored_at)
+				order by agency_id, job_key
 				on conflict (agency_id, job_key) do nothing
+				returning agency_id, job_key
 				""")
-			.params(scored.agencyId(), scored.jobKey(), Stage.NEW.name(), scored.score(),
-					SqlValues.name(scored.decision()), scored.segment(), scored.version(),
-					SqlValues.time(scored.occurredAt()), SqlValues.time(now), SqlValues.time(now))
-			.update() == 1;
+			.params(prepend(ColumnArrays.of(scored)
+				.text(ListingScored::agencyId)
+				.text(ListingScored::jobKey)
+				.integer(ListingScored::score)
+				.text((event) -> SqlValues.name(event.decision()))
+				.text(ListingScored::segment)
+				.integer(ListingScored::version)
+				.timestamp(ListingScored::occurredAt)
+				.values(), SqlValues.time(now), SqlValues.time(now)))
+			.query((rs, row) -> Topics.key(rs.getString(1), rs.getString(2)))
+			.list());
 	}
 
-	void updateScore(ListingScored scored, Instant now) {
-		this.jdbc
-			.sql("""
-					update pursuits set score = ?, decision = ?, segment = ?, score_version = ?, scored_at = ?, updated_at = ?
-					where agency_id = ? and job_key = ?
-					""")
-			.params(scored.score(), SqlValues.name(scored.decision()), scored.segment(), scored.version(),
-					SqlValues.time(scored.occurredAt()), SqlValues.time(now), scored.agencyId(), scored.jobKey())
+	/**
+	 * Takes the scores of listings whose pursuits hold an older one (each listing at most
+	 * once).
+	 */
+	void updateScores(List<ListingScored> scored, Instant now) {
+		if (scored.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update pursuits p set score = s.score, decision = s.decision, segment = s.segment,
+				                      score_version = s.score_version, scored_at = s.scored_at, updated_at = ?
+				from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::timestamptz[])
+				    as s (agency_id, job_key, score, decision, segment, score_version, scored_at)
+				where p.agency_id = s.agency_id and p.job_key = s.job_key
+				""")
+			.params(prepend(ColumnArrays.of(scored)
+				.text(ListingScored::agencyId)
+				.text(ListingScored::jobKey)
+				.integer(ListingScored::score)
+				.text((event) -> SqlValues.name(event.decision()))
+				.text(ListingScored::segment)
+				.integer(ListingScored::version)
+				.timestamp(ListingScored::occurredAt)
+				.values(), SqlValues.time(now)))
 			.update();
+	}
+
+	/**
+	 * The pursuits of these listings, their rows locked until the transaction ends (in
+	 * key order, as every writer locks), by key ({@code agencyId|jobKey}).
+	 */
+	Map<String, Pursuit> lockAll(List<ListingScored> scored) {
+		Map<String, Pursuit> locked = new HashMap<>();
+		this.jdbc.sql("select " + COLUMNS + """
+				 from pursuits
+				where (agency_id, job_key) in (select * from unnest(?::text[], ?::text[]))
+				order by agency_id, job_key for update""")
+			.params(ColumnArrays.of(scored).text(ListingScored::agencyId).text(ListingScored::jobKey).values())
+			.query(PursuitStore::pursuit)
+			.list()
+			.forEach((pursuit) -> locked.put(Topics.key(pursuit.agencyId(), pursuit.jobKey()), pursuit));
+		return locked;
+	}
+
+	private static Object[] prepend(Object[] columns, Object... first) {
+		Object[] all = new Object[first.length + columns.length];
+		System.arraycopy(first, 0, all, 0, first.length);
+		System.arraycopy(columns, 0, all, first.length, columns.length);
+		return all;
 	}
 
 	/**
@@ -77,13 +135,25 @@ class PursuitStore {
 			.optional();
 	}
 
-	void advance(String agencyId, String jobKey, PursuitState state, Instant now) {
+	/**
+	 * Moves each recorded pursuit to its new state, in one statement.
+	 */
+	void advanceAll(List<Recorded> recorded, Instant now) {
 		this.jdbc.sql("""
-				update pursuits set stage = ?, outcome = ?, freelancer_id = ?, reason = ?, updated_at = ?
-				where agency_id = ? and job_key = ?
+				update pursuits p set stage = s.stage, outcome = s.outcome, freelancer_id = s.freelancer_id,
+				                      reason = s.reason, updated_at = ?
+				from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				    as s (agency_id, job_key, stage, outcome, freelancer_id, reason)
+				where p.agency_id = s.agency_id and p.job_key = s.job_key
 				""")
-			.params(state.stage().name(), SqlValues.name(state.outcome()), state.holder(),
-					SqlValues.name(state.reason()), SqlValues.time(now), agencyId, jobKey)
+			.params(prepend(ColumnArrays.of(recorded)
+				.text((step) -> step.pursuit().agencyId())
+				.text((step) -> step.pursuit().jobKey())
+				.text((step) -> step.next().stage().name())
+				.text((step) -> SqlValues.name(step.next().outcome()))
+				.text((step) -> step.next().holder())
+				.text((step) -> SqlValues.name(step.next().reason()))
+				.values(), SqlValues.time(now)))
 			.update();
 	}
 

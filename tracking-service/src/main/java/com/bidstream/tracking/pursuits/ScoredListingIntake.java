@@ -2,6 +2,10 @@ package com.bidstream.tracking.pursuits;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -13,11 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 import com.bidstream.contracts.ListingScored;
 import com.bidstream.contracts.ListingScored.Decision;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
+import com.bidstream.platform.jdbc.KeyRounds;
+import com.bidstream.tracking.pursuits.FunnelRecorder.Step;
 
 /**
  * Turns every scored listing into a pursuit of its agency, whatever the decision, and
  * queues the ones worth pursuing. Scores may arrive late and more than once: an older
- * score than the one held changes nothing.
+ * score than the one held changes nothing. A poll batch at a time.
  */
 @Service
 class ScoredListingIntake {
@@ -35,22 +41,36 @@ class ScoredListingIntake {
 		this.recorder = recorder;
 	}
 
+	/**
+	 * Applies a batch of scores: the pursuits created, locked and re-scored with one
+	 * statement each per {@link KeyRounds round}, and the new {@code PURSUE} ones queued
+	 * together.
+	 */
 	@Transactional
-	public void apply(ListingScored scored) {
-		requireUsable(scored);
+	public void applyAll(List<ListingScored> batch) {
+		batch.forEach(ScoredListingIntake::requireUsable);
 		Instant now = Instant.now();
-		boolean created = this.store.createIfAbsent(scored, now);
-		Pursuit pursuit = this.store.lock(scored.agencyId(), scored.jobKey()).orElseThrow();
-		if (!created) {
-			if (!pursuit.isOlderScoreThan(scored.version(), scored.occurredAt())) {
-				log.debug("Ignored score version {} of {} (agency {}): version {} is already applied", scored.version(),
-						scored.jobKey(), scored.agencyId(), pursuit.scoreVersion());
-				return;
+		for (List<ListingScored> round : KeyRounds.of(batch, ListingScored::key)) {
+			Set<String> created = this.store.createAllIfAbsent(round, now);
+			Map<String, Pursuit> pursuits = this.store.lockAll(round);
+			List<ListingScored> rescored = new ArrayList<>();
+			List<Step> queued = new ArrayList<>();
+			for (ListingScored scored : round) {
+				Pursuit pursuit = pursuits.get(scored.key());
+				if (!created.contains(scored.key())) {
+					if (!pursuit.isOlderScoreThan(scored.version(), scored.occurredAt())) {
+						log.debug("Ignored score version {} of {} (agency {}): version {} is already applied",
+								scored.version(), scored.jobKey(), scored.agencyId(), pursuit.scoreVersion());
+						continue;
+					}
+					rescored.add(scored);
+				}
+				if (scored.decision() == Decision.PURSUE && pursuit.stage() == Stage.NEW && !pursuit.state().closed()) {
+					queued.add(new Step(pursuit, EventCommand.queue(queueEventId(scored), scored.occurredAt())));
+				}
 			}
-			this.store.updateScore(scored, now);
-		}
-		if (scored.decision() == Decision.PURSUE && pursuit.stage() == Stage.NEW && !pursuit.state().closed()) {
-			this.recorder.record(pursuit, EventCommand.queue(queueEventId(scored), scored.occurredAt()));
+			this.store.updateScores(rescored, now);
+			this.recorder.recordAll(queued);
 		}
 	}
 

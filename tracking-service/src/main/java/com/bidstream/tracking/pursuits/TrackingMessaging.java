@@ -18,7 +18,7 @@ class TrackingMessaging {
 
 	@Bean
 	Consumer<List<byte[]>> scoredListings(EventConsumer events, ScoredListingIntake intake) {
-		return events.of("tracking", ListingScored.class, intake::apply);
+		return events.batchOf("tracking", ListingScored.class, intake::applyAll);
 	}
 
 }
