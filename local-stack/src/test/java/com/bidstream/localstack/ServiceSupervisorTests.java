@@ -3,6 +3,7 @@ package com.bidstream.localstack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,25 +28,22 @@ class ServiceSupervisorTests {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+	private final AtomicInteger starts = new AtomicInteger();
+
 	private final Console console = new Console(new PrintStream(this.out, true, StandardCharsets.UTF_8));
 
 	@Test
-	void aServiceThatKeepsDyingAtStartIsRestartedAFewTimesThenLeftDownWithTheReason(@TempDir Path dir)
-			throws IOException {
-		Path jar = Files.writeString(dir.resolve("broken.jar"), "not a jar");
-		ServiceNode.Settings settings = new ServiceNode.Settings(Ports.free(), "localhost:1",
-				"jdbc:postgresql://localhost:1/none", dir.resolve("keys"));
-		AtomicInteger starts = new AtomicInteger();
+	void aServiceThatKeepsDyingAtStartIsRestartedAFewTimesThenLeftDownWithTheReason(@TempDir Path dir) {
 		ServiceSupervisor supervisor = new ServiceSupervisor(this.console, (exited) -> {
-			starts.incrementAndGet();
-			return ServiceNode.start(Service.SCORING, jar, settings, dir.resolve("scoring.log"));
+			this.starts.incrementAndGet();
+			return brokenService(dir);
 		}, () -> false, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)));
 
 		try (supervisor) {
-			supervisor.watch(ServiceNode.start(Service.SCORING, jar, settings, dir.resolve("scoring.log")));
+			supervisor.watch(brokenService(dir));
 
 			await().atMost(Duration.ofSeconds(60)).until(() -> output().contains("keeps dying at start"));
-			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> starts.get() == 5);
+			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> this.starts.get() == 5);
 		}
 		assertThat(output()).contains("! scoring-service exited unexpectedly (code 1); restarting it in 0 s")
 			.contains("! scoring-service exited with code 1 before it was UP; restarting it in 1 s (try 2 of 5)")
@@ -54,24 +52,36 @@ class ServiceSupervisorTests {
 	}
 
 	@Test
-	void nothingIsRestartedWhileTheStackStops(@TempDir Path dir) throws IOException {
-		Path jar = Files.writeString(dir.resolve("broken.jar"), "not a jar");
-		ServiceNode.Settings settings = new ServiceNode.Settings(Ports.free(), "localhost:1",
-				"jdbc:postgresql://localhost:1/none", dir.resolve("keys"));
-		AtomicInteger starts = new AtomicInteger();
+	void nothingIsRestartedWhileTheStackStops(@TempDir Path dir) {
 		ServiceSupervisor supervisor = new ServiceSupervisor(this.console, (exited) -> {
-			starts.incrementAndGet();
-			return ServiceNode.start(Service.SCORING, jar, settings, dir.resolve("scoring.log"));
+			this.starts.incrementAndGet();
+			return brokenService(dir);
 		}, () -> true, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)));
 
 		try (supervisor) {
-			ServiceNode node = ServiceNode.start(Service.SCORING, jar, settings, dir.resolve("scoring.log"));
+			ServiceNode node = brokenService(dir);
 			supervisor.watch(node);
 			node.process().waitFor(Duration.ofSeconds(30));
 
-			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> starts.get() == 0);
+			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> this.starts.get() == 0);
 		}
 		assertThat(output()).doesNotContain("restarting");
+	}
+
+	/**
+	 * A scoring-service whose jar is broken: it exits with code 1 at once.
+	 */
+	private static ServiceNode brokenService(Path dir) {
+		Path jar = dir.resolve("broken.jar");
+		try {
+			Files.writeString(jar, "not a jar");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ServiceNode.Settings settings = new ServiceNode.Settings(Ports.free(), "localhost:1",
+				"jdbc:postgresql://localhost:1/none", dir.resolve("keys"));
+		return ServiceNode.start(Service.SCORING, jar, settings, dir.resolve("scoring.log"));
 	}
 
 	private String output() {

@@ -52,18 +52,27 @@ public class PlatformMessagingAutoConfiguration {
 	 */
 	@Bean
 	ProducerFactory<String, byte[]> outboxProducerFactory(KafkaProperties kafka) {
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		Map<String, Object> config = durableProducer(kafka, StringSerializer.class);
 		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
 		config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
 		config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+		return new DefaultKafkaProducerFactory<>(config);
+	}
+
+	/**
+	 * Every producer of the platform: idempotent, {@code acks=all}, bounded waits, byte
+	 * values.
+	 */
+	private static Map<String, Object> durableProducer(KafkaProperties kafka, Class<?> keySerializer) {
+		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, keySerializer);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25000);
 		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
 		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
-		return new DefaultKafkaProducerFactory<>(config);
+		return config;
 	}
 
 	@Bean
@@ -130,15 +139,8 @@ public class PlatformMessagingAutoConfiguration {
 	 */
 	@Bean
 	ListenerContainerWithDlqAndRetryCustomizer consumerErrorHandling(KafkaProperties kafka) {
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25000);
-		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
-		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10000);
-		return ConsumerErrorHandling.create(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)));
+		return ConsumerErrorHandling.create(new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(durableProducer(kafka, ByteArraySerializer.class))));
 	}
 
 }

@@ -53,15 +53,7 @@ class PursuitStore {
 				on conflict (agency_id, job_key) do nothing
 				returning agency_id, job_key
 				""")
-			.params(prepend(ColumnArrays.of(scored)
-				.text(ListingScored::agencyId)
-				.text(ListingScored::jobKey)
-				.integer(ListingScored::score)
-				.text((event) -> SqlValues.name(event.decision()))
-				.text(ListingScored::segment)
-				.integer(ListingScored::version)
-				.timestamp(ListingScored::occurredAt)
-				.values(), SqlValues.time(now), SqlValues.time(now)))
+			.params(prepend(scoreColumns(scored), SqlValues.time(now), SqlValues.time(now)))
 			.query((rs, row) -> Topics.key(rs.getString(1), rs.getString(2)))
 			.list());
 	}
@@ -80,17 +72,7 @@ class PursuitStore {
 				from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::int[], ?::timestamptz[])
 				    as s (agency_id, job_key, score, decision, segment, score_version, scored_at)
 				where p.agency_id = s.agency_id and p.job_key = s.job_key
-				""")
-			.params(prepend(ColumnArrays.of(scored)
-				.text(ListingScored::agencyId)
-				.text(ListingScored::jobKey)
-				.integer(ListingScored::score)
-				.text((event) -> SqlValues.name(event.decision()))
-				.text(ListingScored::segment)
-				.integer(ListingScored::version)
-				.timestamp(ListingScored::occurredAt)
-				.values(), SqlValues.time(now)))
-			.update();
+				""").params(prepend(scoreColumns(scored), SqlValues.time(now))).update();
 	}
 
 	/**
@@ -108,6 +90,22 @@ class PursuitStore {
 			.list()
 			.forEach((pursuit) -> locked.put(Topics.key(pursuit.agencyId(), pursuit.jobKey()), pursuit));
 		return locked;
+	}
+
+	/**
+	 * The columns of a score: agency, jobKey, score, decision, segment, version, scored
+	 * at.
+	 */
+	private static Object[] scoreColumns(List<ListingScored> scored) {
+		return ColumnArrays.of(scored)
+			.text(ListingScored::agencyId)
+			.text(ListingScored::jobKey)
+			.integer(ListingScored::score)
+			.text((event) -> SqlValues.name(event.decision()))
+			.text(ListingScored::segment)
+			.integer(ListingScored::version)
+			.timestamp(ListingScored::occurredAt)
+			.values();
 	}
 
 	private static Object[] prepend(Object[] columns, Object... first) {
