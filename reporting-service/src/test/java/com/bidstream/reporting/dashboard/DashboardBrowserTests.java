@@ -93,11 +93,13 @@ class DashboardBrowserTests {
 				.contains("\"replied\":1"));
 
 		this.browser.get(base() + "/");
+		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 		signIn("not-a-real-key");
-		assertThat(this.browser.findElement(By.id("error")).getText()).contains("not valid");
+		// the form posts and the page reloads: wait for it rather than read the old page
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText())
+			.contains("not valid");
 
 		signIn("dev-demo-key");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-group='enterprise']")));
 		assertThat(this.browser.getCurrentUrl()).isEqualTo(base() + "/").doesNotContain("dev-demo-key");
 		assertThat(this.browser.findElement(By.id("who")).getText()).isEqualTo("agency demo");
