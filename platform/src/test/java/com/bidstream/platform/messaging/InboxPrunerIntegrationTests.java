@@ -6,20 +6,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import com.bidstream.platform.schema.PlatformMigrations;
-import com.bidstream.testsupport.EmbeddedInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InboxPrunerIntegrationTests {
 
-	final JdbcTemplate jdbc = migrated("platform_inbox");
+	final JdbcTemplate jdbc = new JdbcTemplate(PlatformDatabase.migrated("platform_inbox"));
 
 	final List<UUID> old = IntStream.range(0, 5).mapToObj((i) -> UUID.randomUUID()).toList();
 
@@ -55,18 +50,6 @@ class InboxPrunerIntegrationTests {
 
 	private List<UUID> remaining() {
 		return this.jdbc.queryForList("select event_id from inbox", UUID.class);
-	}
-
-	private static JdbcTemplate migrated(String name) {
-		var database = EmbeddedInfrastructure.get().database(name);
-		var dataSource = new DriverManagerDataSource(database.url(), database.username(), database.password());
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/platform")
-			.table(PlatformMigrations.HISTORY_TABLE)
-			.load()
-			.migrate();
-		return new JdbcTemplate(dataSource);
 	}
 
 }

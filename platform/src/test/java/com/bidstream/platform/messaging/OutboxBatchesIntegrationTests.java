@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +25,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.bidstream.platform.schema.PlatformMigrations;
-import com.bidstream.testsupport.EmbeddedInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -42,7 +37,7 @@ import static org.mockito.Mockito.mock;
 
 class OutboxBatchesIntegrationTests {
 
-	static final DataSource DATABASE = migrated("platform_relays");
+	static final DataSource DATABASE = PlatformDatabase.migrated("platform_relays");
 
 	final JdbcTemplate jdbc = new JdbcTemplate(DATABASE);
 
@@ -137,18 +132,6 @@ class OutboxBatchesIntegrationTests {
 		this.jdbc.update(
 				"insert into outbox (topic, msg_key, event_id, event_type, payload) values ('listings.ingested', ?, ?, 'ListingIngested', ?)",
 				key, UUID.randomUUID(), payload.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static DataSource migrated(String name) {
-		var database = EmbeddedInfrastructure.get().database(name);
-		DataSource dataSource = new DriverManagerDataSource(database.url(), database.username(), database.password());
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/platform")
-			.table(PlatformMigrations.HISTORY_TABLE)
-			.load()
-			.migrate();
-		return dataSource;
 	}
 
 }
