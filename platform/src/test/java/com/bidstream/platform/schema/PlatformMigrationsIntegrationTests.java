@@ -33,14 +33,9 @@ class PlatformMigrationsIntegrationTests {
 		jdbc.update("insert into outbox (topic, msg_key, event_id, event_type, payload) values ('t', 'k', ?, 'E', ?)",
 				kept, new byte[] { 1 });
 
-		Flyway service = serviceFlyway(dataSource).load();
-		this.platformWithANewerMigration.migrateBefore(service);
-		service.migrate();
+		migrate(dataSource);
 
-		assertThat(jdbc.queryForList(
-				"select version from " + PlatformMigrations.HISTORY_TABLE + " where success order by installed_rank",
-				String.class))
-			.as("baselined at what the service's history held, then the newer ones")
+		assertThat(platformVersions(jdbc)).as("baselined at what the service's history held, then the newer ones")
 			.containsExactly("0.2", "0.3", "0.9");
 		assertThat(tableExists(jdbc, "platform_next_probe")).isTrue();
 		assertThat(jdbc.queryForObject("select count(*) from outbox where event_id = ?", Long.class, kept))
@@ -56,18 +51,29 @@ class PlatformMigrationsIntegrationTests {
 		DataSource dataSource = database("platform_fresh");
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
-		Flyway service = serviceFlyway(dataSource).load();
-		this.platformWithANewerMigration.migrateBefore(service);
-		service.migrate();
+		migrate(dataSource);
 
-		assertThat(jdbc.queryForList(
-				"select version from " + PlatformMigrations.HISTORY_TABLE + " where success order by installed_rank",
-				String.class))
-			.containsExactly("0.1", "0.2", "0.3", "0.9");
+		assertThat(platformVersions(jdbc)).containsExactly("0.1", "0.2", "0.3", "0.9");
 		assertThat(jdbc.queryForList("select version from " + SERVICE_HISTORY
 				+ " where success and type <> 'BASELINE' order by installed_rank", String.class))
 			.containsExactly("1");
 		assertThat(tableExists(jdbc, "applied")).isTrue();
+	}
+
+	/**
+	 * As a service starts now: the platform's migrations (with a newer one), then its
+	 * own.
+	 */
+	private void migrate(DataSource dataSource) {
+		Flyway service = serviceFlyway(dataSource).load();
+		this.platformWithANewerMigration.migrateBefore(service);
+		service.migrate();
+	}
+
+	private static List<String> platformVersions(JdbcTemplate jdbc) {
+		return jdbc.queryForList(
+				"select version from " + PlatformMigrations.HISTORY_TABLE + " where success order by installed_rank",
+				String.class);
 	}
 
 	/**
