@@ -5,6 +5,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,8 @@ import com.bidstream.platform.jdbc.KeyRounds;
  * with several events of one listing is written in {@link KeyRounds}.
  */
 @Component
-class EventRecorder {
+@Order(0)
+class EventRecorder implements ReportingSink {
 
 	private final JdbcClient jdbc;
 
@@ -49,7 +51,8 @@ class EventRecorder {
 	/**
 	 * Keeps the latest version of each listing; its first ingest time never changes.
 	 */
-	void listingsIngested(List<ListingIngested> events) {
+	@Override
+	public void listingsIngested(List<ListingIngested> events) {
 		KeyRounds.of(events, BidstreamEvent::key).forEach(this::storeListings);
 		this.listingsStored.increment(events.size());
 	}
@@ -87,7 +90,8 @@ class EventRecorder {
 	 * Keeps the latest score: a higher version replaces it, the same version re-scored
 	 * later replaces it, an older version arriving late does not.
 	 */
-	void listingsScored(List<ListingScored> events) {
+	@Override
+	public void listingsScored(List<ListingScored> events) {
 		KeyRounds.of(events, BidstreamEvent::key).forEach(this::storeScores);
 		this.scoresStored.increment(events.size());
 	}
@@ -133,7 +137,8 @@ class EventRecorder {
 	/**
 	 * Keeps every pursuit event, whether or not its listing's score has arrived yet.
 	 */
-	void pursuitsAdvanced(List<PursuitAdvanced> events) {
+	@Override
+	public void pursuitsAdvanced(List<PursuitAdvanced> events) {
 		this.jdbc.sql("""
 				insert into pursuit_events (event_id, agency_id, job_key, action, stage, outcome, freelancer_id,
 				                            occurred_at, connects_spent, contract_value, reason)

@@ -17,7 +17,8 @@ import com.bidstream.platform.messaging.EventConsumer;
 
 /**
  * The consumers of the reporting group, one per topic (bindings in application.yml). Each
- * event is applied once, in one transaction with the inbox record.
+ * poll batch goes to every {@link ReportingSink} in order, in one transaction with the
+ * inbox records, so each event is applied once.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportingMessaging {
@@ -27,21 +28,24 @@ class ReportingMessaging {
 	private static final Logger log = LoggerFactory.getLogger(ReportingMessaging.class);
 
 	@Bean
-	Consumer<List<byte[]>> listingsIngested(EventConsumer events, EventRecorder recorder) {
+	Consumer<List<byte[]>> listingsIngested(EventConsumer events, List<ReportingSink> sinks) {
 		log.info("Reporting consumes {} as group {}", Topics.LISTINGS_INGESTED, GROUP);
-		return events.batchOf(GROUP, ListingIngested.class, recorder::listingsIngested);
+		return events.batchOf(GROUP, ListingIngested.class,
+				(batch) -> sinks.forEach((sink) -> sink.listingsIngested(batch)));
 	}
 
 	@Bean
-	Consumer<List<byte[]>> listingsScored(EventConsumer events, EventRecorder recorder) {
+	Consumer<List<byte[]>> listingsScored(EventConsumer events, List<ReportingSink> sinks) {
 		log.info("Reporting consumes {} as group {}", Topics.LISTINGS_SCORED, GROUP);
-		return events.batchOf(GROUP, ListingScored.class, recorder::listingsScored);
+		return events.batchOf(GROUP, ListingScored.class,
+				(batch) -> sinks.forEach((sink) -> sink.listingsScored(batch)));
 	}
 
 	@Bean
-	Consumer<List<byte[]>> pursuitEvents(EventConsumer events, EventRecorder recorder) {
+	Consumer<List<byte[]>> pursuitEvents(EventConsumer events, List<ReportingSink> sinks) {
 		log.info("Reporting consumes {} as group {}", Topics.PURSUITS_EVENTS, GROUP);
-		return events.batchOf(GROUP, PursuitAdvanced.class, recorder::pursuitsAdvanced);
+		return events.batchOf(GROUP, PursuitAdvanced.class,
+				(batch) -> sinks.forEach((sink) -> sink.pursuitsAdvanced(batch)));
 	}
 
 }
