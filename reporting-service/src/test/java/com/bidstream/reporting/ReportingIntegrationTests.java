@@ -165,7 +165,54 @@ abstract class ReportingIntegrationTests {
 		assertThat(enterprise.get("winRate").asDouble()).isEqualTo(0.5);
 		assertThat(enterprise.get("medianHoursToReply").asDouble()).isEqualTo(3.0);
 		assertThat(enterprise.at("/diagnosis/stage").asString()).isEqualTo("NONE");
+		assertThat(enterprise.get("replyRateInterval").values().stream().map(JsonNode::asDouble))
+			.as("Wilson 95%% interval of 1 reply in 2 proposals")
+			.containsExactly(0.0945, 0.9055);
+		assertThat(enterprise.get("viewRateInterval").values().stream().map(JsonNode::asDouble)).containsExactly(0.0945,
+				0.9055);
+		assertThat(enterprise.get("enoughData").asBoolean()).isFalse();
+		assertThat(enterprise.at("/lossReasons/PRICE").asLong()).isEqualTo(1);
+		assertThat(enterprise.get("costPerWin").asDouble()).as("24 connects at $0.15 for one hire").isEqualTo(3.6);
+		JsonNode emerging = funnel("dev-operator-key", "agency=" + agency).get("rows").get(0);
+		assertThat(emerging.get("replyRateInterval").isNull()).isTrue();
+		JsonNode channels = funnel("dev-operator-key", "agency=" + agency).get("channels");
+		assertThat(channels.get("topSource").asString()).isEqualTo("upwork");
+		assertThat(channels.get("hireShare").asDouble()).isEqualTo(1.0);
+		assertThat(channels.get("concentrated").asBoolean()).isTrue();
 		assertThat(counts("dev-operator-key", "agency=" + agency)).containsOnlyKeys("emerging", "enterprise");
+	}
+
+	@Test
+	void aPeriodThatStartsAndEndsInsideDaysCountsExactlyTheListingsFirstIngestedInIt() {
+		String agency = "edges-" + UUID.randomUUID().toString().substring(0, 8);
+		int[] hours = { 1, 5, 23, 25, 30, 49, 51 };
+		for (int hour : hours) {
+			this.events.publish(score(agency, job("h" + hour), 1, "new", at(hour), null, at(hour)));
+		}
+		String period = "agency=" + agency + "&from=" + at(2) + "&to=" + at(50);
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(api("dev-operator-key").get("/api/v1/reports/funnel?" + period)
+				.json()
+				.at("/rows/0/scored")
+				.asLong()).as("hours 5, 23 (head), 25, 30 (a whole day) and 49 (tail)").isEqualTo(5));
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(api("dev-operator-key")
+				.get("/api/v1/reports/funnel?agency=" + agency + "&from=" + at(0) + "&to=" + at(52))
+				.json()
+				.at("/rows/0/scored")
+				.asLong()).isEqualTo(7));
+		assertThat(api("dev-operator-key")
+			.get("/api/v1/reports/funnel?agency=" + agency + "&from=" + at(24) + "&to=" + at(48))
+			.json()
+			.at("/rows/0/scored")
+			.asLong()).as("one whole day").isEqualTo(2);
+		assertThat(api("dev-operator-key")
+			.get("/api/v1/reports/funnel?agency=" + agency + "&from=" + at(6) + "&to=" + at(23))
+			.json()
+			.get("rows")
+			.isEmpty()).as("inside one day, between listings").isTrue();
 	}
 
 	@Test
@@ -360,9 +407,10 @@ abstract class ReportingIntegrationTests {
 		assertThat(csv.contentType()).startsWith("text/csv");
 		assertThat(csv.body().split("\r\n")).hasSize(3)
 			.satisfies((lines) -> assertThat(lines[0]).startsWith("group,scored,queued,proposed,"))
-			.satisfies(
-					(lines) -> assertThat(lines[1]).startsWith("fl-ana,1,1,1,0,0,0,0,0,0,7,0,0.0,0.0,0.0,0.0,,,NONE,"))
-			.satisfies((lines) -> assertThat(lines[2]).startsWith("unassigned,1,0,0,0,0,0,0,0,0,0,0,,,,,,,NONE,"));
+			.satisfies((lines) -> assertThat(lines[1])
+				.startsWith("fl-ana,1,1,1,0,0,0,0,0,0,7,0,0.0,0.0,0.7935,0.0,0.0,0.7935,"))
+			.satisfies((lines) -> assertThat(lines[2])
+				.startsWith("unassigned,1,0,0,0,0,0,0,0,0,0,0" + ",".repeat(15) + ",false,NONE,"));
 	}
 
 	@Test

@@ -41,6 +41,12 @@ public final class ColumnArrays<T> {
 		return this;
 	}
 
+	/** For {@code ?::bigint[]}. */
+	public ColumnArrays<T> bigint(Function<T, Long> column) {
+		this.columns.add(this.rows.stream().map(column).toArray(Long[]::new));
+		return this;
+	}
+
 	/** For {@code ?::boolean[]}. */
 	public ColumnArrays<T> bool(Function<T, Boolean> column) {
 		this.columns.add(this.rows.stream().map(column).toArray(Boolean[]::new));

@@ -46,7 +46,7 @@ public enum GroupBy {
 		return Arrays.stream(values()).filter((groupBy) -> groupBy.parameter.equals(value)).findFirst();
 	}
 
-	String groupOf(ScoredListing listing, Pursuit pursuit) {
+	public String groupOf(ScoredListing listing, Pursuit pursuit) {
 		String name = this.group.apply(listing, pursuit);
 		return (name != null && !name.isBlank()) ? name : UNKNOWN;
 	}

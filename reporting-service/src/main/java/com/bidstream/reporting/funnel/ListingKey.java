@@ -3,6 +3,6 @@ package com.bidstream.reporting.funnel;
 /**
  * A listing's identity: its jobKey within an agency.
  */
-record ListingKey(String agencyId, String jobKey) {
+public record ListingKey(String agencyId, String jobKey) {
 
 }

@@ -6,7 +6,7 @@ import com.bidstream.contracts.PursuitAdvanced.Stage;
 /**
  * The funnel's stages in order. Reaching one implies every earlier one.
  */
-enum Milestone {
+public enum Milestone {
 
 	NONE, QUEUED, CLAIMED, PROPOSED, VIEWED, REPLIED, INTERVIEWED, HIRED;
 

@@ -11,21 +11,26 @@ import com.bidstream.contracts.PursuitAdvanced.Outcome;
 
 /**
  * What one listing's pursuit amounts to, from all its events in any arrival order: the
- * furthest stage reached, its outcome, the freelancer last named, connects, revenue and
- * the time from proposal to reply.
+ * furthest stage reached, its outcome and the reason given for a loss, the freelancer
+ * last named, connects, revenue and the time from proposal to reply (a {@link ReplyTime}
+ * bin).
  */
-record Pursuit(Milestone reached, Outcome outcome, String freelancerId, long connectsSpent, BigDecimal revenue,
-		Double hoursToReply) {
+public record Pursuit(Milestone reached, Outcome outcome, String lossReason, String freelancerId, long connectsSpent,
+		BigDecimal revenue, Integer replyMinutes) {
 
-	static final Pursuit NONE = new Pursuit(Milestone.NONE, null, null, 0, BigDecimal.ZERO, null);
+	static final Pursuit NONE = new Pursuit(Milestone.NONE, null, null, null, 0, BigDecimal.ZERO, null);
 
-	static Pursuit of(List<PursuitStep> steps) {
+	private static final Comparator<PursuitStep> IN_ORDER = Comparator.comparing(PursuitStep::occurredAt)
+		.thenComparing(PursuitStep::eventId, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+	public static Pursuit of(List<PursuitStep> steps) {
 		if (steps.isEmpty()) {
 			return NONE;
 		}
-		List<PursuitStep> inOrder = steps.stream().sorted(Comparator.comparing(PursuitStep::occurredAt)).toList();
+		List<PursuitStep> inOrder = steps.stream().sorted(IN_ORDER).toList();
 		Milestone reached = Milestone.NONE;
 		Outcome outcome = null;
+		String lossReason = null;
 		String freelancer = null;
 		long connects = 0;
 		BigDecimal revenue = BigDecimal.ZERO;
@@ -33,13 +38,17 @@ record Pursuit(Milestone reached, Outcome outcome, String freelancerId, long con
 			reached = Milestone.later(reached,
 					Milestone.later(Milestone.of(step.action()), Milestone.of(step.stage())));
 			outcome = outcomeAfter(step, outcome);
+			if (step.action() == Action.LOST) {
+				lossReason = (step.reason() != null) ? step.reason() : "OTHER";
+			}
 			freelancer = (step.freelancerId() != null) ? step.freelancerId() : freelancer;
 			connects += (step.connectsSpent() != null) ? step.connectsSpent() : 0;
 			if (step.action() == Action.HIRED && step.contractValue() != null) {
 				revenue = revenue.add(step.contractValue());
 			}
 		}
-		return new Pursuit(reached, outcome, freelancer, connects, revenue, hoursToReply(inOrder));
+		return new Pursuit(reached, outcome, (outcome == Outcome.LOST) ? lossReason : null, freelancer, connects,
+				revenue, replyMinutes(inOrder));
 	}
 
 	private static Outcome outcomeAfter(PursuitStep step, Outcome before) {
@@ -53,15 +62,16 @@ record Pursuit(Milestone reached, Outcome outcome, String freelancerId, long con
 	}
 
 	/**
-	 * Hours from the first proposal to the first reply after it, or null without both.
+	 * Minutes from the first proposal to the first reply after it, as a {@link ReplyTime}
+	 * bin, or null without both.
 	 */
-	private static Double hoursToReply(List<PursuitStep> inOrder) {
+	private static Integer replyMinutes(List<PursuitStep> inOrder) {
 		Instant proposed = first(inOrder, Action.PROPOSAL_SENT, Instant.MIN);
 		if (proposed == null) {
 			return null;
 		}
 		Instant replied = first(inOrder, Action.REPLIED, proposed);
-		return (replied != null) ? Duration.between(proposed, replied).toMillis() / 3_600_000.0 : null;
+		return (replied != null) ? ReplyTime.bin(Duration.between(proposed, replied).toMinutes()) : null;
 	}
 
 	private static Instant first(List<PursuitStep> inOrder, Action action, Instant notBefore) {

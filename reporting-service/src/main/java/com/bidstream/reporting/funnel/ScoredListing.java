@@ -16,7 +16,7 @@ public record ScoredListing(String agencyId, String jobKey, String segment, Stri
 				|| "EXPIRED".equals(this.closedResult);
 	}
 
-	ListingKey key() {
+	public ListingKey key() {
 		return new ListingKey(this.agencyId, this.jobKey);
 	}
 

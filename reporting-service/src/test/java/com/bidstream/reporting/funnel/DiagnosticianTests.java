@@ -25,12 +25,27 @@ class DiagnosticianTests {
 	}
 
 	@Test
-	void findsTheReplyLeakWhenUnderFifteenPercentOfProposalsGetAReply() {
-		Diagnosis diagnosis = Diagnostician.diagnose(40, 30, 20, 2, 2, 1);
+	void findsThePoorReplyRateUnderFivePercentWithItsFiguresAndBenchmark() {
+		Diagnosis diagnosis = Diagnostician.diagnose(80, 60, 40, 1, 1, 1);
 
 		assertThat(diagnosis.stage()).isEqualTo(Stage.REPLY);
-		assertThat(diagnosis.message()).contains("2 of 20 proposals", "10%");
-		assertThat(Diagnostician.diagnose(40, 30, 20, 3, 3, 1).stage()).isNotEqualTo(Stage.REPLY);
+		assertThat(diagnosis.message()).contains("1 of 40 proposals", "3%", "poor");
+		assertThat(diagnosis.figures()).containsEntry("proposed", 40L)
+			.containsEntry("replied", 1L)
+			.containsEntry("replyRate", 0.025);
+		assertThat(diagnosis.benchmark()).contains("under 5% is poor", "15% and more is strong");
+		assertThat(Diagnostician.diagnose(80, 60, 40, 2, 2, 1).stage()).as("5% is not poor").isNotEqualTo(Stage.REPLY);
+	}
+
+	@Test
+	void holdsAHealthyFunnelsReplyAndWinRatesAgainstTheirBenchmarks() {
+		Diagnosis strong = Diagnostician.diagnose(100, 80, 50, 10, 5, 4);
+		Diagnosis fair = Diagnostician.diagnose(100, 80, 50, 5, 5, 2);
+
+		assertThat(strong.stage()).isEqualTo(Stage.NONE);
+		assertThat(strong.message()).contains("reply rate 20% (strong)", "win rate 8% (normal)");
+		assertThat(fair.message()).contains("reply rate 10% (fair)", "win rate 4% (below normal)");
+		assertThat(strong.benchmark()).contains("5% to 12% is normal");
 	}
 
 	@Test

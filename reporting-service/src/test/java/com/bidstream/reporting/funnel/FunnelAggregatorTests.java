@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +34,8 @@ class FunnelAggregatorTests {
 			BigDecimal value) {
 		Outcome outcome = (action == Action.LOST) ? Outcome.LOST
 				: (action == Action.WITHDRAWN) ? Outcome.WITHDRAWN : null;
-		this.steps.add(new PursuitStep("demo", jobKey, action, stage, outcome, freelancer,
-				T0.plus(Duration.ofHours(hoursAfterStart)), connects, value));
+		this.steps.add(new PursuitStep(UUID.randomUUID(), "demo", jobKey, action, stage, outcome, freelancer,
+				T0.plus(Duration.ofHours(hoursAfterStart)), connects, value, (action == Action.LOST) ? "PRICE" : null));
 	}
 
 	void step(String jobKey, Action action, Stage stage, int hoursAfterStart) {

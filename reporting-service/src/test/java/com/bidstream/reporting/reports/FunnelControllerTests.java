@@ -1,5 +1,6 @@
 package com.bidstream.reporting.reports;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -83,8 +84,8 @@ class FunnelControllerTests {
 
 	@Test
 	void anOperatorsReportsAreNarrowedByTheAgencyParameterOnJsonAndCsv() throws Exception {
-		given(this.funnels.funnel(any(), any(), any(), anyBoolean()))
-			.willReturn(new FunnelReport("segment", Instant.now(), Instant.now(), List.of()));
+		given(this.funnels.funnel(any(), any(), any(), anyBoolean())).willReturn(new FunnelReport("segment",
+				Instant.now(), Instant.now(), BigDecimal.ONE, List.of(), Channels.of(List.of())));
 
 		this.mvc.perform(get("/api/v1/reports/funnel?agency=acme").header("X-Api-Key", "dev-operator-key"))
 			.andExpect(status().isOk());
@@ -96,8 +97,9 @@ class FunnelControllerTests {
 
 	@Test
 	void aMemberReadsItsOwnAgencyWhateverAgencyItAsksFor() throws Exception {
-		given(this.funnels.funnel(any(), any(), any(), anyBoolean())).willReturn(
-				new FunnelReport("budgetBand", Instant.parse("2026-11-01T00:00:00Z"), Instant.now(), List.of()));
+		given(this.funnels.funnel(any(), any(), any(), anyBoolean()))
+			.willReturn(new FunnelReport("budgetBand", Instant.parse("2026-11-01T00:00:00Z"), Instant.now(),
+					BigDecimal.ONE, List.of(), Channels.of(List.of())));
 
 		this.mvc
 			.perform(get("/api/v1/reports/funnel?groupBy=budgetBand&agency=acme&excludeNoHire=true").header("X-Api-Key",
@@ -111,8 +113,8 @@ class FunnelControllerTests {
 
 	@Test
 	void exportsCsvWithTheHeaderRow() throws Exception {
-		given(this.funnels.funnel(any(), any(), any(), anyBoolean()))
-			.willReturn(new FunnelReport("segment", Instant.now(), Instant.now(), List.of()));
+		given(this.funnels.funnel(any(), any(), any(), anyBoolean())).willReturn(new FunnelReport("segment",
+				Instant.now(), Instant.now(), BigDecimal.ONE, List.of(), Channels.of(List.of())));
 
 		this.mvc.perform(get("/api/v1/reports/funnel.csv").header("X-Api-Key", "dev-operator-key"))
 			.andExpect(status().isOk())

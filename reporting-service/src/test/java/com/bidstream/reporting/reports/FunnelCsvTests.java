@@ -2,6 +2,7 @@ package com.bidstream.reporting.reports;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,15 +16,17 @@ class FunnelCsvTests {
 	@Test
 	void writesTheJsonFieldNamesThenOneLinePerRowWithEmptyCellsForNulls() {
 		FunnelRow row = new FunnelRow("Web, Mobile & Software Dev", 3, 2, 2, 1, 1, 1, 1, 1, 0, 28,
-				new BigDecimal("4000.00"), 0.5, 0.5, 0.5, 0.5, 28.0, null,
+				new BigDecimal("4000.00"), 0.5, List.of(0.0945, 0.9055), 0.5, List.of(0.0945, 0.9055), 0.5,
+				List.of(0.0945, 0.9055), 0.5, List.of(0.0945, 0.9055), 28.0, 4.2, null, Map.of("PRICE", 1L), false,
 				new Diagnosis(Diagnosis.Stage.NONE, "Too little data: 2 proposals"));
 
 		String[] lines = FunnelCsv.render(List.of(row)).split("\r\n");
 
 		assertThat(lines[0]).startsWith("group,scored,queued,proposed,viewed,replied,interviewed,hired,lost,withdrawn,")
 			.endsWith("diagnosisStage,diagnosisMessage");
-		assertThat(lines[1]).isEqualTo(
-				"\"Web, Mobile & Software Dev\",3,2,2,1,1,1,1,1,0,28,4000,0.5,0.5,0.5,0.5,28.0,,NONE,Too little data: 2 proposals");
+		assertThat(lines[1])
+			.isEqualTo("\"Web, Mobile & Software Dev\",3,2,2,1,1,1,1,1,0,28,4000,0.5,0.0945,0.9055,0.5,0.0945,0.9055,"
+					+ "0.5,0.0945,0.9055,0.5,0.0945,0.9055,28.0,4.2,,false,NONE,Too little data: 2 proposals");
 	}
 
 	@Test

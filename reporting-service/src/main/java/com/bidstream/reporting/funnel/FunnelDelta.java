@@ -1,0 +1,150 @@
+package com.bidstream.reporting.funnel;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The change a batch makes to the funnel's cells: each changed listing's old contribution
+ * taken out and its new one put in, merged per cell, so a batch writes each cell once.
+ * Cells and facets iterate in key order, the order every writer locks them in.
+ */
+public final class FunnelDelta {
+
+	/**
+	 * A facet of a cell: reply times ({@code reply}, minutes) and loss reasons
+	 * ({@code loss}).
+	 */
+	public static final String REPLY = "reply";
+
+	public static final String LOSS = "loss";
+
+	private final TreeMap<Cell, Counts> cells = new TreeMap<>();
+
+	private final TreeMap<Facet, Long> facets = new TreeMap<>();
+
+	public void remove(ListingFunnel listing) {
+		apply(listing, -1);
+	}
+
+	public void add(ListingFunnel listing) {
+		apply(listing, 1);
+	}
+
+	private void apply(ListingFunnel listing, int sign) {
+		if (!listing.counted()) {
+			return;
+		}
+		LocalDate day = LocalDate.ofInstant(listing.cohortAt(), ZoneOffset.UTC);
+		long[] counts = listing.counts();
+		for (Map.Entry<GroupBy, String> group : listing.groups().entrySet()) {
+			Cell cell = new Cell(group.getKey().parameter(), listing.key().agencyId(), day, listing.noHire(),
+					group.getValue());
+			this.cells.computeIfAbsent(cell, (key) -> new Counts(counts.length)).add(counts, listing.revenue(), sign);
+			if (listing.replyMinutes() != null) {
+				this.facets.merge(new Facet(cell, REPLY, String.valueOf(listing.replyMinutes())), (long) sign,
+						Long::sum);
+			}
+			if (listing.lossReason() != null) {
+				this.facets.merge(new Facet(cell, LOSS, listing.lossReason()), (long) sign, Long::sum);
+			}
+		}
+	}
+
+	/** The cells whose counts changed, in key order. */
+	public Map<Cell, Counts> cells() {
+		TreeMap<Cell, Counts> changed = new TreeMap<>();
+		this.cells.forEach((cell, counts) -> {
+			if (!counts.isZero()) {
+				changed.put(cell, counts);
+			}
+		});
+		return changed;
+	}
+
+	/** The facets whose counts changed, in key order. */
+	public Map<Facet, Long> facets() {
+		TreeMap<Facet, Long> changed = new TreeMap<>();
+		this.facets.forEach((facet, n) -> {
+			if (n != 0) {
+				changed.put(facet, n);
+			}
+		});
+		return changed;
+	}
+
+	/**
+	 * One cell: an agency's listings first ingested on one UTC day, in one group of one
+	 * dimension, split by whether they closed without a hire.
+	 */
+	public record Cell(String dimension, String agencyId, LocalDate day, boolean noHire,
+			String group) implements Comparable<Cell> {
+
+		private static final Comparator<Cell> ORDER = Comparator.comparing(Cell::dimension)
+			.thenComparing(Cell::agencyId)
+			.thenComparing(Cell::day)
+			.thenComparing(Cell::noHire)
+			.thenComparing(Cell::group);
+
+		@Override
+		public int compareTo(Cell other) {
+			return ORDER.compare(this, other);
+		}
+
+	}
+
+	/** A count kept beside a cell: listings with one reply time, or one loss reason. */
+	public record Facet(Cell cell, String facet, String value) implements Comparable<Facet> {
+
+		private static final Comparator<Facet> ORDER = Comparator.comparing(Facet::cell)
+			.thenComparing(Facet::facet)
+			.thenComparing(Facet::value);
+
+		@Override
+		public int compareTo(Facet other) {
+			return ORDER.compare(this, other);
+		}
+
+	}
+
+	/** The counts of {@link ListingFunnel#counts()} and revenue, as a change. */
+	public static final class Counts {
+
+		private final long[] counts;
+
+		private BigDecimal revenue = BigDecimal.ZERO;
+
+		Counts(int size) {
+			this.counts = new long[size];
+		}
+
+		void add(long[] listing, BigDecimal revenue, int sign) {
+			for (int i = 0; i < listing.length; i++) {
+				this.counts[i] += sign * listing[i];
+			}
+			this.revenue = (sign > 0) ? this.revenue.add(revenue) : this.revenue.subtract(revenue);
+		}
+
+		boolean isZero() {
+			for (long count : this.counts) {
+				if (count != 0) {
+					return false;
+				}
+			}
+			return this.revenue.signum() == 0;
+		}
+
+		public long get(int index) {
+			return this.counts[index];
+		}
+
+		public BigDecimal revenue() {
+			return this.revenue;
+		}
+
+	}
+
+}
