@@ -1,0 +1,205 @@
+package com.bidstream.reporting.reports;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.Listing;
+import com.bidstream.contracts.ListingIngested;
+import com.bidstream.contracts.ListingScored;
+import com.bidstream.contracts.ListingScored.AiExposure;
+import com.bidstream.contracts.ListingScored.BudgetBand;
+import com.bidstream.contracts.ListingScored.Decision;
+import com.bidstream.contracts.PursuitAdvanced;
+import com.bidstream.contracts.PursuitAdvanced.Action;
+import com.bidstream.contracts.PursuitAdvanced.Stage;
+import com.bidstream.reporting.funnel.GroupBy;
+import com.bidstream.testsupport.ServiceIntegrationTest;
+
+/**
+ * The funnel's benchmark (issue 9), not part of the test suite (its name does not end in
+ * Tests). It loads the events of {@code bench.pursuits} pursuits (default 100,000; about
+ * four events each: ingested, scored, two pursuit events on average) straight into
+ * reporting's three consumers (the same beans Kafka feeds: inbox, event recorder, funnel
+ * store, in one transaction per batch of 500), three topics on three threads, then times
+ * the funnel report for a member and an operator over the last 30 days and over all time.
+ * It prints one table and writes it to {@code target/bench/funnel.json}.
+ * <p>
+ * {@code ./mvnw -o -pl reporting-service test -Dtest=FunnelBenchmark -Dbench.pursuits=100000}
+ */
+@ServiceIntegrationTest(database = "reporting")
+class FunnelBenchmark {
+
+	private static final int BATCH = 500;
+
+	private static final int AGENCIES = 10;
+
+	private static final Instant END = Instant.parse("2025-06-01T00:00:00Z");
+
+	private static final String[] SEGMENTS = { "enterprise", "established", "emerging", "new" };
+
+	private static final String[] CATEGORIES = { "Web", "Data Science", "Design", "Writing", "Mobile", "DevOps" };
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	FunnelService funnels;
+
+	@Test
+	void loadThenReport() throws Exception {
+		int pursuits = Integer.getInteger("bench.pursuits", 100_000);
+		String run = UUID.randomUUID().toString().substring(0, 6);
+		AtomicLong events = new AtomicLong();
+		long started = System.nanoTime();
+		CompletableFuture<Void> ingested = feed("listingsIngested", pursuits, (i) -> List.of(ingested(run, i)), events);
+		CompletableFuture<Void> scored = feed("listingsScored", pursuits, (i) -> List.of(scored(run, i)), events);
+		CompletableFuture<Void> advanced = feed("pursuitEvents", pursuits, (i) -> advanced(run, i), events);
+		CompletableFuture.allOf(ingested, scored, advanced).get();
+		double seconds = (System.nanoTime() - started) / 1e9;
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("pursuits", pursuits);
+		figures.put("events", events.get());
+		figures.put("loadSeconds", round(seconds));
+		figures.put("aggregationEventsPerSecond", Math.round(events.get() / seconds));
+		ReportPeriod lastDays = new ReportPeriod(END.minus(Duration.ofDays(30)).plusSeconds(4321), END);
+		ReportPeriod allTime = new ReportPeriod(ReportPeriod.EARLIEST, END.plus(Duration.ofDays(1)));
+		figures.put("member30d", time(Optional.of(agency(run, 0)), lastDays));
+		figures.put("memberAllTime", time(Optional.of(agency(run, 0)), allTime));
+		figures.put("operator30d", time(Optional.empty(), lastDays));
+		figures.put("operatorAllTime", time(Optional.empty(), allTime));
+		String json = EventCodec.toJson(figures);
+		Path out = Path.of("target", "bench", "funnel.json");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, json);
+		System.out.println();
+		System.out.println("Funnel benchmark (" + pursuits + " pursuits, " + events.get() + " events)");
+		figures.forEach((name, value) -> System.out.printf(Locale.ROOT, "  %-28s %s%n", name, value));
+		System.out.println("Written to " + out.toAbsolutePath());
+	}
+
+	@SuppressWarnings("unchecked")
+	private CompletableFuture<Void> feed(String bean, int pursuits, IntFunction<List<Object>> eventsOf,
+			AtomicLong counted) {
+		Consumer<List<byte[]>> consumer = (Consumer<List<byte[]>>) this.context.getBean(bean);
+		return CompletableFuture.runAsync(() -> {
+			List<byte[]> batch = new ArrayList<>(BATCH);
+			long startedAt = System.nanoTime();
+			for (int i = 0; i < pursuits; i++) {
+				for (Object event : eventsOf.apply(i)) {
+					batch.add(EventCodec.toBytes(event));
+					if (batch.size() == BATCH) {
+						consumer.accept(batch);
+						counted.addAndGet(batch.size());
+						batch = new ArrayList<>(BATCH);
+					}
+				}
+				if (i > 0 && i % 100_000 == 0) {
+					System.out.printf(Locale.ROOT, "  %s: %,d pursuits in %.0f s%n", bean, i,
+							(System.nanoTime() - startedAt) / 1e9);
+				}
+			}
+			if (!batch.isEmpty()) {
+				consumer.accept(batch);
+				counted.addAndGet(batch.size());
+			}
+		});
+	}
+
+	private Map<String, Object> time(Optional<String> agency, ReportPeriod period) {
+		double[] millis = new double[40];
+		int rows = 0;
+		for (int i = -5; i < millis.length; i++) {
+			long started = System.nanoTime();
+			rows = this.funnels.funnel(agency, GroupBy.SEGMENT, period, false).rows().size();
+			if (i >= 0) {
+				millis[i] = (System.nanoTime() - started) / 1e6;
+			}
+		}
+		Arrays.sort(millis);
+		Map<String, Object> timing = new LinkedHashMap<>();
+		timing.put("p50Ms", round(millis[millis.length / 2]));
+		timing.put("p95Ms", round(millis[(int) Math.ceil(millis.length * 0.95) - 1]));
+		timing.put("rows", rows);
+		return timing;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+	private static String agency(String run, int i) {
+		return "bench-" + run + "-" + (i % AGENCIES);
+	}
+
+	private static String jobKey(int i) {
+		return "upwork:~b" + i;
+	}
+
+	/** Listings spread evenly over the year before {@link #END}. */
+	private static Instant firstIngested(int i) {
+		return END.minus(Duration.ofSeconds(1 + (long) (new Random(i).nextDouble() * 365 * 86_400)));
+	}
+
+	private static ListingIngested ingested(String run, int i) {
+		Instant at = firstIngested(i);
+		Listing listing = new Listing("upwork", "b" + i, null, "A job", "Words", at, CATEGORIES[i % CATEGORIES.length],
+				List.of("Java"), null, null, null, null, 5, 8, null, null);
+		return new ListingIngested(UUID.randomUUID(), at, agency(run, i), jobKey(i), 1, 1, at, listing);
+	}
+
+	private static ListingScored scored(String run, int i) {
+		Random random = new Random(i * 31L);
+		Instant at = firstIngested(i).plusSeconds(1);
+		return new ListingScored(UUID.randomUUID(), at, agency(run, i), jobKey(i), 1, 1, random.nextInt(100),
+				Decision.values()[random.nextInt(3)], SEGMENTS[random.nextInt(SEGMENTS.length)],
+				BudgetBand.values()[random.nextInt(5)], random.nextBoolean(), AiExposure.values()[random.nextInt(3)],
+				List.of(), List.of(), "m1", "upwork", CATEGORIES[i % CATEGORIES.length], List.of("Java"), at,
+				firstIngested(i), null, new BigDecimal(500 + random.nextInt(5000)), 5);
+	}
+
+	/** 0 to 4 events (2 on average): queued, proposed, replied, hired or lost. */
+	private static List<Object> advanced(String run, int i) {
+		Random random = new Random(i * 17L);
+		Instant at = firstIngested(i).plusSeconds(60);
+		int steps = random.nextInt(5);
+		Action[] actions = { Action.QUEUE, Action.PROPOSAL_SENT, Action.REPLIED,
+				random.nextBoolean() ? Action.HIRED : Action.LOST };
+		Stage[] stages = { Stage.QUEUED, Stage.PROPOSED, Stage.REPLIED, Stage.HIRED };
+		List<Object> events = new ArrayList<>();
+		for (int s = 0; s < steps; s++) {
+			Instant when = at.plus(Duration.ofMinutes(30L * s * (1 + random.nextInt(20))));
+			Action action = actions[s];
+			events.add(new PursuitAdvanced(UUID.randomUUID(), when, agency(run, i), jobKey(i), 1, action,
+					(action == Action.LOST) ? Stage.REPLIED : stages[s],
+					(action == Action.LOST) ? PursuitAdvanced.Outcome.LOST : null, "fl-" + (i % 7),
+					(action == Action.PROPOSAL_SENT) ? 16 : null, null,
+					(action == Action.HIRED) ? new BigDecimal("2500") : null,
+					(action == Action.LOST) ? PursuitAdvanced.LossReason.PRICE : null, when));
+		}
+		return events;
+	}
+
+}
