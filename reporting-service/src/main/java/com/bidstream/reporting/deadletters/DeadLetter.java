@@ -1,0 +1,14 @@
+package com.bidstream.reporting.deadletters;
+
+import java.time.Instant;
+
+/**
+ * One message of a dead-letter topic as the operator reads it. {@code originalPartition},
+ * {@code originalOffset}, {@code at} and {@code reason} are null when the message's
+ * headers do not tell them; {@code key} and {@code payload} are text (invalid UTF-8
+ * replaced), cut at {@value DeadLetterRecords#MAX_TEXT} characters.
+ */
+record DeadLetter(String id, String topic, String originalTopic, Integer originalPartition, Long originalOffset,
+		Instant at, String reason, String key, String payload) {
+
+}

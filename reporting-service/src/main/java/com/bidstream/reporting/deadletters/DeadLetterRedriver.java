@@ -1,0 +1,159 @@
+package com.bidstream.reporting.deadletters;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes dead letters back to their original topics ({@link Redrive}). Redriving does
+ * not remove a message from its dead-letter topic (Kafka topics are append-only), and may
+ * be repeated: the consumers' inbox applies each {@code eventId} once, so a redriven
+ * event that was applied before, by any group, is skipped.
+ */
+class DeadLetterRedriver {
+
+	/** Messages sent before waiting for their acknowledgements. */
+	private static final int CHUNK = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(DeadLetterRedriver.class);
+
+	private final DeadLetterBroker broker;
+
+	private final DeadLetterReader reader;
+
+	private final Counter redriven;
+
+	DeadLetterRedriver(DeadLetterBroker broker, DeadLetterReader reader, MeterRegistry meters) {
+		this.broker = broker;
+		this.reader = reader;
+		this.redriven = Counter.builder("bidstream.reporting.dead-letters.redriven")
+			.description("Dead letters published back to their original topic")
+			.register(meters);
+	}
+
+	/**
+	 * Redrives the messages with these ids (each once, however often it is named), all or
+	 * none: when an id names no message, or a message whose original topic cannot be
+	 * told, nothing is sent and the outcome names those ids.
+	 */
+	Outcome redrive(List<DeadLetterId> ids) {
+		Map<TopicPartition, OffsetRange> ranges = this.broker
+			.ranges((topic) -> ids.stream().anyMatch((id) -> id.topic().equals(topic)));
+		Map<DeadLetterId, ConsumerRecord<byte[], byte[]>> found = this.reader.find(new LinkedHashSet<>(ids), ranges);
+		Map<Integer, String> refused = new LinkedHashMap<>();
+		List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			ConsumerRecord<byte[], byte[]> deadLetter = found.get(ids.get(i));
+			ProducerRecord<byte[], byte[]> record = (deadLetter != null) ? Redrive.of(deadLetter) : null;
+			if (deadLetter == null) {
+				refused.put(i, "names no dead letter the broker holds");
+			}
+			else if (record == null) {
+				refused.put(i, "names a dead letter whose original topic cannot be told");
+			}
+			else if (ids.indexOf(ids.get(i)) == i) {
+				records.add(record);
+			}
+		}
+		if (!refused.isEmpty()) {
+			return new Outcome(0, 0, refused);
+		}
+		Sender sender = new Sender();
+		records.forEach(sender::send);
+		sender.settle();
+		return new Outcome(sender.acknowledged, 0, Map.of());
+	}
+
+	/**
+	 * Redrives every message the topic holds now; those whose original topic cannot be
+	 * told are skipped.
+	 */
+	Outcome redriveAll(String topic) {
+		Map<TopicPartition, OffsetRange> ranges = this.broker.ranges(topic::equals);
+		Sender sender = new Sender();
+		int[] skipped = { 0 };
+		this.reader.read(ranges, (deadLetter) -> {
+			ProducerRecord<byte[], byte[]> record = Redrive.of(deadLetter);
+			if (record == null) {
+				skipped[0]++;
+			}
+			else {
+				sender.send(record);
+			}
+		});
+		sender.settle();
+		return new Outcome(sender.acknowledged, skipped[0], Map.of());
+	}
+
+	/**
+	 * How a redrive went: how many messages were published or skipped, and the ids
+	 * refused (by position in the request, with why), in which case nothing was sent.
+	 */
+	record Outcome(int redriven, int skipped, Map<Integer, String> refused) {
+
+	}
+
+	/**
+	 * Sends in chunks and waits for each chunk's acknowledgements, counting them.
+	 */
+	private final class Sender {
+
+		private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
+
+		private int acknowledged;
+
+		void send(ProducerRecord<byte[], byte[]> record) {
+			try {
+				this.inFlight.add(DeadLetterRedriver.this.broker.producer().send(record));
+			}
+			catch (KafkaException ex) {
+				this.inFlight.add(CompletableFuture.failedFuture(ex));
+			}
+			if (this.inFlight.size() >= CHUNK) {
+				settle();
+			}
+		}
+
+		void settle() {
+			long patience = 4 * DeadLetterRedriver.this.broker.timeout().toMillis();
+			try {
+				for (CompletableFuture<?> ack : this.inFlight) {
+					ack.get(patience, TimeUnit.MILLISECONDS);
+					this.acknowledged++;
+					DeadLetterRedriver.this.redriven.increment();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw unavailable(ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw unavailable(ex);
+			}
+			this.inFlight.clear();
+		}
+
+		private BrokerUnavailableException unavailable(Exception ex) {
+			log.warn("Redrive stopped after {} messages: {}", this.acknowledged, ex.toString());
+			return new BrokerUnavailableException(
+					"The broker stopped acknowledging; " + this.acknowledged + " messages were redriven first", ex);
+		}
+
+	}
+
+}
