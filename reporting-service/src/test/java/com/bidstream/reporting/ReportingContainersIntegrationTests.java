@@ -1,5 +1,6 @@
 package com.bidstream.reporting;
 
+import org.junit.jupiter.api.Nested;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 import com.bidstream.testsupport.ServiceIntegrationTest;
@@ -11,5 +12,13 @@ import com.bidstream.testsupport.ServiceIntegrationTest.Infrastructure;
 @Testcontainers(disabledWithoutDocker = true)
 @ServiceIntegrationTest(database = "reporting", infrastructure = Infrastructure.CONTAINERS)
 class ReportingContainersIntegrationTests extends ReportingIntegrationTests {
+
+	/**
+	 * The pipeline health tests, in the same context.
+	 */
+	@Nested
+	class PipelineHealth extends PipelineHealthTests {
+
+	}
 
 }

@@ -1,5 +1,7 @@
 package com.bidstream.reporting;
 
+import org.junit.jupiter.api.Nested;
+
 import com.bidstream.testsupport.ServiceIntegrationTest;
 
 /**
@@ -7,5 +9,13 @@ import com.bidstream.testsupport.ServiceIntegrationTest;
  */
 @ServiceIntegrationTest(database = "reporting")
 class ReportingEmbeddedIntegrationTests extends ReportingIntegrationTests {
+
+	/**
+	 * The pipeline health tests, in the same context.
+	 */
+	@Nested
+	class PipelineHealth extends PipelineHealthTests {
+
+	}
 
 }

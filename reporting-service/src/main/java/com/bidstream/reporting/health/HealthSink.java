@@ -51,12 +51,8 @@ class HealthSink implements ReportingSink {
 	private final Map<PipelineStage, Counter> processed = new EnumMap<>(PipelineStage.class);
 
 	HealthSink(JdbcClient jdbc, MeterRegistry meters, ObjectProvider<Clock> clock) {
-		this(jdbc, meters, clock.getIfUnique(Clock::systemUTC));
-	}
-
-	HealthSink(JdbcClient jdbc, MeterRegistry meters, Clock clock) {
 		this.jdbc = jdbc;
-		this.clock = clock;
+		this.clock = clock.getIfUnique(Clock::systemUTC);
 		for (PipelineStage stage : PipelineStage.values()) {
 			this.processed.put(stage,
 					Counter.builder("bidstream.reporting.health.stage.processed")
