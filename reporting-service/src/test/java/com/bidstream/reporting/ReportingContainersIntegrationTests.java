@@ -21,4 +21,12 @@ class ReportingContainersIntegrationTests extends ReportingIntegrationTests {
 
 	}
 
+	/**
+	 * The pipeline health tests, in the same context.
+	 */
+	@Nested
+	class PipelineHealth extends PipelineHealthTests {
+
+	}
+
 }

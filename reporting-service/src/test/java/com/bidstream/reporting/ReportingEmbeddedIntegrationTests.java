@@ -18,4 +18,12 @@ class ReportingEmbeddedIntegrationTests extends ReportingIntegrationTests {
 
 	}
 
+	/**
+	 * The pipeline health tests, in the same context.
+	 */
+	@Nested
+	class PipelineHealth extends PipelineHealthTests {
+
+	}
+
 }

@@ -1,0 +1,259 @@
+package com.bidstream.reporting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.bidstream.contracts.BidstreamEvent;
+import com.bidstream.contracts.Listing;
+import com.bidstream.contracts.ListingIngested;
+import com.bidstream.contracts.PursuitAdvanced;
+import com.bidstream.contracts.PursuitAdvanced.Action;
+import com.bidstream.contracts.PursuitAdvanced.Stage;
+import com.bidstream.contracts.Topics;
+import com.bidstream.testsupport.BidstreamApi;
+import com.bidstream.testsupport.TopicReader;
+
+import static com.bidstream.reporting.ReportingEvents.score;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code GET /api/v1/reports/health} against the real broker and database. Run as a
+ * nested class of {@link ReportingIntegrationTests}, so it shares that context. Each test
+ * uses agencies of its own, or reads changes, never absolute broker-wide figures.
+ */
+abstract class PipelineHealthTests {
+
+	static final Duration PATIENCE = Duration.ofSeconds(60);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String kafkaBootstrapServers;
+
+	TopicReader kafka;
+
+	ReportingEvents events;
+
+	String tag;
+
+	@BeforeEach
+	void setUpHealth() {
+		this.kafka = new TopicReader(this.kafkaBootstrapServers);
+		this.events = new ReportingEvents(this.kafka);
+		this.tag = UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	JsonNode health(String key, String query) {
+		var response = BidstreamApi.at("http://localhost:" + this.port, key)
+			.get("/api/v1/reports/health" + (query.isEmpty() ? "" : "?" + query));
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json();
+	}
+
+	static JsonNode stage(JsonNode report, String name) {
+		for (JsonNode stage : report.get("stages")) {
+			if (stage.get("name").asString().equals(name)) {
+				return stage;
+			}
+		}
+		throw new AssertionError("no stage " + name + " in " + report);
+	}
+
+	static List<String> sources(JsonNode report) {
+		List<String> names = new ArrayList<>();
+		report.get("sources").forEach((source) -> names.add(source.get("source").asString()));
+		return names;
+	}
+
+	void awaitApplied(BidstreamEvent event) {
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.queryForObject(
+					"select count(*) from inbox where consumer = 'reporting' and event_id = ?", Integer.class,
+					event.eventId()) == 1);
+	}
+
+	static ListingIngested ingested(String agency, String source, String jobKey, int version, Instant firstIngestedAt,
+			Instant postedAt, Instant at) {
+		Listing listing = new Listing(source, jobKey.substring(jobKey.indexOf(':') + 1), null, "Spring Boot engineer",
+				"We need help", postedAt, "Web, Mobile & Software Dev", List.of("Java"), null, null, null, null, 12, 16,
+				null, null);
+		return new ListingIngested(UUID.randomUUID(), at, agency, jobKey, ListingIngested.SCHEMA_VERSION, version,
+				firstIngestedAt, listing);
+	}
+
+	@Test
+	void consumedEventsShowAsProcessedWithTheirLatestTimeLatencyAndSource() {
+		String agency = "health-" + this.tag;
+		String job = "upwork:~" + this.tag;
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant firstIngest = now.minusSeconds(10);
+		// ingest found version 1 4 s after it was posted; scoring took 2 s for it
+		ListingIngested first = ingested(agency, "upwork", job, 1, firstIngest, firstIngest.minusSeconds(4),
+				firstIngest);
+		this.events.publish(first);
+		this.events.publish(score(agency, job, 1, "enterprise", firstIngest, null, firstIngest.plusSeconds(2)));
+		// version 2 has no ingest time of its own on the score: the stored listing's is
+		// used
+		Instant secondIngest = now.minusSeconds(5);
+		ListingIngested second = ingested(agency, "upwork", job, 2, firstIngest, firstIngest.minusSeconds(4),
+				secondIngest);
+		this.events.publish(second);
+		awaitApplied(second);
+		this.events.publish(score(agency, job, 2, "enterprise", firstIngest, null, secondIngest.plusMillis(500)));
+		// tracking queued the score 300 ms after it
+		Instant queuedAt = secondIngest.plusMillis(800);
+		this.events.publish(new PursuitAdvanced(UUID.randomUUID(), secondIngest.plusMillis(500), agency, job,
+				PursuitAdvanced.SCHEMA_VERSION, Action.QUEUE, Stage.QUEUED, null, null, null, null, null, null,
+				queuedAt));
+
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			JsonNode report = health("dev-operator-key", "agency=" + agency);
+			assertThat(stage(report, "reporting").get("processed").asLong()).isEqualTo(5);
+			assertThat(report.get("sources")).hasSize(1);
+		});
+		JsonNode report = health("dev-operator-key", "agency=" + agency);
+		JsonNode ingest = stage(report, "ingest");
+		assertThat(ingest.get("processed").asLong()).isEqualTo(2);
+		assertThat(Instant.parse(ingest.get("lastEventAt").asString())).isEqualTo(secondIngest);
+		assertThat(ingest.at("/latencyMs/p50").asLong()).as("4 s, bucket of up to 4096 ms").isEqualTo(4096);
+		assertThat(ingest.get("lag").isNull()).isTrue();
+		JsonNode scoring = stage(report, "scoring");
+		assertThat(scoring.get("processed").asLong()).isEqualTo(2);
+		assertThat(Instant.parse(scoring.get("lastEventAt").asString())).isEqualTo(secondIngest.plusMillis(500));
+		assertThat(scoring.at("/latencyMs/p50").asLong()).as("500 ms, bucket up to 512 ms").isEqualTo(512);
+		assertThat(scoring.at("/latencyMs/p99").asLong()).as("2 s, bucket up to 2048 ms").isEqualTo(2048);
+		assertThat(scoring.get("perMinute").asDouble()).isPositive();
+		JsonNode tracking = stage(report, "tracking");
+		assertThat(tracking.get("processed").asLong()).isEqualTo(1);
+		assertThat(Instant.parse(tracking.get("lastEventAt").asString())).isEqualTo(queuedAt);
+		assertThat(tracking.at("/latencyMs/p50").asLong()).as("300 ms, bucket up to 304 ms").isEqualTo(304);
+		assertThat(stage(report, "reporting").at("/latencyMs/p99").isNull()).isFalse();
+		JsonNode source = report.at("/sources/0");
+		assertThat(source.get("source").asString()).isEqualTo("upwork");
+		assertThat(Instant.parse(source.get("lastListingAt").asString())).isEqualTo(secondIngest);
+		assertThat(source.get("listings24h").asLong()).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select count(*) from health_buckets where agency_id = ?", Integer.class,
+				agency))
+			.as("one row per stage, minute and topic at most")
+			.isLessThanOrEqualTo(2 * 3 + 3 * 2);
+	}
+
+	@Test
+	void lagCountsWhatAGroupHasNotReadAndIsServedAsAMetric() {
+		// scoring does not run in this context: all it would read is lag, and it grows
+		String agency = "health-lag-" + this.tag;
+		ListingIngested first = ingested(agency, "upwork", "upwork:~a" + this.tag, 1, Instant.now(), null,
+				Instant.now());
+		this.events.publish(first);
+		awaitApplied(first);
+		long[] before = new long[1];
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			before[0] = stage(health("dev-operator-key", ""), "scoring").get("lag").asLong();
+			assertThat(before[0]).isPositive();
+		});
+		this.events.publish(ingested(agency, "upwork", "upwork:~b" + this.tag, 1, Instant.now(), null, Instant.now()));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(stage(health("dev-operator-key", ""), "scoring").get("lag").asLong())
+				.isGreaterThan(before[0]));
+		await().atMost(PATIENCE)
+			.untilAsserted(
+					() -> assertThat(stage(health("dev-operator-key", ""), "reporting").get("lag").asLong()).isZero());
+		var metrics = BidstreamApi.at("http://localhost:" + this.port, null).get("/actuator/prometheus").body();
+		assertThat(metrics).contains("bidstream_reporting_health_lag{application=\"reporting\",group=\"scoring\"}")
+			.contains("bidstream_reporting_health_status{")
+			.contains("bidstream_reporting_health_stage_processed_total{")
+			.contains("bidstream_reporting_health_dead_letters{")
+			.contains("bidstream_reporting_health_stage_latency_milliseconds{");
+	}
+
+	@Test
+	void aDeadLetterCountsForItsStageAndListsAsARejectOnlyForItsOwnAgency() {
+		long[] counted = new long[1];
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			JsonNode deadLetters = stage(health("dev-operator-key", ""), "scoring").get("deadLetters");
+			assertThat(deadLetters.isNumber()).as("the broker was sampled").isTrue();
+			counted[0] = deadLetters.asLong();
+		});
+		long before = counted[0];
+		String reason = "Cannot score " + this.tag;
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafkaBootstrapServers,
+						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+			var record = new ProducerRecord<String, byte[]>(Topics.deadLetter(Topics.LISTINGS_INGESTED, "scoring"),
+					"acme|upwork:~" + this.tag, "{}".getBytes(StandardCharsets.UTF_8));
+			record.headers().add("x-exception-message", reason.getBytes(StandardCharsets.UTF_8));
+			producer.send(record);
+			producer.flush();
+		}
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			JsonNode report = health("dev-operator-key", "");
+			assertThat(stage(report, "scoring").get("deadLetters").asLong()).isEqualTo(before + 1);
+			assertThat(report.get("rejects").findValuesAsString("reason")).contains(reason);
+		});
+		JsonNode reject = null;
+		for (JsonNode candidate : health("dev-acme-key", "").get("rejects")) {
+			if (candidate.get("reason").asString().equals(reason)) {
+				reject = candidate;
+			}
+		}
+		assertThat(reject).as("acme sees its own reject").isNotNull();
+		assertThat(reject.get("stage").asString()).isEqualTo("scoring");
+		assertThat(health("dev-demo-key", "").get("rejects").findValuesAsString("reason")).doesNotContain(reason);
+	}
+
+	@Test
+	void aMemberSeesItsOwnAgencysSourcesAndStagesAndNeverAnotherAgencys() {
+		String acmeSource = "acme-feed-" + this.tag;
+		String demoSource = "demo-feed-" + this.tag;
+		ListingIngested acme = ingested("acme", acmeSource, acmeSource + ":1", 1, Instant.now(), null, Instant.now());
+		ListingIngested demo = ingested("demo", demoSource, demoSource + ":1", 1, Instant.now(), null, Instant.now());
+		this.events.publish(acme);
+		this.events.publish(demo);
+		awaitApplied(acme);
+		awaitApplied(demo);
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(sources(health("dev-operator-key", ""))).contains(acmeSource, demoSource));
+		JsonNode demoView = health("dev-demo-key", "agency=acme");
+		assertThat(sources(demoView)).contains(demoSource).doesNotContain(acmeSource);
+		assertThat(sources(health("dev-acme-key", ""))).contains(acmeSource).doesNotContain(demoSource);
+		assertThat(stage(demoView, "ingest").get("processed").asLong())
+			.isEqualTo(stage(health("dev-operator-key", "agency=demo"), "ingest").get("processed").asLong())
+			.isLessThan(stage(health("dev-operator-key", ""), "ingest").get("processed").asLong());
+		assertThat(stage(demoView, "scoring").has("lag")).isTrue();
+		assertThat(demoView.get("status").asString()).isIn("OK", "DEGRADED", "DOWN");
+		assertThat(demoView.get("reason").asString()).doesNotContain("acme");
+	}
+
+	@Test
+	void refusesACallWithoutAKey() {
+		var response = BidstreamApi.at("http://localhost:" + this.port, null).get("/api/v1/reports/health");
+		assertThat(response.status()).isEqualTo(401);
+	}
+
+}
