@@ -58,6 +58,9 @@ abstract class MarketIntegrationTests {
 	@Autowired
 	MarketReader reader;
 
+	@Autowired
+	MarketGauges gauges;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	String kafkaBootstrapServers;
 
@@ -279,6 +282,31 @@ abstract class MarketIntegrationTests {
 		assertThat(from).isEqualTo(MarketInterval
 			.atStartOfDay(MarketInterval.WEEK.plus(MarketInterval.WEEK.start(to.minusNanos(1)), -11)));
 		assertThat(to).isCloseTo(Clock.systemUTC().instant(), within(Duration.ofMinutes(5)));
+	}
+
+	@Test
+	void theLastCompleteWeeksMarketIsScrapedAsGauges() {
+		Instant lastWeek = MarketInterval
+			.atStartOfDay(MarketInterval.WEEK.plus(MarketInterval.WEEK.start(Clock.systemUTC().instant()), -1));
+		insert(this.agency, "upwork:~a", lastWeek.plus(Duration.ofHours(1)), "Dev", new String[0], "100", null, true,
+				null, "PURSUE");
+		insert(this.agency, "upwork:~b", lastWeek.plus(Duration.ofDays(6)), "Dev", new String[0], "100", null, true,
+				null, "PURSUE");
+
+		this.gauges.refresh();
+
+		String metrics = api(null).get("/actuator/prometheus").body();
+		assertThat(gauge(metrics, "bidstream_reporting_market_last_week_listings")).isGreaterThanOrEqualTo(2.0);
+		assertThat(gauge(metrics, "bidstream_reporting_market_last_week_ai_work_share")).isBetween(0.0, 1.0);
+		assertThat(gauge(metrics, "bidstream_reporting_market_last_week_under500_share")).isBetween(0.0, 1.0);
+	}
+
+	static double gauge(String metrics, String name) {
+		return metrics.lines()
+			.filter((line) -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(name + " not scraped"));
 	}
 
 	BidstreamApi api(String key) {
