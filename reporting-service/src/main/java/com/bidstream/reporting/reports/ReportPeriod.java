@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import com.bidstream.platform.web.ApiProblem;
 import com.bidstream.platform.web.FieldError;
@@ -17,9 +18,10 @@ import com.bidstream.platform.web.FieldError;
 /**
  * The half-open period {@code [from, to)} of a report. Each end takes an ISO-8601 date
  * (midnight UTC) or instant in the years 1970 to 9999 (UTC); without them the period is
- * the last 30 days.
+ * the last 30 days. Public for the other reports of the service (the market report),
+ * which pick their own default start.
  */
-record ReportPeriod(Instant from, Instant to) {
+public record ReportPeriod(Instant from, Instant to) {
 
 	static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
 
@@ -39,9 +41,17 @@ record ReportPeriod(Instant from, Instant to) {
 	private static final String RANGE = "must be in the years 1970 to 9999 (UTC)";
 
 	static ReportPeriod parse(String from, String to, Clock clock) {
+		return parse(from, to, clock, (end) -> end.minus(DEFAULT_LENGTH));
+	}
+
+	/**
+	 * Reads {@code from} and {@code to} as {@link #parse(String, String, Clock)} does,
+	 * but without {@code from} the period starts at {@code defaultStart} of its end.
+	 */
+	public static ReportPeriod parse(String from, String to, Clock clock, UnaryOperator<Instant> defaultStart) {
 		List<FieldError> errors = new ArrayList<>();
 		Instant end = isBlank(to) ? clock.instant() : instant("to", to, errors);
-		Instant start = isBlank(from) ? ((end != null) ? end.minus(DEFAULT_LENGTH) : null)
+		Instant start = isBlank(from) ? ((end != null) ? defaultStart.apply(end) : null)
 				: instant("from", from, errors);
 		if (errors.isEmpty() && !start.isBefore(end)) {
 			errors.add(new FieldError("to", "must be after from"));
