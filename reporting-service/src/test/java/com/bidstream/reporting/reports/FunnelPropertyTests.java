@@ -74,6 +74,9 @@ class FunnelPropertyTests {
 	@Autowired
 	FunnelService funnels;
 
+	@Autowired
+	FunnelBackfill backfill;
+
 	@Test
 	void theKeptFunnelEqualsACountFromScratchForRandomStreams() throws Exception {
 		for (long seed = 1; seed <= 5; seed++) {
@@ -109,6 +112,42 @@ class FunnelPropertyTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void listingsStoredBeforeTheFunnelWasKeptAreCountedOnceByTheBackfill() {
+		String agency = "backfill-" + UUID.randomUUID().toString().substring(0, 6);
+		Instant day = Instant.parse("2022-06-01T00:00:00Z");
+		for (int n = 0; n < 3; n++) {
+			this.jdbc.sql("""
+					insert into listing_scores (agency_id, job_key, version, score, decision, segment, ai_work, source,
+					                            first_ingested_at, scored_at)
+					values (?, ?, 1, 80, 'PURSUE', 'enterprise', false, 'upwork', ?, ?)
+					""")
+				.params(agency, "upwork:~old" + n, day.plusSeconds(3600 * n).atOffset(ZoneOffset.UTC),
+						day.atOffset(ZoneOffset.UTC))
+				.update();
+			this.jdbc.sql("insert into funnel_recount (agency_id, job_key) values (?, ?)")
+				.params(agency, "upwork:~old" + n)
+				.update();
+		}
+		this.jdbc.sql("""
+				insert into pursuit_events (event_id, agency_id, job_key, action, stage, occurred_at, connects_spent)
+				values (?, ?, 'upwork:~old0', 'PROPOSAL_SENT', 'PROPOSED', ?, 16)
+				""").params(UUID.randomUUID(), agency, day.plusSeconds(60).atOffset(ZoneOffset.UTC)).update();
+		ReportPeriod period = new ReportPeriod(day, day.plus(Duration.ofDays(1)));
+		assertThat(this.funnels.funnel(Optional.of(agency), GroupBy.SEGMENT, period, false).rows()).isEmpty();
+
+		this.backfill.backfill();
+		this.backfill.backfill();
+
+		assertThat(this.funnels.funnel(Optional.of(agency), GroupBy.SEGMENT, period, false).rows()).singleElement()
+			.satisfies((row) -> {
+				assertThat(row.scored()).isEqualTo(3);
+				assertThat(row.proposed()).isEqualTo(1);
+				assertThat(row.connectsSpent()).isEqualTo(16);
+			});
+		assertThat(this.jdbc.sql("select count(*) from funnel_recount").query(Long.class).single()).isZero();
 	}
 
 	private List<BidstreamEvent> events(Random random, String agency, Instant start) {
