@@ -29,8 +29,9 @@ import com.bidstream.reporting.intake.ReportingSink;
  * runs after {@code EventRecorder} (order 0), whose listing row gives a later version's
  * ingest time. Latency per stage:
  * <ul>
- * <li>ingest: from {@code postedAt} to the first version's ingest (how late ingest found
- * a new listing);</li>
+ * <li>ingest: none. The stage is where latency starts ("from ingest to that stage"); the
+ * time from a job's posting to its ingest measures the marketplace and the feed's
+ * schedule, often hours, not the pipeline, so it is not mixed in;</li>
  * <li>scoring: from the version's ingest to its score: {@code firstIngestedAt} for
  * version 1, the stored listing's {@code last_ingested_at} for a later version (unknown,
  * so left out, when that version is not the stored one);</li>
@@ -67,9 +68,8 @@ class HealthSink implements ReportingSink {
 		Instant now = this.clock.instant();
 		List<StageEvent> rows = new ArrayList<>(events.size() * 2);
 		for (ListingIngested event : events) {
-			Instant posted = (event.version() == 1 && event.listing() != null) ? event.listing().postedAt() : null;
 			rows.add(StageEvent.of(PipelineStage.INGEST, Topics.LISTINGS_INGESTED, event.agencyId(), event.occurredAt(),
-					posted));
+					null));
 			rows.add(stored(Topics.LISTINGS_INGESTED, event.agencyId(), event.occurredAt(), now));
 		}
 		store(rows);
