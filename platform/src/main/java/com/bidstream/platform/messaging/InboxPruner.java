@@ -2,13 +2,13 @@ package com.bidstream.platform.messaging;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Forgets inbox records older than {@code bidstream.messaging.inbox-retention} once an
@@ -18,15 +18,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * own short statement, so that a large backlog neither holds locks for long nor builds
  * one huge transaction.
  */
-public class InboxPruner implements SmartLifecycle {
+public class InboxPruner {
 
 	static final int CHUNK = 5_000;
 
 	private static final Logger log = LoggerFactory.getLogger(InboxPruner.class);
 
 	private static final Duration EVERY = Duration.ofHours(1);
-
-	private static final Duration FIRST_AFTER = Duration.ofMinutes(1);
 
 	private static final String DELETE_CHUNK = """
 			delete from inbox where ctid = any(array(
@@ -37,8 +35,6 @@ public class InboxPruner implements SmartLifecycle {
 	private final Duration retention;
 
 	private final int chunk;
-
-	private volatile ThreadPoolTaskScheduler scheduler;
 
 	public InboxPruner(JdbcTemplate jdbc, Duration retention) {
 		this(jdbc, retention, CHUNK);
@@ -78,37 +74,14 @@ public class InboxPruner implements SmartLifecycle {
 		return this.jdbc.update(DELETE_CHUNK, cutoff, this.chunk);
 	}
 
-	@Override
-	public void start() {
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setThreadNamePrefix("inbox-pruner-");
-		scheduler.setDaemon(true);
-		scheduler.initialize();
-		scheduler.scheduleWithFixedDelay(this::pruneQuietly, scheduler.getClock().instant().plus(FIRST_AFTER), EVERY);
-		this.scheduler = scheduler;
-	}
-
-	private void pruneQuietly() {
+	@Scheduled(initialDelay = 1, fixedDelay = 60, timeUnit = TimeUnit.MINUTES)
+	void pruneQuietly() {
 		try {
 			prune();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not prune the inbox ({}); trying again in {} minutes", ex.getMessage(), EVERY.toMinutes());
 		}
-	}
-
-	@Override
-	public void stop() {
-		ThreadPoolTaskScheduler scheduler = this.scheduler;
-		if (scheduler != null) {
-			scheduler.shutdown();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
 	}
 
 }

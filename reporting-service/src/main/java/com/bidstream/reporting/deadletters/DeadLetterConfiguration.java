@@ -25,8 +25,8 @@ class DeadLetterConfiguration {
 	}
 
 	@Bean
-	DeadLetterGauges deadLetterGauges(DeadLetterBroker broker, MeterRegistry meters, DeadLetterProperties properties) {
-		return new DeadLetterGauges(broker, meters, properties.refreshInterval());
+	DeadLetterGauges deadLetterGauges(DeadLetterBroker broker, MeterRegistry meters) {
+		return new DeadLetterGauges(broker, meters);
 	}
 
 	@Bean

@@ -1,11 +1,7 @@
 package com.bidstream.reporting.deadletters;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -16,16 +12,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * {@code bidstream.reporting.dead-letters{topic=...}}: how many messages each dead-letter
  * topic holds (end minus beginning offsets; redriving does not lower it, retention does).
- * Refreshed on a timer of its own and by every listing, never during a scrape, so a
- * broker that is down does not stall {@code /actuator/prometheus}: the gauges keep their
- * last values meanwhile.
+ * Refreshed by a @Scheduled job and by every listing, never during a scrape, so a broker
+ * that is down does not stall {@code /actuator/prometheus}: the gauges keep their last
+ * values meanwhile.
  */
-class DeadLetterGauges implements SmartLifecycle {
+class DeadLetterGauges {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadLetterGauges.class);
 
@@ -33,16 +29,11 @@ class DeadLetterGauges implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
-	private final Duration interval;
-
 	private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
-	private volatile ScheduledExecutorService timer;
-
-	DeadLetterGauges(DeadLetterBroker broker, MeterRegistry meters, Duration interval) {
+	DeadLetterGauges(DeadLetterBroker broker, MeterRegistry meters) {
 		this.broker = broker;
 		this.meters = meters;
-		this.interval = interval;
 	}
 
 	/**
@@ -62,6 +53,7 @@ class DeadLetterGauges implements SmartLifecycle {
 		});
 	}
 
+	@Scheduled(fixedDelayString = "${bidstream.reporting.dead-letters.refresh-interval:30s}")
 	void refresh() {
 		try {
 			update(this.broker.ranges((topic) -> true), (topic) -> true);
@@ -80,31 +72,6 @@ class DeadLetterGauges implements SmartLifecycle {
 				.register(this.meters);
 			return count;
 		});
-	}
-
-	@Override
-	public void start() {
-		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "dead-letter-gauges");
-			thread.setDaemon(true);
-			return thread;
-		});
-		timer.scheduleWithFixedDelay(this::refresh, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
-		this.timer = timer;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService timer = this.timer;
-		if (timer != null) {
-			timer.shutdownNow();
-		}
-		this.timer = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.timer != null;
 	}
 
 }

@@ -16,18 +16,19 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import jakarta.annotation.PreDestroy;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Samples the broker every {@code sampleInterval} on its own thread, keeps the samples of
- * the window in memory, re-reads the newest dead letters only when their topics grew,
+ * Samples the broker every {@code sampleInterval} (a @Scheduled job), keeps the samples
+ * of the window in memory, re-reads the newest dead letters only when their topics grew,
  * reads every agency's sources, judges the all-agencies status and publishes it all as
  * one {@link HealthSnapshot} that requests and gauges read without touching the broker.
  * Once an hour it forgets stage buckets older than the retention.
  */
-class HealthSampler implements SmartLifecycle {
+class HealthSampler {
 
 	static final int KEPT_REJECTS = 200;
 
@@ -58,8 +59,6 @@ class HealthSampler implements SmartLifecycle {
 	private Map<TopicPartition, Long> readDeadLetterEnds;
 
 	private Instant prunedAt;
-
-	private volatile ThreadPoolTaskScheduler scheduler;
 
 	HealthSampler(BrokerProbe probe, RejectReader rejectReader, SourceReader sourceReader, StageReader stageReader,
 			JdbcClient jdbc, HealthProperties settings, Clock clock, MeterRegistry meters) {
@@ -130,36 +129,17 @@ class HealthSampler implements SmartLifecycle {
 		}
 	}
 
-	private void sampleQuietly() {
+	@Scheduled(fixedDelayString = "${bidstream.reporting.health.sample-interval:5s}")
+	void sampleQuietly() {
 		attempt("take a sample", () -> {
 			sample();
 			return null;
 		}, null);
 	}
 
-	@Override
-	public void start() {
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setThreadNamePrefix("pipeline-health-");
-		scheduler.setDaemon(true);
-		scheduler.initialize();
-		scheduler.scheduleWithFixedDelay(this::sampleQuietly, this.settings.sampleInterval());
-		this.scheduler = scheduler;
-	}
-
-	@Override
-	public void stop() {
-		ThreadPoolTaskScheduler scheduler = this.scheduler;
-		if (scheduler != null) {
-			scheduler.shutdown();
-			this.scheduler = null;
-		}
+	@PreDestroy
+	void close() {
 		this.probe.close();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
 	}
 
 }

@@ -1,7 +1,7 @@
 package com.bidstream.reporting.market;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 
@@ -11,8 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +21,7 @@ import org.springframework.stereotype.Component;
  * first refresh and when the figure is undefined (no listings, no values).
  */
 @Component
-class MarketGauges implements SmartLifecycle {
-
-	static final Duration EVERY = Duration.ofMinutes(1);
+class MarketGauges {
 
 	private static final Logger log = LoggerFactory.getLogger(MarketGauges.class);
 
@@ -33,8 +30,6 @@ class MarketGauges implements SmartLifecycle {
 	private final Clock clock;
 
 	private final AtomicReference<MarketRow> lastWeek = new AtomicReference<>();
-
-	private volatile ThreadPoolTaskScheduler scheduler;
 
 	MarketGauges(MarketReader reader, ObjectProvider<Clock> clock, MeterRegistry meters) {
 		this.reader = reader;
@@ -71,37 +66,14 @@ class MarketGauges implements SmartLifecycle {
 					Double.NaN, null, Double.NaN, null)));
 	}
 
-	private void refreshQuietly() {
+	@Scheduled(fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
+	void refreshQuietly() {
 		try {
 			refresh();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not refresh the market gauges ({}); trying again in a minute", ex.getMessage());
 		}
-	}
-
-	@Override
-	public void start() {
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setThreadNamePrefix("market-gauges-");
-		scheduler.setDaemon(true);
-		scheduler.initialize();
-		scheduler.scheduleWithFixedDelay(this::refreshQuietly, scheduler.getClock().instant(), EVERY);
-		this.scheduler = scheduler;
-	}
-
-	@Override
-	public void stop() {
-		ThreadPoolTaskScheduler scheduler = this.scheduler;
-		if (scheduler != null) {
-			scheduler.shutdown();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
 	}
 
 }
