@@ -1,11 +1,18 @@
 package com.bidstream.ingest;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -309,6 +316,31 @@ abstract class IngestIntegrationTests {
 
 	static String uniqueId() {
 		return "~" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+	}
+
+	/**
+	 * The Grafana dashboard of docker-compose.yml queries only {@code bidstream_ingest_*}
+	 * metrics this service serves (reporting-service's DashboardMetricsTests checks the
+	 * rest).
+	 */
+	@Test
+	void everyMetricTheDashboardQueriesOfIngestIsScraped() throws IOException {
+		String dashboard = Files.readString(Path.of("..", "deploy", "grafana", "dashboards", "bidstream.json"));
+		Set<String> queried = new TreeSet<>();
+		Matcher names = Pattern.compile("\\bbidstream_ingest_[a-zA-Z0-9_]+").matcher(dashboard);
+		while (names.find()) {
+			queried.add(names.group());
+		}
+		api("dev-demo-key").post("/api/v1/listings", "[{\"source\": \"Bad Source\"}]");
+
+		Set<String> scraped = api(null).get("/actuator/prometheus")
+			.body()
+			.lines()
+			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+			.map((line) -> line.split("[{ ]", 2)[0])
+			.collect(Collectors.toSet());
+
+		assertThat(queried).isNotEmpty().allSatisfy((name) -> assertThat(scraped).as(name).contains(name));
 	}
 
 }

@@ -32,6 +32,8 @@ class ComposeFileTests {
 
 	static final Map<String, Object> COMPOSE = yaml(ROOT.resolve("docker-compose.yml"));
 
+	static final String[] SERVICES = { "ingest", "scoring", "tracking", "reporting" };
+
 	@Test
 	void hasNoVersionKeyAndPinsTheBrokerAndDatabaseTheBuildUses() throws IOException {
 		String rootPom = Files.readString(ROOT.resolve("pom.xml"));
@@ -88,6 +90,128 @@ class ComposeFileTests {
 
 		assertThat(map(service(name), "environment").keySet())
 			.allSatisfy((variable) -> assertThat(relaxed).as(variable).contains(relaxed(variable)));
+	}
+
+	@Test
+	void prometheusScrapesEachServiceOnTheNameAndPortItHasHere() {
+		Map<String, Object> prometheus = service("prometheus");
+		Map<String, Object> config = yaml(hostFile(prometheus, "/etc/prometheus/prometheus.yml"));
+		List<Map<String, Object>> jobs = list(config, "scrape_configs");
+
+		assertThat(string(prometheus, "image")).matches("prom/prometheus:v\\d+\\.\\d+\\.\\d+");
+		assertThat(prometheus.get("ports")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("9090:9090");
+		assertThat(map(prometheus, "depends_on")).containsOnlyKeys(SERVICES)
+			.allSatisfy(
+					(dependency, condition) -> assertThat(condition).isEqualTo(Map.of("condition", "service_started")));
+		assertThat(jobs).extracting((job) -> job.get("job_name")).containsExactlyInAnyOrder((Object[]) SERVICES);
+		for (String name : SERVICES) {
+			String port = String
+				.valueOf(path(yaml(ROOT.resolve(name + "-service/src/main/resources/application.yml")), "server.port"));
+			Map<String, Object> job = jobs.stream()
+				.filter((candidate) -> name.equals(candidate.get("job_name")))
+				.findFirst()
+				.orElseThrow();
+			assertThat(job).as(name).containsEntry("metrics_path", "/actuator/prometheus");
+			assertThat(list(job, "static_configs")).singleElement()
+				.satisfies(
+						(targets) -> assertThat(targets.get("targets")).as(name).isEqualTo(List.of(name + ":" + port)));
+		}
+		assertThat(prometheus).containsKeys("healthcheck", "deploy");
+	}
+
+	@Test
+	void grafanaReadsItsProvisioningAndTheDashboardFromTheRepositoryAndQueriesThisPrometheus() {
+		Map<String, Object> grafana = service("grafana");
+		Path provisioning = hostFile(grafana, "/etc/grafana/provisioning");
+		Map<String, Object> datasources = yaml(provisioning.resolve("datasources/prometheus.yml"));
+		Map<String, Object> dashboards = yaml(provisioning.resolve("dashboards/bidstream.yml"));
+		Map<String, Object> datasource = list(datasources, "datasources").get(0);
+		String dashboardsPath = String.valueOf(path(list(dashboards, "providers").get(0), "options.path"));
+		Path dashboardsDirectory = hostFile(grafana, dashboardsPath);
+		String prometheusPort = String.valueOf(service("prometheus").get("ports")).replaceAll(".*:(\\d+)\\D*$", "$1");
+
+		assertThat(string(grafana, "image")).matches("grafana/grafana:\\d+\\.\\d+\\.\\d+");
+		assertThat(grafana.get("ports")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("3000:3000");
+		assertThat(map(grafana, "depends_on"))
+			.containsExactly(Map.entry("prometheus", Map.of("condition", "service_healthy")));
+		assertThat(list(datasources, "datasources")).hasSize(1);
+		assertThat(datasource).containsEntry("type", "prometheus")
+			.containsEntry("url", "http://prometheus:" + prometheusPort);
+		assertThat(String.valueOf(map(grafana, "environment").get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH")))
+			.startsWith(dashboardsPath + "/")
+			.satisfies((home) -> assertThat(hostFile(grafana, home)).isRegularFile());
+		try (var files = Files.list(dashboardsDirectory)) {
+			List<Path> json = files.filter((file) -> file.toString().endsWith(".json")).toList();
+			assertThat(json).isNotEmpty();
+			for (Path file : json) {
+				Set<Object> uids = new HashSet<>();
+				collect(yaml(file), "datasource", uids);
+				assertThat(uids).as(file.toString())
+					.isNotEmpty()
+					.allSatisfy((uid) -> assertThat(uid)
+						.isEqualTo(Map.of("type", "prometheus", "uid", String.valueOf(datasource.get("uid")))));
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "prometheus", "grafana" })
+	void mountsItsConfigurationReadOnlyFromFilesThatExist(String name) {
+		List<String> binds = ((List<?>) service(name).get("volumes")).stream()
+			.map(String::valueOf)
+			.filter((volume) -> volume.startsWith("./"))
+			.toList();
+
+		assertThat(binds).isNotEmpty().allSatisfy((bind) -> {
+			assertThat(bind).endsWith(":ro");
+			assertThat(ROOT.resolve(bind.substring(0, bind.indexOf(':')))).exists();
+		});
+		assertThat(((List<?>) service(name).get("volumes")).stream()
+			.map(String::valueOf)
+			.filter((volume) -> !volume.startsWith("./"))
+			.map((volume) -> volume.substring(0, volume.indexOf(':'))))
+			.allSatisfy((volume) -> assertThat(map(COMPOSE, "volumes")).containsKey(volume));
+	}
+
+	/**
+	 * The file or directory of this repository that the service sees at
+	 * {@code containerPath}, through its bind mounts.
+	 */
+	private static Path hostFile(Map<String, Object> service, String containerPath) {
+		for (Object volume : (List<?>) service.get("volumes")) {
+			String[] parts = String.valueOf(volume).split(":");
+			if (parts[0].startsWith("./")
+					&& (containerPath.equals(parts[1]) || containerPath.startsWith(parts[1] + "/"))) {
+				return ROOT.resolve(parts[0])
+					.resolve(containerPath.substring(parts[1].length()).replaceFirst("^/", ""))
+					.normalize();
+			}
+		}
+		throw new AssertionError("nothing of the repository is mounted at " + containerPath);
+	}
+
+	private static void collect(Object node, String key, Set<Object> into) {
+		if (node instanceof Map<?, ?> map) {
+			map.forEach((name, value) -> {
+				if (key.equals(name)) {
+					into.add(value);
+				}
+				collect(value, key, into);
+			});
+		}
+		else if (node instanceof List<?> list) {
+			list.forEach((value) -> collect(value, key, into));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
+		Object value = map.get(key);
+		assertThat(value).as(key).isInstanceOf(List.class);
+		return (List<Map<String, Object>>) value;
 	}
 
 	private static String internalKafkaListener() {

@@ -29,4 +29,12 @@ class ReportingContainersIntegrationTests extends ReportingIntegrationTests {
 
 	}
 
+	/**
+	 * The Grafana dashboard's metrics, scraped in the same context.
+	 */
+	@Nested
+	class Dashboard extends DashboardMetricsTests {
+
+	}
+
 }

@@ -26,4 +26,12 @@ class ReportingEmbeddedIntegrationTests extends ReportingIntegrationTests {
 
 	}
 
+	/**
+	 * The Grafana dashboard's metrics, scraped in the same context.
+	 */
+	@Nested
+	class Dashboard extends DashboardMetricsTests {
+
+	}
+
 }

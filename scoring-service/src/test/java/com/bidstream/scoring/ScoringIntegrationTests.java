@@ -1,9 +1,17 @@
 package com.bidstream.scoring;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -231,6 +239,30 @@ abstract class ScoringIntegrationTests {
 		assertThat(nul.json().get("errors").values()).extracting((error) -> error.get("field").asString())
 			.containsExactly("redFlagTerms[1]");
 		assertThat(operator.get("/api/v1/profile").json().get("version").asInt()).isEqualTo(1);
+	}
+
+	/**
+	 * The Grafana dashboard of docker-compose.yml queries only
+	 * {@code bidstream_scoring_*} metrics this service serves (reporting-service's
+	 * DashboardMetricsTests checks the rest).
+	 */
+	@Test
+	void everyMetricTheDashboardQueriesOfScoringIsScraped() throws IOException {
+		String dashboard = Files.readString(Path.of("..", "deploy", "grafana", "dashboards", "bidstream.json"));
+		Set<String> queried = new TreeSet<>();
+		Matcher names = Pattern.compile("\\bbidstream_scoring_[a-zA-Z0-9_]+").matcher(dashboard);
+		while (names.find()) {
+			queried.add(names.group());
+		}
+
+		Set<String> scraped = api(null).get("/actuator/prometheus")
+			.body()
+			.lines()
+			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+			.map((line) -> line.split("[{ ]", 2)[0])
+			.collect(Collectors.toSet());
+
+		assertThat(queried).isNotEmpty().allSatisfy((name) -> assertThat(scraped).as(name).contains(name));
 	}
 
 }

@@ -1,9 +1,17 @@
 package com.bidstream.tracking;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -398,6 +406,37 @@ abstract class TrackingIntegrationTests {
 		assertThat(withAgency.status()).isEqualTo(201);
 		assertThat(operator.get("/api/v1/pursuits?agency=" + agency).json().get("pursuits")).singleElement()
 			.satisfies((p) -> assertThat(p.get("outcome").asString()).isEqualTo("WITHDRAWN"));
+	}
+
+	/**
+	 * The Grafana dashboard of docker-compose.yml queries only
+	 * {@code bidstream_tracking_*} metrics this service serves (reporting-service's
+	 * DashboardMetricsTests checks the rest).
+	 */
+	@Test
+	void everyMetricTheDashboardQueriesOfTrackingIsScraped() throws IOException {
+		String dashboard = Files.readString(Path.of("..", "deploy", "grafana", "dashboards", "bidstream.json"));
+		Set<String> queried = new TreeSet<>();
+		Matcher names = Pattern.compile("\\bbidstream_tracking_[a-zA-Z0-9_]+").matcher(dashboard);
+		while (names.find()) {
+			queried.add(names.group());
+		}
+		String jobKey = newJobKey();
+		publish(scored("demo", jobKey, 1, 55, Decision.REVIEW));
+		awaitPursuit(demo(), jobKey, "NEW");
+		assertThat(event(demo(), jobKey,
+				"{\"eventId\": \"" + UUID.randomUUID() + "\", \"type\": \"CLAIM\", \"freelancerId\": \"fl-1\"}")
+			.status()).isEqualTo(201);
+
+		Set<String> scraped = BidstreamApi.at("http://localhost:" + this.port, null)
+			.get("/actuator/prometheus")
+			.body()
+			.lines()
+			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+			.map((line) -> line.split("[{ ]", 2)[0])
+			.collect(Collectors.toSet());
+
+		assertThat(queried).isNotEmpty().allSatisfy((name) -> assertThat(scraped).as(name).contains(name));
 	}
 
 }
