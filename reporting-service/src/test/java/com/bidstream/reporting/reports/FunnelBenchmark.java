@@ -68,6 +68,9 @@ class FunnelBenchmark {
 	@Autowired
 	FunnelService funnels;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	@Test
 	void loadThenReport() throws Exception {
 		int pursuits = Integer.getInteger("bench.pursuits", 100_000);
@@ -84,6 +87,13 @@ class FunnelBenchmark {
 		figures.put("events", events.get());
 		figures.put("loadSeconds", round(seconds));
 		figures.put("aggregationEventsPerSecond", Math.round(events.get() / seconds));
+		Map<String, Object> sinks = new LinkedHashMap<>();
+		this.meters.find("bidstream.reporting.sink.duration").timers().forEach((timer) -> {
+			String name = timer.getId().getTag("sink") + " " + timer.getId().getTag("topic");
+			sinks.merge(name, round(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0),
+					(a, b) -> round((Double) a + (Double) b));
+		});
+		figures.put("sinkSeconds", sinks);
 		ReportPeriod lastDays = new ReportPeriod(END.minus(Duration.ofDays(30)).plusSeconds(4321), END);
 		ReportPeriod allTime = new ReportPeriod(ReportPeriod.EARLIEST, END.plus(Duration.ofDays(1)));
 		figures.put("member30d", time(Optional.of(agency(run, 0)), lastDays));
