@@ -54,7 +54,7 @@ class BytesInFlightFilterTests {
 	@Test
 	void aPostThatDoesNotFitBesideThoseInFlightIsRefusedWith503AndRetryAfterThenAcceptedOnceTheyAreDone()
 			throws Exception {
-		given(this.intake.ingest(eq("demo"), anyList())).willAnswer((invocation) -> {
+		given(this.intake.submit(eq("demo"), anyList())).willAnswer((invocation) -> {
 			this.firstPostIsBeingIngested.countDown();
 			this.finishIngesting.await(10, TimeUnit.SECONDS);
 			return new IntakeReport(1, 0, List.of());
@@ -76,9 +76,9 @@ class BytesInFlightFilterTests {
 
 	@Test
 	void smallPostsFitBesideAPostInFlight() throws Exception {
-		given(this.intake.ingest(eq("demo"), anyList())).willAnswer((invocation) -> {
+		given(this.intake.submit(eq("demo"), anyList())).willAnswer((invocation) -> {
 			this.firstPostIsBeingIngested.countDown();
-			if (invocation.getArgument(1, List.class).get(0).toString().length() > 1024) {
+			if (((ListingCandidate) invocation.getArgument(1, List.class).get(0)).fields().toString().length() > 1024) {
 				this.finishIngesting.await(10, TimeUnit.SECONDS);
 			}
 			return new IntakeReport(1, 0, List.of());
