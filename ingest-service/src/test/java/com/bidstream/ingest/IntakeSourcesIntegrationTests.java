@@ -1,9 +1,12 @@
 package com.bidstream.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,8 @@ import static org.awaitility.Awaitility.await;
  * request limits, through the public API and the records published.
  */
 abstract class IntakeSourcesIntegrationTests {
+
+	static final FeedStub STUB = FeedStub.start();
 
 	static final Duration PUBLISHED = Duration.ofSeconds(30);
 
@@ -133,6 +138,154 @@ abstract class IntakeSourcesIntegrationTests {
 		awaitPublished("demo", "upwork:" + rest1, 1);
 		assertThat(published("demo", "upwork:" + done)).as("the committed chunk is not taken again").isEmpty();
 		assertThat(spool).doesNotExist();
+	}
+
+	@Test
+	void feedsOfEveryTypeArePolledAndABadFeedIsMarkedFailingWithBackOffWhileTheOthersGoOn() throws Exception {
+		String ciphertext = "01" + uniqueId().substring(1, 15);
+		String atomId = uniqueId().substring(1);
+		String graphqlId = uniqueId();
+		String jsonId = uniqueId().substring(1);
+		STUB.answer("/rss", 200, "application/rss+xml",
+				com.bidstream.ingest.feeds.FeedPayloads.upworkRss(ciphertext, ciphertext + "b"));
+		STUB.answer("/atom", 200, "application/atom+xml", com.bidstream.ingest.feeds.FeedPayloads.atom(atomId));
+		STUB.answer("/graphql", 200, "application/json",
+				com.bidstream.ingest.feeds.FeedPayloads.upworkGraphql(graphqlId));
+		STUB.answer("/json", 200, "application/json", "{\"items\": [{\"externalId\": \"" + jsonId
+				+ "\", \"title\": \"From JSON\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}");
+		STUB.answer("/500", 500, "text/plain", "boom");
+		STUB.answer("/401", 401, "application/json", "{\"message\": \"invalid token\"}");
+		STUB.answer("/bad-xml", 200, "application/rss+xml", "<rss><channel><item><title>x</title>");
+		STUB.answer("/bad-json", 200, "application/json", "{\"items\": [");
+		STUB.answer("/empty", 200, "application/rss+xml", "<rss version=\"2.0\"><channel></channel></rss>");
+		STUB.answer("/huge", 200, "application/json", "[" + "{\"title\": \"x\"},".repeat(40_000) + "{}]");
+		STUB.answerSlowly("/slow", 5_000);
+		BidstreamApi agency = api("dev-acme-key");
+
+		String rss = createFeed(agency,
+				"{\"type\": \"rss\", \"url\": \"" + STUB.url("/rss") + "\", \"pollSeconds\": 60}");
+		String atom = createFeed(agency,
+				"{\"type\": \"rss\", \"source\": \"jobsite\", \"url\": \"" + STUB.url("/atom") + "\"}");
+		String graphql = createFeed(agency, "{\"type\": \"upwork-graphql\", \"url\": \"" + STUB.url("/graphql")
+				+ "\", \"query\": \"kafka\", \"token\": \"secret-token\"}");
+		String json = createFeed(agency,
+				"{\"type\": \"json-url\", \"source\": \"scanner\", \"url\": \"" + STUB.url("/json") + "\"}");
+		List<String> failing = List.of(
+				createFeed(agency,
+						"{\"type\": \"json-url\", \"source\": \"s\", \"url\": \"" + STUB.url("/500") + "\"}"),
+				createFeed(agency,
+						"{\"type\": \"upwork-graphql\", \"url\": \"" + STUB.url("/401")
+								+ "\", \"token\": \"expired\"}"),
+				createFeed(agency, "{\"type\": \"rss\", \"source\": \"s\", \"url\": \"" + STUB.url("/bad-xml") + "\"}"),
+				createFeed(agency,
+						"{\"type\": \"json-url\", \"source\": \"s\", \"url\": \"" + STUB.url("/bad-json") + "\"}"),
+				createFeed(agency,
+						"{\"type\": \"json-url\", \"source\": \"s\", \"url\": \"" + STUB.url("/huge") + "\"}"),
+				createFeed(agency,
+						"{\"type\": \"json-url\", \"source\": \"s\", \"url\": \"" + STUB.url("/slow") + "\"}"));
+		String empty = createFeed(agency,
+				"{\"type\": \"rss\", \"source\": \"s\", \"url\": \"" + STUB.url("/empty") + "\"}");
+
+		await().atMost(PUBLISHED).untilAsserted(() -> {
+			Map<String, JsonNode> feeds = feeds(agency);
+			assertThat(List.of(rss, atom, graphql, json, empty))
+				.allSatisfy((id) -> assertThat(feeds.get(id).get("status").asString()).as(id).isEqualTo("OK"));
+			assertThat(failing)
+				.allSatisfy((id) -> assertThat(feeds.get(id).get("status").asString()).as(id).isEqualTo("FAILING"));
+		});
+		Map<String, JsonNode> feeds = feeds(agency);
+		assertThat(feeds.get(rss).get("listingsFound").asLong()).isEqualTo(2);
+		assertThat(feeds.get(graphql).get("listingsFound").asLong()).isEqualTo(2);
+		assertThat(feeds.get(graphql).has("token")).isFalse();
+		assertThat(feeds.get(graphql).get("hasToken").asBoolean()).isTrue();
+		assertThat(feeds.get(empty).get("listingsFound").asLong()).isZero();
+		assertThat(failing).extracting((id) -> feeds.get(id).get("lastError").asString())
+			.containsExactly("The source answered HTTP 500", "The source answered HTTP 401 (is the token still valid?)",
+					"The feed is not well-formed XML", "The answer is not readable JSON",
+					"The source's answer is larger than the 262144 bytes a feed may send at once",
+					"The source did not answer in time");
+		assertThat(failing).allSatisfy((id) -> assertThat(Instant.parse(feeds.get(id).get("nextPollAt").asString()))
+			.isAfter(Instant.now().plusSeconds(20)));
+		assertThat(decode(awaitPublished("acme", "upwork:~" + ciphertext, 1).get(0)).listing().budget().amount())
+			.isEqualByComparingTo("4000");
+		assertThat(decode(awaitPublished("acme", "upwork:" + graphqlId, 1).get(0)).listing().client().totalSpent())
+			.isEqualByComparingTo("250000.5");
+		awaitPublished("acme", "jobsite:urn:uuid:" + atomId, 1);
+		awaitPublished("acme", "scanner:" + jsonId, 1);
+		assertThat(STUB.requests).filteredOn((r) -> r.path().equals("/graphql")).first().satisfies((r) -> {
+			assertThat(r.authorization()).isEqualTo("Bearer secret-token");
+			assertThat(r.body()).contains("marketplaceJobPostingsSearch", "RECENCY").doesNotContain("pagination_eq");
+		});
+		assertThat(api("dev-demo-key").get("/api/v1/feeds").json().valueStream().map((f) -> f.get("id").asString()))
+			.doesNotContain(rss);
+		assertThat(api("dev-demo-key").send("DELETE", "/api/v1/feeds/" + rss, "application/json", "").status())
+			.isEqualTo(404);
+		assertThat(agency.send("DELETE", "/api/v1/feeds/" + rss, "application/json", "").status()).isEqualTo(204);
+		assertThat(feeds(agency)).doesNotContainKey(rss);
+	}
+
+	@Test
+	void aWebhookFeedTakesSignedPushesWithoutAnAgencyKey() throws Exception {
+		Response created = api("dev-demo-key").post("/api/v1/feeds",
+				"{\"type\": \"webhook\", \"source\": \"scanner\", \"mapping\": {\"items\": \"data.jobs\", \"fields\": {\"title\": \"name\"}}}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		String secret = created.json().get("secret").asString();
+		String externalId = uniqueId();
+		String body = "{\"data\": {\"jobs\": [{\"externalId\": \"" + externalId
+				+ "\", \"name\": \"Pushed job\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}}";
+
+		Response unsigned = webhook(id, body, null);
+		Response forged = webhook(id, body, "sha256=" + "00".repeat(32));
+		Response signed = webhook(id, body, signature(secret, body));
+
+		assertThat(unsigned.status()).isEqualTo(401);
+		assertThat(forged.status()).isEqualTo(401);
+		assertThat(signed.status()).as(signed.toString()).isEqualTo(202);
+		assertThat(signed.json().get("accepted").asInt()).isEqualTo(1);
+		assertThat(decode(awaitPublished("demo", "scanner:" + externalId, 1).get(0)).listing().title())
+			.isEqualTo("Pushed job");
+		assertThat(api("dev-demo-key").get("/api/v1/feeds").body()).doesNotContain(secret);
+	}
+
+	@Test
+	void aFeedWithoutItsRequiredFieldsIsRefusedNamingTheField() {
+		Response noUrl = api("dev-demo-key").post("/api/v1/feeds", "{\"type\": \"rss\", \"source\": \"x\"}");
+		Response badType = api("dev-demo-key").post("/api/v1/feeds", "{\"type\": \"ftp\", \"url\": \"ftp://x\"}");
+		Response badUrl = api("dev-demo-key").post("/api/v1/feeds",
+				"{\"type\": \"rss\", \"url\": \"file:///etc/passwd\"}");
+
+		assertThat(List.of(noUrl, badType, badUrl)).extracting(Response::status).containsOnly(400);
+		assertThat(noUrl.json().at("/errors/0/field").asString()).isEqualTo("url");
+		assertThat(badType.json().at("/errors/0/field").asString()).isEqualTo("type");
+		assertThat(badUrl.json().at("/errors/0/field").asString()).isEqualTo("url");
+	}
+
+	String createFeed(BidstreamApi agency, String json) {
+		Response response = agency.post("/api/v1/feeds", json);
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		assertThat(response.body()).doesNotContain("secret-token");
+		return response.json().get("id").asString();
+	}
+
+	Map<String, JsonNode> feeds(BidstreamApi agency) {
+		Map<String, JsonNode> feeds = new java.util.HashMap<>();
+		agency.get("/api/v1/feeds").json().forEach((feed) -> feeds.put(feed.get("id").asString(), feed));
+		return feeds;
+	}
+
+	Response webhook(String id, String body, String signature) {
+		BidstreamApi client = BidstreamApi.at("http://localhost:" + this.port, null);
+		if (signature != null) {
+			client = client.withHeader("X-Bidstream-Signature", signature);
+		}
+		return client.post("/api/v1/webhooks/" + id, body);
+	}
+
+	static String signature(String secret, String body) throws Exception {
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	JsonNode awaitImport(String key, String id) {
