@@ -5,19 +5,23 @@ import java.util.List;
 import com.bidstream.ingest.listing.Violation;
 
 /**
- * The answer to a listings post: how many items were accepted as new versions, how many
- * repeated content already held, and which were rejected and why.
+ * What {@link ListingIntake} made of a list of candidates: how many were accepted as new
+ * versions, how many repeated content already held, and which were rejected and why.
  */
-record IntakeReport(int accepted, int duplicates, List<Rejection> rejected) {
+public record IntakeReport(int accepted, int duplicates, List<Rejection> rejected) {
 
-	IntakeReport {
+	public IntakeReport {
 		rejected = List.copyOf(rejected);
 	}
 
 	/**
-	 * One rejected item, by its position in the request (0 for a single object).
+	 * One rejected candidate, by its {@link ListingCandidate#position() position}.
 	 */
-	record Rejection(int index, List<Violation> errors) {
+	public record Rejection(long position, List<Violation> errors) {
+
+		public Rejection {
+			errors = List.copyOf(errors);
+		}
 
 	}
 

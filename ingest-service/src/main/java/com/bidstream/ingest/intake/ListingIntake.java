@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -29,12 +29,14 @@ import com.bidstream.ingest.listing.Validation;
 import com.bidstream.platform.messaging.Outbox;
 
 /**
- * Validates a request's items, records each new content as the next version of its
- * listing for the agency, and appends a {@link ListingIngested} per accepted item to the
- * outbox, all in one transaction: once it commits, nothing accepted can be lost.
+ * The one way in for listings, whatever their source (the REST endpoint, imports, feeds,
+ * webhooks): validates the candidates, records each new content as the next version of
+ * its listing for the agency, and appends a {@link ListingIngested} per accepted
+ * candidate to the outbox, all in one transaction: once it commits, nothing accepted can
+ * be lost.
  */
 @Service
-class ListingIntake {
+public class ListingIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(ListingIntake.class);
 
@@ -59,23 +61,42 @@ class ListingIntake {
 		this.metrics = new IntakeMetrics(meters);
 	}
 
-	IntakeReport ingest(String agency, List<JsonNode> items) {
+	/**
+	 * Takes the candidates of one batch for the agency; they are written in one
+	 * transaction.
+	 */
+	public IntakeReport submit(String agency, List<ListingCandidate> candidates) {
+		return submit(agency, candidates, null);
+	}
+
+	/**
+	 * Takes the candidates of one batch for the agency and runs {@code alongside} with
+	 * the report in the same transaction, after the listings are written and before it
+	 * commits (an import records its progress so): both commit, or neither.
+	 */
+	public IntakeReport submit(String agency, List<ListingCandidate> candidates, Consumer<IntakeReport> alongside) {
 		Instant started = this.clock.instant();
 		List<Rejection> rejected = new ArrayList<>();
-		List<Item> valid = new ArrayList<>(items.size());
-		for (int index = 0; index < items.size(); index++) {
-			Validation validation = this.validator.validate(items.get(index));
+		List<Item> valid = new ArrayList<>(candidates.size());
+		for (int i = 0; i < candidates.size(); i++) {
+			ListingCandidate candidate = candidates.get(i);
+			Validation validation = this.validator.validate(candidate.fields());
 			if (validation.isValid()) {
-				valid.add(Item.of(index, validation.listing()));
+				valid.add(Item.of(i, validation.listing()));
 			}
 			else {
-				rejected.add(new Rejection(index, validation.errors()));
+				rejected.add(new Rejection(candidate.position(), validation.errors()));
 			}
 		}
-		int accepted = valid.isEmpty() ? 0 : writeRetryingDeadlocks(agency, valid);
-		IntakeReport report = new IntakeReport(accepted, valid.size() - accepted, rejected);
+		IntakeReport report;
+		if (valid.isEmpty() && alongside == null) {
+			report = new IntakeReport(0, 0, rejected);
+		}
+		else {
+			report = writeRetryingDeadlocks(agency, valid, rejected, alongside);
+		}
 		this.metrics.count(report);
-		log.debug("Listings posted for agency {}: {} accepted, {} duplicates, {} rejected in {} ms", agency,
+		log.debug("Listings taken for agency {}: {} accepted, {} duplicates, {} rejected in {} ms", agency,
 				report.accepted(), report.duplicates(), report.rejected().size(),
 				Duration.between(started, this.clock.instant()).toMillis());
 		return report;
@@ -85,10 +106,18 @@ class ListingIntake {
 	 * Two batches that both hold changes of the same listings may deadlock on their rows;
 	 * PostgreSQL then aborts one, which is written again from scratch.
 	 */
-	private int writeRetryingDeadlocks(String agency, List<Item> items) {
+	private IntakeReport writeRetryingDeadlocks(String agency, List<Item> items, List<Rejection> rejected,
+			Consumer<IntakeReport> alongside) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.transactions.execute((status) -> write(agency, items));
+				return this.transactions.execute((status) -> {
+					int accepted = items.isEmpty() ? 0 : write(agency, items);
+					IntakeReport report = new IntakeReport(accepted, items.size() - accepted, rejected);
+					if (alongside != null) {
+						alongside.accept(report);
+					}
+					return report;
+				});
 			}
 			catch (PessimisticLockingFailureException ex) {
 				if (attempt == WRITE_ATTEMPTS) {

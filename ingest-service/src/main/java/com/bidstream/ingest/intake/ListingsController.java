@@ -1,6 +1,8 @@
 package com.bidstream.ingest.intake;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -8,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.bidstream.contracts.Listing;
+import com.bidstream.ingest.listing.Violation;
 import com.bidstream.platform.security.Caller;
 
 /**
@@ -54,11 +58,35 @@ class ListingsController {
 					@ApiResponse(responseCode = "503",
 							description = "Too many bytes of listings in flight; try again after Retry-After seconds",
 							content = @Content(mediaType = "application/problem+json")) })
-	IntakeReport post(Caller caller, HttpServletRequest request) throws IOException {
+	PostAnswer post(Caller caller, HttpServletRequest request) throws IOException {
 		String agency = caller.writeAgency();
 		byte[] body = ListingsBody.read(request.getContentLengthLong(), request.getInputStream(),
 				ListingsBody.MAX_BYTES);
-		return this.intake.ingest(agency, ListingsBody.items(body));
+		List<JsonNode> items = ListingsBody.items(body);
+		List<ListingCandidate> candidates = new ArrayList<>(items.size());
+		for (int index = 0; index < items.size(); index++) {
+			candidates.add(new ListingCandidate(items.get(index), index));
+		}
+		return PostAnswer.of(this.intake.submit(agency, candidates));
+	}
+
+	/**
+	 * The contract's answer to a post: a rejected item is named by its index.
+	 */
+	record PostAnswer(int accepted, int duplicates, List<Rejected> rejected) {
+
+		static PostAnswer of(IntakeReport report) {
+			return new PostAnswer(report.accepted(), report.duplicates(),
+					report.rejected()
+						.stream()
+						.map((rejection) -> new Rejected((int) rejection.position(), rejection.errors()))
+						.toList());
+		}
+
+	}
+
+	record Rejected(int index, List<Violation> errors) {
+
 	}
 
 }

@@ -95,7 +95,7 @@ class ListingsControllerTests {
 
 	@Test
 	void acceptedItemsAnswer202WithCountsAndRejections() throws Exception {
-		given(this.intake.ingest(eq("demo"), anyList())).willReturn(new IntakeReport(2, 1,
+		given(this.intake.submit(eq("demo"), anyList())).willReturn(new IntakeReport(2, 1,
 				List.of(new Rejection(3, List.of(new Violation("budget.amount", "must be a number"))))));
 
 		this.mvc.perform(listings("[{}, {}, {}, {\"budget\": {\"amount\": \"x\"}}]"))
@@ -106,18 +106,19 @@ class ListingsControllerTests {
 			.andExpect(jsonPath("$.rejected[0].index").value(3))
 			.andExpect(jsonPath("$.rejected[0].errors[0].field").value("budget.amount"))
 			.andExpect(jsonPath("$.rejected[0].errors[0].message").value("must be a number"));
-		verify(this.intake).ingest(eq("demo"), argThat((items) -> items.size() == 4));
+		verify(this.intake).submit(eq("demo"), argThat((items) -> items.size() == 4));
 	}
 
 	@Test
 	void aSingleObjectIsOneItem() throws Exception {
-		given(this.intake.ingest(eq("acme"), anyList())).willReturn(new IntakeReport(1, 0, List.of()));
+		given(this.intake.submit(eq("acme"), anyList())).willReturn(new IntakeReport(1, 0, List.of()));
 
 		this.mvc.perform(listings("dev-acme-key", "{\"source\": \"upwork\"}"))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.accepted").value(1))
 			.andExpect(jsonPath("$.rejected").isEmpty());
-		verify(this.intake).ingest(eq("acme"), argThat((items) -> items.size() == 1 && items.get(0).isObject()));
+		verify(this.intake).submit(eq("acme"), argThat(
+				(items) -> items.size() == 1 && items.get(0).fields().isObject() && items.get(0).position() == 0));
 	}
 
 	private static MockHttpServletRequestBuilder listings(String body) {

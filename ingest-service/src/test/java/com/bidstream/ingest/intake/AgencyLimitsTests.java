@@ -21,7 +21,7 @@ import com.bidstream.platform.PlatformWebAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -31,8 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(ListingsController.class)
 @ImportAutoConfiguration(PlatformWebAutoConfiguration.class)
-@TestPropertySource(properties = { "bidstream.security.dev-keys=true", "bidstream.ingest.max-bytes-in-flight=10MB" })
-class BytesInFlightFilterTests {
+@TestPropertySource(properties = { "bidstream.security.dev-keys=true", "bidstream.ingest.max-bytes-in-flight=64MB",
+		"bidstream.ingest.limits.agency-bytes-in-flight=10MB", "bidstream.ingest.limits.requests-per-second=0.01",
+		"bidstream.ingest.limits.burst=3" })
+class AgencyLimitsTests {
 
 	static final String SIX_MIB_OF_LISTINGS = "[{\"description\": \"" + "d".repeat(6 * 1024 * 1024) + "\"}]";
 
@@ -52,41 +54,41 @@ class BytesInFlightFilterTests {
 	}
 
 	@Test
-	void aPostThatDoesNotFitBesideThoseInFlightIsRefusedWith503AndRetryAfterThenAcceptedOnceTheyAreDone()
-			throws Exception {
-		given(this.intake.ingest(eq("demo"), anyList())).willAnswer((invocation) -> {
-			this.firstPostIsBeingIngested.countDown();
-			this.finishIngesting.await(10, TimeUnit.SECONDS);
-			return new IntakeReport(1, 0, List.of());
-		});
-		CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> statusOf(listings(SIX_MIB_OF_LISTINGS)));
-		assertThat(this.firstPostIsBeingIngested.await(10, TimeUnit.SECONDS)).isTrue();
+	void anAgencyOverItsRequestRateIsAnswered429WithRetryAfterWhileAnotherGoesOn() throws Exception {
+		given(this.intake.submit(anyString(), anyList())).willReturn(new IntakeReport(1, 0, List.of()));
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(operatorFor("busy-agency")).andExpect(status().isAccepted());
+		}
 
-		this.mvc.perform(listings(SIX_MIB_OF_LISTINGS))
-			.andExpect(status().isServiceUnavailable())
-			.andExpect(header().string("Retry-After", "1"))
+		this.mvc.perform(operatorFor("busy-agency"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.type").value("https://bidstream.dev/problems/busy"))
-			.andExpect(jsonPath("$.detail").exists());
-		this.finishIngesting.countDown();
+			.andExpect(jsonPath("$.type").value("https://bidstream.dev/problems/rate-limited"));
+		this.mvc.perform(operatorFor("quiet-agency")).andExpect(status().isAccepted());
+	}
 
-		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(202);
-		this.mvc.perform(listings(SIX_MIB_OF_LISTINGS)).andExpect(status().isAccepted());
+	private static MockHttpServletRequestBuilder operatorFor(String agency) {
+		return listings("dev-operator-key", "{}").header("X-Agency-Id", agency);
 	}
 
 	@Test
-	void smallPostsFitBesideAPostInFlight() throws Exception {
-		given(this.intake.ingest(eq("demo"), anyList())).willAnswer((invocation) -> {
-			this.firstPostIsBeingIngested.countDown();
-			if (invocation.getArgument(1, List.class).get(0).toString().length() > 1024) {
+	void anAgencyWithAsManyBytesInFlightAsItMayIsAnswered429WhileAnotherFits() throws Exception {
+		given(this.intake.submit(anyString(), anyList())).willAnswer((invocation) -> {
+			if ("demo".equals(invocation.getArgument(0))) {
+				this.firstPostIsBeingIngested.countDown();
 				this.finishIngesting.await(10, TimeUnit.SECONDS);
 			}
 			return new IntakeReport(1, 0, List.of());
 		});
-		CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> statusOf(listings(SIX_MIB_OF_LISTINGS)));
+		CompletableFuture<Integer> first = CompletableFuture
+			.supplyAsync(() -> statusOf(listings("dev-demo-key", SIX_MIB_OF_LISTINGS)));
 		assertThat(this.firstPostIsBeingIngested.await(10, TimeUnit.SECONDS)).isTrue();
 
-		this.mvc.perform(listings("[{\"source\": \"upwork\"}]")).andExpect(status().isAccepted());
+		this.mvc.perform(listings("dev-demo-key", SIX_MIB_OF_LISTINGS))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", "1"));
+		this.mvc.perform(listings("dev-acme-key", SIX_MIB_OF_LISTINGS)).andExpect(status().isAccepted());
 		this.finishIngesting.countDown();
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(202);
 	}
@@ -100,10 +102,8 @@ class BytesInFlightFilterTests {
 		}
 	}
 
-	private static MockHttpServletRequestBuilder listings(String body) {
-		return post("/api/v1/listings").header("X-Api-Key", "dev-demo-key")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body);
+	private static MockHttpServletRequestBuilder listings(String key, String body) {
+		return post("/api/v1/listings").header("X-Api-Key", key).contentType(MediaType.APPLICATION_JSON).content(body);
 	}
 
 }

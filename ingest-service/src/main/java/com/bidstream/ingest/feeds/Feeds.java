@@ -1,0 +1,109 @@
+package com.bidstream.ingest.feeds;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.bidstream.contracts.EventCodec;
+
+/**
+ * The {@code feeds} table.
+ */
+@Repository
+class Feeds {
+
+	private final JdbcClient jdbc;
+
+	Feeds(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void create(Feed feed) {
+		this.jdbc.sql("""
+				insert into feeds (id, agency_id, type, source, url, query, poll_seconds, token, secret, mapping,
+				    created_at, next_poll_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+			.params(feed.id(), feed.agency(), feed.type().wireName(), feed.source(), feed.url(), feed.query(),
+					feed.pollSeconds(), feed.token(), feed.secret(),
+					(feed.mapping() != null) ? feed.mapping().toString() : null, Timestamp.from(feed.createdAt()),
+					Timestamp.from(feed.nextPollAt()))
+			.update();
+	}
+
+	List<Feed> list(String agency) {
+		return this.jdbc.sql("select * from feeds where agency_id = ? order by created_at")
+			.param(agency)
+			.query(Feeds::feed)
+			.list();
+	}
+
+	Optional<Feed> find(UUID id) {
+		return this.jdbc.sql("select * from feeds where id = ?").param(id).query(Feeds::feed).optional();
+	}
+
+	boolean delete(String agency, UUID id) {
+		return this.jdbc.sql("delete from feeds where id = ? and agency_id = ?").params(id, agency).update() == 1;
+	}
+
+	/**
+	 * Claims up to {@code limit} due feeds for one poll each: their lease moves forward
+	 * in the same statement that picks them, skipping rows another instance is claiming,
+	 * so no feed is polled by two instances at once.
+	 */
+	List<Feed> claimDue(int limit, Duration lease) {
+		return this.jdbc.sql("""
+				update feeds set lease_until = now() + make_interval(secs => ?)
+				where id in (select id from feeds
+				             where type <> 'webhook' and next_poll_at <= now() and lease_until < now()
+				             order by next_poll_at limit ? for update skip locked)
+				returning *""").params(lease.toSeconds(), limit).query(Feeds::feed).list();
+	}
+
+	void polled(UUID id, long found, String problem, Instant nextPoll) {
+		this.jdbc.sql("""
+				update feeds set last_poll_at = now(), last_success_at = now(), listings_found = listings_found + ?,
+				    consecutive_failures = 0, last_error = ?, next_poll_at = ?, lease_until = '-infinity'
+				where id = ?""").params(found, problem, Timestamp.from(nextPoll), id).update();
+	}
+
+	void failed(UUID id, String error, Instant nextPoll) {
+		this.jdbc.sql("""
+				update feeds set last_poll_at = now(), consecutive_failures = consecutive_failures + 1,
+				    last_error = ?, next_poll_at = ?, lease_until = '-infinity'
+				where id = ?""").params(error, Timestamp.from(nextPoll), id).update();
+	}
+
+	void pushed(UUID id, long found) {
+		this.jdbc
+			.sql("update feeds set last_poll_at = now(), last_success_at = now(), "
+					+ "listings_found = listings_found + ? where id = ?")
+			.params(found, id)
+			.update();
+	}
+
+	private static Feed feed(ResultSet row, int rowNum) throws SQLException {
+		String mapping = row.getString("mapping");
+		JsonNode tree = (mapping != null) ? EventCodec.mapper().readTree(mapping) : null;
+		return new Feed(row.getObject("id", UUID.class), row.getString("agency_id"), FeedType.of(row.getString("type")),
+				row.getString("source"), row.getString("url"), row.getString("query"), row.getInt("poll_seconds"),
+				row.getString("token"), row.getString("secret"), tree, instant(row, "created_at"),
+				instant(row, "last_poll_at"), instant(row, "last_success_at"), row.getLong("listings_found"),
+				row.getInt("consecutive_failures"), row.getString("last_error"), instant(row, "next_poll_at"));
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		Timestamp timestamp = row.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

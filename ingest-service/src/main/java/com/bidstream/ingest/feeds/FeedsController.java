@@ -1,0 +1,128 @@
+package com.bidstream.ingest.feeds;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.Operation;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.bidstream.platform.security.Caller;
+import com.bidstream.platform.web.ApiProblem;
+
+/**
+ * {@code POST/GET/DELETE /api/v1/feeds}: the sources an agency connects.
+ */
+@RestController
+class FeedsController {
+
+	private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+
+	static final int MIN_POLL_SECONDS = 30;
+
+	private final Feeds feeds;
+
+	private final AddressGuard guard;
+
+	private final SecureRandom random = new SecureRandom();
+
+	FeedsController(Feeds feeds, AddressGuard guard) {
+		this.feeds = feeds;
+		this.guard = guard;
+	}
+
+	@PostMapping("/api/v1/feeds")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Connect a feed",
+			description = "type rss | upwork-graphql | json-url (polled every pollSeconds, at least 30) or webhook "
+					+ "(pushed to POST /api/v1/webhooks/{id}, signed with the secret shown once in this answer). "
+					+ "token (upwork-graphql's bearer token) and secret are stored and never shown back. "
+					+ "URLs on loopback or private addresses are refused unless the service allows them.")
+	FeedView create(Caller caller, @RequestBody NewFeed request) {
+		String agency = caller.writeAgency();
+		FeedType type = FeedType.of(request.type());
+		String source = (type == FeedType.UPWORK_GRAPHQL) ? "upwork" : request.source();
+		if (source == null && type != FeedType.RSS) {
+			throw ApiProblem.invalidField("source", "is required for a " + type.wireName() + " feed");
+		}
+		if (source != null && !SOURCE.matcher(source).matches()) {
+			throw ApiProblem.invalidField("source", "must match [a-z0-9][a-z0-9-]{0,31}");
+		}
+		String url = request.url();
+		if (url == null && (type == FeedType.RSS || type == FeedType.JSON_URL)) {
+			throw ApiProblem.invalidField("url", "is required for a " + type.wireName() + " feed");
+		}
+		if (url != null) {
+			String problem = this.guard.problem(url);
+			if (problem != null) {
+				throw ApiProblem.invalidField("url", problem);
+			}
+		}
+		if (type == FeedType.UPWORK_GRAPHQL && (request.token() == null || request.token().isBlank())) {
+			throw ApiProblem.invalidField("token", "is required for an upwork-graphql feed");
+		}
+		int pollSeconds = (request.pollSeconds() != null) ? request.pollSeconds() : 300;
+		if (pollSeconds < MIN_POLL_SECONDS || pollSeconds > 86_400) {
+			throw ApiProblem.invalidField("pollSeconds", "must be between " + MIN_POLL_SECONDS + " and 86400");
+		}
+		if (request.mapping() != null && !request.mapping().isObject()) {
+			throw ApiProblem.invalidField("mapping", "must be an object such as {\"items\": \"data.jobs\", "
+					+ "\"fields\": {\"externalId\": \"id\", \"title\": \"name\"}}");
+		}
+		String secret = (type == FeedType.WEBHOOK) ? newSecret() : null;
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Feed feed = new Feed(UUID.randomUUID(), agency, type, source, url, request.query(), pollSeconds,
+				request.token(), secret, request.mapping(), now, null, null, 0, 0, null, now);
+		this.feeds.create(feed);
+		return FeedView.of(feed, secret);
+	}
+
+	@GetMapping("/api/v1/feeds")
+	@Operation(summary = "The agency's feeds with each one's last poll, status, listings found and last error")
+	List<FeedView> list(Caller caller) {
+		return this.feeds.list(caller.resourceAgency(null)).stream().map((feed) -> FeedView.of(feed, null)).toList();
+	}
+
+	@DeleteMapping("/api/v1/feeds/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Stop and forget a feed")
+	void delete(Caller caller, @PathVariable String id) {
+		if (!this.feeds.delete(caller.writeAgency(), parse(id))) {
+			throw ApiProblem.notFound("No feed " + id);
+		}
+	}
+
+	static UUID parse(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiProblem.notFound("No feed " + id);
+		}
+	}
+
+	private String newSecret() {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	record NewFeed(String type, String source, String url, String query, Integer pollSeconds, String token,
+			JsonNode mapping) {
+
+	}
+
+}

@@ -1,0 +1,107 @@
+package com.bidstream.ingest.feeds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+
+import com.bidstream.contracts.EventCodec;
+import com.bidstream.ingest.intake.ListingTree;
+
+/**
+ * The items of a {@code json-url} feed or a webhook: a JSON array, or an object holding
+ * one (at {@code mapping.items}, a dotted path, or the first array among its fields);
+ * each item mapped by {@code mapping.fields} (listing field to the item's dotted path),
+ * the other fields taken as they are. The feed's source fills a missing {@code source},
+ * and an externalId the contract does not allow is replaced by a safe one derived from
+ * it.
+ */
+final class JsonListings {
+
+	private static final ObjectReader JSON = EventCodec.mapper()
+		.reader()
+		.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+	private JsonListings() {
+	}
+
+	static List<JsonNode> read(byte[] body, JsonNode mapping, String feedSource) {
+		JsonNode root;
+		try {
+			root = JSON.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new FeedException("The answer is not readable JSON");
+		}
+		JsonNode items = items(root, (mapping != null) ? mapping.path("items").asString(null) : null);
+		List<JsonNode> listings = new ArrayList<>(items.size());
+		JsonNode fields = (mapping != null) ? mapping.get("fields") : null;
+		for (JsonNode item : items) {
+			listings.add(listing(item, fields, feedSource));
+		}
+		return listings;
+	}
+
+	private static JsonNode items(JsonNode root, String path) {
+		if (root == null || root.isMissingNode() || root.isNull()) {
+			throw new FeedException("The answer is empty");
+		}
+		if (path != null && !path.isBlank()) {
+			JsonNode found = at(root, path);
+			if (found == null || !found.isArray()) {
+				throw new FeedException("The answer holds no array at " + path);
+			}
+			return found;
+		}
+		if (root.isArray()) {
+			return root;
+		}
+		if (root.isObject()) {
+			for (Map.Entry<String, JsonNode> field : root.properties()) {
+				if (field.getValue().isArray()) {
+					return field.getValue();
+				}
+			}
+		}
+		throw new FeedException("The answer is neither a JSON array nor an object holding one");
+	}
+
+	private static JsonNode listing(JsonNode item, JsonNode fields, String feedSource) {
+		if (!item.isObject()) {
+			return item;
+		}
+		ListingTree tree = new ListingTree();
+		for (Map.Entry<String, JsonNode> field : item.properties()) {
+			tree.put(field.getKey(), field.getValue());
+		}
+		if (fields != null && fields.isObject()) {
+			for (Map.Entry<String, JsonNode> field : fields.properties()) {
+				JsonNode value = at(item, field.getValue().asString(""));
+				if (value != null && !value.isNull()) {
+					tree.put(field.getKey(), value);
+				}
+			}
+		}
+		if (!tree.has("source")) {
+			tree.put("source", feedSource);
+		}
+		JsonNode externalId = tree.tree().get("externalId");
+		if (externalId != null && (externalId.isString() || externalId.isNumber())) {
+			tree.put("externalId", SafeIds.of(externalId.asString()));
+		}
+		return tree.tree();
+	}
+
+	static JsonNode at(JsonNode node, String dottedPath) {
+		JsonNode current = node;
+		for (String name : dottedPath.split("\\.")) {
+			current = (current != null) ? current.get(name) : null;
+		}
+		return current;
+	}
+
+}

@@ -1,0 +1,135 @@
+package com.bidstream.ingest.feeds;
+
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+import com.bidstream.ingest.intake.ListingTree;
+
+/**
+ * An RSS or Atom item as a listing: title, link, guid, date, description; and Upwork's
+ * legacy item layout, whose description carries {@code Budget}, {@code Hourly Range},
+ * {@code Posted On}, {@code Category}, {@code Skills} and {@code Country} lines and whose
+ * link holds the job's ciphertext ({@code Job-title_%7E01abc...}), the listing's
+ * externalId under source {@code upwork}.
+ */
+final class RssListings {
+
+	private static final Pattern UPWORK_CIPHERTEXT = Pattern.compile("_(~[0-9A-Za-z]+)");
+
+	private static final Pattern LINE = Pattern.compile("<b>\\s*([A-Za-z ]+?)\\s*</b>\\s*:?\\s*(.*?)(?=<br\\s*/?>|$)",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private static final Pattern MONEY = Pattern.compile("\\$\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)");
+
+	private static final DateTimeFormatter POSTED_ON = DateTimeFormatter.ofPattern("MMMM d, yyyy HH:mm",
+			Locale.ENGLISH);
+
+	private RssListings() {
+	}
+
+	static JsonNode listing(Map<String, String> item, String feedSource) {
+		String link = item.get("link");
+		Matcher ciphertext = (link != null && link.contains("upwork.com"))
+				? UPWORK_CIPHERTEXT.matcher(URLDecoder.decode(link, StandardCharsets.UTF_8)) : null;
+		if (ciphertext != null && ciphertext.find()) {
+			return upwork(item, ciphertext.group(1));
+		}
+		String description = item.get("description");
+		return new ListingTree().put("source", feedSource)
+			.put("externalId", SafeIds.of(item.get("guid"), link, item.get("title")))
+			.put("url", link)
+			.put("title", item.get("title"))
+			.put("description", (description != null) ? Html.text(description) : null)
+			.put("postedAt", isoDate(item.get("pubDate")))
+			.tree();
+	}
+
+	private static JsonNode upwork(Map<String, String> item, String ciphertext) {
+		String html = item.getOrDefault("description", "");
+		ListingTree tree = new ListingTree().put("source", "upwork")
+			.put("externalId", ciphertext)
+			.put("url", "https://www.upwork.com/jobs/" + ciphertext)
+			.put("title", stripSuffix(item.get("title")));
+		int details = html.toLowerCase(Locale.ROOT).indexOf("<b>");
+		tree.put("description", Html.text((details >= 0) ? html.substring(0, details) : html));
+		String postedAt = isoDate(item.get("pubDate"));
+		Matcher line = LINE.matcher(html);
+		while (line.find()) {
+			String value = Html.text(line.group(2));
+			switch (line.group(1).toLowerCase(Locale.ROOT)) {
+				case "budget" -> money(value, 1).ifPresent((amount) -> tree.put("budget.type", "FIXED")
+					.put("budget.amount", amount)
+					.put("budget.currency", "USD"));
+				case "hourly range" -> {
+					tree.put("budget.type", "HOURLY").put("budget.currency", "USD");
+					money(value, 1).ifPresent((min) -> tree.put("budget.min", min));
+					money(value, 2).ifPresent((max) -> tree.put("budget.max", max));
+				}
+				case "posted on" -> postedAt = postedOn(value, postedAt);
+				case "category" -> tree.put("category", value);
+				case "skills" -> tree.put("skills",
+						Arrays.stream(value.split(","))
+							.map(String::strip)
+							.filter((skill) -> !skill.isEmpty())
+							.toList());
+				case "country" -> tree.put("client.country", value);
+				default -> {
+				}
+			}
+		}
+		return tree.put("postedAt", postedAt).tree();
+	}
+
+	private static java.util.Optional<BigDecimal> money(String text, int which) {
+		Matcher matcher = MONEY.matcher(text);
+		for (int i = 0; i < which; i++) {
+			if (!matcher.find()) {
+				return java.util.Optional.empty();
+			}
+		}
+		return java.util.Optional.of(new BigDecimal(matcher.group(1).replace(",", "")));
+	}
+
+	private static String postedOn(String text, String fallback) {
+		try {
+			String withoutZone = text.replaceAll("(?i)\\s*UTC\\s*$", "").strip();
+			return LocalDateTime.parse(withoutZone, POSTED_ON).atOffset(ZoneOffset.UTC).toString();
+		}
+		catch (DateTimeParseException ex) {
+			return fallback;
+		}
+	}
+
+	/**
+	 * RSS dates are RFC 1123, Atom's ISO-8601; either becomes ISO-8601 with an offset.
+	 */
+	static String isoDate(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toString();
+		}
+		catch (DateTimeParseException ex) {
+			return text.strip();
+		}
+	}
+
+	private static String stripSuffix(String title) {
+		return (title != null) ? title.replaceAll("\\s*-\\s*Upwork\\s*$", "") : null;
+	}
+
+}

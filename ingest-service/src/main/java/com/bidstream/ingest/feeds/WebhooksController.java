@@ -1,0 +1,129 @@
+package com.bidstream.ingest.feeds;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.bidstream.ingest.intake.IntakeReport;
+import com.bidstream.ingest.intake.ListingCandidate;
+import com.bidstream.ingest.intake.ListingIntake;
+import com.bidstream.platform.web.ApiProblem;
+
+/**
+ * {@code POST /api/v1/webhooks/{feedId}}: a scanner pushes listings for a webhook feed,
+ * signed with the feed's secret ({@code X-Bidstream-Signature: sha256=<hex HMAC-SHA256 of
+ * the body>}) instead of an agency key. The items are mapped as a json-url feed's.
+ */
+@RestController
+class WebhooksController {
+
+	static final String SIGNATURE = "X-Bidstream-Signature";
+
+	static final int MAX_BYTES = 10 * 1024 * 1024;
+
+	static final int MAX_ITEMS = 1_000;
+
+	private final Feeds feeds;
+
+	private final ListingIntake intake;
+
+	WebhooksController(Feeds feeds, ListingIntake intake) {
+		this.feeds = feeds;
+		this.intake = intake;
+	}
+
+	@PostMapping("/api/v1/webhooks/{feedId}")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Push listings to a webhook feed",
+			description = "No X-Api-Key: the body is signed with the feed's secret in X-Bidstream-Signature "
+					+ "(sha256=<hex of HMAC-SHA256(secret, body)>). A JSON array of up to 1,000 items, or an object "
+					+ "holding one, mapped as the feed's mapping says. Answers the intake's counts.")
+	Pushed push(@PathVariable String feedId, HttpServletRequest request) throws IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > MAX_BYTES) {
+			throw ApiProblem.payloadTooLarge("A webhook body may hold at most 10 MiB");
+		}
+		byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
+		if (body.length > MAX_BYTES) {
+			throw ApiProblem.payloadTooLarge("A webhook body may hold at most 10 MiB");
+		}
+		Feed feed = verified(feedId, request.getHeader(SIGNATURE), body);
+		List<JsonNode> items;
+		try {
+			items = JsonListings.read(body, feed.mapping(), feed.source());
+		}
+		catch (FeedException ex) {
+			throw ApiProblem.badRequest("malformed-body", ex.getMessage());
+		}
+		if (items.size() > MAX_ITEMS) {
+			throw ApiProblem.payloadTooLarge("A webhook carries at most " + MAX_ITEMS + " listings");
+		}
+		List<ListingCandidate> candidates = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			candidates.add(new ListingCandidate(items.get(i), i));
+		}
+		IntakeReport report = this.intake.submit(feed.agency(), candidates);
+		this.feeds.pushed(feed.id(), report.accepted());
+		return new Pushed(report.accepted(), report.duplicates(), report.rejected());
+	}
+
+	private Feed verified(String feedId, String signature, byte[] body) {
+		Optional<Feed> feed = this.feeds.find(FeedsController.parse(feedId))
+			.filter((found) -> found.type() == FeedType.WEBHOOK);
+		byte[] expected = feed.map((found) -> hmac(found.secret(), body)).orElseGet(() -> new byte[32]);
+		byte[] given = parseSignature(signature);
+		// one answer for an unknown feed and a wrong signature, compared in constant time
+		if (!MessageDigest.isEqual(expected, given) || feed.isEmpty()) {
+			throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized",
+					"A valid " + SIGNATURE + " header (sha256=<hex HMAC-SHA256 of the body>) is required", null);
+		}
+		return feed.get();
+	}
+
+	private static byte[] parseSignature(String header) {
+		if (header == null || !header.startsWith("sha256=")) {
+			return new byte[0];
+		}
+		try {
+			return HexFormat.of().parseHex(header.substring("sha256=".length()).strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return new byte[0];
+		}
+	}
+
+	static byte[] hmac(String secret, byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return mac.doFinal(body);
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		}
+	}
+
+	record Pushed(int accepted, int duplicates, List<IntakeReport.Rejection> rejected) {
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package com.bidstream.ingest.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a spooled file byte by byte through a buffer, knowing the offset of the next byte
+ * and able to peek at it. The formats' separators ({@code , " \r \n}) are ASCII, which
+ * never occurs inside a multi-byte UTF-8 sequence, so records can be split on bytes and
+ * each field decoded on its own.
+ */
+final class ByteCursor implements AutoCloseable {
+
+	private final InputStream in;
+
+	private final byte[] buffer = new byte[64 * 1024];
+
+	private int position;
+
+	private int limit;
+
+	private long offset;
+
+	ByteCursor(InputStream in, long offset) {
+		this.in = in;
+		this.offset = offset;
+	}
+
+	/**
+	 * The next byte (0-255), or -1 at the end.
+	 */
+	int read() throws IOException {
+		int next = peek();
+		if (next >= 0) {
+			this.position++;
+			this.offset++;
+		}
+		return next;
+	}
+
+	int peek() throws IOException {
+		if (this.position == this.limit) {
+			this.limit = Math.max(this.in.read(this.buffer), 0);
+			this.position = 0;
+			if (this.limit == 0) {
+				return -1;
+			}
+		}
+		return this.buffer[this.position] & 0xFF;
+	}
+
+	/**
+	 * Skips a UTF-8 byte order mark at the start of the file.
+	 */
+	void skipByteOrderMark() throws IOException {
+		if (this.offset == 0 && peek() == 0xEF) {
+			read();
+			read();
+			read();
+		}
+	}
+
+	long offset() {
+		return this.offset;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.in.close();
+	}
+
+}

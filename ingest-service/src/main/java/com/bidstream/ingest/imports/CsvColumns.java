@@ -1,0 +1,72 @@
+package com.bidstream.ingest.imports;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+import com.bidstream.ingest.intake.ListingTree;
+
+/**
+ * A CSV header's columns, named as the listing's JSON fields with dots for nesting: turns
+ * a row into the field tree the validator reads, with the types JSON would carry. An
+ * empty cell is an absent field; {@code skills} are separated by {@code ;}; a number or
+ * flag column whose text is not one stays text, so that the validator names the field.
+ */
+final class CsvColumns {
+
+	static final Set<String> NUMBERS = Set.of("budget.amount", "budget.min", "budget.max", "proposals",
+			"connectsRequired", "client.totalSpent", "client.totalHires", "client.totalPostedJobs", "client.rating",
+			"client.reviews");
+
+	static final Set<String> FLAGS = Set.of("client.paymentVerified");
+
+	private final List<String> names;
+
+	private CsvColumns(List<String> names) {
+		this.names = names;
+	}
+
+	static CsvColumns of(List<String> header) {
+		return new CsvColumns(header.stream().map(String::strip).toList());
+	}
+
+	JsonNode fields(List<String> cells) {
+		ListingTree tree = new ListingTree();
+		for (int i = 0; i < Math.min(cells.size(), this.names.size()); i++) {
+			String name = this.names.get(i);
+			String cell = cells.get(i);
+			if (!name.isEmpty() && !cell.isEmpty()) {
+				tree.put(name, value(name, cell));
+			}
+		}
+		return tree.tree();
+	}
+
+	private static Object value(String name, String cell) {
+		if ("skills".equals(name)) {
+			return Arrays.stream(cell.split(";")).map(String::strip).filter((skill) -> !skill.isEmpty()).toList();
+		}
+		if (NUMBERS.contains(name)) {
+			try {
+				return new BigDecimal(cell.strip());
+			}
+			catch (NumberFormatException ex) {
+				return cell;
+			}
+		}
+		if (FLAGS.contains(name)) {
+			String flag = cell.strip().toLowerCase(Locale.ROOT);
+			return switch (flag) {
+				case "true" -> Boolean.TRUE;
+				case "false" -> Boolean.FALSE;
+				default -> cell;
+			};
+		}
+		return cell;
+	}
+
+}

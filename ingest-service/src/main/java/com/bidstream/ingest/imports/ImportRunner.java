@@ -1,0 +1,231 @@
+package com.bidstream.ingest.imports;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.bidstream.ingest.imports.Imports.ImportJob;
+import com.bidstream.ingest.intake.IntakeReport.Rejection;
+import com.bidstream.ingest.intake.ListingCandidate;
+import com.bidstream.ingest.intake.ListingIntake;
+import com.bidstream.ingest.listing.Violation;
+
+/**
+ * Runs imports on a few worker threads, {@code chunk} records per intake transaction;
+ * each chunk commits with the import's counts and the offset after its last record. An
+ * import whose lease runs out (its instance was killed) is claimed again and resumed from
+ * its last committed chunk, so no counted record is lost or taken twice.
+ */
+@Component
+class ImportRunner implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+	static final int MAX_ATTEMPTS = 5;
+
+	private final String owner = UUID.randomUUID().toString();
+
+	private final Imports imports;
+
+	private final ListingIntake intake;
+
+	private final int chunk;
+
+	private final Duration lease;
+
+	private final ThreadPoolExecutor workers;
+
+	private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+
+	private final Counter records;
+
+	ImportRunner(Imports imports, ListingIntake intake, @Value("${bidstream.ingest.imports.chunk:1000}") int chunk,
+			@Value("${bidstream.ingest.imports.lease:30s}") Duration lease,
+			@Value("${bidstream.ingest.imports.workers:1}") int workers, MeterRegistry meters) {
+		this.imports = imports;
+		this.intake = intake;
+		this.chunk = chunk;
+		this.lease = lease;
+		this.workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(workers, (task) -> {
+			Thread thread = new Thread(task, "import-worker");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.records = Counter.builder("bidstream.ingest.imports.records")
+			.description("Import records processed")
+			.register(meters);
+		Gauge.builder("bidstream.ingest.imports.running", this.running, Set::size)
+			.description("Imports running on this instance")
+			.register(meters);
+	}
+
+	String owner() {
+		return this.owner;
+	}
+
+	Duration lease() {
+		return this.lease;
+	}
+
+	void start(ImportJob job) {
+		if (this.running.add(job.id())) {
+			this.workers.execute(() -> run(job));
+		}
+	}
+
+	/**
+	 * Resumes imports left RUNNING by an instance that stopped (this one before a restart
+	 * included), while a worker is free.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Scheduled(fixedDelayString = "${bidstream.ingest.imports.resume-every:5s}", initialDelay = 5_000)
+	void resumeAbandoned() {
+		try {
+			while (this.running.size() < this.workers.getMaximumPoolSize()) {
+				var claimed = this.imports.claimAbandoned(this.owner, this.lease);
+				if (claimed.isEmpty()) {
+					return;
+				}
+				ImportJob job = claimed.get();
+				log.info("Resuming import {} of agency {} at line {} ({} of {} records processed)", job.id(),
+						job.agency(), job.resumeLine(), job.progress().processed(), job.progress().total());
+				start(job);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not look for imports to resume: {}", ex.toString());
+		}
+	}
+
+	private void run(ImportJob job) {
+		try {
+			if (job.attempts() > MAX_ATTEMPTS) {
+				this.imports.finish(job.id(), this.owner, "FAILED", "Gave up after " + MAX_ATTEMPTS + " attempts");
+				return;
+			}
+			if (!job.spool().exists()) {
+				log.warn("Import {} cannot go on: its spooled body {} is gone", job.id(), job.spool().path());
+				this.imports.finish(job.id(), this.owner, "FAILED",
+						"The uploaded file was lost before it was fully processed; upload the rest again");
+				return;
+			}
+			ImportProgress done = process(job);
+			if (done != null) {
+				this.imports.finish(job.id(), this.owner, "DONE", null);
+				job.spool().delete();
+				log.info("Import {} of agency {} done: {} records, {} accepted, {} duplicates, {} rejected", job.id(),
+						job.agency(), done.processed(), done.accepted(), done.duplicates(), done.rejected());
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Import {} failed reading its spooled body: {}", job.id(), ex.toString());
+			this.imports.finish(job.id(), this.owner, "FAILED", "The uploaded file could not be read");
+		}
+		catch (RuntimeException ex) {
+			log.warn("Import {} stopped; it will be resumed from its last committed chunk once its lease runs out: {}",
+					job.id(), ex.toString());
+		}
+		finally {
+			this.running.remove(job.id());
+		}
+	}
+
+	/**
+	 * Feeds the records from the resume point to the intake, chunk by chunk; null when
+	 * another instance took the import over.
+	 */
+	private ImportProgress process(ImportJob job) throws IOException {
+		AtomicReference<ImportProgress> progress = new AtomicReference<>(job.progress());
+		try (RecordReader reader = job.format().open(job.spool(), job.resumeOffset(), job.resumeLine())) {
+			List<RawRecord> chunk = new ArrayList<>(this.chunk);
+			int chunks = 0;
+			while (true) {
+				RawRecord record = reader.next();
+				if (record != null) {
+					chunk.add(record);
+				}
+				if (chunk.size() == this.chunk || (record == null && !chunk.isEmpty())) {
+					if (!commit(job, chunk, progress)) {
+						log.info("Import {} was taken over by another instance; this one stops", job.id());
+						return null;
+					}
+					this.records.increment(chunk.size());
+					chunk.clear();
+					if (++chunks % 50 == 0) {
+						ImportProgress now = progress.get();
+						log.info("Import {}: {} of {} records processed", job.id(), now.processed(), now.total());
+					}
+				}
+				if (record == null) {
+					return progress.get();
+				}
+			}
+		}
+	}
+
+	private boolean commit(ImportJob job, List<RawRecord> chunk, AtomicReference<ImportProgress> progress) {
+		List<ListingCandidate> candidates = new ArrayList<>(chunk.size());
+		List<Rejection> unreadable = new ArrayList<>();
+		for (RawRecord record : chunk) {
+			if (record.fields() != null) {
+				candidates.add(new ListingCandidate(record.fields(), record.line()));
+			}
+			else {
+				unreadable.add(new Rejection(record.line(), List.of(new Violation("$", record.problem()))));
+			}
+		}
+		RawRecord last = chunk.get(chunk.size() - 1);
+		AtomicReference<ImportProgress> next = new AtomicReference<>();
+		try {
+			this.intake.submit(job.agency(), candidates, (report) -> {
+				ImportProgress after = progress.get().plus(report, unreadable);
+				if (!this.imports.recordChunk(after, last.endOffset(), last.nextLine(), this.owner, this.lease)) {
+					throw new LostImport();
+				}
+				next.set(after);
+			});
+		}
+		catch (LostImport ex) {
+			return false;
+		}
+		progress.set(next.get());
+		return true;
+	}
+
+	@Override
+	public void destroy() {
+		this.workers.shutdownNow();
+	}
+
+	/**
+	 * Rolls a chunk back when this instance no longer holds its import.
+	 */
+	private static final class LostImport extends RuntimeException {
+
+		LostImport() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,100 @@
+package com.bidstream.ingest.imports;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.bidstream.ingest.imports.ImportSpooler.Spooled;
+import com.bidstream.ingest.imports.Imports.ImportJob;
+import com.bidstream.platform.security.Caller;
+import com.bidstream.platform.web.ApiProblem;
+
+/**
+ * {@code POST /api/v1/imports} and {@code GET /api/v1/imports/{id}}: the body is spooled
+ * to disk (so the answer does not wait for the listings), then the import runs in the
+ * background.
+ */
+@RestController
+class ImportsController {
+
+	private final ImportSpooler spooler;
+
+	private final Imports imports;
+
+	private final ImportRunner runner;
+
+	private final Clock clock = Clock.systemUTC();
+
+	ImportsController(ImportSpooler spooler, Imports imports, ImportRunner runner) {
+		this.spooler = spooler;
+		this.imports = imports;
+		this.runner = runner;
+	}
+
+	@PostMapping("/api/v1/imports")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Import a CSV or NDJSON file of listings",
+			description = "text/csv (RFC 4180, a header row naming the JSON fields with dots for nesting such as "
+					+ "budget.amount, skills separated by ';') or application/x-ndjson. The file is stored, then "
+					+ "imported in the background in chunks through the same intake as POST /api/v1/listings; "
+					+ "follow it at GET /api/v1/imports/{id}. An operator key needs X-Agency-Id.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = { @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson") }),
+			responses = { @ApiResponse(responseCode = "202", description = "{\"importId\", \"status\": \"RUNNING\"}"),
+					@ApiResponse(responseCode = "413", description = "A body over bidstream.ingest.imports.max-bytes",
+							content = @Content(mediaType = "application/problem+json")),
+					@ApiResponse(responseCode = "415", description = "Neither text/csv nor application/x-ndjson",
+							content = @Content(mediaType = "application/problem+json")),
+					@ApiResponse(responseCode = "429", description = "The agency's request rate; see Retry-After",
+							content = @Content(mediaType = "application/problem+json")) })
+	Started start(Caller caller, HttpServletRequest request) throws IOException {
+		String agency = caller.writeAgency();
+		ImportFormat format = ImportFormat.of(request.getContentType());
+		UUID id = UUID.randomUUID();
+		Spooled spooled = this.spooler.spool(id, format, request.getContentLengthLong(), request.getInputStream());
+		ImportJob job = ImportJob.started(id, agency, format, spooled.file(), spooled.records(),
+				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		this.imports.create(job, this.runner.owner(), this.runner.lease());
+		this.runner.start(job);
+		return new Started(id, "RUNNING", spooled.records());
+	}
+
+	@GetMapping("/api/v1/imports/{id}")
+	@Operation(summary = "An import's progress",
+			description = "Status RUNNING, DONE or FAILED; total records, processed, accepted, duplicates, "
+					+ "rejected, and the first 100 rejected records by the line of the file they start on "
+					+ "(the header is line 1). Another agency's import answers 404.")
+	ImportProgress progress(Caller caller, @PathVariable String id) {
+		String agency = caller.resourceAgency(null);
+		return this.imports.find(agency, parse(id))
+			.map(ImportJob::progress)
+			.orElseThrow(() -> ApiProblem.notFound("No import " + id));
+	}
+
+	private static UUID parse(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiProblem.notFound("No import " + id);
+		}
+	}
+
+	record Started(UUID importId, String status, long total) {
+
+	}
+
+}

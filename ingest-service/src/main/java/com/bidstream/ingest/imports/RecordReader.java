@@ -1,0 +1,18 @@
+package com.bidstream.ingest.imports;
+
+import java.io.IOException;
+
+/**
+ * The records of an import file, one after another from a byte offset.
+ */
+interface RecordReader extends AutoCloseable {
+
+	/**
+	 * The next record, or null at the end of the file.
+	 */
+	RawRecord next() throws IOException;
+
+	@Override
+	void close() throws IOException;
+
+}

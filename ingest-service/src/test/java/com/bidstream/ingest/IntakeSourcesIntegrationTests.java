@@ -1,0 +1,324 @@
+package com.bidstream.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.ListingIngested;
+import com.bidstream.contracts.Topics;
+import com.bidstream.testsupport.BidstreamApi;
+import com.bidstream.testsupport.BidstreamApi.Response;
+import com.bidstream.testsupport.TopicReader;
+import com.bidstream.testsupport.TopicReader.Message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The ways in besides {@code POST /api/v1/listings} (imports, feeds, webhooks) and the
+ * request limits, through the public API and the records published.
+ */
+abstract class IntakeSourcesIntegrationTests {
+
+	static final FeedStub STUB = FeedStub.start();
+
+	static final Duration PUBLISHED = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String kafkaBootstrapServers;
+
+	@Value("${bidstream.ingest.imports.spool-dir:${java.io.tmpdir}/bidstream-ingest-imports}")
+	Path spoolDir;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void aCsvImportRunsThroughTheIntakeAndReportsEachRejectedRecordByTheLineItStartsOn() {
+		String a = uniqueId();
+		String b = uniqueId();
+		String csv = "\uFEFFsource,externalId,title,postedAt,skills,budget.type,budget.amount,client.paymentVerified\r\n"
+				+ "upwork," + a + ",\"Kafka, Spring\",2026-11-22T09:15:00Z,Java;Kafka,FIXED,4000,true\r\n" + "upwork,"
+				+ b + ",\"Two\nlines\",2026-11-22T09:15:00Z,,HOURLY,,\r\n" + "upwork," + a
+				+ ",\"Kafka, Spring\",2026-11-22T09:15:00Z,Java;Kafka,FIXED,4000,true\r\n"
+				+ "upwork,,No id,2026-11-22T09:15:00Z,,FIXED,lots,\r\n";
+
+		Response started = api("dev-demo-key").send("POST", "/api/v1/imports", "text/csv", csv);
+
+		assertThat(started.status()).as(started.toString()).isEqualTo(202);
+		assertThat(started.json().get("status").asString()).isEqualTo("RUNNING");
+		JsonNode done = awaitImport("dev-demo-key", started.json().get("importId").asString());
+		assertThat(done.get("status").asString()).isEqualTo("DONE");
+		assertThat(done.get("total").asLong()).isEqualTo(4);
+		assertThat(done.get("processed").asLong()).isEqualTo(4);
+		assertThat(done.get("accepted").asLong()).isEqualTo(1);
+		assertThat(done.get("duplicates").asLong()).isEqualTo(1);
+		assertThat(done.get("rejected").asLong()).isEqualTo(2);
+		assertThat(done.at("/errors/0/line").asLong()).isEqualTo(3);
+		assertThat(fields(done.at("/errors/0/errors"))).containsExactly("budget.min");
+		assertThat(done.at("/errors/1/line").asLong()).as("after a quoted line break").isEqualTo(6);
+		assertThat(fields(done.at("/errors/1/errors"))).containsExactlyInAnyOrder("externalId", "budget.amount");
+		ListingIngested event = decode(awaitPublished("demo", "upwork:" + a, 1).get(0));
+		assertThat(event.listing().skills()).containsExactly("Java", "Kafka");
+		assertThat(event.listing().client().paymentVerified()).isTrue();
+		assertThat(event.listing().budget().amount()).isEqualByComparingTo("4000");
+	}
+
+	@Test
+	void anNdjsonImportBelongsToItsAgency() {
+		String a = uniqueId();
+		String ndjson = TestListings.listing(a, 1).replace("\n", " ") + "\n\n{not json\n"
+				+ TestListings.listing(a, 2).replace("\n", " ") + "\n";
+
+		Response started = api("dev-acme-key").send("POST", "/api/v1/imports", "application/x-ndjson", ndjson);
+		String id = started.json().get("importId").asString();
+		JsonNode done = awaitImport("dev-acme-key", id);
+
+		assertThat(done.get("accepted").asLong()).isEqualTo(2);
+		assertThat(done.get("rejected").asLong()).isEqualTo(1);
+		assertThat(done.at("/errors/0/line").asLong()).isEqualTo(3);
+		assertThat(done.at("/errors/0/errors/0/message").asString()).isEqualTo("is not readable JSON");
+		assertThat(api("dev-demo-key").get("/api/v1/imports/" + id).status()).isEqualTo(404);
+		assertThat(api("dev-acme-key").get("/api/v1/imports/" + UUID.randomUUID()).status()).isEqualTo(404);
+		assertThat(awaitPublished("acme", "upwork:" + a, 2)).extracting((m) -> decode(m).version())
+			.containsExactly(1, 2);
+	}
+
+	@Test
+	void anImportOfAnotherMediaTypeIsRefused() {
+		Response response = api("dev-demo-key").send("POST", "/api/v1/imports", "application/xml", "<a/>");
+
+		assertThat(response.status()).isEqualTo(415);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void anImportLeftRunningByAStoppedInstanceResumesAfterItsLastCommittedChunk() throws Exception {
+		String done = uniqueId();
+		String rest1 = uniqueId();
+		String rest2 = uniqueId();
+		String first = TestListings.listing(done, 1).replace("\n", " ") + "\n";
+		String ndjson = first + TestListings.listing(rest1, 1).replace("\n", " ") + "\n"
+				+ TestListings.listing(rest2, 1).replace("\n", " ") + "\n";
+		UUID id = UUID.randomUUID();
+		Path spool = Files.createDirectories(this.spoolDir).resolve(id + ".ndjson");
+		Files.writeString(spool, ndjson);
+		// as a killed instance leaves it: the first record committed, its lease running
+		// out
+		this.jdbc
+			.update("""
+					insert into imports (id, agency_id, format, status, spool_path, total, processed, accepted,
+					    resume_offset, resume_line, owner, lease_until, created_at)
+					values (?, 'demo', 'NDJSON', 'RUNNING', ?, 3, 1, 1, ?, 2, 'gone', now() - interval '1 second', now())""",
+					id, spool.toString(), first.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+
+		JsonNode resumed = awaitImport("dev-demo-key", id.toString());
+
+		assertThat(resumed.get("status").asString()).isEqualTo("DONE");
+		assertThat(resumed.get("processed").asLong()).isEqualTo(3);
+		assertThat(resumed.get("accepted").asLong()).isEqualTo(3);
+		awaitPublished("demo", "upwork:" + rest2, 1);
+		awaitPublished("demo", "upwork:" + rest1, 1);
+		assertThat(published("demo", "upwork:" + done)).as("the committed chunk is not taken again").isEmpty();
+		assertThat(spool).doesNotExist();
+	}
+
+	@Test
+	void feedsOfEveryTypeArePolledAndABadFeedIsMarkedFailingWithBackOffWhileTheOthersGoOn() throws Exception {
+		String ciphertext = "01" + uniqueId().substring(1, 15);
+		String atomId = uniqueId().substring(1);
+		String graphqlId = uniqueId();
+		String jsonId = uniqueId().substring(1);
+		STUB.answer("/rss", 200, "application/rss+xml",
+				com.bidstream.ingest.feeds.FeedPayloads.upworkRss(ciphertext, ciphertext + "b"));
+		STUB.answer("/atom", 200, "application/atom+xml", com.bidstream.ingest.feeds.FeedPayloads.atom(atomId));
+		STUB.answer("/graphql", 200, "application/json",
+				com.bidstream.ingest.feeds.FeedPayloads.upworkGraphql(graphqlId));
+		STUB.answer("/json", 200, "application/json", "{\"items\": [{\"externalId\": \"" + jsonId
+				+ "\", \"title\": \"From JSON\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}");
+		STUB.answer("/500", 500, "text/plain", "boom");
+		STUB.answer("/401", 401, "application/json", "{\"message\": \"invalid token\"}");
+		STUB.answer("/bad-xml", 200, "application/rss+xml", "<rss><channel><item><title>x</title>");
+		STUB.answer("/bad-json", 200, "application/json", "{\"items\": [");
+		STUB.answer("/empty", 200, "application/rss+xml", "<rss version=\"2.0\"><channel></channel></rss>");
+		STUB.answer("/huge", 200, "application/json", "[" + "{\"title\": \"x\"},".repeat(40_000) + "{}]");
+		STUB.answerSlowly("/slow", 5_000);
+		BidstreamApi agency = api("dev-acme-key");
+
+		String rss = createFeed(agency,
+				"{\"type\": \"rss\", \"url\": \"" + STUB.url("/rss") + "\", \"pollSeconds\": 60}");
+		String atom = createFeed(agency,
+				"{\"type\": \"rss\", \"source\": \"jobsite\", \"url\": \"" + STUB.url("/atom") + "\"}");
+		String graphql = createFeed(agency, "{\"type\": \"upwork-graphql\", \"url\": \"" + STUB.url("/graphql")
+				+ "\", \"query\": \"kafka\", \"token\": \"secret-token\"}");
+		String json = createFeed(agency,
+				"{\"type\": \"json-url\", \"source\": \"scanner\", \"url\": \"" + STUB.url("/json") + "\"}");
+		List<String> failing = List.of(
+				createFeed(agency,
+						"{\"type\": \"json-url\", \"source\": \"s\", \"url\": \"" + STUB.url("/500") + "\"}"),
+				createFeed(agency,
+						"{\"type\": \"upwork-graphql\", \"url\": \"" + STUB.url("/401")
+								+ "\", \"token\": \"expired\"}"),
+				createFeed(agency, "{\"type\": \"rss\", \"source\": \"s\", \"url\": \"" + STUB.url("/bad-xml") + "\"}"),
+				createFeed(agency,
+						"{\"type\": \"json-url\", \"source\": \"s\", \"url\": \"" + STUB.url("/bad-json") + "\"}"),
+				createFeed(agency,
+						"{\"type\": \"json-url\", \"source\": \"s\", \"url\": \"" + STUB.url("/huge") + "\"}"),
+				createFeed(agency,
+						"{\"type\": \"json-url\", \"source\": \"s\", \"url\": \"" + STUB.url("/slow") + "\"}"));
+		String empty = createFeed(agency,
+				"{\"type\": \"rss\", \"source\": \"s\", \"url\": \"" + STUB.url("/empty") + "\"}");
+
+		await().atMost(PUBLISHED).untilAsserted(() -> {
+			Map<String, JsonNode> feeds = feeds(agency);
+			assertThat(List.of(rss, atom, graphql, json, empty))
+				.allSatisfy((id) -> assertThat(feeds.get(id).get("status").asString()).as(id).isEqualTo("OK"));
+			assertThat(failing)
+				.allSatisfy((id) -> assertThat(feeds.get(id).get("status").asString()).as(id).isEqualTo("FAILING"));
+		});
+		Map<String, JsonNode> feeds = feeds(agency);
+		assertThat(feeds.get(rss).get("listingsFound").asLong()).isEqualTo(2);
+		assertThat(feeds.get(graphql).get("listingsFound").asLong()).isEqualTo(2);
+		assertThat(feeds.get(graphql).has("token")).isFalse();
+		assertThat(feeds.get(graphql).get("hasToken").asBoolean()).isTrue();
+		assertThat(feeds.get(empty).get("listingsFound").asLong()).isZero();
+		assertThat(failing).extracting((id) -> feeds.get(id).get("lastError").asString())
+			.containsExactly("The source answered HTTP 500", "The source answered HTTP 401 (is the token still valid?)",
+					"The feed is not well-formed XML", "The answer is not readable JSON",
+					"The source's answer is larger than the 262144 bytes a feed may send at once",
+					"The source did not answer in time");
+		assertThat(failing).allSatisfy((id) -> assertThat(Instant.parse(feeds.get(id).get("nextPollAt").asString()))
+			.isAfter(Instant.now().plusSeconds(20)));
+		assertThat(decode(awaitPublished("acme", "upwork:~" + ciphertext, 1).get(0)).listing().budget().amount())
+			.isEqualByComparingTo("4000");
+		assertThat(decode(awaitPublished("acme", "upwork:" + graphqlId, 1).get(0)).listing().client().totalSpent())
+			.isEqualByComparingTo("250000.5");
+		awaitPublished("acme", "jobsite:urn:uuid:" + atomId, 1);
+		awaitPublished("acme", "scanner:" + jsonId, 1);
+		assertThat(STUB.requests).filteredOn((r) -> r.path().equals("/graphql")).first().satisfies((r) -> {
+			assertThat(r.authorization()).isEqualTo("Bearer secret-token");
+			assertThat(r.body()).contains("marketplaceJobPostingsSearch", "RECENCY").doesNotContain("pagination_eq");
+		});
+		assertThat(api("dev-demo-key").get("/api/v1/feeds").json().valueStream().map((f) -> f.get("id").asString()))
+			.doesNotContain(rss);
+		assertThat(api("dev-demo-key").send("DELETE", "/api/v1/feeds/" + rss, "application/json", "").status())
+			.isEqualTo(404);
+		assertThat(agency.send("DELETE", "/api/v1/feeds/" + rss, "application/json", "").status()).isEqualTo(204);
+		assertThat(feeds(agency)).doesNotContainKey(rss);
+	}
+
+	@Test
+	void aWebhookFeedTakesSignedPushesWithoutAnAgencyKey() throws Exception {
+		Response created = api("dev-demo-key").post("/api/v1/feeds",
+				"{\"type\": \"webhook\", \"source\": \"scanner\", \"mapping\": {\"items\": \"data.jobs\", \"fields\": {\"title\": \"name\"}}}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		String secret = created.json().get("secret").asString();
+		String externalId = uniqueId();
+		String body = "{\"data\": {\"jobs\": [{\"externalId\": \"" + externalId
+				+ "\", \"name\": \"Pushed job\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}}";
+
+		Response unsigned = webhook(id, body, null);
+		Response forged = webhook(id, body, "sha256=" + "00".repeat(32));
+		Response signed = webhook(id, body, signature(secret, body));
+
+		assertThat(unsigned.status()).isEqualTo(401);
+		assertThat(forged.status()).isEqualTo(401);
+		assertThat(signed.status()).as(signed.toString()).isEqualTo(202);
+		assertThat(signed.json().get("accepted").asInt()).isEqualTo(1);
+		assertThat(decode(awaitPublished("demo", "scanner:" + externalId, 1).get(0)).listing().title())
+			.isEqualTo("Pushed job");
+		assertThat(api("dev-demo-key").get("/api/v1/feeds").body()).doesNotContain(secret);
+	}
+
+	@Test
+	void aFeedWithoutItsRequiredFieldsIsRefusedNamingTheField() {
+		Response noUrl = api("dev-demo-key").post("/api/v1/feeds", "{\"type\": \"rss\", \"source\": \"x\"}");
+		Response badType = api("dev-demo-key").post("/api/v1/feeds", "{\"type\": \"ftp\", \"url\": \"ftp://x\"}");
+		Response badUrl = api("dev-demo-key").post("/api/v1/feeds",
+				"{\"type\": \"rss\", \"url\": \"file:///etc/passwd\"}");
+
+		assertThat(List.of(noUrl, badType, badUrl)).extracting(Response::status).containsOnly(400);
+		assertThat(noUrl.json().at("/errors/0/field").asString()).isEqualTo("url");
+		assertThat(badType.json().at("/errors/0/field").asString()).isEqualTo("type");
+		assertThat(badUrl.json().at("/errors/0/field").asString()).isEqualTo("url");
+	}
+
+	String createFeed(BidstreamApi agency, String json) {
+		Response response = agency.post("/api/v1/feeds", json);
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		assertThat(response.body()).doesNotContain("secret-token");
+		return response.json().get("id").asString();
+	}
+
+	Map<String, JsonNode> feeds(BidstreamApi agency) {
+		Map<String, JsonNode> feeds = new java.util.HashMap<>();
+		agency.get("/api/v1/feeds").json().forEach((feed) -> feeds.put(feed.get("id").asString(), feed));
+		return feeds;
+	}
+
+	Response webhook(String id, String body, String signature) {
+		BidstreamApi client = BidstreamApi.at("http://localhost:" + this.port, null);
+		if (signature != null) {
+			client = client.withHeader("X-Bidstream-Signature", signature);
+		}
+		return client.post("/api/v1/webhooks/" + id, body);
+	}
+
+	static String signature(String secret, String body) throws Exception {
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	JsonNode awaitImport(String key, String id) {
+		return await().atMost(PUBLISHED)
+			.until(() -> api(key).get("/api/v1/imports/" + id).json(),
+					(progress) -> !"RUNNING".equals(progress.get("status").asString()));
+	}
+
+	BidstreamApi api(String key) {
+		return BidstreamApi.at("http://localhost:" + this.port, key);
+	}
+
+	List<Message> published(String agency, String jobKey) {
+		return new TopicReader(this.kafkaBootstrapServers).readAll(Topics.LISTINGS_INGESTED)
+			.stream()
+			.filter((m) -> Topics.key(agency, jobKey).equals(m.key()))
+			.toList();
+	}
+
+	List<Message> awaitPublished(String agency, String jobKey, int count) {
+		return await().atMost(PUBLISHED).until(() -> published(agency, jobKey), (found) -> found.size() >= count);
+	}
+
+	static ListingIngested decode(Message record) {
+		return EventCodec.read(record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8), ListingIngested.class);
+	}
+
+	static List<String> fields(JsonNode errors) {
+		return errors.valueStream().map((error) -> error.get("field").asString()).toList();
+	}
+
+	static String uniqueId() {
+		return "~" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+	}
+
+}

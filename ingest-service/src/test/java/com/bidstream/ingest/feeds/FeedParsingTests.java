@@ -1,0 +1,141 @@
+package com.bidstream.ingest.feeds;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.bidstream.contracts.Listing;
+import com.bidstream.contracts.Listing.BudgetType;
+import com.bidstream.ingest.listing.ListingValidator;
+import com.bidstream.ingest.listing.Validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class FeedParsingTests {
+
+	final ListingValidator validator = new ListingValidator(Clock.systemUTC());
+
+	@Test
+	void upworksLegacyRssItemsCarryTheirDetailsInTheDescriptionAndTheirCiphertextInTheLink() {
+		List<Listing> listings = RssItems.read(bytes(FeedPayloads.upworkRss("01abc123", "01def456")))
+			.stream()
+			.map((item) -> valid(RssListings.listing(item, null)))
+			.toList();
+
+		Listing fixed = listings.get(0);
+		assertThat(fixed.source()).isEqualTo("upwork");
+		assertThat(fixed.externalId()).isEqualTo("~01abc123");
+		assertThat(fixed.title()).isEqualTo("Spring Boot engineer for a Kafka pipeline");
+		assertThat(fixed.description()).isEqualTo("We need a Kafka & Spring expert.");
+		assertThat(fixed.budget().type()).isEqualTo(BudgetType.FIXED);
+		assertThat(fixed.budget().amount()).isEqualByComparingTo("4000");
+		assertThat(fixed.category()).isEqualTo("Web, Mobile & Software Dev");
+		assertThat(fixed.skills()).containsExactly("Java", "Spring Boot", "Apache Kafka");
+		assertThat(fixed.client().country()).isEqualTo("United States");
+		assertThat(fixed.postedAt()).hasToString("2026-11-22T09:15:00Z");
+		Listing hourly = listings.get(1);
+		assertThat(hourly.externalId()).isEqualTo("~01def456");
+		assertThat(hourly.budget().type()).isEqualTo(BudgetType.HOURLY);
+		assertThat(hourly.budget().min()).isEqualByComparingTo("15");
+		assertThat(hourly.budget().max()).isEqualByComparingTo("40");
+		assertThat(hourly.postedAt()).hasToString("2026-11-21T18:02:00Z");
+	}
+
+	@Test
+	void anAtomEntryIsAListingOfTheFeedsSourceWithASafeIdDerivedFromItsOwn() {
+		List<Map<String, String>> items = RssItems.read(bytes(FeedPayloads.atom("abc")));
+
+		Listing listing = valid(RssListings.listing(items.get(0), "jobsite"));
+
+		assertThat(listing.source()).isEqualTo("jobsite");
+		assertThat(listing.externalId()).isEqualTo("urn:uuid:abc");
+		assertThat(listing.url()).isEqualTo("https://jobs.example.com/view/abc");
+		assertThat(listing.description()).isEqualTo("Build pipelines");
+		assertThat(SafeIds.of("https://x.example/a b?c")).startsWith("h-").hasSize(42);
+	}
+
+	@Test
+	void xmlWithAnExternalEntityOrBrokenMarkupIsAFeedErrorNotAFileRead() {
+		String xxe = """
+				<?xml version="1.0"?>
+				<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+				<rss><channel><item><title>&xxe;</title></item></channel></rss>""";
+
+		assertThatExceptionOfType(FeedException.class).isThrownBy(() -> RssItems.read(bytes(xxe)));
+		assertThatExceptionOfType(FeedException.class).isThrownBy(() -> RssItems.read(bytes("<rss><channel><item>")));
+		assertThat(RssItems.read(bytes("<rss><channel></channel></rss>"))).isEmpty();
+	}
+
+	@Test
+	void upworkGraphqlJobsMapMoneyStringsSkillsAndNulls() {
+		List<Listing> listings = UpworkJobs.listings(bytes(FeedPayloads.upworkGraphql("~01xyz")))
+			.stream()
+			.map(this::valid)
+			.toList();
+
+		Listing fixed = listings.get(0);
+		assertThat(fixed.externalId()).isEqualTo("~01xyz");
+		assertThat(fixed.budget().type()).isEqualTo(BudgetType.FIXED);
+		assertThat(fixed.budget().amount()).isEqualByComparingTo("1500");
+		assertThat(fixed.skills()).containsExactly("Apache Kafka", "java");
+		assertThat(fixed.proposals()).isEqualTo(7);
+		assertThat(fixed.client().totalSpent()).isEqualByComparingTo("250000.5");
+		assertThat(fixed.client().paymentVerified()).isTrue();
+		assertThat(fixed.client().rating()).isEqualByComparingTo("4.9");
+		assertThat(fixed.client().country()).isEqualTo("United States");
+		Listing hourly = listings.get(1);
+		assertThat(hourly.budget().type()).isEqualTo(BudgetType.HOURLY);
+		assertThat(hourly.budget().max()).isEqualByComparingTo("80");
+		assertThat(hourly.client()).isNull();
+		assertThat(new String(UpworkJobs.request("kafka"), StandardCharsets.UTF_8)).contains("RECENCY")
+			.doesNotContain("pagination_eq");
+	}
+
+	@Test
+	void aJsonFeedIsAnArrayOrAnObjectHoldingOneMappedField_byField() {
+		String body = """
+				{"meta": {"count": 1}, "jobs": [{"id": 42, "name": "Mapped title", "when": "2026-11-20T10:00:00Z",
+				  "price": {"value": 900}, "budget": {"type": "FIXED", "currency": "EUR"}}]}""";
+		JsonNode mapping = com.bidstream.contracts.EventCodec.mapper()
+			.readTree("{\"fields\": {\"externalId\": \"id\", \"title\": \"name\", \"postedAt\": \"when\", "
+					+ "\"budget.amount\": \"price.value\"}}");
+
+		Listing listing = valid(JsonListings.read(bytes(body), mapping, "scanner").get(0));
+
+		assertThat(listing.source()).isEqualTo("scanner");
+		assertThat(listing.externalId()).isEqualTo("42");
+		assertThat(listing.title()).isEqualTo("Mapped title");
+		assertThat(listing.budget().amount()).isEqualByComparingTo("900");
+		assertThatExceptionOfType(FeedException.class)
+			.isThrownBy(() -> JsonListings.read(bytes("{\"a\": "), null, "x"));
+		assertThat(JsonListings.read(bytes("[]"), null, "x")).isEmpty();
+	}
+
+	@Test
+	void loopbackPrivateAndLinkLocalAddressesAreRefusedUnlessAllowed() {
+		AddressGuard guard = new AddressGuard(false);
+
+		assertThat(guard.problem("http://127.0.0.1:8080/feed")).contains("loopback");
+		assertThat(guard.problem("http://10.1.2.3/feed")).contains("private");
+		assertThat(guard.problem("http://169.254.169.254/latest/meta-data")).contains("link-local");
+		assertThat(guard.problem("http://[::1]/feed")).isNotNull();
+		assertThat(guard.problem("file:///etc/passwd")).contains("http");
+		assertThat(new AddressGuard(true).problem("http://127.0.0.1:8080/feed")).isNull();
+	}
+
+	private Listing valid(JsonNode fields) {
+		Validation validation = this.validator.validate(fields);
+		assertThat(validation.errors()).as(fields.toString()).isEmpty();
+		return validation.listing();
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

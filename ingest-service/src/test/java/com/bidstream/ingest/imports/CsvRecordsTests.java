@@ -1,0 +1,110 @@
+package com.bidstream.ingest.imports;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CsvRecordsTests {
+
+	static final String CSV = "\uFEFFsource,externalId,title,postedAt,skills,budget.type,budget.amount,client.paymentVerified,proposals\r\n"
+			+ "upwork,~01a,\"Kafka, Spring\",2026-11-22T09:15:00Z,Java; Spring Boot ;,FIXED,4000.50,true,12\r\n"
+			+ "\r\n" + "upwork,~01b,\"A title\nspanning \"\"two\"\" lines\",2026-11-22T09:15:00Z,,,,,\n"
+			+ "upwork,~01c,Third,2026-11-22T09:15:00Z,,HOURLY,lots,maybe,x";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void quotedCommasNewlinesAndQuotesAreOneFieldAndLinesCountFromTheHeader() throws IOException {
+		List<RawRecord> records = read(CSV, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(2L, 4L, 6L);
+		assertThat(records.get(0).fields().get("title").asString()).isEqualTo("Kafka, Spring");
+		assertThat(records.get(1).fields().get("title").asString()).isEqualTo("A title\nspanning \"two\" lines");
+		assertThat(records.get(1).fields().has("budget")).as("empty cells are absent").isFalse();
+	}
+
+	@Test
+	void cellsTakeTheTypesJsonWouldCarryAndNestByDots() throws IOException {
+		RawRecord first = read(CSV, 0, 1).get(0);
+
+		assertThat(first.fields().get("source").asString()).as("the BOM is not part of the first name")
+			.isEqualTo("upwork");
+		assertThat(first.fields().at("/budget/amount").isNumber()).isTrue();
+		assertThat(first.fields().at("/budget/amount").decimalValue()).isEqualByComparingTo("4000.50");
+		assertThat(first.fields().at("/client/paymentVerified").isBoolean()).isTrue();
+		assertThat(first.fields().get("proposals").isNumber()).isTrue();
+		assertThat(first.fields().get("skills").valueStream().map((s) -> s.asString())).containsExactly("Java",
+				"Spring Boot");
+	}
+
+	@Test
+	void aValueThatIsNoNumberOrFlagStaysTextForTheValidatorToName() throws IOException {
+		RawRecord third = read(CSV, 0, 1).get(2);
+
+		assertThat(third.fields().at("/budget/amount").isString()).isTrue();
+		assertThat(third.fields().at("/client/paymentVerified").isString()).isTrue();
+	}
+
+	@Test
+	void readingResumesAtARecordsEndOffsetWithItsLineAndTheHeader() throws IOException {
+		RawRecord first = read(CSV, 0, 1).get(0);
+
+		List<RawRecord> rest = read(CSV, first.endOffset(), first.nextLine());
+
+		assertThat(rest).extracting(RawRecord::line).containsExactly(4L, 6L);
+		assertThat(rest.get(1).fields().get("title").asString()).isEqualTo("Third");
+	}
+
+	@Test
+	void theCounterCountsWhatTheReaderReads() throws IOException {
+		RecordCounter counter = ImportFormat.CSV.counter();
+		CSV.getBytes(StandardCharsets.UTF_8);
+		for (byte b : CSV.getBytes(StandardCharsets.UTF_8)) {
+			counter.accept(b & 0xFF);
+		}
+		assertThat(counter.finish()).isEqualTo(read(CSV, 0, 1).size()).isEqualTo(3);
+	}
+
+	@Test
+	void ndjsonLinesAreRecordsAndAnUnreadableLineIsAProblemOfItsOwn() throws IOException {
+		String ndjson = "{\"title\": \"a\"}\n\n{\"title\": \n{\"budget\": {\"amount\": 12.5}}";
+		Path file = Files.writeString(this.dir.resolve("x.ndjson"), ndjson);
+		List<RawRecord> records = new ArrayList<>();
+		try (RecordReader reader = ImportFormat.NDJSON.open(new SpoolFile(file), 0, 1)) {
+			for (RawRecord record = reader.next(); record != null; record = reader.next()) {
+				records.add(record);
+			}
+		}
+		RecordCounter counter = ImportFormat.NDJSON.counter();
+		for (byte b : ndjson.getBytes(StandardCharsets.UTF_8)) {
+			counter.accept(b & 0xFF);
+		}
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(1L, 3L, 4L);
+		assertThat(records.get(1).fields()).isNull();
+		assertThat(records.get(1).problem()).isEqualTo("is not readable JSON");
+		assertThat(records.get(2).fields().at("/budget/amount").decimalValue()).isEqualByComparingTo("12.5");
+		assertThat(counter.finish()).isEqualTo(3);
+	}
+
+	private List<RawRecord> read(String csv, long offset, long line) throws IOException {
+		Path file = Files.writeString(this.dir.resolve("x.csv"), csv);
+		List<RawRecord> records = new ArrayList<>();
+		try (RecordReader reader = ImportFormat.CSV.open(new SpoolFile(file), offset, line)) {
+			for (RawRecord record = reader.next(); record != null; record = reader.next()) {
+				records.add(record);
+			}
+		}
+		return records;
+	}
+
+}
