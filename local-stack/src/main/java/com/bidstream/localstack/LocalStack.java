@@ -158,8 +158,8 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * Where a service finds the services it calls: the dashboard in reporting reads and
-	 * writes the Queue through scoring and tracking, on whatever ports this stack gave them
-	 * (the bench's too).
+	 * writes the Queue through scoring and tracking, on whatever ports this stack gave
+	 * them (the bench's too).
 	 */
 	List<String> calls(Service service) {
 		if (service != Service.REPORTING) {
