@@ -1,122 +1,157 @@
-// The funnel dashboard: reads the report with the signed-in session every 5 seconds and
-// renders it with textContent only (report values are never parsed as HTML).
+// Shared by the dashboard's views: reading the API with the session, posting through the
+// dashboard's own endpoints with the page's token, polling that never stacks requests,
+// and the tabs. Values from the services are only ever set as text (textContent).
 (function () {
   'use strict';
 
-  var REFRESH_MS = 5000;
-  var COUNTS = ['scored', 'queued', 'proposed', 'viewed', 'replied', 'interviewed', 'hired', 'lost'];
-  var RATES = ['viewRate', 'replyRate', 'interviewRate', 'winRate'];
-  var controls, body, status, csv, timer;
+  var MAX_BACK_OFF_MS = 60000;
 
-  function parameters() {
-    var params = new URLSearchParams();
-    params.set('groupBy', document.getElementById('groupBy').value);
-    ['from', 'to', 'agency'].forEach(function (name) {
-      var value = document.getElementById(name).value.trim();
-      if (value) {
-        params.set(name, value);
-      }
-    });
-    if (document.getElementById('excludeNoHire').checked) {
-      params.set('excludeNoHire', 'true');
-    }
-    return params.toString();
+  function token() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute('content') : '';
   }
 
-  function cell(row, text, className, field) {
-    var td = document.createElement('td');
-    td.textContent = text;
+  // Rejects with {status, problem} when the answer is not 2xx, so callers can say what went wrong.
+  function answer(response) {
+    var type = response.headers.get('Content-Type') || '';
+    var body = type.indexOf('json') >= 0 ? response.json().catch(function () { return {}; }) : Promise.resolve({});
+    return body.then(function (json) {
+      if (!response.ok) {
+        return Promise.reject({ status: response.status, problem: json });
+      }
+      return json;
+    });
+  }
+
+  function getJson(url) {
+    return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(answer);
+  }
+
+  function postJson(url, body) {
+    return fetch(url, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': token() },
+      body: JSON.stringify(body)
+    }).then(answer);
+  }
+
+  // The words for a failed call: the problem's field errors or detail, or what happened.
+  function describe(error) {
+    if (!error || error.status === undefined) {
+      return 'The dashboard cannot reach the reporting service.';
+    }
+    if (error.status === 401) {
+      return 'Your session has ended. Reload the page to sign in again.';
+    }
+    var problem = error.problem || {};
+    var fields = (problem.errors || []).map(function (e) { return e.field + ' ' + e.message; });
+    return fields.length ? fields.join('; ') : (problem.detail || 'The request failed (HTTP ' + error.status + ').');
+  }
+
+  // Calls load() every intervalMs, each time only after the previous answer arrived; after
+  // failures waits twice as long each time (up to a minute). now() asks for a fresh load: at
+  // once when idle, right after the answer when one is in flight. A 401 stops it.
+  function Poller(load, intervalMs) {
+    var timer = null, inFlight = false, again = false, failures = 0, stopped = false;
+    function schedule() {
+      var delay = failures ? Math.min(intervalMs * Math.pow(2, failures), MAX_BACK_OFF_MS) : intervalMs;
+      timer = setTimeout(run, delay);
+    }
+    function run() {
+      timer = null;
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = true;
+      Promise.resolve().then(load).then(function () { failures = 0; }, function (error) {
+        failures += 1;
+        if (error && error.status === 401) {
+          stopped = true;
+        }
+      }).then(function () {
+        inFlight = false;
+        if (stopped) {
+          return;
+        }
+        if (again) {
+          again = false;
+          run();
+          return;
+        }
+        schedule();
+      });
+    }
+    return {
+      now: function () {
+        if (timer !== null) {
+          clearTimeout(timer);
+          timer = null;
+        }
+        run();
+      }
+    };
+  }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
     if (className) {
-      td.className = className;
+      node.className = className;
     }
-    if (field) {
-      td.dataset.field = field;
-    }
-    row.appendChild(td);
-    return td;
+    return node;
+  }
+
+  // A fraction as a percentage with one decimal, rounded half up (0.0945 is 9.5%, not
+  // the 9.4% that binary floating point gives toFixed).
+  function tenths(value) {
+    return (Math.round(value * 1000 + 1e-9) / 10).toFixed(1);
   }
 
   function percent(value) {
-    return (value === null || value === undefined) ? '–' : (value * 100).toFixed(1) + '%';
+    return (value === null || value === undefined) ? '–' : tenths(value) + '%';
   }
 
-  function diagnosis(row, value) {
-    // NONE is healthy or too little data to say: the message tells which, no badge
-    var td = cell(row, '', 'text diagnosis ' + value.stage, 'diagnosis');
-    td.dataset.stage = value.stage;
-    var stage = document.createElement('span');
-    stage.className = 'stage ' + value.stage;
-    stage.textContent = value.stage;
-    td.appendChild(stage);
-    td.appendChild(document.createTextNode(value.message));
+  function interval(pair) {
+    return pair ? tenths(pair[0]) + '–' + tenths(pair[1]) + '%' : '';
   }
 
-  function render(report) {
-    var rows = document.createDocumentFragment();
-    report.rows.forEach(function (data) {
-      var row = document.createElement('tr');
-      row.dataset.group = data.group;
-      cell(row, data.group, 'text group', 'group');
-      COUNTS.forEach(function (name) { cell(row, String(data[name]), null, name); });
-      RATES.forEach(function (name) { cell(row, percent(data[name]), null, name); });
-      diagnosis(row, data.diagnosis);
-      rows.appendChild(row);
+  function number(value, digits) {
+    return (value === null || value === undefined) ? '–' : Number(value).toFixed(digits || 0);
+  }
+
+  function showStatus(node, text, isError) {
+    node.className = isError ? 'error' : 'muted';
+    node.textContent = text;
+  }
+
+  var views = [];
+
+  function showView() {
+    var wanted = location.hash === '#queue' ? 'queue' : 'overview';
+    ['overview', 'queue'].forEach(function (name) {
+      document.getElementById(name).hidden = name !== wanted;
+      document.getElementById('tab-' + name).classList.toggle('active', name === wanted);
+      document.getElementById('tab-' + name).setAttribute('aria-current', name === wanted ? 'page' : 'false');
     });
-    if (!report.rows.length) {
-      var empty = document.createElement('tr');
-      empty.className = 'empty';
-      var td = cell(empty, 'No scored listings in this period.');
-      td.colSpan = 14;
-      rows.appendChild(empty);
-    }
-    body.replaceChildren(rows);
-    status.className = 'muted';
-    status.textContent = 'Listings first ingested from ' + report.from.slice(0, 10) + ' to ' + report.to.slice(0, 10)
-      + ' · updated ' + new Date().toLocaleTimeString();
+    views.forEach(function (view) { view(wanted); });
   }
 
-  function problem(response) {
-    if (response.status === 401) {
-      clearInterval(timer);
-      status.className = 'error';
-      status.textContent = 'Your session has ended. Reload the page to sign in again.';
-      return;
-    }
-    response.json().then(function (body) {
-      var errors = (body.errors || []).map(function (e) { return e.field + ' ' + e.message; });
-      status.className = 'error';
-      status.textContent = errors.length ? errors.join('; ') : (body.detail || 'The report could not be loaded.');
-    }, function () {
-      status.className = 'error';
-      status.textContent = 'The report could not be loaded (HTTP ' + response.status + ').';
-    });
-  }
-
-  function refresh() {
-    var query = parameters();
-    csv.href = '/api/v1/reports/funnel.csv?' + query;
-    fetch('/api/v1/reports/funnel?' + query, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(function (response) {
-        if (!response.ok) {
-          problem(response);
-          return;
-        }
-        return response.json().then(render);
-      })
-      .catch(function () {
-        status.className = 'error';
-        status.textContent = 'The reporting service cannot be reached; retrying every 5 seconds.';
-      });
-  }
+  window.Bidstream = {
+    getJson: getJson, postJson: postJson, describe: describe, Poller: Poller, el: el, percent: percent,
+    interval: interval, number: number, showStatus: showStatus,
+    isOperator: function () { return document.body.dataset.role === 'OPERATOR'; },
+    onView: function (listener) { views.push(listener); }
+  };
 
   document.addEventListener('DOMContentLoaded', function () {
-    controls = document.getElementById('controls');
-    body = document.querySelector('#funnel tbody');
-    status = document.getElementById('status');
-    csv = document.getElementById('csv');
-    controls.addEventListener('change', refresh);
-    controls.addEventListener('submit', function (event) { event.preventDefault(); refresh(); });
-    refresh();
-    timer = setInterval(refresh, REFRESH_MS);
+    if (!location.hash && document.body.dataset.role !== 'OPERATOR') {
+      history.replaceState(null, '', '#queue');
+    }
+    window.addEventListener('hashchange', showView);
+    // after the other scripts registered their views
+    setTimeout(showView, 0);
   });
 }());

@@ -152,7 +152,21 @@ public final class LocalStack implements AutoCloseable {
 	private ServiceNode startService(Service service) {
 		ServiceNode.Settings settings = new ServiceNode.Settings(this.options.port(service),
 				this.kafka.bootstrapServers(), this.postgres.jdbcUrl(service.id()), this.data.keys());
-		return ServiceNode.start(service, service.jar(this.options.home()), settings, this.data.log(service.id()));
+		return ServiceNode.start(service, service.jar(this.options.home()), settings, this.data.log(service.id()),
+				calls(service));
+	}
+
+	/**
+	 * Where a service finds the services it calls: the dashboard in reporting reads and
+	 * writes the Queue through scoring and tracking, on whatever ports this stack gave
+	 * them (the bench's too).
+	 */
+	List<String> calls(Service service) {
+		if (service != Service.REPORTING) {
+			return List.of();
+		}
+		return List.of("--bidstream.reporting.scoring-url=http://localhost:" + this.options.port(Service.SCORING),
+				"--bidstream.reporting.tracking-url=http://localhost:" + this.options.port(Service.TRACKING));
 	}
 
 	/**

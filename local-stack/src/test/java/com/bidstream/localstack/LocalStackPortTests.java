@@ -36,6 +36,19 @@ class LocalStackPortTests {
 	}
 
 	@Test
+	void reportingIsToldWhereScoringAndTrackingListenOnThisStacksPorts(@TempDir Path data) {
+		StackOptions options = StackOptions.defaults(data)
+			.withServicePort(Service.SCORING, 18082)
+			.withServicePort(Service.TRACKING, 18083);
+		LocalStack stack = LocalStack.create(options, new Console(new PrintStream(new ByteArrayOutputStream())));
+
+		assertThat(stack.calls(Service.REPORTING)).containsExactly(
+				"--bidstream.reporting.scoring-url=http://localhost:18082",
+				"--bidstream.reporting.tracking-url=http://localhost:18083");
+		assertThat(stack.calls(Service.SCORING)).isEmpty();
+	}
+
+	@Test
 	void refusesASecondLauncherOnTheSameDataDirectory(@TempDir Path data) {
 		try (DataDir first = DataDir.open(data)) {
 			assertThatExceptionOfType(StartupFailure.class).isThrownBy(() -> DataDir.open(data))

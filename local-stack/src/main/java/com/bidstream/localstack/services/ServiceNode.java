@@ -2,6 +2,7 @@ package com.bidstream.localstack.services;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.bidstream.localstack.process.ChildJvm;
@@ -38,16 +39,25 @@ public final class ServiceNode {
 	}
 
 	public static ServiceNode start(Service service, Path jar, Settings settings, Path log) {
+		return start(service, jar, settings, log, List.of());
+	}
+
+	/**
+	 * Starts it with {@code more} arguments after the launcher's own (the other services'
+	 * URLs, for one that calls them).
+	 */
+	public static ServiceNode start(Service service, Path jar, Settings settings, Path log, List<String> more) {
 		if (!Files.isRegularFile(jar)) {
 			throw new StartupFailure("No executable jar for " + service.id() + " at " + jar
 					+ " (build it: ./mvnw -B -DskipTests package)");
 		}
-		List<String> args = List.of("--server.port=" + settings.port(),
+		List<String> args = new ArrayList<>(List.of("--server.port=" + settings.port(),
 				"--spring.kafka.bootstrap-servers=" + settings.bootstrapServers(),
 				"--spring.datasource.url=" + settings.jdbcUrl(), "--spring.datasource.username=postgres",
 				"--spring.datasource.password=postgres", "--bidstream.security.dev-keys=true",
 				"--bidstream.security.keys-file=" + settings.keysFile().toAbsolutePath(),
-				"--bidstream.parent-pid=" + ProcessHandle.current().pid());
+				"--bidstream.parent-pid=" + ProcessHandle.current().pid()));
+		args.addAll(more);
 		ChildProcess process = ChildProcess.start(service.id(), JavaCommand.jar(jar, JVM_OPTIONS, args), log);
 		return new ServiceNode(service, process, settings.port());
 	}

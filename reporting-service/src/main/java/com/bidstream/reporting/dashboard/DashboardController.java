@@ -16,22 +16,28 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
-import com.bidstream.platform.security.ApiKeyFilter;
 import com.bidstream.platform.security.ApiKeys;
 import com.bidstream.platform.security.Caller;
 
 /**
  * {@code GET /} shows the funnel to a signed-in person and the sign-in form otherwise.
  * {@code POST /login} takes the key from the form (never from a URL) and keeps only the
- * {@link Caller} in a new HttpOnly session; the platform's key filter accepts that
- * session for the dashboard's GET calls to {@code /api/**}.
+ * {@link Caller} and, server-side, the key in a new HttpOnly session
+ * ({@link DashboardSession}); the platform's key filter accepts that session for the
+ * dashboard's GET calls to {@code /api/**}, and the page's writes go through
+ * {@link QueueController} with the session's token.
  */
 @Controller
 class DashboardController {
 
 	private static final Logger log = LoggerFactory.getLogger(DashboardController.class);
 
-	private static final String POLICY = "default-src 'self'; frame-ancestors 'none'; form-action 'self'";
+	/**
+	 * Scripts and styles from the dashboard's own files only: no inline script, no
+	 * {@code eval}, nothing from another host; the page's calls go to its own origin.
+	 */
+	static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 	private final ApiKeys apiKeys;
 
@@ -44,7 +50,8 @@ class DashboardController {
 
 	@GetMapping("/")
 	ResponseEntity<String> home(HttpServletRequest request) {
-		return signedIn(request).map((caller) -> page(HttpStatus.OK, this.pages.funnel(caller)))
+		return DashboardSession.caller(request)
+			.map((caller) -> page(HttpStatus.OK, this.pages.funnel(caller, DashboardSession.csrfToken(request))))
 			.orElseGet(() -> page(HttpStatus.OK, this.pages.login(null)));
 	}
 
@@ -68,11 +75,7 @@ class DashboardController {
 			log.info("Dashboard sign-in refused: unknown key");
 			return page(HttpStatus.UNAUTHORIZED, this.pages.login("That key is not valid. Check it and try again."));
 		}
-		HttpSession old = request.getSession(false);
-		if (old != null) {
-			old.invalidate();
-		}
-		request.getSession(true).setAttribute(ApiKeyFilter.SESSION_CALLER, caller.get());
+		DashboardSession.signIn(request, caller.get(), request.getParameter(KeyInUrl.PARAMETER));
 		log.info("Dashboard sign-in as {} {}", caller.get().role(),
 				caller.get().isOperator() ? "" : caller.get().agencyId());
 		return home();
@@ -85,14 +88,6 @@ class DashboardController {
 			session.invalidate();
 		}
 		return home();
-	}
-
-	private static Optional<Caller> signedIn(HttpServletRequest request) {
-		HttpSession session = request.getSession(false);
-		return Optional.ofNullable(session)
-			.map((s) -> s.getAttribute(ApiKeyFilter.SESSION_CALLER))
-			.filter(Caller.class::isInstance)
-			.map(Caller.class::cast);
 	}
 
 	private static ResponseEntity<String> home() {

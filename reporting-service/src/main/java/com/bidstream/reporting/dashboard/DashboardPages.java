@@ -33,10 +33,12 @@ class DashboardPages {
 		return this.login.replace("{{error}}", message);
 	}
 
-	String funnel(Caller caller) {
+	String funnel(Caller caller, String csrfToken) {
 		String who = caller.isOperator() ? "an operator (all agencies)" : "agency " + caller.agencyId();
 		return this.funnel.replace("{{who}}", HtmlUtils.htmlEscape(who))
-			.replace("{{role}}", HtmlUtils.htmlEscape(caller.role().name()));
+			.replace("{{role}}", HtmlUtils.htmlEscape(caller.role().name()))
+			.replace("{{agency}}", HtmlUtils.htmlEscape(caller.isOperator() ? "" : caller.agencyId()))
+			.replace("{{csrf}}", HtmlUtils.htmlEscape(csrfToken));
 	}
 
 	private static String read(String path) {

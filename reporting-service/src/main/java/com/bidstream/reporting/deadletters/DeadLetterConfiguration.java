@@ -39,4 +39,9 @@ class DeadLetterConfiguration {
 		return new DeadLetterRedriver(broker, reader, meters);
 	}
 
+	@Bean
+	DeadLetterRedrives deadLetterRedrives(DeadLetterRedriver redriver) {
+		return new DeadLetterRedrives(redriver);
+	}
+
 }

@@ -1,9 +1,7 @@
 package com.bidstream.reporting.deadletters;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.web.ApiProblem;
-import com.bidstream.platform.web.FieldError;
 
 /**
  * {@code GET /api/v1/dead-letters} and {@code POST /api/v1/dead-letters/redrive}, for
@@ -32,11 +29,11 @@ class DeadLetterController {
 
 	private final DeadLetters deadLetters;
 
-	private final DeadLetterRedriver redriver;
+	private final DeadLetterRedrives redrives;
 
-	DeadLetterController(DeadLetters deadLetters, DeadLetterRedriver redriver) {
+	DeadLetterController(DeadLetters deadLetters, DeadLetterRedrives redrives) {
 		this.deadLetters = deadLetters;
-		this.redriver = redriver;
+		this.redrives = redrives;
 	}
 
 	@GetMapping
@@ -50,43 +47,15 @@ class DeadLetterController {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw ApiProblem.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
 		}
-		return new DeadLetterList(brokerCall(() -> this.deadLetters.newest(named, limit)));
+		return new DeadLetterList(DeadLetterRedrives.brokerCall(() -> this.deadLetters.newest(named, limit)));
 	}
 
 	@PostMapping("/redrive")
-	ResponseEntity<RedriveResult> redrive(Caller caller, @RequestBody JsonNode body) {
-		caller.requireOperator();
-		RedriveRequest request = RedriveRequest.read(body);
-		DeadLetterRedriver.Outcome outcome = brokerCall(() -> request.topic()
-			.map(this.redriver::redriveAll)
-			.orElseGet(() -> this.redriver.redrive(request.ids())));
-		if (!outcome.refused().isEmpty()) {
-			List<FieldError> errors = new ArrayList<>();
-			outcome.refused().forEach((index, why) -> errors.add(new FieldError("ids[" + index + "]", why)));
-			throw ApiProblem.validation(errors);
-		}
-		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.body(new RedriveResult(outcome.redriven(), outcome.skipped()));
-	}
-
-	private static <T> T brokerCall(Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (BrokerUnavailableException ex) {
-			throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", ex.getMessage(), null);
-		}
+	ResponseEntity<DeadLetterRedrives.Result> redrive(Caller caller, @RequestBody JsonNode body) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.redrives.redrive(caller, body));
 	}
 
 	record DeadLetterList(List<DeadLetter> deadLetters) {
-
-	}
-
-	/**
-	 * {@code skipped}: messages of a whole-topic redrive whose original topic could not
-	 * be told.
-	 */
-	record RedriveResult(int redriven, int skipped) {
 
 	}
 

@@ -1,34 +1,52 @@
 package com.bidstream.reporting.dashboard;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
+import com.bidstream.contracts.Topics;
 import com.bidstream.reporting.ReportingEvents;
 import com.bidstream.testsupport.BidstreamApi;
 import com.bidstream.testsupport.ServiceIntegrationTest;
@@ -40,11 +58,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dashboard in a real (headless) Chromium: sign in with a key, read the funnel of
- * events published on the topics. Leaves a screenshot in {@code target/dashboard.png}.
+ * The dashboard in a real (headless) Chromium against the reporting service with events
+ * published on its topics, and scoring and tracking played by {@link QueueStub}. Leaves
+ * screenshots of the operator view and the Queue under {@code target/}.
  */
 @ServiceIntegrationTest(database = "reporting")
 class DashboardBrowserTests {
+
+	static final QueueStub stub = new QueueStub();
 
 	@LocalServerPort
 	int port;
@@ -52,85 +73,368 @@ class DashboardBrowserTests {
 	@Value("${spring.kafka.bootstrap-servers}")
 	String kafkaBootstrapServers;
 
-	WebDriver browser;
+	final List<ChromeDriver> browsers = new ArrayList<>();
 
-	@BeforeEach
-	void startBrowser(@TempDir Path profile) {
-		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--window-size=1440,900", "--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build();
-		this.browser = new ChromeDriver(service, options);
+	@TempDir
+	Path profiles;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		registry.add("bidstream.reporting.scoring-url", stub::scoringUrl);
+		registry.add("bidstream.reporting.tracking-url", stub::trackingUrl);
+	}
+
+	@AfterAll
+	static void stopStub() {
+		stub.close();
 	}
 
 	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
+	void stopBrowsers() {
+		this.browsers.forEach(WebDriver::quit);
 	}
 
 	@Test
-	void aPersonSignsInWithTheirKeyAndReadsTheFunnelOfTheirAgency() throws IOException {
+	void aMemberReadsTheSameNumbersAsTheApiAndAFilterChangesThem() throws Exception {
 		String jobs = "upwork:~browser-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		Instant firstIngested = Instant.now().minus(Duration.ofHours(2));
+		Instant lastMonth = Instant.now().minus(Duration.ofDays(20));
 		ReportingEvents events = new ReportingEvents(new TopicReader(this.kafkaBootstrapServers));
 		events.publish(score("demo", jobs + "1", 1, "enterprise", firstIngested, null, firstIngested));
 		events.publish(score("demo", jobs + "2", 1, "enterprise", firstIngested, null, firstIngested));
 		events.publish(score("demo", jobs + "3", 1, "established", firstIngested, null, firstIngested));
+		events.publish(score("demo", jobs + "old", 1, "established", lastMonth, null, lastMonth));
 		events.publish(pursuit("demo", jobs + "1", Action.QUEUE, Stage.QUEUED, firstIngested));
 		events.publish(
 				pursuit("demo", jobs + "1", Action.PROPOSAL_SENT, Stage.PROPOSED, firstIngested, "fl-ana", 16, null));
 		events.publish(pursuit("demo", jobs + "1", Action.REPLIED, Stage.REPLIED, Instant.now()));
 		events.publish(pursuit("demo", jobs + "2", Action.QUEUE, Stage.QUEUED, firstIngested));
+		events.publish(
+				pursuit("demo", jobs + "2", Action.PROPOSAL_SENT, Stage.PROPOSED, firstIngested, "fl-bo", 8, null));
+		events.publish(pursuit("demo", jobs + "2", Action.LOST, Stage.PROPOSED, Instant.now()));
+		BidstreamApi demo = BidstreamApi.at(base(), "dev-demo-key");
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> BidstreamApi.at(base(), "dev-demo-key")
-				.get("/api/v1/reports/funnel")
-				.body()
-				.contains("\"replied\":1"));
+			.until(() -> demo.get("/api/v1/reports/funnel").body().contains("\"replied\":1")
+					&& demo.get("/api/v1/reports/funnel").body().contains("\"lost\":1")
+					&& demo.get("/api/v1/reports/funnel").json().at("/rows/1/scored").asLong() == 2);
 
-		this.browser.get(base() + "/");
-		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));
-		signIn("not-a-real-key");
+		ChromeDriver browser = browser();
+		browser.get(base() + "/");
+		signIn(browser, "not-a-real-key");
 		// the form posts and the page reloads: wait for it rather than read the old page
-		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText())
+		assertThat(wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("error"))).getText())
 			.contains("not valid");
+		signIn(browser, "dev-demo-key");
+		wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
+		assertThat(browser.getCurrentUrl()).as("a member starts on the Queue").isEqualTo(base() + "/#queue");
+		browser.findElement(By.id("tab-overview")).click();
+		wait(browser)
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel tr[data-group='enterprise']")));
 
-		signIn("dev-demo-key");
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-group='enterprise']")));
-		assertThat(this.browser.getCurrentUrl()).isEqualTo(base() + "/").doesNotContain("dev-demo-key");
-		assertThat(this.browser.findElement(By.id("who")).getText()).isEqualTo("agency demo");
-		assertThat(row("enterprise")).containsAllEntriesOf(Map.of("scored", "2", "queued", "2", "proposed", "1",
-				"viewed", "1", "replied", "1", "hired", "0", "replyRate", "100.0%"));
-		assertThat(row("enterprise").get("diagnosis")).contains("Too little data");
-		assertThat(row("established")).containsEntry("scored", "1").containsEntry("replyRate", "–");
-		assertThat(this.browser.manage().getCookieNamed("BIDSTREAM_SESSION").isHttpOnly()).isTrue();
-		assertThat(this.browser.findElement(By.id("csv")).getAttribute("href")).contains("/api/v1/reports/funnel.csv");
-		Path screenshot = ((ChromeDriver) this.browser).getScreenshotAs(OutputType.FILE).toPath();
-		Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+		assertThat(browser.getCurrentUrl()).doesNotContain("dev-demo-key");
+		assertThat(browser.getPageSource()).doesNotContain("dev-demo-key");
+		assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("agency demo");
+		assertThat(browser.manage().getCookieNamed("BIDSTREAM_SESSION").isHttpOnly()).isTrue();
+		JsonNode api = demo.get("/api/v1/reports/funnel?from=" + daysAgo(30)).json();
+		onThePage(() -> assertPageShows(browser, api));
+		onThePage(() -> assertThat(row(browser, "enterprise")).containsEntry("replyRate", "50.0%")
+			.containsEntry("replyRateInterval", "9.5–90.6%"));
+		assertThat(row(browser, "established")).containsEntry("scored", "2").containsEntry("replyRate", "–");
+		assertThat(browser.findElement(By.cssSelector("#diagnoses li[data-group='enterprise']")).getText())
+			.contains(api.at("/rows/0/diagnosis/message").asString());
+		assertThat(api.at("/rows/0/lossReasons").properties()).isNotEmpty()
+			.allSatisfy((reason) -> assertThat(browser
+				.findElement(
+						By.cssSelector("#losses tr[data-group='enterprise'] td[data-field='" + reason.getKey() + "']"))
+				.getText()).isEqualTo(reason.getValue().asString()));
+		assertThat(browser.findElement(By.id("csv")).getAttribute("href")).contains("/api/v1/reports/funnel.csv");
+		wait(browser).until(
+				(b) -> !b.findElements(By.cssSelector("#stage-chart")).isEmpty() && (Boolean) ((JavascriptExecutor) b)
+					.executeScript("return !!window.Chart && !!Chart.getChart('stage-chart')"));
+		screenshot(browser, "dashboard-member-overview.png");
 
-		new Select(this.browser.findElement(By.id("groupBy"))).selectByValue("freelancer");
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-group='fl-ana']")));
-		assertThat(row("fl-ana")).containsEntry("proposed", "1");
+		new Select(browser.findElement(By.id("window"))).selectByValue("7");
+		wait(browser).until((b) -> row(b, "established").getOrDefault("scored", "").equals("1"));
+		JsonNode lastWeek = demo.get("/api/v1/reports/funnel?from=" + daysAgo(7)).json();
+		onThePage(() -> assertPageShows(browser, lastWeek));
+
+		new Select(browser.findElement(By.id("groupBy"))).selectByValue("freelancer");
+		wait(browser)
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel tr[data-group='fl-ana']")));
+		JsonNode byFreelancer = demo.get("/api/v1/reports/funnel?groupBy=freelancer&from=" + daysAgo(7)).json();
+		onThePage(() -> assertPageShows(browser, byFreelancer));
+		assertNoConsoleErrors(browser, "/login - Failed to load resource: the server responded with a status of 401");
+	}
+
+	@Test
+	void theOperatorViewShowsHealthAndRedrivesADeadLetterFromThePage() throws Exception {
+		String marker = UUID.randomUUID().toString();
+		new TopicReader(this.kafkaBootstrapServers).send(Topics.LISTINGS_SCORED, "ops|garbage", "{not json " + marker);
+		BidstreamApi operator = BidstreamApi.at(base(), "dev-operator-key");
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> operator.get("/api/v1/dead-letters?limit=50").body().contains(marker));
+
+		ChromeDriver browser = browser();
+		browser.get(base() + "/");
+		signIn(browser, "dev-operator-key");
+		wait(browser)
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#stages tr[data-stage='scoring']")));
+		JsonNode health = operator.get("/api/v1/reports/health").json();
+		wait(browser).until((b) -> !b.findElement(By.id("health-reason")).getText().isEmpty());
+		assertThat(browser.findElements(By.cssSelector("#stages tr[data-stage]"))
+			.stream()
+			.map((tr) -> tr.getAttribute("data-stage"))).containsExactlyElementsOf(
+					health.get("stages").valueStream().map((stage) -> stage.get("name").asString()).toList());
+		assertThat(browser.findElement(By.id("health-status")).getText()).isIn("OK", "DEGRADED", "DOWN");
+
+		By letter = By.xpath("//table[@id='dead-letter-list']//tr[td[contains(., '" + marker + "')]]");
+		WebElement row = wait(browser).until(ExpectedConditions.presenceOfElementLocated(letter));
+		String id = row.getAttribute("data-id");
+		row.findElement(By.cssSelector("input[type=checkbox]")).click();
+		browser.findElement(By.id("redrive")).click();
+		wait(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-letter-status"), "Redriven: 1"));
+		assertThat(id).startsWith("error.listings.scored.");
+		new Select(browser.findElement(By.id("window"))).selectByValue("90");
+		screenshot(browser, "dashboard-operator.png");
+		assertNoConsoleErrors(browser);
+	}
+
+	@Test
+	void theDashboardPageForbidsInlineScriptAndWritesNeedTheSessionsTokenFromItsOwnOrigin() throws Exception {
+		ChromeDriver browser = browser();
+		browser.get(base() + "/");
+		signIn(browser, "dev-demo-key");
+		wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
+		String cookie = "BIDSTREAM_SESSION=" + browser.manage().getCookieNamed("BIDSTREAM_SESSION").getValue();
+		String token = browser.findElement(By.cssSelector("meta[name='csrf-token']")).getAttribute("content");
+		HttpClient http = HttpClient.newHttpClient();
+
+		HttpResponse<String> page = http.send(
+				HttpRequest.newBuilder(URI.create(base() + "/")).header("Cookie", cookie).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				(policy) -> assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+		assertThat(page.body()).doesNotContain("dev-demo-key").doesNotContain("<script>");
+		int before = stub.calls("tracking").size();
+		String event = "{\"type\":\"CLAIM\",\"freelancerId\":\"fl-x\"}";
+		assertThat(post(http, cookie, null, null, event).statusCode()).as("no token").isEqualTo(403);
+		assertThat(post(http, cookie, "wrong", null, event).statusCode()).as("wrong token").isEqualTo(403);
+		assertThat(post(http, cookie, token, "https://evil.example", event).statusCode()).as("another site")
+			.isEqualTo(403);
+		assertThat(post(http, null, token, null, event).statusCode()).as("no session").isEqualTo(401);
+		assertThat(stub.calls("tracking")).hasSize(before);
+		assertThat(post(http, cookie, token, base(), event).statusCode()).as("the page's own post reaches tracking")
+			.isEqualTo(404);
+		assertThat(stub.calls("tracking")).hasSize(before + 1);
+	}
+
+	@Test
+	void membersClaimFromTheQueueRecordAProposalAndSeeAnotherMembersHoldAsAConflict() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String pursue = "upwork:~q-" + tag + "-1";
+		String review = "upwork:~q-" + tag + "-2";
+		String acmeOnly = "upwork:~q-" + tag + "-acme";
+		stub.listing("demo", pursue, 88, "PURSUE", "fl-ana", "fl-bo");
+		stub.listing("demo", review, 61, "REVIEW", "fl-bo");
+		stub.listing("acme", acmeOnly, 90, "PURSUE", "fl-cy");
+
+		ChromeDriver ana = browser();
+		ana.get(base() + "/");
+		signIn(ana, "dev-demo-key");
+		WebElement card = wait(ana).until(ExpectedConditions.presenceOfElementLocated(card(pursue)));
+		assertThat(ana.findElements(By.cssSelector("#queue-review li.listing"))
+			.stream()
+			.map((li) -> li.getAttribute("data-job"))).contains(review);
+		assertThat(ana.findElements(card(acmeOnly))).as("another agency's rows").isEmpty();
+		assertThat(card.findElement(By.cssSelector("[data-field='score']")).getText()).isEqualTo("88");
+		assertThat(card.findElement(By.cssSelector("[data-field='stage']")).getText()).isEqualTo("QUEUED");
+		card.findElement(By.tagName("summary")).click();
+		assertThat(card.findElement(By.cssSelector("[data-field='signals']")).getText())
+			.contains("<b>fixed $4,000</b>");
+		assertThat(card.findElements(By.cssSelector("[data-field='signals'] b"))).as("rendered as text").isEmpty();
+		assertThat(card.findElement(By.cssSelector("[data-field='matches']")).getText()).contains("fl-ana", "fl-bo");
+
+		act(card, "CLAIM", Map.of("freelancerId", "fl-ana"));
+		wait(ana).until(ExpectedConditions.textToBePresentInElement(card.findElement(By.className("outcome")),
+				"Claimed. The pursuit is now CLAIMED, held by fl-ana."));
+		act(card, "PROPOSAL_SENT", Map.of("freelancerId", "fl-ana", "connectsSpent", "16", "bidAmount", "3800"));
+		wait(ana).until(ExpectedConditions.textToBePresentInElement(card.findElement(By.className("outcome")),
+				"Proposal sent. The pursuit is now PROPOSED"));
+		QueueStub.Call proposal = stub.calls("tracking")
+			.stream()
+			.filter((call) -> call.method().equals("POST") && call.body().contains("PROPOSAL_SENT"))
+			.reduce((first, second) -> second)
+			.orElseThrow();
+		assertThat(proposal.uri()).isEqualTo("/api/v1/pursuits/" + pursue + "/events");
+		assertThat(proposal.key()).isEqualTo("dev-demo-key");
+		assertThat(proposal.body()).contains("\"connectsSpent\":16", "\"bidAmount\":3800", "\"eventId\":");
+		screenshot(ana, "dashboard-queue.png");
+
+		ChromeDriver bo = browser();
+		bo.get(base() + "/");
+		signIn(bo, "dev-demo-key");
+		WebElement sameCard = wait(bo).until(ExpectedConditions.presenceOfElementLocated(card(pursue)));
+		act(sameCard, "CLAIM", Map.of("freelancerId", "fl-bo"));
+		WebElement outcome = sameCard.findElement(By.className("outcome"));
+		wait(bo).until(ExpectedConditions.textToBePresentInElement(outcome, "Someone else holds this listing."));
+		assertThat(outcome.getText()).contains("Freelancer fl-ana holds this pursuit");
+
+		ChromeDriver acme = browser();
+		acme.get(base() + "/");
+		signIn(acme, "dev-acme-key");
+		wait(acme).until(ExpectedConditions.presenceOfElementLocated(card(acmeOnly)));
+		assertThat(acme.findElements(card(pursue))).isEmpty();
+		assertThat(stub.calls).filteredOn((call) -> call.uri().contains(tag) || call.body().contains(tag))
+			.allSatisfy((call) -> assertThat(call.key()).isEqualTo("dev-demo-key"));
+		assertThat(stub.calls).filteredOn((call) -> "dev-acme-key".equals(call.key()))
+			.allSatisfy((call) -> assertThat(call.uri()).doesNotContain("agency=demo"));
+		assertNoConsoleErrors(ana);
+		assertNoConsoleErrors(bo, "/events - Failed to load resource: the server responded with a status of 409");
+	}
+
+	@Test
+	void anOperatorPicksTheAgencyItActsForBeforeTheQueueShows() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String job = "upwork:~op-" + tag;
+		stub.listing("acme", job, 75, "PURSUE", "fl-cy");
+
+		ChromeDriver browser = browser();
+		browser.get(base() + "/#queue");
+		signIn(browser, "dev-operator-key");
+		browser.get(base() + "/#queue");
+		wait(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-status"), "Pick the agency"));
+		browser.findElement(By.id("queue-agency")).sendKeys("acme\n");
+		WebElement card = wait(browser).until(ExpectedConditions.presenceOfElementLocated(card(job)));
+		act(card, "CLAIM", Map.of("freelancerId", "fl-cy"));
+		wait(browser)
+			.until(ExpectedConditions.textToBePresentInElement(card.findElement(By.className("outcome")), "Claimed."));
+		assertThat(stub.calls("tracking"))
+			.filteredOn((call) -> call.method().equals("POST") && call.uri().contains(tag))
+			.singleElement()
+			.satisfies((call) -> assertThat(call.actingAgency()).isEqualTo("acme"))
+			.satisfies((call) -> assertThat(call.key()).isEqualTo("dev-operator-key"));
+	}
+
+	/**
+	 * Asserts once the page has redrawn with the figures (it polls every few seconds).
+	 */
+	static void onThePage(Runnable assertion) {
+		await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(assertion::run);
+	}
+
+	static By card(String jobKey) {
+		return By.cssSelector("li.listing[data-job='" + jobKey + "']");
+	}
+
+	static void act(WebElement card, String type, Map<String, String> values) {
+		new Select(card.findElement(By.name("type"))).selectByValue(type);
+		values.forEach((name, value) -> {
+			WebElement input = card.findElement(By.name(name));
+			input.clear();
+			input.sendKeys(value);
+		});
+		card.findElement(By.cssSelector("form.act button[type=submit]")).click();
+	}
+
+	HttpResponse<String> post(HttpClient http, String cookie, String token, String origin, String body)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(base() + "/dashboard/api/queue/upwork:~nobody/events"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (cookie != null) {
+			request.header("Cookie", cookie);
+		}
+		if (token != null) {
+			request.header("X-CSRF-Token", token);
+		}
+		if (origin != null) {
+			request.header("Origin", origin);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	String base() {
 		return "http://localhost:" + this.port;
 	}
 
-	void signIn(String key) {
-		this.browser.findElement(By.id("apiKey")).sendKeys(key);
-		this.browser.findElement(By.cssSelector("form button[type=submit]")).click();
+	ChromeDriver browser() {
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--window-size=1440,1000",
+					"--user-data-dir=" + this.profiles.resolve("profile-" + this.browsers.size()));
+		options.setCapability("goog:loggingPrefs", logs);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+			.build();
+		ChromeDriver browser = new ChromeDriver(service, options);
+		this.browsers.add(browser);
+		return browser;
 	}
 
-	Map<String, String> row(String group) {
+	static WebDriverWait wait(WebDriver browser) {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		// the page redraws its tables as answers arrive
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
+	static void signIn(WebDriver browser, String key) {
+		browser.findElement(By.id("apiKey")).sendKeys(key);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+	}
+
+	static String daysAgo(int days) {
+		return java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(days).toString();
+	}
+
+	/**
+	 * Every count of every row, as the API answered them.
+	 */
+	static void assertPageShows(WebDriver browser, JsonNode report) {
+		List<String> groups = new ArrayList<>();
+		for (JsonNode expected : report.get("rows")) {
+			String group = expected.get("group").asString();
+			groups.add(group);
+			Map<String, String> shown = row(browser, group);
+			for (String field : new String[] { "scored", "queued", "proposed", "viewed", "replied", "interviewed",
+					"hired", "lost" }) {
+				assertThat(shown.get(field)).as(group + " " + field).isEqualTo(expected.get(field).asString());
+			}
+		}
+		assertThat(browser.findElements(By.cssSelector("#funnel tbody tr[data-group]"))
+			.stream()
+			.map((tr) -> tr.getAttribute("data-group"))).containsExactlyElementsOf(groups);
+	}
+
+	static Map<String, String> row(WebDriver browser, String group) {
 		Map<String, String> cells = new LinkedHashMap<>();
-		this.browser.findElements(By.cssSelector("tr[data-group='" + group + "'] td[data-field]"))
+		browser.findElements(By.cssSelector("#funnel tr[data-group='" + group + "'] [data-field]"))
 			.forEach((cell) -> cells.put(cell.getAttribute("data-field"), cell.getText()));
 		return cells;
+	}
+
+	/**
+	 * Nothing logged at warning or above, but the {@code expected} network lines
+	 * (Chromium logs every answer of 4xx to a fetch, such as the conflict the page then
+	 * explains).
+	 */
+	static void assertNoConsoleErrors(WebDriver browser, String... expected) {
+		List<LogEntry> entries = browser.manage().logs().get(LogType.BROWSER).getAll();
+		assertThat(entries).as("browser console")
+			.filteredOn((entry) -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+			.filteredOn((entry) -> Arrays.stream(expected).noneMatch(entry.getMessage()::contains))
+			.isEmpty();
+	}
+
+	static void screenshot(ChromeDriver browser, String name) throws IOException {
+		Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+		Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

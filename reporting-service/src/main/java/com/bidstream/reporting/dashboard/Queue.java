@@ -1,0 +1,97 @@
+package com.bidstream.reporting.dashboard;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
+
+import com.bidstream.platform.web.ApiProblem;
+
+/**
+ * A member's working list: the agency's open {@code PURSUE} and {@code REVIEW} listings,
+ * ranked by scoring, each with where its pursuit stands in tracking (stage, outcome,
+ * holder), read as the signed-in person. Tracking's newest {@value #PURSUITS} pursuits
+ * are looked at; a listing without one shows no stage. When tracking does not answer, the
+ * listings are still shown, without stages, and the answer says so.
+ */
+@Component
+class Queue {
+
+	static final int LISTINGS = 100;
+
+	static final int PURSUITS = 500;
+
+	private final Upstream upstream;
+
+	private final JsonMapper json;
+
+	Queue(Upstream upstream, JsonMapper json) {
+		this.upstream = upstream;
+		this.json = json;
+	}
+
+	JsonNode read(DashboardSession.SignedIn as, Optional<String> agency) {
+		String scope = agency.map((id) -> "&agency=" + UriUtils.encodeQueryParam(id, "UTF-8")).orElse("");
+		Map<String, JsonNode> pursuits = new HashMap<>();
+		ObjectNode answer = this.json.createObjectNode();
+		answer.put("agency", agency.orElse(as.caller().agencyId()));
+		try {
+			for (JsonNode pursuit : body(this.upstream.tracking("/api/v1/pursuits?limit=" + PURSUITS + scope, as))
+				.path("pursuits")) {
+				pursuits.put(pursuit.path("jobKey").asString(), pursuit);
+			}
+			answer.putNull("trackingProblem");
+		}
+		catch (ApiProblem problem) {
+			answer.put("trackingProblem", problem.getMessage());
+		}
+		for (String decision : new String[] { "PURSUE", "REVIEW" }) {
+			JsonNode scores = body(
+					this.upstream.scoring("/api/v1/scores?decision=" + decision + "&limit=" + LISTINGS + scope, as))
+				.path("scores");
+			ArrayNode listings = answer.putArray(decision.toLowerCase(java.util.Locale.ROOT));
+			for (JsonNode score : scores) {
+				ObjectNode listing = listings.addObject();
+				listing.setAll((ObjectNode) score);
+				JsonNode pursuit = pursuits.get(score.path("jobKey").asString());
+				if (pursuit != null) {
+					listing.set("pursuit", pursuit);
+				}
+				else {
+					listing.putNull("pursuit");
+				}
+			}
+		}
+		return answer;
+	}
+
+	/**
+	 * The body of a successful answer; an error of the service becomes the same error
+	 * here, with the service's own words.
+	 */
+	private JsonNode body(Upstream.Answer answer) {
+		JsonNode body;
+		try {
+			body = this.json.readTree(answer.body());
+		}
+		catch (RuntimeException ex) {
+			throw new ApiProblem(HttpStatus.BAD_GATEWAY, "upstream-unreadable",
+					"A service answered something other than JSON (HTTP " + answer.status() + ")", null);
+		}
+		if (!answer.ok()) {
+			HttpStatus status = Optional.ofNullable(HttpStatus.resolve(answer.status())).orElse(HttpStatus.BAD_GATEWAY);
+			throw new ApiProblem(status, "upstream-refused", body.path("detail").asString("The request was refused"),
+					null);
+		}
+		return body;
+	}
+
+}

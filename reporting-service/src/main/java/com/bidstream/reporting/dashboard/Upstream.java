@@ -1,0 +1,147 @@
+package com.bidstream.reporting.dashboard;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.bidstream.platform.security.ApiKeyFilter;
+import com.bidstream.platform.web.ApiProblem;
+
+/**
+ * Calls scoring and tracking as the signed-in person: with their own key (and, for an
+ * operator, the agency it acts for), so that those services' own tenancy rules decide
+ * what is read and changed. Each call is timed as
+ * {@code bidstream.reporting.dashboard.upstream} by service and outcome.
+ */
+@Component
+class Upstream {
+
+	private static final Logger log = LoggerFactory.getLogger(Upstream.class);
+
+	private final UpstreamProperties properties;
+
+	private final HttpClient http;
+
+	private final MeterRegistry meters;
+
+	Upstream(UpstreamProperties properties, MeterRegistry meters) {
+		this.properties = properties;
+		this.meters = meters;
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	Answer scoring(String pathAndQuery, DashboardSession.SignedIn as) {
+		return send(Service.SCORING, get(this.properties.scoringUrl(), pathAndQuery, as, Optional.empty()));
+	}
+
+	Answer tracking(String pathAndQuery, DashboardSession.SignedIn as) {
+		return send(Service.TRACKING, get(this.properties.trackingUrl(), pathAndQuery, as, Optional.empty()));
+	}
+
+	Answer trackingPost(String path, String json, DashboardSession.SignedIn as, Optional<String> actingAgency) {
+		HttpRequest.Builder request = builder(this.properties.trackingUrl(), path, as, actingAgency)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		return send(Service.TRACKING, request.build());
+	}
+
+	private HttpRequest get(URI base, String pathAndQuery, DashboardSession.SignedIn as,
+			Optional<String> actingAgency) {
+		return builder(base, pathAndQuery, as, actingAgency).GET().build();
+	}
+
+	private HttpRequest.Builder builder(URI base, String pathAndQuery, DashboardSession.SignedIn as,
+			Optional<String> actingAgency) {
+		HttpRequest.Builder builder = HttpRequest
+			.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + pathAndQuery))
+			.timeout(this.properties.readTimeout())
+			.header("Accept", "application/json")
+			.header(ApiKeyFilter.HEADER, as.key());
+		actingAgency.ifPresent((agency) -> builder.header(ApiKeyFilter.AGENCY_HEADER, agency));
+		return builder;
+	}
+
+	private Answer send(Service service, HttpRequest request) {
+		Timer.Sample sample = Timer.start(this.meters);
+		String outcome = "unreachable";
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			outcome = String.valueOf(response.statusCode() / 100) + "xx";
+			return new Answer(response.statusCode(),
+					response.headers().firstValue("Content-Type").orElse("application/json"), response.body());
+		}
+		catch (HttpTimeoutException ex) {
+			outcome = "timeout";
+			log.warn("The {} service did not answer {} in time", service.id, request.uri().getPath());
+			throw unavailable(service, "did not answer in time");
+		}
+		catch (IOException ex) {
+			log.warn("The {} service cannot be reached at {}: {}", service.id, request.uri().getAuthority(),
+					ex.toString());
+			throw unavailable(service, "cannot be reached");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw unavailable(service, "was not waited for");
+		}
+		finally {
+			sample.stop(Timer.builder("bidstream.reporting.dashboard.upstream")
+				.description("The dashboard's calls to scoring and tracking on behalf of a signed-in person")
+				.tag("service", service.id)
+				.tag("outcome", outcome)
+				.register(this.meters));
+		}
+	}
+
+	private static ApiProblem unavailable(Service service, String what) {
+		return new ApiProblem(HttpStatus.BAD_GATEWAY, "upstream-unavailable",
+				"The " + service.id + " service " + what + "; try again in a moment", null);
+	}
+
+	enum Service {
+
+		SCORING("scoring"), TRACKING("tracking");
+
+		private final String id;
+
+		Service(String id) {
+			this.id = id;
+		}
+
+	}
+
+	/**
+	 * What a service answered: its status, content type and body as text.
+	 */
+	record Answer(int status, String contentType, String body) {
+
+		boolean ok() {
+			return this.status >= 200 && this.status < 300;
+		}
+
+		/**
+		 * Problem+json stays problem+json; anything else is passed on as JSON.
+		 */
+		String mediaType() {
+			return this.contentType.startsWith("application/problem+json") ? "application/problem+json"
+					: "application/json";
+		}
+
+	}
+
+}

@@ -1,0 +1,218 @@
+// The Queue: the agency's PURSUE and REVIEW listings, ranked, with the reasons of their
+// score and where each pursuit stands; a member records what happened without leaving the
+// page. Writes go through the dashboard's endpoints (the session's key stays on the
+// server), and a conflict is said in words.
+(function () {
+  'use strict';
+
+  var B = window.Bidstream;
+  var visible = false;
+  var cards = {};
+  var poller;
+  var CONFLICTS = {
+    'held-by-another': 'Someone else holds this listing.',
+    'closed': 'This job is closed for the agency.',
+    'not-holder': 'Only the freelancer who holds it can release it.',
+    'event-id-reused': 'This change was already recorded for another listing.'
+  };
+  var DONE = {
+    CLAIM: 'Claimed', RELEASE: 'Released', PROPOSAL_SENT: 'Proposal sent', VIEWED: 'Marked viewed',
+    REPLIED: 'Marked replied', INTERVIEW: 'Interview recorded', HIRED: 'Hired', LOST: 'Marked lost'
+  };
+
+  function $(id) { return document.getElementById(id); }
+
+  function agency() {
+    return B.isOperator() ? $('queue-agency').value.trim() : '';
+  }
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join('');
+    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
+  }
+
+  function problemWords(error) {
+    var problem = error.problem || {};
+    var slug = (problem.type || '').split('/').pop();
+    if (error.status === 409) {
+      return (CONFLICTS[slug] || 'This change conflicts with the pursuit as it stands.') + ' ' + (problem.detail || '');
+    }
+    if (error.status === 404) {
+      return 'Tracking does not know this listing (yet): ' + (problem.detail || '');
+    }
+    return B.describe(error);
+  }
+
+  function fields(form) {
+    var type = form.elements.type.value;
+    form.querySelectorAll('label[data-for]').forEach(function (label) {
+      label.hidden = label.dataset.for.split(' ').indexOf(type) < 0;
+    });
+  }
+
+  function event(form) {
+    var type = form.elements.type.value;
+    var body = { eventId: uuid(), type: type };
+    var wanted = {
+      CLAIM: ['freelancerId'], RELEASE: ['freelancerId'], PROPOSAL_SENT: ['freelancerId', 'connectsSpent', 'bidAmount'],
+      HIRED: ['contractValue'], LOST: ['reason']
+    }[type] || [];
+    wanted.forEach(function (name) {
+      var value = form.elements[name].value.trim();
+      if (value !== '') {
+        body[name] = form.elements[name].type === 'number' ? Number(value) : value;
+      }
+    });
+    return body;
+  }
+
+  function submit(card, form) {
+    var outcome = card.querySelector('.outcome');
+    var body = event(form);
+    var button = form.querySelector('button');
+    button.disabled = true;
+    outcome.className = 'outcome muted';
+    outcome.textContent = 'Recording…';
+    var query = agency() ? '?agency=' + encodeURIComponent(agency()) : '';
+    B.postJson('/dashboard/api/queue/' + encodeURIComponent(card.dataset.job) + '/events' + query, body)
+      .then(function (pursuit) {
+        outcome.className = 'outcome ok';
+        outcome.textContent = DONE[body.type] + '. The pursuit is now ' + pursuit.stage
+          + (pursuit.outcome ? ' (' + pursuit.outcome + ')' : '') + (pursuit.freelancerId ? ', held by '
+          + pursuit.freelancerId : '') + '.';
+        setStage(card, pursuit);
+        poller.now();
+      }, function (error) {
+        outcome.className = 'outcome error';
+        outcome.textContent = problemWords(error);
+      })
+      .then(function () { button.disabled = false; });
+  }
+
+  function setStage(card, pursuit) {
+    var stage = card.querySelector('[data-field="stage"]');
+    if (!pursuit) {
+      stage.textContent = 'not tracked yet';
+      return;
+    }
+    stage.textContent = pursuit.stage + (pursuit.outcome ? ' · ' + pursuit.outcome : '')
+      + (pursuit.freelancerId ? ' · ' + pursuit.freelancerId : '');
+    card.dataset.stage = pursuit.stage;
+  }
+
+  function list(node, items) {
+    node.replaceChildren.apply(node, items.map(function (item) { return B.el('li', item); }));
+  }
+
+  function card(listing, index) {
+    var node = $('listing-template').content.firstElementChild.cloneNode(true);
+    node.dataset.job = listing.jobKey;
+    var form = node.querySelector('form');
+    var options = document.createElement('datalist');
+    options.id = 'matches-' + index + '-' + Date.now();
+    node.appendChild(options);
+    form.elements.freelancerId.setAttribute('list', options.id);
+    form.addEventListener('change', function () { fields(form); });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      submit(node, form);
+    });
+    fields(form);
+    return node;
+  }
+
+  function fill(node, listing) {
+    function text(name, value) { node.querySelector('[data-field="' + name + '"]').textContent = value; }
+    text('score', String(listing.score));
+    text('jobKey', listing.jobKey);
+    text('segment', listing.segment || '?');
+    text('budgetBand', listing.budgetBand || '?');
+    text('aiExposure', listing.aiExposure || '?');
+    var signals = (listing.signals || []).slice().sort(function (a, b) { return b.value * b.weight - a.value * a.weight; });
+    list(node.querySelector('[data-field="signals"]'), signals.map(function (s) {
+      return s.name + ' ' + Math.round(s.value * 100) + '%: ' + s.reason;
+    }));
+    list(node.querySelector('[data-field="redFlags"]'), (listing.redFlags || []).map(function (f) { return 'Red flag: ' + f; }));
+    var matches = listing.matches || [];
+    text('matches', matches.length ? matches.map(function (m) {
+      return m.freelancerId + ' (' + Math.round(m.fit * 100) + '%' + (m.reasons && m.reasons.length ? ', '
+        + m.reasons.join('; ') : '') + ')';
+    }).join(', ') : 'nobody on the roster yet');
+    var datalist = node.querySelector('datalist');
+    datalist.replaceChildren.apply(datalist, matches.map(function (m) {
+      var option = document.createElement('option');
+      option.value = m.freelancerId;
+      return option;
+    }));
+    var input = node.querySelector('input[name="freelancerId"]');
+    if (!input.value && matches.length) {
+      input.value = matches[0].freelancerId;
+    }
+    setStage(node, listing.pursuit);
+  }
+
+  // Updates the cards in place (a form being filled in is left alone), in rank order.
+  function render(target, listings) {
+    var wanted = listings.map(function (listing, i) {
+      var node = cards[listing.jobKey] || (cards[listing.jobKey] = card(listing, i));
+      fill(node, listing);
+      return node;
+    });
+    var current = Array.prototype.slice.call(target.children);
+    var same = current.length === wanted.length && current.every(function (node, i) { return node === wanted[i]; });
+    if (!same) {
+      target.replaceChildren.apply(target, wanted);
+    }
+    if (!listings.length) {
+      target.replaceChildren(B.el('li', 'Nothing here right now.', 'empty'));
+    }
+  }
+
+  function load() {
+    if (!visible) {
+      return Promise.resolve();
+    }
+    if (B.isOperator() && !agency()) {
+      B.showStatus($('queue-status'), 'Pick the agency you act for: an operator works a Queue on behalf of one agency.');
+      $('queue-pursue').replaceChildren();
+      $('queue-review').replaceChildren();
+      return Promise.resolve();
+    }
+    var query = agency() ? '?agency=' + encodeURIComponent(agency()) : '';
+    return B.getJson('/dashboard/api/queue' + query).then(function (queue) {
+      render($('queue-pursue'), queue.pursue);
+      render($('queue-review'), queue.review);
+      B.showStatus($('queue-status'), 'Queue of agency ' + queue.agency + ': ' + queue.pursue.length + ' to pursue, '
+        + queue.review.length + ' to review' + (queue.trackingProblem ? '. Stages unknown: ' + queue.trackingProblem : '')
+        + ' · updated ' + new Date().toLocaleTimeString(), Boolean(queue.trackingProblem));
+    }, function (error) {
+      B.showStatus($('queue-status'), B.describe(error), true);
+      throw error;
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    poller = B.Poller(load, 10000);
+    $('queue-controls').addEventListener('change', function () {
+      cards = {};
+      poller.now();
+    });
+    $('queue-controls').addEventListener('submit', function (e) {
+      e.preventDefault();
+      poller.now();
+    });
+    B.onView(function (view) {
+      var was = visible;
+      visible = view === 'queue';
+      if (visible && !was) {
+        poller.now();
+      }
+    });
+  });
+}());
