@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.utils.SpringDocUtils;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,9 +52,10 @@ public class PlatformWebAutoConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys apiKeys, ProblemWriter problemWriter) {
+	FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys apiKeys, ProblemWriter problemWriter,
+			@Value("${bidstream.security.public-paths:}") List<String> publicPaths) {
 		FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-				new ApiKeyFilter(apiKeys, problemWriter));
+				new ApiKeyFilter(apiKeys, problemWriter, publicPaths));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;

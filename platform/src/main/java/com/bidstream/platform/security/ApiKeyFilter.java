@@ -1,6 +1,7 @@
 package com.bidstream.platform.security;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import com.bidstream.contracts.AgencyIds;
 import com.bidstream.platform.web.ProblemWriter;
@@ -18,7 +20,9 @@ import com.bidstream.platform.web.ProblemWriter;
 /**
  * Authenticates every {@code /api/**} call (the filter is registered for that path only)
  * by its {@code X-Api-Key} (or, for GET, by a dashboard session that signed in with a
- * key) and leaves the {@link Caller} on the request.
+ * key) and leaves the {@link Caller} on the request. Paths listed in
+ * {@code bidstream.security.public-paths} (webhooks, signed by their sender) pass without
+ * a key; their controller authenticates them.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -35,9 +39,26 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
+	private final List<String> publicPaths;
+
 	public ApiKeyFilter(ApiKeys apiKeys, ProblemWriter problems) {
+		this(apiKeys, problems, List.of());
+	}
+
+	/**
+	 * @param publicPaths path prefixes under {@code /api/} that authenticate otherwise (a
+	 * webhook by its signature) and are let through without a key
+	 */
+	public ApiKeyFilter(ApiKeys apiKeys, ProblemWriter problems, List<String> publicPaths) {
 		this.apiKeys = apiKeys;
 		this.problems = problems;
+		this.publicPaths = List.copyOf(publicPaths);
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+		return this.publicPaths.stream().anyMatch(path::startsWith);
 	}
 
 	@Override
