@@ -24,7 +24,7 @@ create table funnel_listings (
     revenue       numeric  not null default 0,
     reply_minutes integer,
     primary key (agency_id, job_key)
-);
+) with (fillfactor = 70);
 
 create index funnel_listings_cohort on funnel_listings (cohort_at) where counted;
 
@@ -49,7 +49,7 @@ create table funnel_cells (
     connects    bigint  not null,
     revenue     numeric not null,
     primary key (dimension, agency_id, day, no_hire, grp)
-);
+) with (fillfactor = 50);
 
 create index funnel_cells_day on funnel_cells (dimension, day);
 
@@ -63,7 +63,7 @@ create table funnel_facets (
     value     text    not null,
     listings  bigint  not null,
     primary key (dimension, agency_id, day, no_hire, grp, facet, value)
-);
+) with (fillfactor = 50);
 
 create index funnel_facets_day on funnel_facets (dimension, day);
 
