@@ -96,6 +96,8 @@ class IngestKillEndToEndTests {
 
 	private volatile boolean restarted;
 
+	private long killedAt;
+
 	@Test
 	void everyListingThatGotA202AndEveryImportedLineIsOnTheTopicOncePerVersion(@TempDir Path data) throws Exception {
 		StackOptions options = TestStacks.onFreePorts(StackOptions.defaults(HOME))
@@ -122,7 +124,7 @@ class IngestKillEndToEndTests {
 			}
 
 			long countedBeforeTheKill = killIngestMidImport(stack, ingest, importId);
-			long killedAt = System.nanoTime();
+			long killedAt = this.killedAt;
 			double upAgain = seconds(killedAt);
 			JsonNode resumed = awaitImport(ingest, importId, (status) -> true);
 			assertThat(resumed.path("processed").asLong()).as("nothing the import counted is lost")
@@ -182,6 +184,7 @@ class IngestKillEndToEndTests {
 		});
 		ChildProcess killed = ingest(stack);
 		killed.handle().destroyForcibly();
+		this.killedAt = System.nanoTime();
 		assertThat(processed[0]).as("killed before the import was done").isLessThan(IMPORT_LINES);
 		await().atMost(OUTAGE).untilAsserted(() -> {
 			assertThat(ingest(stack).pid()).isNotEqualTo(killed.pid());
