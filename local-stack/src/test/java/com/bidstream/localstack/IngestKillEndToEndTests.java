@@ -149,6 +149,8 @@ class IngestKillEndToEndTests {
 				expected.add(this.source + ":imp-" + n);
 			}
 			TopicContents topic = readTopic("localhost:" + options.kafkaPort(), expected);
+			System.out.printf("kill -9 test: ingest UP again %.1f s after the kill, import DONE after %.1f s, "
+					+ "everything read from the topic after %.1f s%n", upAgain, importDone, seconds(killedAt));
 			System.out
 				.printf("kill -9 test: %,d listings acknowledged by REST, %,d imported (%,d counted before the kill); "
 						+ "%,d requests cut by the kill or refused while ingest was down, %,d listings of theirs "
