@@ -233,7 +233,8 @@ abstract class IntakeSourcesIntegrationTests {
 		String secret = created.json().get("secret").asString();
 		String externalId = uniqueId();
 		String body = "{\"data\": {\"jobs\": [{\"externalId\": \"" + externalId
-				+ "\", \"name\": \"Pushed job\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}}";
+				+ "\", \"name\": \"Pushed job\", \"postedAt\": \"2026-11-20T10:00:00Z\"}, " + "{\"externalId\": \""
+				+ uniqueId() + "\", \"name\": \"Undated job\"}]}}";
 
 		Response unsigned = webhook(id, body, null);
 		Response forged = webhook(id, body, "sha256=" + "00".repeat(32));
@@ -243,6 +244,10 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(forged.status()).isEqualTo(401);
 		assertThat(signed.status()).as(signed.toString()).isEqualTo(202);
 		assertThat(signed.json().get("accepted").asInt()).isEqualTo(1);
+		assertThat(signed.json().at("/rejected/0/index").asInt(-1)).as("named as POST /api/v1/listings names it")
+			.isEqualTo(1);
+		assertThat(signed.json().at("/rejected/0/errors/0/field").asString()).isEqualTo("postedAt");
+		assertThat(signed.json().at("/rejected/0").has("position")).isFalse();
 		assertThat(decode(awaitPublished("demo", "scanner:" + externalId, 1).get(0)).listing().title())
 			.isEqualTo("Pushed job");
 		assertThat(api("dev-demo-key").get("/api/v1/feeds").body()).doesNotContain(secret);

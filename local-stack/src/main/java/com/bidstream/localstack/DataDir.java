@@ -15,9 +15,10 @@ import com.bidstream.localstack.process.StartupFailure;
 
 /**
  * The stack's data directory ({@code ./.bidstream}, owner only): {@code kafka/},
- * {@code postgres/}, {@code logs/<process>.log} and the {@code keys} file. One launcher
- * at a time holds it (a lock file), so two {@code ./bidstream up} cannot share one
- * database.
+ * {@code postgres/}, {@code logs/<process>.log}, the {@code keys} file, and a directory
+ * per service that keeps files of its own ({@code ingest/imports/}: imports' spooled
+ * bodies). One launcher at a time holds it (a lock file), so two {@code ./bidstream up}
+ * cannot share one database.
  */
 final class DataDir implements AutoCloseable {
 
@@ -98,6 +99,13 @@ final class DataDir implements AutoCloseable {
 	 */
 	Path pids() {
 		return this.root.resolve("pids");
+	}
+
+	/**
+	 * A service's own files ({@code ingest/}); the service creates what it needs in it.
+	 */
+	Path service(String id) {
+		return this.root.resolve(id);
 	}
 
 	Path keys() {

@@ -26,11 +26,12 @@ final class Help {
 			      only its SHA-256 hash in .bidstream/keys and prints the key once. Running
 			      services accept it right away.
 
-			  ./bidstream bench [--listings N | --million] [--data-dir DIR]
+			  ./bidstream bench [--listings N | --million] [--import N | --import-million] [--data-dir DIR]
 			      Benchmarks the pipeline on its own stack (Kafka 19092/19093, services
 			      18081-18084, a scratch data directory unless --data-dir): raw Kafka producer
 			      throughput, N listings end to end (default 100,000; --million: 1,000,000),
-			      latency at a steady rate, and memory and CPU per process. Prints one table
+			      latency at a steady rate, an NDJSON import (default 200,000 lines;
+			      --import-million: 1,000,000), and memory and CPU per process. Prints one table
 			      and writes it to target/bench/ (bench-<time>.json, latest.json).
 			      --listings N           a multiple of 1,000 (default 100,000)
 			      --raw-records N        records for the raw Kafka step (default 500,000)
@@ -39,6 +40,7 @@ final class Help {
 			                             and the latency step is skipped
 			      --rate N --seconds S   the latency step's steady rate (default 1,000/s for 30 s;
 			                             at most half the end-to-end rate)
+			      --import N             lines of the NDJSON import step (default 200,000)
 			      Ports and --timeout as for up.
 
 			  ./bidstream help

@@ -24,7 +24,7 @@ import com.bidstream.localstack.services.Service;
  */
 public final class Launcher {
 
-	private static final Set<String> FLAGS = Set.of("demo", "help", "million");
+	private static final Set<String> FLAGS = Set.of("demo", "help", "million", "import-million");
 
 	private static final Set<String> STACK_OPTIONS = Set.of("data-dir", "kafka-port", "controller-port",
 			"postgres-port", "ingest-port", "scoring-port", "tracking-port", "reporting-port", "timeout");
@@ -32,7 +32,7 @@ public final class Launcher {
 	private static final Set<String> UP_OPTIONS = union(STACK_OPTIONS, Set.of("demo"));
 
 	private static final Set<String> BENCH_OPTIONS = union(STACK_OPTIONS,
-			Set.of("listings", "million", "raw-records", "rate", "seconds", "max-minutes"));
+			Set.of("listings", "million", "raw-records", "rate", "seconds", "max-minutes", "import", "import-million"));
 
 	/**
 	 * The bench runs its own stack beside a {@code ./bidstream up} on the default ports:
@@ -111,6 +111,7 @@ public final class Launcher {
 		BenchSettings settings = new BenchSettings(listings, arguments.count("raw-records", 500_000, 50_000_000),
 				arguments.count("rate", 1000, 100_000), arguments.seconds("seconds", 30),
 				Duration.ofMinutes(arguments.count("max-minutes", 5, 24 * 60)),
+				arguments.flag("import-million") ? 1_000_000 : arguments.count("import", 200_000, 10_000_000),
 				home().resolve("target").resolve("bench"), arguments.option("data-dir").isEmpty());
 		return Bench.run(settings, stackOptions(arguments, benchDataDir(arguments), BENCH_PORT_OFFSET), console);
 	}

@@ -151,7 +151,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private ServiceNode startService(Service service) {
 		ServiceNode.Settings settings = new ServiceNode.Settings(this.options.port(service),
-				this.kafka.bootstrapServers(), this.postgres.jdbcUrl(service.id()), this.data.keys());
+				this.kafka.bootstrapServers(), this.postgres.jdbcUrl(service.id()), this.data.keys(),
+				this.data.service(service.id()));
 		return ServiceNode.start(service, service.jar(this.options.home()), settings, this.data.log(service.id()),
 				calls(service));
 	}

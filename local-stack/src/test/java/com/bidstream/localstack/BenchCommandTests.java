@@ -18,7 +18,8 @@ class BenchCommandTests {
 	@Test
 	void helpShowsTheBenchCommand() throws InterruptedException {
 		assertThat(run("help")).isZero();
-		assertThat(output()).contains("./bidstream bench [--listings N | --million]", "Kafka 19092/19093");
+		assertThat(output()).contains("./bidstream bench [--listings N | --million] [--import N | --import-million]",
+				"Kafka 19092/19093");
 	}
 
 	@Test

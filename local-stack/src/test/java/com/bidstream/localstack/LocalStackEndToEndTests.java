@@ -47,7 +47,8 @@ class LocalStackEndToEndTests {
 
 	@Test
 	void funnelShowsExactlyWhatTheApisWereToldAndSurvivesARestart(@TempDir Path data) {
-		StackOptions options = onFreePorts(StackOptions.defaults(HOME)).withDataDir(data.resolve("bidstream"))
+		StackOptions options = TestStacks.onFreePorts(StackOptions.defaults(HOME))
+			.withDataDir(data.resolve("bidstream"))
 			.withClasspath(HOME.resolve("local-stack/target/classes") + java.io.File.pathSeparator
 					+ HOME.resolve("local-stack/target/lib/*"));
 		assertThat(Files.isDirectory(HOME.resolve("local-stack/target/lib"))).as("runtime libraries copied").isTrue();
@@ -213,14 +214,6 @@ class LocalStackEndToEndTests {
 			assertThat(options.servicePorts().values()).allSatisfy((port) -> assertThat(Ports.isFree(port)).isTrue());
 			assertThat(Ports.isFree(options.kafkaPort())).isTrue();
 		}
-	}
-
-	private static StackOptions onFreePorts(StackOptions options) {
-		StackOptions free = options.withKafkaPorts(Ports.free(), Ports.free()).withPostgresPort(Ports.free());
-		for (Service service : Service.values()) {
-			free = free.withServicePort(service, Ports.free());
-		}
-		return free;
 	}
 
 }

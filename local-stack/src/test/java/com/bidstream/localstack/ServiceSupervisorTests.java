@@ -80,7 +80,7 @@ class ServiceSupervisorTests {
 			throw new UncheckedIOException(ex);
 		}
 		ServiceNode.Settings settings = new ServiceNode.Settings(Ports.free(), "localhost:1",
-				"jdbc:postgresql://localhost:1/none", dir.resolve("keys"));
+				"jdbc:postgresql://localhost:1/none", dir.resolve("keys"), dir.resolve("scoring"));
 		return ServiceNode.start(Service.SCORING, jar, settings, dir.resolve("scoring.log"));
 	}
 

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.bidstream.ingest.intake.IntakeReport;
 import com.bidstream.ingest.intake.ListingCandidate;
 import com.bidstream.ingest.intake.ListingIntake;
+import com.bidstream.ingest.listing.Violation;
 import com.bidstream.platform.web.ApiProblem;
 
 /**
@@ -83,7 +84,7 @@ class WebhooksController {
 		}
 		IntakeReport report = this.intake.submit(feed.agency(), candidates);
 		this.feeds.pushed(feed.id(), report.accepted());
-		return new Pushed(report.accepted(), report.duplicates(), report.rejected());
+		return Pushed.of(report);
 	}
 
 	private Feed verified(String feedId, String signature, byte[] body) {
@@ -122,7 +123,23 @@ class WebhooksController {
 		}
 	}
 
-	record Pushed(int accepted, int duplicates, List<IntakeReport.Rejection> rejected) {
+	/**
+	 * The answer to a push, in the shape of {@code POST /api/v1/listings}'s: a rejected
+	 * item is named by its index in the mapped items.
+	 */
+	record Pushed(int accepted, int duplicates, List<Rejected> rejected) {
+
+		static Pushed of(IntakeReport report) {
+			return new Pushed(report.accepted(), report.duplicates(),
+					report.rejected()
+						.stream()
+						.map((rejection) -> new Rejected((int) rejection.position(), rejection.errors()))
+						.toList());
+		}
+
+	}
+
+	record Rejected(int index, List<Violation> errors) {
 
 	}
 

@@ -1,5 +1,6 @@
 package com.bidstream.localstack.bench;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -56,6 +58,28 @@ final class BenchClient {
 			throw new IllegalStateException("ingest rejected listings: " + shorten(body));
 		}
 		return reply.path("accepted").asInt();
+	}
+
+	/**
+	 * Posts an NDJSON file to {@code /api/v1/imports} and answers the import's id.
+	 */
+	String startImport(Path ndjson) {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(this.ingest + "/api/v1/imports"))
+				.header("Content-Type", "application/x-ndjson")
+				.header("X-Api-Key", KEY)
+				.POST(HttpRequest.BodyPublishers.ofFile(ndjson))
+				.timeout(Duration.ofMinutes(10))
+				.build();
+			return EventCodec.mapper().readTree(send(request, 202)).path("importId").asString();
+		}
+		catch (FileNotFoundException ex) {
+			throw new IllegalStateException("No import file " + ndjson, ex);
+		}
+	}
+
+	JsonNode importStatus(String id) {
+		return EventCodec.mapper().readTree(send(get(this.ingest + "/api/v1/imports/" + id), 200));
 	}
 
 	/**

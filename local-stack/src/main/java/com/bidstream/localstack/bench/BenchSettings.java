@@ -6,11 +6,12 @@ import java.time.Duration;
 /**
  * What {@code ./bidstream bench} runs: how many listings end to end, how many raw Kafka
  * records, the steady rate and length of the latency step, how long the end-to-end step
- * may wait for the funnel to count everything, where the results go, and whether the data
- * directory is a scratch one to delete at the end.
+ * may wait for the funnel to count everything (and the import step for its listings to be
+ * on the topic), how many lines the NDJSON import has, where the results go, and whether
+ * the data directory is a scratch one to delete at the end.
  */
 public record BenchSettings(int listings, int rawRecords, int steadyRate, int steadySeconds, Duration endToEndDeadline,
-		Path output, boolean scratchDataDir) {
+		int importLines, Path output, boolean scratchDataDir) {
 
 	/** Listings per request in the throughput step (the contract's maximum). */
 	static final int BATCH = 1000;

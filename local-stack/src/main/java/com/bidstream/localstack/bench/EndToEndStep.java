@@ -21,10 +21,13 @@ import com.bidstream.localstack.Console;
 final class EndToEndStep {
 
 	/**
-	 * What ingest acknowledged and when, and what the funnel counted by when;
-	 * {@code complete} when it counted every listing before the deadline.
+	 * What ingest acknowledged and when, when the last of them was read from
+	 * {@code listings.ingested} (how many were, by the end of the step), and what the
+	 * funnel counted by when; {@code complete} when it counted every listing before the
+	 * deadline.
 	 */
-	record Rates(long listings, double ackSeconds, long counted, double countedSeconds, boolean complete) {
+	record Rates(long listings, double ackSeconds, long published, double publishedSeconds, long counted,
+			double countedSeconds, boolean complete) {
 	}
 
 	private final BenchClient client;
@@ -33,8 +36,11 @@ final class EndToEndStep {
 
 	private final String source;
 
-	EndToEndStep(BenchClient client, Console console, String source) {
+	private final PublishedCounter published;
+
+	EndToEndStep(BenchClient client, PublishedCounter published, Console console, String source) {
 		this.client = client;
+		this.published = published;
 		this.console = console;
 		this.source = source;
 	}
@@ -59,11 +65,17 @@ final class EndToEndStep {
 		clients.shutdown();
 		Progress progress = new Progress(this.console, "e2e", started);
 		Double ackSeconds = null;
+		Double publishedSeconds = null;
 		while (true) {
 			if (ackSeconds == null && clients.isTerminated()) {
 				ackSeconds = seconds(started);
 				requireNoFailure(posting);
 				this.console.step("e2e", "%,d acknowledged in %.1f s".formatted(accepted.get(), ackSeconds));
+			}
+			long onTopic = this.published.count(this.source);
+			if (ackSeconds != null && publishedSeconds == null && onTopic >= accepted.get()) {
+				publishedSeconds = (this.published.lastAt(this.source) - started) / 1e9;
+				this.console.step("e2e", "%,d on listings.ingested after %.1f s".formatted(onTopic, publishedSeconds));
 			}
 			long scored = this.client.scored(this.source);
 			progress.report(accepted.get(), scored);
@@ -71,7 +83,9 @@ final class EndToEndStep {
 				double countedSeconds = seconds(started);
 				this.console.step("e2e", "%,d of %,d counted in %.1f s (%,.0f/s)".formatted(scored, accepted.get(),
 						countedSeconds, scored / countedSeconds));
-				return new Rates(accepted.get(), ackSeconds, scored, countedSeconds, scored >= accepted.get());
+				return new Rates(accepted.get(), ackSeconds, onTopic,
+						(publishedSeconds != null) ? publishedSeconds : countedSeconds, scored, countedSeconds,
+						scored >= accepted.get());
 			}
 			if (ackSeconds == null && posting.stream().anyMatch(Future::isDone)) {
 				requireNoFailure(posting.stream().filter(Future::isDone).toList());

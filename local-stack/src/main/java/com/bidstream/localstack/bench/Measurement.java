@@ -17,8 +17,10 @@ import com.bidstream.localstack.services.Service;
 
 /**
  * The steps of one run, in this order: raw Kafka; throughput end to end (which also warms
- * the services up); latency at a steady rate the pipeline can sustain. Memory and CPU are
- * sampled throughout, CPU split by step.
+ * the services up, and times ingest to {@code listings.ingested}); latency at a steady
+ * rate the pipeline can sustain; an NDJSON import (last: its listings keep scoring and
+ * reporting busy long after it is DONE). Memory and CPU are sampled throughout, CPU split
+ * by step.
  */
 final class Measurement {
 
@@ -51,13 +53,14 @@ final class Measurement {
 			tracked.add(new ProcessSampler.Tracked(child.name(), roots, true));
 		}
 		tracked.add(new ProcessSampler.Tracked("bench (launcher)", List.of(ProcessHandle.current()), false));
-		try (ProcessSampler sampler = new ProcessSampler(tracked).start()) {
+		String bootstrapServers = "localhost:" + this.stack.options().kafkaPort();
+		try (ProcessSampler sampler = new ProcessSampler(tracked).start();
+				PublishedCounter published = new PublishedCounter(bootstrapServers)) {
 			long at = System.nanoTime();
-			BenchResult.Throughput raw = new RawProducerStep("localhost:" + this.stack.options().kafkaPort(),
-					this.console)
+			BenchResult.Throughput raw = new RawProducerStep(bootstrapServers, this.console)
 				.run(this.settings.rawRecords());
 			at = endStep(sampler, "raw kafka", at);
-			EndToEndStep.Rates rates = new EndToEndStep(this.client, this.console, run + "-e2e")
+			EndToEndStep.Rates rates = new EndToEndStep(this.client, published, this.console, run + "-e2e")
 				.run(this.settings.listings(), this.settings.endToEndDeadline());
 			at = endStep(sampler, "end to end", at);
 			BenchResult.Throughput endToEnd = endToEnd(rates, raw);
@@ -68,18 +71,38 @@ final class Measurement {
 				SteadyLatencyStep.Measured steady = new SteadyLatencyStep(this.client, this.console, run + "-steady")
 					.run(rate, this.settings.steadySeconds());
 				latency = latencyRows(steady);
-				endStep(sampler, "latency", at);
+				at = endStep(sampler, "latency", at);
 			}
 			else {
 				this.console.step("latency", latencyStep);
 			}
-			List<BenchResult.Throughput> throughput = List.of(raw,
+			List<BenchResult.Throughput> throughput = new ArrayList<>(List.of(raw,
 					rate("ingest acknowledged (202), 4 clients x 1,000", rates.listings(), rates.ackSeconds(), raw),
-					endToEnd);
+					rate(published(rates), rates.published(), rates.publishedSeconds(), raw), endToEnd));
+			// last: scoring and reporting work through its listings long after it is DONE
+			ImportStep.Timing imported = new ImportStep(this.client, published, this.console, run + "-import")
+				.run(this.settings.importLines(), this.settings.endToEndDeadline());
+			endStep(sampler, "import", at);
+			throughput.addAll(importRows(imported, raw));
 			return new BenchResult(started.toString(), Runtime.getRuntime().availableProcessors(),
 					this.settings.listings(), throughput, latencyStep, latency, this.stepSeconds, sampler.usage(),
 					Notes.ALL);
 		}
+	}
+
+	private static String published(EndToEndStep.Rates rates) {
+		return (rates.published() >= rates.listings()) ? "ingest accepted + on listings.ingested"
+				: "ingest, deadline: %,d of %,d on listings.ingested".formatted(rates.published(), rates.listings());
+	}
+
+	private static List<BenchResult.Throughput> importRows(ImportStep.Timing imported, BenchResult.Throughput raw) {
+		String lines = "NDJSON import of %,d lines".formatted(imported.lines());
+		if (!imported.complete()) {
+			return List
+				.of(rate(lines + ", deadline: on the topic", imported.published(), imported.publishedSeconds(), raw));
+		}
+		return List.of(rate(lines + ": POST -> DONE", imported.accepted(), imported.doneSeconds(), raw),
+				rate("  POST -> all on listings.ingested", imported.published(), imported.publishedSeconds(), raw));
 	}
 
 	/**

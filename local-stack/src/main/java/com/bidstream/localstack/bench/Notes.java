@@ -23,6 +23,12 @@ final class Notes {
 			"Ratios matter, not absolute figures: the machine is shared, and the bench's clients run on it too.",
 			"Latency: 202 -> scored is " + TO_SCORED + ".", "Latency: 202 -> counted is " + TO_COUNTED + ".",
 			"Latency: timer rows are " + TIMERS + ".",
+			"On listings.ingested: from the first POST to the moment the bench's consumer read the last of the "
+					+ "step's listings from the topic (acks=all, so stored on the broker); the REST and the import "
+					+ "rows count only what ingest accepted.",
+			"Import: from the POST (the upload and its spooling included) to the status DONE polled every "
+					+ "250 ms, and to its last listing read from the topic; it runs last, and scoring, tracking "
+					+ "and reporting work through its listings meanwhile, on the same cores.",
 			"Peak RSS: the JVM's VmHWM; postgres adds its server processes' PSS, sampled every 2 s. "
 					+ "CPU: user + system seconds per step, a process with everything it started.");
 

@@ -32,9 +32,10 @@ public final class ServiceNode {
 	}
 
 	/**
-	 * The settings a service gets from the launcher.
+	 * The settings a service gets from the launcher; {@code dataDir} is the service's own
+	 * directory under the stack's data directory ({@code .bidstream/<service>}).
 	 */
-	public record Settings(int port, String bootstrapServers, String jdbcUrl, Path keysFile) {
+	public record Settings(int port, String bootstrapServers, String jdbcUrl, Path keysFile, Path dataDir) {
 
 	}
 
@@ -57,9 +58,25 @@ public final class ServiceNode {
 				"--spring.datasource.password=postgres", "--bidstream.security.dev-keys=true",
 				"--bidstream.security.keys-file=" + settings.keysFile().toAbsolutePath(),
 				"--bidstream.parent-pid=" + ProcessHandle.current().pid()));
+		args.addAll(ownArguments(service, settings.dataDir()));
 		args.addAll(more);
 		ChildProcess process = ChildProcess.start(service.id(), JavaCommand.jar(jar, JVM_OPTIONS, args), log);
 		return new ServiceNode(service, process, settings.port());
+	}
+
+	/**
+	 * What only one service needs. Ingest: feeds on this machine (a stub on localhost, a
+	 * scanner on the LAN) are allowed, which the SSRF guard refuses elsewhere; imports
+	 * are spooled under the stack's data directory, not the system's temp directory, so
+	 * that an import left running by a stop or a crash is resumed by the next start from
+	 * its spooled file.
+	 */
+	static List<String> ownArguments(Service service, Path dataDir) {
+		if (service == Service.INGEST) {
+			return List.of("--bidstream.ingest.feeds.allow-private-addresses=true",
+					"--bidstream.ingest.imports.spool-dir=" + dataDir.resolve("imports").toAbsolutePath());
+		}
+		return List.of();
 	}
 
 	public Service service() {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class BenchSettingsTests {
 
 	private final BenchSettings settings = new BenchSettings(100_000, 500_000, 1000, 30, Duration.ofMinutes(10),
-			Path.of("target/bench"), true);
+			200_000, Path.of("target/bench"), true);
 
 	@Test
 	void theLatencyStepKeepsTheAskedRateWhenThePipelineManagesTwiceIt() {
@@ -27,7 +27,7 @@ class BenchSettingsTests {
 	@Test
 	void listingsComeInWholeBatchesOfAThousand() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new BenchSettings(1500, 1, 1000, 30, Duration.ofMinutes(1), Path.of("x"), true))
+			.isThrownBy(() -> new BenchSettings(1500, 1, 1000, 30, Duration.ofMinutes(1), 1, Path.of("x"), true))
 			.withMessageContaining("multiple of 1000");
 	}
 
