@@ -1,6 +1,6 @@
 -- The funnel kept as events arrive (issue 9). Each listing's contribution is kept in
--- funnel_listings; funnel_cells sums the contributions per dimension, agency, UTC day of
--- first ingest, closed-without-hire flag and group; funnel_facets counts reply times and
+-- funnel_listings; funnel_cells sums the contributions per dimension, span (the UTC day of
+-- first ingest, and again its month), agency, closed-without-hire flag and group; funnel_facets counts reply times and
 -- loss reasons beside each cell. A report sums whole days from the cells and reads the
 -- listings of the partial days at either end of its period, so from/to stay exact.
 
@@ -32,6 +32,7 @@ create index funnel_listings_agency_cohort on funnel_listings (agency_id, cohort
 
 create table funnel_cells (
     dimension   text    not null,
+    span        text    not null,
     agency_id   text    not null,
     day         date    not null,
     no_hire     boolean not null,
@@ -48,13 +49,14 @@ create table funnel_cells (
     withdrawn   bigint  not null,
     connects    bigint  not null,
     revenue     numeric not null,
-    primary key (dimension, agency_id, day, no_hire, grp)
+    primary key (dimension, span, agency_id, day, no_hire, grp)
 ) with (fillfactor = 50);
 
-create index funnel_cells_day on funnel_cells (dimension, day);
+create index funnel_cells_day on funnel_cells (dimension, span, day);
 
 create table funnel_facets (
     dimension text    not null,
+    span      text    not null,
     agency_id text    not null,
     day       date    not null,
     no_hire   boolean not null,
@@ -62,10 +64,10 @@ create table funnel_facets (
     facet     text    not null,
     value     text    not null,
     listings  bigint  not null,
-    primary key (dimension, agency_id, day, no_hire, grp, facet, value)
+    primary key (dimension, span, agency_id, day, no_hire, grp, facet, value)
 ) with (fillfactor = 50);
 
-create index funnel_facets_day on funnel_facets (dimension, day);
+create index funnel_facets_day on funnel_facets (dimension, span, day);
 
 -- Listings and scores stored before this migration enter the cells once: every listing
 -- with a score is marked for a recount, which the service runs at start (FunnelBackfill).

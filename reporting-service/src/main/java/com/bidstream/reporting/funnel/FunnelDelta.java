@@ -22,6 +22,11 @@ public final class FunnelDelta {
 
 	public static final String LOSS = "loss";
 
+	/** The span of a cell: one UTC day, or the UTC month starting on its date. */
+	public static final String DAY = "day";
+
+	public static final String MONTH = "month";
+
 	private final TreeMap<Cell, Counts> cells = new TreeMap<>();
 
 	private final TreeMap<Facet, Long> facets = new TreeMap<>();
@@ -41,15 +46,20 @@ public final class FunnelDelta {
 		LocalDate day = LocalDate.ofInstant(listing.cohortAt(), ZoneOffset.UTC);
 		long[] counts = listing.counts();
 		for (Map.Entry<GroupBy, String> group : listing.groups().entrySet()) {
-			Cell cell = new Cell(group.getKey().parameter(), listing.key().agencyId(), day, listing.noHire(),
-					group.getValue());
-			this.cells.computeIfAbsent(cell, (key) -> new Counts(counts.length)).add(counts, listing.revenue(), sign);
-			if (listing.replyMinutes() != null) {
-				this.facets.merge(new Facet(cell, REPLY, String.valueOf(listing.replyMinutes())), (long) sign,
-						Long::sum);
-			}
-			if (listing.lossReason() != null) {
-				this.facets.merge(new Facet(cell, LOSS, listing.lossReason()), (long) sign, Long::sum);
+			for (Cell cell : new Cell[] {
+					new Cell(group.getKey().parameter(), DAY, listing.key().agencyId(), day, listing.noHire(),
+							group.getValue()),
+					new Cell(group.getKey().parameter(), MONTH, listing.key().agencyId(), day.withDayOfMonth(1),
+							listing.noHire(), group.getValue()) }) {
+				this.cells.computeIfAbsent(cell, (key) -> new Counts(counts.length))
+					.add(counts, listing.revenue(), sign);
+				if (listing.replyMinutes() != null) {
+					this.facets.merge(new Facet(cell, REPLY, String.valueOf(listing.replyMinutes())), (long) sign,
+							Long::sum);
+				}
+				if (listing.lossReason() != null) {
+					this.facets.merge(new Facet(cell, LOSS, listing.lossReason()), (long) sign, Long::sum);
+				}
 			}
 		}
 	}
@@ -77,13 +87,16 @@ public final class FunnelDelta {
 	}
 
 	/**
-	 * One cell: an agency's listings first ingested on one UTC day, in one group of one
-	 * dimension, split by whether they closed without a hire.
+	 * One cell: an agency's listings first ingested in one UTC day (or month, starting on
+	 * {@code day}), in one group of one dimension, split by whether they closed without a
+	 * hire. Each listing is in a day cell and in a month cell, so a long period reads
+	 * months and only its uneven ends read days.
 	 */
-	public record Cell(String dimension, String agencyId, LocalDate day, boolean noHire,
+	public record Cell(String dimension, String span, String agencyId, LocalDate day, boolean noHire,
 			String group) implements Comparable<Cell> {
 
 		private static final Comparator<Cell> ORDER = Comparator.comparing(Cell::dimension)
+			.thenComparing(Cell::span)
 			.thenComparing(Cell::agencyId)
 			.thenComparing(Cell::day)
 			.thenComparing(Cell::noHire)

@@ -15,10 +15,11 @@ import com.bidstream.reporting.funnel.GroupBy;
 import com.bidstream.reporting.funnel.GroupTally;
 
 /**
- * Reads a funnel from the kept cells: the whole UTC days of the period from
- * {@code funnel_cells} and {@code funnel_facets}, the partial days at either end from the
- * contributions of their listings in {@code funnel_listings}. Every query is an indexed
- * range whose size grows with days and groups, not with listings or events.
+ * Reads a funnel from the kept cells: the whole UTC months of the period from month
+ * cells, its other whole days from day cells ({@code funnel_cells} and
+ * {@code funnel_facets}), the partial days at either end from the contributions of their
+ * listings in {@code funnel_listings}. Every query is an indexed range whose size grows
+ * with days and groups, not with listings or events.
  */
 @Repository
 class FunnelReader {
@@ -44,8 +45,9 @@ class FunnelReader {
 			boolean excludeNoHire) {
 		Span span = Span.of(period);
 		String column = FunnelColumns.of(groupBy);
-		String cells = " from funnel_cells where dimension = :dimension and day >= :firstDay and day < :afterDay"
-				+ filters(agency, excludeNoHire);
+		String cells = " from funnel_cells where dimension = :dimension and ((span = 'month' and day >= :firstMonth"
+				+ " and day < :afterMonth) or (span = 'day' and ((day >= :firstDay and day < :headDaysEnd)"
+				+ " or (day >= :tailDaysStart and day < :afterDay))))" + filters(agency, excludeNoHire);
 		String listings = " from funnel_listings where counted and ((cohort_at >= :from and cohort_at < :headEnd)"
 				+ " or (cohort_at >= :tailStart and cohort_at < :to))" + filters(agency, excludeNoHire);
 		Map<String, GroupTally> tallies = new TreeMap<>();
@@ -105,7 +107,11 @@ class FunnelReader {
 			ReportPeriod period, Span span) {
 		JdbcClient.StatementSpec statement = this.jdbc.sql(sql)
 			.param("dimension", groupBy.parameter())
+			.param("firstMonth", span.firstMonth())
+			.param("afterMonth", span.afterMonth())
 			.param("firstDay", span.firstDay())
+			.param("headDaysEnd", span.headDaysEnd())
+			.param("tailDaysStart", span.tailDaysStart())
 			.param("afterDay", span.afterDay())
 			.param("from", period.from().atOffset(ZoneOffset.UTC))
 			.param("headEnd", span.headEnd().atOffset(ZoneOffset.UTC))
@@ -115,20 +121,32 @@ class FunnelReader {
 	}
 
 	/**
-	 * The whole UTC days {@code [firstDay, afterDay)} inside the period, and the partial
-	 * head {@code [from, headEnd)} and tail {@code [tailStart, to)} around them. A period
-	 * without a whole day is all head.
+	 * How a period is read. The whole UTC months inside it
+	 * {@code [firstMonth, afterMonth)} come from month cells; the whole days around them,
+	 * {@code [firstDay, headDaysEnd)} and {@code [tailDaysStart, afterDay)}, from day
+	 * cells; the partial days at either end, {@code [from, headEnd)} and
+	 * {@code [tailStart, to)}, from the listings themselves. A period without a whole day
+	 * is all head; one without a whole month reads days only.
 	 */
-	record Span(LocalDate firstDay, LocalDate afterDay, Instant headEnd, Instant tailStart) {
+	record Span(LocalDate firstMonth, LocalDate afterMonth, LocalDate firstDay, LocalDate headDaysEnd,
+			LocalDate tailDaysStart, LocalDate afterDay, Instant headEnd, Instant tailStart) {
 
 		static Span of(ReportPeriod period) {
 			LocalDate fromDay = LocalDate.ofInstant(period.from(), ZoneOffset.UTC);
 			LocalDate firstDay = startOf(fromDay).equals(period.from()) ? fromDay : fromDay.plusDays(1);
 			LocalDate afterDay = LocalDate.ofInstant(period.to(), ZoneOffset.UTC);
 			if (!firstDay.isBefore(afterDay)) {
-				return new Span(firstDay, firstDay, period.to(), period.to());
+				return new Span(firstDay, firstDay, firstDay, firstDay, firstDay, firstDay, period.to(), period.to());
 			}
-			return new Span(firstDay, afterDay, startOf(firstDay), startOf(afterDay));
+			LocalDate firstMonth = (firstDay.getDayOfMonth() == 1) ? firstDay
+					: firstDay.withDayOfMonth(1).plusMonths(1);
+			LocalDate afterMonth = afterDay.withDayOfMonth(1);
+			Instant headEnd = startOf(firstDay);
+			Instant tailStart = startOf(afterDay);
+			if (!firstMonth.isBefore(afterMonth)) {
+				return new Span(firstDay, firstDay, firstDay, afterDay, afterDay, afterDay, headEnd, tailStart);
+			}
+			return new Span(firstMonth, afterMonth, firstDay, firstMonth, afterMonth, afterDay, headEnd, tailStart);
 		}
 
 		private static Instant startOf(LocalDate day) {

@@ -260,12 +260,14 @@ class FunnelStore implements ReportingSink {
 		}
 		this.jdbc
 			.sql("""
-					insert into funnel_cells (dimension, agency_id, day, no_hire, grp, scored, queued, claimed, proposed,
-					                          viewed, replied, interviewed, hired, lost, withdrawn, connects, revenue)
-					select * from unnest(?::text[], ?::text[], ?::date[], ?::boolean[], ?::text[], ?::bigint[], ?::bigint[],
+					insert into funnel_cells (dimension, span, agency_id, day, no_hire, grp, scored, queued, claimed,
+					                          proposed, viewed, replied, interviewed, hired, lost, withdrawn, connects,
+					                          revenue)
+					select * from unnest(?::text[], ?::text[], ?::text[], ?::date[], ?::boolean[], ?::text[], ?::bigint[],
+					                     ?::bigint[],
 					                     ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
 					                     ?::bigint[], ?::bigint[], ?::bigint[], ?::numeric[])
-					on conflict (dimension, agency_id, day, no_hire, grp) do update
+					on conflict (dimension, span, agency_id, day, no_hire, grp) do update
 					   set scored = funnel_cells.scored + excluded.scored, queued = funnel_cells.queued + excluded.queued,
 					       claimed = funnel_cells.claimed + excluded.claimed,
 					       proposed = funnel_cells.proposed + excluded.proposed,
@@ -286,10 +288,10 @@ class FunnelStore implements ReportingSink {
 		}
 		List<Map.Entry<FunnelDelta.Facet, Long>> rows = new ArrayList<>(facets.entrySet());
 		this.jdbc.sql("""
-				insert into funnel_facets (dimension, agency_id, day, no_hire, grp, facet, value, listings)
-				select * from unnest(?::text[], ?::text[], ?::date[], ?::boolean[], ?::text[], ?::text[], ?::text[],
-				                     ?::bigint[])
-				on conflict (dimension, agency_id, day, no_hire, grp, facet, value) do update
+				insert into funnel_facets (dimension, span, agency_id, day, no_hire, grp, facet, value, listings)
+				select * from unnest(?::text[], ?::text[], ?::text[], ?::date[], ?::boolean[], ?::text[], ?::text[],
+				                     ?::text[], ?::bigint[])
+				on conflict (dimension, span, agency_id, day, no_hire, grp, facet, value) do update
 				   set listings = funnel_facets.listings + excluded.listings
 				""")
 			.params(cellKeys(ColumnArrays.of(rows), (entry) -> entry.getKey().cell())
@@ -303,6 +305,7 @@ class FunnelStore implements ReportingSink {
 	private static <T> ColumnArrays<T> cellKeys(ColumnArrays<T> columns,
 			java.util.function.Function<T, FunnelDelta.Cell> cell) {
 		return columns.text((row) -> cell.apply(row).dimension())
+			.text((row) -> cell.apply(row).span())
 			.text((row) -> cell.apply(row).agencyId())
 			.text((row) -> cell.apply(row).day().toString())
 			.bool((row) -> cell.apply(row).noHire())

@@ -48,14 +48,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replays random event streams (shuffled across the three topics, redelivered, re-scored,
  * versions late, pursuit events before their score) through reporting's consumers, three
  * topics on three threads at once, then compares every cell of every grouping, with and
- * without {@code excludeNoHire}, over whole-day and partial-day periods, between the
- * incremental store and a count from scratch over the stored rows. A failure names the
- * seed that reproduces it.
+ * without {@code excludeNoHire}, over periods of whole months, whole days and partial
+ * days, between the incremental store and a count from scratch over the stored rows. A
+ * failure names the seed that reproduces it.
  */
 @ServiceIntegrationTest(database = "reporting")
 class FunnelPropertyTests {
 
 	private static final Instant BASE = Instant.parse("2023-03-01T00:00:00Z");
+
+	/** Listings are first ingested over this many days, so periods cross whole months. */
+	private static final int DAYS = 75;
 
 	private static final String[] SEGMENTS = { "enterprise", "established", "emerging", "new", null };
 
@@ -85,11 +88,15 @@ class FunnelPropertyTests {
 			Instant start = BASE.plus(Duration.ofDays(5 * seed));
 			replay(random, events(random, agency, start));
 			List<ReportPeriod> periods = new ArrayList<>(
-					List.of(new ReportPeriod(start, start.plus(Duration.ofDays(3))),
-							new ReportPeriod(start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(5)))));
-			for (int i = 0; i < 4; i++) {
-				Instant from = start.plus(Duration.ofMinutes(random.nextInt(3 * 24 * 60)));
+					List.of(new ReportPeriod(start, start.plus(Duration.ofDays(DAYS))),
+							new ReportPeriod(start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(DAYS + 5)))));
+			for (int i = 0; i < 3; i++) {
+				Instant from = start.plus(Duration.ofMinutes(random.nextInt(DAYS * 24 * 60)));
 				periods.add(new ReportPeriod(from, from.plus(Duration.ofMinutes(30 + random.nextInt(48 * 60)))));
+			}
+			for (int i = 0; i < 3; i++) {
+				Instant from = start.plus(Duration.ofMinutes(random.nextInt(10 * 24 * 60)));
+				periods.add(new ReportPeriod(from, from.plus(Duration.ofMinutes(1 + random.nextInt(70 * 24 * 60)))));
 			}
 			for (ReportPeriod period : periods) {
 				for (GroupBy groupBy : GroupBy.values()) {
@@ -154,7 +161,7 @@ class FunnelPropertyTests {
 		List<BidstreamEvent> events = new ArrayList<>();
 		for (int n = 0; n < 40; n++) {
 			String jobKey = "upwork:~p" + n;
-			Instant first = start.plus(Duration.ofMinutes(random.nextInt(3 * 24 * 60)));
+			Instant first = start.plus(Duration.ofMinutes(random.nextInt(DAYS * 24 * 60)));
 			int versions = 1 + random.nextInt(3);
 			if (random.nextInt(10) > 0) {
 				for (int version = 1; version <= versions; version++) {
