@@ -103,6 +103,8 @@ class LocalStackEndToEndTests {
 			assertThat((int) rows.get("established").get("queued")).isBetween(0, 1);
 			assertThat((int) rows.get("new").get("queued")).isBetween(0, 1);
 		});
+		// the dashboard in Chromium; waits until the funnel counted its proposal
+		new QueueInBrowser(stack, this.run).claimProposeAndSeeTheConflict();
 		return funnelBySegment(stack);
 	}
 
