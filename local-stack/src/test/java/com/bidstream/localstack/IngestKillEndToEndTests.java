@@ -230,44 +230,24 @@ class IngestKillEndToEndTests {
 			List<String> jobKeys = batch.stream().map((l) -> l.source() + ":" + l.externalId()).toList();
 			this.posted.addAll(jobKeys);
 			byte[] body = EventCodec.toBytes(batch);
-			boolean cut = false;
-			long deadline = System.nanoTime() + OUTAGE.toNanos();
-			while (true) {
-				assertThat(System.nanoTime()).as("ingest answered again within " + OUTAGE).isLessThan(deadline);
-				HttpResponse<String> response;
-				try {
-					response = this.http
-						.send(request(ingest + "/api/v1/listings").header("Content-Type", "application/json")
-							.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-							.build(), HttpResponse.BodyHandlers.ofString());
-				}
-				catch (IOException ex) {
-					cut = true;
-					this.connectionErrors.incrementAndGet();
-					pause();
-					continue;
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException(ex);
-				}
-				int status = response.statusCode();
-				if (status == 429 || status == 503) {
-					pause();
-					continue;
-				}
-				assertThat(status).as(response.body()).isEqualTo(202);
-				JsonNode reply = json(response.body());
-				assertThat(reply.path("rejected").isEmpty()).as(response.body()).isTrue();
-				assertThat(reply.path("accepted").asInt() + reply.path("duplicates").asInt()).isEqualTo(BATCH);
-				if (cut) {
-					this.committedBeforeTheCrash.addAndGet(reply.path("duplicates").asInt());
-				}
-				this.acknowledged.addAll(jobKeys);
-				if (this.restarted) {
-					this.acknowledgedAfterRestart.addAndGet(BATCH);
-				}
-				break;
+			AtomicBoolean cut = new AtomicBoolean();
+			// sent again as it was until ingest answers other than "busy" or a cut
+			// connection
+			HttpResponse<String> response = await().atMost(OUTAGE)
+				.pollInSameThread()
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> post(ingest, body, cut),
+						(answer) -> answer != null && answer.statusCode() != 429 && answer.statusCode() != 503);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+			JsonNode reply = json(response.body());
+			assertThat(reply.path("rejected").isEmpty()).as(response.body()).isTrue();
+			assertThat(reply.path("accepted").asInt() + reply.path("duplicates").asInt()).isEqualTo(BATCH);
+			if (cut.get()) {
+				this.committedBeforeTheCrash.addAndGet(reply.path("duplicates").asInt());
+			}
+			this.acknowledged.addAll(jobKeys);
+			if (this.restarted) {
+				this.acknowledgedAfterRestart.addAndGet(BATCH);
 			}
 		}
 	}
@@ -368,13 +348,20 @@ class IngestKillEndToEndTests {
 		return EventCodec.mapper().readTree(body);
 	}
 
-	private static void pause() {
+	/**
+	 * One post of a batch; null when the connection was cut (ingest down or killed
+	 * mid-request).
+	 */
+	private HttpResponse<String> post(String ingest, byte[] body, AtomicBoolean cut) throws InterruptedException {
 		try {
-			Thread.sleep(200);
+			return this.http.send(request(ingest + "/api/v1/listings").header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
+		catch (IOException ex) {
+			cut.set(true);
+			this.connectionErrors.incrementAndGet();
+			return null;
 		}
 	}
 

@@ -18,6 +18,7 @@ import com.bidstream.contracts.PursuitAdvanced;
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
 import com.bidstream.testsupport.BidstreamApi;
+import com.bidstream.testsupport.DashboardQueries;
 import com.bidstream.testsupport.TopicReader;
 
 import static com.bidstream.reporting.ReportingEvents.ingested;

@@ -1,16 +1,10 @@
 package com.bidstream.scoring;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +19,7 @@ import com.bidstream.contracts.ListingIngested;
 import com.bidstream.contracts.ListingScored;
 import com.bidstream.contracts.ListingScored.Decision;
 import com.bidstream.contracts.Topics;
+import com.bidstream.testsupport.DashboardQueries;
 import com.bidstream.testsupport.BidstreamApi;
 import com.bidstream.testsupport.TopicReader;
 
@@ -247,20 +242,13 @@ abstract class ScoringIntegrationTests {
 	 * DashboardMetricsTests checks the rest).
 	 */
 	@Test
-	void everyMetricTheDashboardQueriesOfScoringIsScraped() throws IOException {
-		String dashboard = Files.readString(Path.of("..", "deploy", "grafana", "dashboards", "bidstream.json"));
-		Set<String> queried = new TreeSet<>();
-		Matcher names = Pattern.compile("\\bbidstream_scoring_[a-zA-Z0-9_]+").matcher(dashboard);
-		while (names.find()) {
-			queried.add(names.group());
-		}
-
-		Set<String> scraped = api(null).get("/actuator/prometheus")
-			.body()
-			.lines()
-			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
-			.map((line) -> line.split("[{ ]", 2)[0])
+	void everyMetricTheDashboardQueriesOfScoringIsScraped() {
+		Set<String> queried = DashboardQueries.metrics(DashboardQueries.DASHBOARD)
+			.stream()
+			.filter((name) -> name.startsWith("bidstream_scoring_"))
 			.collect(Collectors.toSet());
+
+		Set<String> scraped = DashboardQueries.sampleNames(api(null).get("/actuator/prometheus").body());
 
 		assertThat(queried).isNotEmpty().allSatisfy((name) -> assertThat(scraped).as(name).contains(name));
 	}

@@ -1,16 +1,10 @@
 package com.bidstream.tracking;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +20,7 @@ import com.bidstream.contracts.PursuitAdvanced;
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
 import com.bidstream.contracts.Topics;
+import com.bidstream.testsupport.DashboardQueries;
 import com.bidstream.testsupport.BidstreamApi;
 import com.bidstream.testsupport.TopicReader;
 import com.bidstream.testsupport.TopicReader.Message;
@@ -414,13 +409,11 @@ abstract class TrackingIntegrationTests {
 	 * DashboardMetricsTests checks the rest).
 	 */
 	@Test
-	void everyMetricTheDashboardQueriesOfTrackingIsScraped() throws IOException {
-		String dashboard = Files.readString(Path.of("..", "deploy", "grafana", "dashboards", "bidstream.json"));
-		Set<String> queried = new TreeSet<>();
-		Matcher names = Pattern.compile("\\bbidstream_tracking_[a-zA-Z0-9_]+").matcher(dashboard);
-		while (names.find()) {
-			queried.add(names.group());
-		}
+	void everyMetricTheDashboardQueriesOfTrackingIsScraped() {
+		Set<String> queried = DashboardQueries.metrics(DashboardQueries.DASHBOARD)
+			.stream()
+			.filter((name) -> name.startsWith("bidstream_tracking_"))
+			.collect(Collectors.toSet());
 		String jobKey = newJobKey();
 		publish(scored("demo", jobKey, 1, 55, Decision.REVIEW));
 		awaitPursuit(demo(), jobKey, "NEW");
@@ -428,13 +421,8 @@ abstract class TrackingIntegrationTests {
 				"{\"eventId\": \"" + UUID.randomUUID() + "\", \"type\": \"CLAIM\", \"freelancerId\": \"fl-1\"}")
 			.status()).isEqualTo(201);
 
-		Set<String> scraped = BidstreamApi.at("http://localhost:" + this.port, null)
-			.get("/actuator/prometheus")
-			.body()
-			.lines()
-			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
-			.map((line) -> line.split("[{ ]", 2)[0])
-			.collect(Collectors.toSet());
+		Set<String> scraped = DashboardQueries
+			.sampleNames(BidstreamApi.at("http://localhost:" + this.port, null).get("/actuator/prometheus").body());
 
 		assertThat(queried).isNotEmpty().allSatisfy((name) -> assertThat(scraped).as(name).contains(name));
 	}

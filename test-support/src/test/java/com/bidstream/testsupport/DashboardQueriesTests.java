@@ -1,4 +1,4 @@
-package com.bidstream.reporting;
+package com.bidstream.testsupport;
 
 import org.junit.jupiter.api.Test;
 

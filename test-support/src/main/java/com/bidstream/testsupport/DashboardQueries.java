@@ -1,4 +1,4 @@
-package com.bidstream.reporting;
+package com.bidstream.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,12 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * written ({@code _bucket}, {@code _count}, {@code _sum}, {@code _total} included), since
  * that is the sample name Prometheus must hold.
  */
-final class DashboardQueries {
+public final class DashboardQueries {
 
 	/**
 	 * The dashboard, from the module's directory, where the build runs its tests.
 	 */
-	static final Path DASHBOARD = Path.of("..", "deploy", "grafana", "dashboards", "bidstream.json");
+	public static final Path DASHBOARD = Path.of("..", "deploy", "grafana", "dashboards", "bidstream.json");
 
 	private static final Pattern NAME = Pattern.compile("(?<![\\w.:])([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(\\()?");
 
@@ -42,13 +42,13 @@ final class DashboardQueries {
 		}
 	}
 
-	static Set<String> metrics(Path dashboard) {
+	public static Set<String> metrics(Path dashboard) {
 		Set<String> names = new TreeSet<>();
 		expressions(dashboard).forEach((expr) -> names.addAll(metrics(expr)));
 		return names;
 	}
 
-	static Set<String> metrics(String expr) {
+	public static Set<String> metrics(String expr) {
 		String bare = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'", "\"\"")
 			.replaceAll("\\{[^}]*}", " ")
 			.replaceAll("\\[[^]]*]", " ")
@@ -69,7 +69,7 @@ final class DashboardQueries {
 	/**
 	 * The sample names of a Prometheus text exposition.
 	 */
-	static Set<String> sampleNames(String exposition) {
+	public static Set<String> sampleNames(String exposition) {
 		Set<String> names = new TreeSet<>();
 		exposition.lines()
 			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
