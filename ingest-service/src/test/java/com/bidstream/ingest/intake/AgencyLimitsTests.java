@@ -2,19 +2,14 @@ package com.bidstream.ingest.intake;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.bidstream.platform.PlatformWebAutoConfiguration;
@@ -23,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -34,24 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = { "bidstream.security.dev-keys=true", "bidstream.ingest.max-bytes-in-flight=64MB",
 		"bidstream.ingest.limits.agency-bytes-in-flight=10MB", "bidstream.ingest.limits.requests-per-second=0.01",
 		"bidstream.ingest.limits.burst=3" })
-class AgencyLimitsTests {
-
-	static final String SIX_MIB_OF_LISTINGS = "[{\"description\": \"" + "d".repeat(6 * 1024 * 1024) + "\"}]";
-
-	@Autowired
-	MockMvc mvc;
-
-	@MockitoBean
-	ListingIntake intake;
-
-	final CountDownLatch firstPostIsBeingIngested = new CountDownLatch(1);
-
-	final CountDownLatch finishIngesting = new CountDownLatch(1);
-
-	@AfterEach
-	void release() {
-		this.finishIngesting.countDown();
-	}
+class AgencyLimitsTests extends IntakeLimitsFixture {
 
 	@Test
 	void anAgencyOverItsRequestRateIsAnswered429WithRetryAfterWhileAnotherGoesOn() throws Exception {
@@ -91,19 +68,6 @@ class AgencyLimitsTests {
 		this.mvc.perform(listings("dev-acme-key", SIX_MIB_OF_LISTINGS)).andExpect(status().isAccepted());
 		this.finishIngesting.countDown();
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(202);
-	}
-
-	private int statusOf(MockHttpServletRequestBuilder request) {
-		try {
-			return this.mvc.perform(request).andReturn().getResponse().getStatus();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static MockHttpServletRequestBuilder listings(String key, String body) {
-		return post("/api/v1/listings").header("X-Api-Key", key).contentType(MediaType.APPLICATION_JSON).content(body);
 	}
 
 }

@@ -2,20 +2,14 @@ package com.bidstream.ingest.intake;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.bidstream.platform.PlatformWebAutoConfiguration;
 
@@ -23,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -32,24 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(ListingsController.class)
 @ImportAutoConfiguration(PlatformWebAutoConfiguration.class)
 @TestPropertySource(properties = { "bidstream.security.dev-keys=true", "bidstream.ingest.max-bytes-in-flight=10MB" })
-class IntakeLimitsFilterTests {
-
-	static final String SIX_MIB_OF_LISTINGS = "[{\"description\": \"" + "d".repeat(6 * 1024 * 1024) + "\"}]";
-
-	@Autowired
-	MockMvc mvc;
-
-	@MockitoBean
-	ListingIntake intake;
-
-	final CountDownLatch firstPostIsBeingIngested = new CountDownLatch(1);
-
-	final CountDownLatch finishIngesting = new CountDownLatch(1);
-
-	@AfterEach
-	void release() {
-		this.finishIngesting.countDown();
-	}
+class IntakeLimitsFilterTests extends IntakeLimitsFixture {
 
 	@Test
 	void aPostThatDoesNotFitBesideThoseInFlightIsRefusedWith503AndRetryAfterThenAcceptedOnceTheyAreDone()
@@ -59,10 +35,11 @@ class IntakeLimitsFilterTests {
 			this.finishIngesting.await(10, TimeUnit.SECONDS);
 			return new IntakeReport(1, 0, List.of());
 		});
-		CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> statusOf(listings(SIX_MIB_OF_LISTINGS)));
+		CompletableFuture<Integer> first = CompletableFuture
+			.supplyAsync(() -> statusOf(listings("dev-demo-key", SIX_MIB_OF_LISTINGS)));
 		assertThat(this.firstPostIsBeingIngested.await(10, TimeUnit.SECONDS)).isTrue();
 
-		this.mvc.perform(listings(SIX_MIB_OF_LISTINGS))
+		this.mvc.perform(listings("dev-demo-key", SIX_MIB_OF_LISTINGS))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "1"))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -71,7 +48,7 @@ class IntakeLimitsFilterTests {
 		this.finishIngesting.countDown();
 
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(202);
-		this.mvc.perform(listings(SIX_MIB_OF_LISTINGS)).andExpect(status().isAccepted());
+		this.mvc.perform(listings("dev-demo-key", SIX_MIB_OF_LISTINGS)).andExpect(status().isAccepted());
 	}
 
 	@Test
@@ -83,27 +60,13 @@ class IntakeLimitsFilterTests {
 			}
 			return new IntakeReport(1, 0, List.of());
 		});
-		CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> statusOf(listings(SIX_MIB_OF_LISTINGS)));
+		CompletableFuture<Integer> first = CompletableFuture
+			.supplyAsync(() -> statusOf(listings("dev-demo-key", SIX_MIB_OF_LISTINGS)));
 		assertThat(this.firstPostIsBeingIngested.await(10, TimeUnit.SECONDS)).isTrue();
 
-		this.mvc.perform(listings("[{\"source\": \"upwork\"}]")).andExpect(status().isAccepted());
+		this.mvc.perform(listings("dev-demo-key", "[{\"source\": \"upwork\"}]")).andExpect(status().isAccepted());
 		this.finishIngesting.countDown();
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(202);
-	}
-
-	private int statusOf(MockHttpServletRequestBuilder request) {
-		try {
-			return this.mvc.perform(request).andReturn().getResponse().getStatus();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static MockHttpServletRequestBuilder listings(String body) {
-		return post("/api/v1/listings").header("X-Api-Key", "dev-demo-key")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body);
 	}
 
 }
