@@ -1,5 +1,6 @@
 package com.bidstream.reporting.reports;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,8 +42,9 @@ class FunnelReader {
 	/**
 	 * @return one tally per group with listings in the cohort, by group name
 	 */
-	Map<String, GroupTally> tallies(Optional<String> agency, GroupBy groupBy, ReportPeriod period,
+	Map<String, GroupTally> tallies(Optional<String> agency, GroupBy groupBy, ReportPeriod asked,
 			boolean excludeNoHire) {
+		ReportPeriod period = wholeDaysWhereSame(agency, asked);
 		Span span = Span.of(period);
 		String column = FunnelColumns.of(groupBy);
 		String cells = " from funnel_cells where dimension = :dimension and ((span = 'month' and day >= :firstMonth"
@@ -89,6 +91,37 @@ class FunnelReader {
 			.list();
 		tallies.values().removeIf((tally) -> tally.scored() <= 0);
 		return tallies;
+	}
+
+	/**
+	 * The period with each partial end day taken whole where that counts the same: when
+	 * no counted listing in scope has its cohort time in the part of that day outside the
+	 * period. The day's cells then stand for its listings. A report without {@code to}
+	 * ends now, and no listing is counted after now, so it reads today's cells rather
+	 * than every listing of today: the dashboard's polls cost the same at any rate of
+	 * intake.
+	 */
+	private ReportPeriod wholeDaysWhereSame(Optional<String> agency, ReportPeriod period) {
+		Instant dayStart = LocalDate.ofInstant(period.from(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant toDay = LocalDate.ofInstant(period.to(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant dayEnd = toDay.equals(period.to()) ? toDay : toDay.plus(Duration.ofDays(1));
+		Instant from = noneCounted(agency, dayStart, period.from()) ? dayStart : period.from();
+		Instant to = noneCounted(agency, period.to(), dayEnd) ? dayEnd : period.to();
+		return new ReportPeriod(from, to);
+	}
+
+	private boolean noneCounted(Optional<String> agency, Instant from, Instant to) {
+		if (!from.isBefore(to)) {
+			return true;
+		}
+		return !this.jdbc
+			.sql("select exists (select 1 from funnel_listings where counted and cohort_at >= :from and cohort_at < :to"
+					+ filters(agency, false) + ")")
+			.param("from", from.atOffset(ZoneOffset.UTC))
+			.param("to", to.atOffset(ZoneOffset.UTC))
+			.params(agency.map((id) -> Map.<String, Object>of("agency", id)).orElse(Map.of()))
+			.query(Boolean.class)
+			.single();
 	}
 
 	private static String sums() {

@@ -98,6 +98,16 @@ class FunnelPropertyTests {
 				Instant from = start.plus(Duration.ofMinutes(random.nextInt(10 * 24 * 60)));
 				periods.add(new ReportPeriod(from, from.plus(Duration.ofMinutes(1 + random.nextInt(70 * 24 * 60)))));
 			}
+			// ends inside days that have counted listings outside the period (read from
+			// the
+			// listings), and an end just after the last listing, as a report without `to`
+			List<Instant> cohorts = this.jdbc
+				.sql("select cohort_at from funnel_listings where agency_id = ? and counted order by cohort_at")
+				.param(agency)
+				.query((rs, row) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+				.list();
+			periods.add(new ReportPeriod(cohorts.get(3).plusSeconds(60), cohorts.get(cohorts.size() - 4)));
+			periods.add(new ReportPeriod(cohorts.get(5), cohorts.get(cohorts.size() - 1).plusSeconds(1)));
 			for (ReportPeriod period : periods) {
 				for (GroupBy groupBy : GroupBy.values()) {
 					for (boolean excludeNoHire : new boolean[] { false, true }) {
