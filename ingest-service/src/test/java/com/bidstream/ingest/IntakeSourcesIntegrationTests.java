@@ -225,6 +225,30 @@ abstract class IntakeSourcesIntegrationTests {
 	}
 
 	@Test
+	void aStoredFeedLeasedByAnotherInstanceIsLeftAloneUntilItsLeaseRunsOutThenPolledHere() {
+		String jsonId = uniqueId().substring(1);
+		String path = "/restarted-" + jsonId;
+		STUB.answer(path, 200, "application/json", "[{\"externalId\": \"" + jsonId
+				+ "\", \"title\": \"Stored feed\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]");
+		UUID id = UUID.randomUUID();
+		// as the feeds table holds it across a restart: due since a minute, and claimed by
+		// another instance (or one killed mid-poll) for 3 more seconds
+		this.jdbc.update("""
+				insert into feeds (id, agency_id, type, source, url, poll_seconds, created_at, next_poll_at, lease_until)
+				values (?, 'acme', 'json-url', 'stored', ?, 300, now() - interval '1 hour', now() - interval '1 minute',
+				        now() + interval '3 seconds')""", id, STUB.url(path));
+
+		await().during(Duration.ofMillis(2_000))
+			.atMost(Duration.ofMillis(2_600))
+			.untilAsserted(() -> assertThat(STUB.requests).noneMatch((r) -> r.path().equals(path)));
+		awaitPublished("acme", "stored:" + jsonId, 1);
+		JsonNode feed = feeds(api("dev-acme-key")).get(id.toString());
+		assertThat(feed.get("status").asString()).isEqualTo("OK");
+		assertThat(feed.get("listingsFound").asLong()).isEqualTo(1);
+		assertThat(STUB.requests).filteredOn((r) -> r.path().equals(path)).hasSize(1);
+	}
+
+	@Test
 	void aWebhookFeedTakesSignedPushesWithoutAnAgencyKey() throws Exception {
 		Response created = api("dev-demo-key").post("/api/v1/feeds",
 				"{\"type\": \"webhook\", \"source\": \"scanner\", \"mapping\": {\"items\": \"data.jobs\", \"fields\": {\"title\": \"name\"}}}");

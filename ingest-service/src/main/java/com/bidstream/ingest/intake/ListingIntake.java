@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +17,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.bidstream.contracts.EventIds;
 import com.bidstream.contracts.ListingIngested;
 import com.bidstream.contracts.Topics;
 import com.bidstream.ingest.intake.IntakeReport.Rejection;
@@ -137,7 +137,7 @@ public class ListingIntake {
 			for (Item item : round) {
 				Written version = written.get(item.jobKey());
 				if (version != null) {
-					events.add(new ListingIngested(UUID.randomUUID(), now, agency, item.jobKey(),
+					events.add(new ListingIngested(EventIds.timeOrdered(now), now, agency, item.jobKey(),
 							ListingIngested.SCHEMA_VERSION, version.version(), version.firstAcceptedAt(),
 							item.listing()));
 				}

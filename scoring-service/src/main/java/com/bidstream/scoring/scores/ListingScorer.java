@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.bidstream.contracts.EventIds;
 import com.bidstream.contracts.Listing;
 import com.bidstream.contracts.ListingIngested;
 import com.bidstream.contracts.ListingScored;
@@ -107,11 +107,11 @@ class ListingScorer {
 
 	private static ListingScored scored(ListingIngested event, Assessment assessment, Instant now) {
 		Listing listing = event.listing();
-		return new ListingScored(UUID.randomUUID(), now, event.agencyId(), event.jobKey(), ListingScored.SCHEMA_VERSION,
-				event.version(), assessment.score(), assessment.decision(), assessment.segment(),
-				assessment.budgetBand(), assessment.aiWork(), assessment.aiExposure(), assessment.signals(),
-				assessment.redFlags(), ScoringModel.VERSION, listing.source(), listing.category(), listing.skills(),
-				listing.postedAt(), event.firstIngestedAt(),
+		return new ListingScored(EventIds.timeOrdered(now), now, event.agencyId(), event.jobKey(),
+				ListingScored.SCHEMA_VERSION, event.version(), assessment.score(), assessment.decision(),
+				assessment.segment(), assessment.budgetBand(), assessment.aiWork(), assessment.aiExposure(),
+				assessment.signals(), assessment.redFlags(), ScoringModel.VERSION, listing.source(), listing.category(),
+				listing.skills(), listing.postedAt(), event.firstIngestedAt(),
 				(listing.closed() != null) ? listing.closed().result() : null, assessment.estimatedValue(),
 				listing.proposals());
 	}
