@@ -231,12 +231,15 @@ abstract class IntakeSourcesIntegrationTests {
 		STUB.answer(path, 200, "application/json", "[{\"externalId\": \"" + jsonId
 				+ "\", \"title\": \"Stored feed\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]");
 		UUID id = UUID.randomUUID();
-		// as the feeds table holds it across a restart: due since a minute, and claimed by
+		// as the feeds table holds it across a restart: due since a minute, and claimed
+		// by
 		// another instance (or one killed mid-poll) for 3 more seconds
-		this.jdbc.update("""
-				insert into feeds (id, agency_id, type, source, url, poll_seconds, created_at, next_poll_at, lease_until)
-				values (?, 'acme', 'json-url', 'stored', ?, 300, now() - interval '1 hour', now() - interval '1 minute',
-				        now() + interval '3 seconds')""", id, STUB.url(path));
+		this.jdbc.update(
+				"""
+						insert into feeds (id, agency_id, type, source, url, poll_seconds, created_at, next_poll_at, lease_until)
+						values (?, 'acme', 'json-url', 'stored', ?, 300, now() - interval '1 hour', now() - interval '1 minute',
+						        now() + interval '3 seconds')""",
+				id, STUB.url(path));
 
 		await().during(Duration.ofMillis(2_000))
 			.atMost(Duration.ofMillis(2_600))
