@@ -27,6 +27,7 @@ final class Help {
 			      services accept it right away.
 
 			  ./bidstream bench [--listings N | --million] [--import N | --import-million] [--data-dir DIR]
+			                    [--warm-up N | --cold]
 			      Benchmarks the pipeline on its own stack (Kafka 19092/19093, services
 			      18081-18084, a scratch data directory unless --data-dir): raw Kafka producer
 			      throughput, N listings end to end (default 100,000; --million: 1,000,000),
@@ -41,6 +42,8 @@ final class Help {
 			      --rate N --seconds S   the latency step's steady rate (default 1,000/s for 30 s;
 			                             at most half the end-to-end rate)
 			      --import N             lines of the NDJSON import step (default 200,000)
+			      --warm-up N            listings sent end to end first, untimed, so the timed
+			                             step meets compiled code (default 20,000; --cold: none)
 			      Ports and --timeout as for up.
 
 			  ./bidstream help

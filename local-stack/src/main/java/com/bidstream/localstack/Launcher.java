@@ -24,15 +24,15 @@ import com.bidstream.localstack.services.Service;
  */
 public final class Launcher {
 
-	private static final Set<String> FLAGS = Set.of("demo", "help", "million", "import-million");
+	private static final Set<String> FLAGS = Set.of("demo", "help", "million", "import-million", "cold");
 
 	private static final Set<String> STACK_OPTIONS = Set.of("data-dir", "kafka-port", "controller-port",
 			"postgres-port", "ingest-port", "scoring-port", "tracking-port", "reporting-port", "timeout");
 
 	private static final Set<String> UP_OPTIONS = union(STACK_OPTIONS, Set.of("demo"));
 
-	private static final Set<String> BENCH_OPTIONS = union(STACK_OPTIONS,
-			Set.of("listings", "million", "raw-records", "rate", "seconds", "max-minutes", "import", "import-million"));
+	private static final Set<String> BENCH_OPTIONS = union(STACK_OPTIONS, Set.of("listings", "million", "raw-records",
+			"rate", "seconds", "max-minutes", "import", "import-million", "warm-up", "cold"));
 
 	/**
 	 * The bench runs its own stack beside a {@code ./bidstream up} on the default ports:
@@ -112,7 +112,8 @@ public final class Launcher {
 				arguments.count("rate", 1000, 100_000), arguments.seconds("seconds", 30),
 				Duration.ofMinutes(arguments.count("max-minutes", 5, 24 * 60)),
 				arguments.flag("import-million") ? 1_000_000 : arguments.count("import", 200_000, 10_000_000),
-				home().resolve("target").resolve("bench"), arguments.option("data-dir").isEmpty());
+				home().resolve("target").resolve("bench"), arguments.option("data-dir").isEmpty(),
+				arguments.flag("cold") ? 0 : arguments.count("warm-up", 20_000, 1_000_000));
 		return Bench.run(settings, stackOptions(arguments, benchDataDir(arguments), BENCH_PORT_OFFSET), console);
 	}
 

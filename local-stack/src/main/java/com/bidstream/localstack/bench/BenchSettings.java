@@ -7,11 +7,12 @@ import java.time.Duration;
  * What {@code ./bidstream bench} runs: how many listings end to end, how many raw Kafka
  * records, the steady rate and length of the latency step, how long the end-to-end step
  * may wait for the funnel to count everything (and the import step for its listings to be
- * on the topic), how many lines the NDJSON import has, where the results go, and whether
- * the data directory is a scratch one to delete at the end.
+ * on the topic), how many lines the NDJSON import has, where the results go, whether the
+ * data directory is a scratch one to delete at the end, and how many listings warm the
+ * services up end to end before the timed step (0: none, a cold start).
  */
 public record BenchSettings(int listings, int rawRecords, int steadyRate, int steadySeconds, Duration endToEndDeadline,
-		int importLines, Path output, boolean scratchDataDir) {
+		int importLines, Path output, boolean scratchDataDir, int warmUpListings) {
 
 	/** Listings per request in the throughput step (the contract's maximum). */
 	static final int BATCH = 1000;
@@ -25,6 +26,9 @@ public record BenchSettings(int listings, int rawRecords, int steadyRate, int st
 	public BenchSettings {
 		if (listings < BATCH || listings % BATCH != 0) {
 			throw new IllegalArgumentException("--listings must be a multiple of " + BATCH + ", not " + listings);
+		}
+		if (warmUpListings < 0 || warmUpListings % BATCH != 0) {
+			throw new IllegalArgumentException("--warm-up must be a multiple of " + BATCH + ", not " + warmUpListings);
 		}
 		if (steadyRate < TICKS_PER_SECOND || steadyRate % TICKS_PER_SECOND != 0) {
 			throw new IllegalArgumentException("--rate must be a multiple of " + TICKS_PER_SECOND);
