@@ -109,6 +109,20 @@ final class BenchClient {
 		return Optional.of(Instant.parse(EventCodec.mapper().readTree(response.body()).path("scoredAt").asString()));
 	}
 
+	/**
+	 * The bytes a service's heap holds now (Micrometer's {@code jvm.memory.used} summed
+	 * over the heap's pools).
+	 */
+	long heapUsed(String serviceUrl) {
+		JsonNode metric = EventCodec.mapper()
+			.readTree(send(
+					HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+						.timeout(Duration.ofSeconds(5))
+						.build(),
+					200));
+		return (long) metric.path("measurements").path(0).path("value").asDouble();
+	}
+
 	String prometheus(String serviceUrl) {
 		return send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/prometheus"))
 			.timeout(Duration.ofSeconds(20))

@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code latency} is empty).
  */
 record BenchResult(String startedAt, int cores, int listings, List<Throughput> throughput, String latencyStep,
-		List<LatencyRow> latency, Map<String, Double> stepSeconds, List<ProcessUsage> processes, List<String> notes) {
+		List<LatencyRow> latency, Map<String, Double> stepSeconds, List<ProcessUsage> processes,
+		Map<String, Map<String, double[]>> heapMb, String maxHeap, List<String> notes) {
 
 	/**
 	 * {@code ratioToRaw}: this rate over the raw Kafka producer's in the same run.

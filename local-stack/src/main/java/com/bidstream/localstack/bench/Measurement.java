@@ -13,6 +13,7 @@ import java.util.Optional;
 import com.bidstream.localstack.Console;
 import com.bidstream.localstack.LocalStack;
 import com.bidstream.localstack.process.ChildProcess;
+import com.bidstream.localstack.process.ChildJvm;
 import com.bidstream.localstack.services.Service;
 
 /**
@@ -36,6 +37,8 @@ final class Measurement {
 
 	private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
 
+	private HeapSampler heap;
+
 	Measurement(BenchSettings settings, LocalStack stack, Console console) {
 		this.settings = settings;
 		this.stack = stack;
@@ -56,8 +59,14 @@ final class Measurement {
 		}
 		tracked.add(new ProcessSampler.Tracked("bench (launcher)", List.of(ProcessHandle.current()), false));
 		String bootstrapServers = "localhost:" + this.stack.options().kafkaPort();
+		Map<String, String> services = new LinkedHashMap<>();
+		for (Service service : Service.values()) {
+			services.put(service.id(), this.stack.url(service));
+		}
 		try (ProcessSampler sampler = new ProcessSampler(tracked).start();
+				HeapSampler heap = new HeapSampler(services, this.client::heapUsed).start();
 				PublishedCounter published = new PublishedCounter(bootstrapServers)) {
+			this.heap = heap;
 			long at = System.nanoTime();
 			BenchResult.Throughput raw = new RawProducerStep(bootstrapServers, this.console)
 				.run(this.settings.rawRecords());
@@ -98,7 +107,7 @@ final class Measurement {
 			throughput.addAll(importRows(imported, raw));
 			return new BenchResult(started.toString(), Runtime.getRuntime().availableProcessors(),
 					this.settings.listings(), throughput, latencyStep, latency, this.stepSeconds, sampler.usage(),
-					Notes.ALL);
+					heap.mebibytes(), ChildJvm.SERVICE.maxHeap(), Notes.ALL);
 		}
 	}
 
@@ -170,6 +179,7 @@ final class Measurement {
 
 	private long endStep(ProcessSampler sampler, String step, long startedAt) {
 		sampler.mark(step);
+		this.heap.mark(step);
 		long now = System.nanoTime();
 		this.stepSeconds.put(step, (now - startedAt) / 1e9);
 		return now;

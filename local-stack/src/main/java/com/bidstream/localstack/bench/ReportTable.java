@@ -58,6 +58,22 @@ final class ReportTable {
 				result.stepSeconds().values().stream().mapToDouble(Double::doubleValue).sum()));
 		steps.forEach((step) -> wall.append(String.format(Locale.ROOT, " %12.1f", result.stepSeconds().get(step))));
 		line(out, "%s", wall);
+		if (!result.heapMb().isEmpty()) {
+			line(out, "");
+			StringBuilder heading = new StringBuilder(
+					String.format(Locale.ROOT, "%-33s", "heap used MiB (of " + result.maxHeap() + "), lowest-highest"));
+			steps.forEach((step) -> heading.append(String.format(Locale.ROOT, " %12s", step)));
+			line(out, "%s", heading);
+			result.heapMb().forEach((service, ranges) -> {
+				StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-33s", service));
+				steps.forEach((step) -> {
+					double[] range = ranges.get(step);
+					row.append(String.format(Locale.ROOT, " %12s",
+							(range != null) ? String.format(Locale.ROOT, "%.0f-%.0f", range[0], range[1]) : "-"));
+				});
+				line(out, "%s", row);
+			});
+		}
 		if (!result.notes().isEmpty()) {
 			line(out, "");
 			result.notes().forEach((note) -> line(out, "* %s", note));

@@ -50,10 +50,20 @@ class ReportTableTests {
 	}
 
 	@Test
+	void heapRowsShowEachServicesLowestAndHighestReadingPerStepAgainstItsLimit() {
+		String table = ReportTable.format(this.result);
+
+		assertThat(line(table, "heap used MiB")).contains("of 384m").contains("raw kafka").contains("end to end");
+		assertThat(table.lines().filter((l) -> l.startsWith("scoring ")).reduce((a, b) -> b).orElseThrow())
+			.contains("61-300")
+			.contains(" - ");
+	}
+
+	@Test
 	void aSkippedLatencyStepSaysWhyAndPrintsNoEmptyColumns() {
 		BenchResult skipped = new BenchResult(this.result.startedAt(), 2, 100_000, this.result.throughput(),
 				"skipped: 61,000 listings were still in the pipeline", List.of(), this.result.stepSeconds(),
-				this.result.processes(), List.of());
+				this.result.processes(), Map.of(), "384m", List.of());
 
 		String table = ReportTable.format(skipped);
 
@@ -93,7 +103,8 @@ class ReportTableTests {
 				List.of(new BenchResult.LatencyRow("202 -> scored", "scoredAt",
 						new Percentiles(300, 41.0, 95.0, 180.0, 733.0)),
 						new BenchResult.LatencyRow("hop reporting applied PursuitAdvanced", "timer", Percentiles.NONE)),
-				steps, List.of(new BenchResult.ProcessUsage("scoring", 4242, 612.4, 55.0, cpu)), List.of("a note"));
+				steps, List.of(new BenchResult.ProcessUsage("scoring", 4242, 612.4, 55.0, cpu)),
+				Map.of("scoring", Map.of("end to end", new double[] { 61.4, 300.2 })), "384m", List.of("a note"));
 	}
 
 }
