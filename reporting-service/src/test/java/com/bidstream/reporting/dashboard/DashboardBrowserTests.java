@@ -302,6 +302,9 @@ class DashboardBrowserTests {
 		ChromeDriver browser = browser();
 		browser.get(base() + "/#queue");
 		signIn(browser, "dev-operator-key");
+		// the sign-in posts and redirects: navigating before the signed-in page is there
+		// would cancel it and leave the browser at the sign-in form
+		wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("meta[name='csrf-token']")));
 		browser.get(base() + "/#queue");
 		wait(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-status"), "Pick the agency"));
