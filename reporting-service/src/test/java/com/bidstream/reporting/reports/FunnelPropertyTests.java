@@ -108,6 +108,8 @@ class FunnelPropertyTests {
 				.list();
 			periods.add(new ReportPeriod(cohorts.get(3).plusSeconds(60), cohorts.get(cohorts.size() - 4)));
 			periods.add(new ReportPeriod(cohorts.get(5), cohorts.get(cohorts.size() - 1).plusSeconds(1)));
+			// the latest end a parameter may name, on the last day there is
+			periods.add(new ReportPeriod(cohorts.get(7), Instant.parse("9999-12-31T12:00:00Z")));
 			for (ReportPeriod period : periods) {
 				for (GroupBy groupBy : GroupBy.values()) {
 					for (boolean excludeNoHire : new boolean[] { false, true }) {
