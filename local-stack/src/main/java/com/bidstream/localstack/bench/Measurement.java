@@ -37,8 +37,6 @@ final class Measurement {
 
 	private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
 
-	private HeapSampler heap;
-
 	Measurement(BenchSettings settings, LocalStack stack, Console console) {
 		this.settings = settings;
 		this.stack = stack;
@@ -66,22 +64,21 @@ final class Measurement {
 		try (ProcessSampler sampler = new ProcessSampler(tracked).start();
 				HeapSampler heap = new HeapSampler(services, this.client::heapUsed).start();
 				PublishedCounter published = new PublishedCounter(bootstrapServers)) {
-			this.heap = heap;
 			long at = System.nanoTime();
 			BenchResult.Throughput raw = new RawProducerStep(bootstrapServers, this.console)
 				.run(this.settings.rawRecords());
-			at = endStep(sampler, "raw kafka", at);
+			at = endStep(sampler, heap, "raw kafka", at);
 			List<BenchResult.Throughput> warmUp = new ArrayList<>();
 			if (this.settings.warmUpListings() > 0) {
 				EndToEndStep.Rates warm = new EndToEndStep(this.client, published, this.console, run + "-warm")
 					.run(this.settings.warmUpListings(), this.settings.endToEndDeadline());
-				at = endStep(sampler, "warm up", at);
+				at = endStep(sampler, heap, "warm up", at);
 				warmUp.add(rate("warm-up end to end, untimed (cold services)", warm.counted(), warm.countedSeconds(),
 						raw));
 			}
 			EndToEndStep.Rates rates = new EndToEndStep(this.client, published, this.console, run + "-e2e")
 				.run(this.settings.listings(), this.settings.endToEndDeadline());
-			at = endStep(sampler, "end to end", at);
+			at = endStep(sampler, heap, "end to end", at);
 			BenchResult.Throughput endToEnd = endToEnd(rates, raw);
 			int rate = this.settings.steadyRate(endToEnd.perSecond());
 			String latencyStep = latencyStep(rate, rates);
@@ -90,7 +87,7 @@ final class Measurement {
 				SteadyLatencyStep.Measured steady = new SteadyLatencyStep(this.client, this.console, run + "-steady")
 					.run(rate, this.settings.steadySeconds());
 				latency = latencyRows(steady);
-				at = endStep(sampler, "latency", at);
+				at = endStep(sampler, heap, "latency", at);
 			}
 			else {
 				this.console.step("latency", latencyStep);
@@ -103,7 +100,7 @@ final class Measurement {
 			// last: scoring and reporting work through its listings long after it is DONE
 			ImportStep.Timing imported = new ImportStep(this.client, published, this.console, run + "-import")
 				.run(this.settings.importLines(), this.settings.endToEndDeadline());
-			endStep(sampler, "import", at);
+			endStep(sampler, heap, "import", at);
 			throughput.addAll(importRows(imported, raw));
 			return new BenchResult(started.toString(), Runtime.getRuntime().availableProcessors(),
 					this.settings.listings(), throughput, latencyStep, latency, this.stepSeconds, sampler.usage(),
@@ -177,9 +174,9 @@ final class Measurement {
 		return rows;
 	}
 
-	private long endStep(ProcessSampler sampler, String step, long startedAt) {
+	private long endStep(ProcessSampler sampler, HeapSampler heap, String step, long startedAt) {
 		sampler.mark(step);
-		this.heap.mark(step);
+		heap.mark(step);
 		long now = System.nanoTime();
 		this.stepSeconds.put(step, (now - startedAt) / 1e9);
 		return now;
