@@ -1,11 +1,16 @@
 package com.bidstream.reporting.health;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,9 +30,10 @@ import com.bidstream.reporting.intake.ReportingSink;
 
 /**
  * Counts each consumed event into the per-minute buckets of its stage and of reporting,
- * one statement per poll batch, inside the consumer's transaction (so exactly once). It
- * runs after {@code EventRecorder} (order 0), whose listing row gives a later version's
- * ingest time. Latency per stage:
+ * one upsert per poll batch (and one read when the batch holds a later version's score),
+ * inside the consumer's transaction (so exactly once). It runs after
+ * {@code EventRecorder} (order 0), whose listing row gives a later version's ingest time.
+ * Latency per stage:
  * <ul>
  * <li>ingest: none. The stage is where latency starts ("from ingest to that stage"); the
  * time from a job's posting to its ingest measures the marketplace and the feed's
@@ -113,41 +119,133 @@ class HealthSink implements ReportingSink {
 	}
 
 	/**
-	 * One statement: the batch grouped by bucket, each bucket row locked in one order
-	 * (stage, minute, agency, topic) so that two writers never deadlock.
+	 * The batch grouped by bucket here, each bucket's latency histogram counted here,
+	 * then one statement that adds them to the stored buckets, in one order (stage,
+	 * minute, agency, topic) so that two writers never deadlock. A later version's score
+	 * takes its latency from the stored listing's ingest time, read in one statement
+	 * first.
 	 */
 	private void store(List<StageEvent> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("""
-				insert into health_buckets as h (stage, minute, agency_id, topic, processed, last_event_at, latency)
-				select e.stage, e.minute, e.agency_id, e.topic, count(*), max(e.event_at),
-				       health_histogram(array_agg(health_latency_bucket(coalesce(e.latency_ms::double precision,
-				           extract(epoch from e.event_at - l.last_ingested_at) * 1000))))
-				  from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::timestamptz[], ?::int[], ?::text[],
-				              ?::int[]) as e(stage, minute, agency_id, topic, event_at, latency_ms, job_key, version)
-				  left join listings l on e.job_key is not null and l.agency_id = e.agency_id
-				                      and l.job_key = e.job_key and l.latest_version = e.version
-				 group by e.stage, e.minute, e.agency_id, e.topic
-				 order by e.stage, e.minute, e.agency_id, e.topic
-				on conflict (stage, minute, agency_id, topic) do update
-				   set processed = h.processed + excluded.processed,
-				       last_event_at = greatest(h.last_event_at, excluded.last_event_at),
-				       latency = health_histogram_add(h.latency, excluded.latency)
-				""")
-			.params(ColumnArrays.of(rows)
-				.text(StageEvent::stageLabel)
-				.timestamp(StageEvent::minute)
-				.text(StageEvent::agencyId)
-				.text(StageEvent::topic)
-				.timestamp(StageEvent::eventAt)
-				.integer(StageEvent::latencyMs)
-				.text(StageEvent::jobKey)
-				.integer(StageEvent::version)
+		Map<String, Instant> ingestedAt = ingestTimes(rows);
+		Map<BucketKey, Bucket> buckets = new TreeMap<>();
+		for (StageEvent row : rows) {
+			Double latency = (row.latencyMs() != null) ? Double.valueOf(row.latencyMs()) : millisSince(
+					ingestedAt.get(versionKey(row.agencyId(), row.jobKey(), row.version())), row.eventAt());
+			buckets
+				.computeIfAbsent(new BucketKey(row.stageLabel(), row.minute(), row.agencyId(), row.topic()),
+						(key) -> new Bucket())
+				.add(row.eventAt(), latency);
+		}
+		List<Map.Entry<BucketKey, Bucket>> entries = new ArrayList<>(buckets.entrySet());
+		this.jdbc
+			.sql("""
+					insert into health_buckets as h (stage, minute, agency_id, topic, processed, last_event_at, latency)
+					select e.stage, e.minute, e.agency_id, e.topic, e.processed, e.last_event_at, e.latency::bigint[]
+					  from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::text[])
+					       as e(stage, minute, agency_id, topic, processed, last_event_at, latency)
+					on conflict (stage, minute, agency_id, topic) do update
+					   set processed = h.processed + excluded.processed,
+					       last_event_at = greatest(h.last_event_at, excluded.last_event_at),
+					       latency = health_histogram_add(h.latency, excluded.latency)
+					""")
+			.params(ColumnArrays.of(entries)
+				.text((entry) -> entry.getKey().stage())
+				.timestamp((entry) -> entry.getKey().minute())
+				.text((entry) -> entry.getKey().agencyId())
+				.text((entry) -> entry.getKey().topic())
+				.bigint((entry) -> entry.getValue().processed)
+				.timestamp((entry) -> entry.getValue().lastEventAt)
+				.text((entry) -> entry.getValue().latencyLiteral())
 				.values())
 			.update();
 		rows.forEach((row) -> this.processed.get(row.stage()).increment());
+	}
+
+	/**
+	 * The stored listing's last ingest time for each later version's score in the batch,
+	 * when that version is the stored one (else its latency is unknown and left out).
+	 */
+	private Map<String, Instant> ingestTimes(List<StageEvent> rows) {
+		List<StageEvent> later = rows.stream().filter((row) -> row.jobKey() != null).toList();
+		Map<String, Instant> times = new HashMap<>();
+		if (later.isEmpty()) {
+			return times;
+		}
+		this.jdbc
+			.sql("""
+					select l.agency_id, l.job_key, l.latest_version, l.last_ingested_at
+					  from unnest(?::text[], ?::text[], ?::int[]) as k(agency_id, job_key, version)
+					  join listings l on l.agency_id = k.agency_id and l.job_key = k.job_key and l.latest_version = k.version
+					""")
+			.params(ColumnArrays.of(later)
+				.text(StageEvent::agencyId)
+				.text(StageEvent::jobKey)
+				.integer(StageEvent::version)
+				.values())
+			.query((rs, n) -> {
+				times.put(versionKey(rs.getString(1), rs.getString(2), rs.getInt(3)),
+						rs.getObject(4, OffsetDateTime.class).toInstant());
+				return null;
+			})
+			.list();
+		return times;
+	}
+
+	private static String versionKey(String agencyId, String jobKey, Integer version) {
+		return agencyId + '|' + jobKey + '|' + version;
+	}
+
+	private static Double millisSince(Instant from, Instant to) {
+		return (from != null) ? Duration.between(from, to).toNanos() / 1e6 : null;
+	}
+
+	private record BucketKey(String stage, Instant minute, String agencyId,
+			String topic) implements Comparable<BucketKey> {
+
+		private static final Comparator<BucketKey> ORDER = Comparator.comparing(BucketKey::stage)
+			.thenComparing(BucketKey::minute)
+			.thenComparing(BucketKey::agencyId)
+			.thenComparing(BucketKey::topic);
+
+		@Override
+		public int compareTo(BucketKey other) {
+			return ORDER.compare(this, other);
+		}
+
+	}
+
+	/**
+	 * What one bucket of the batch adds: events, the latest event time, the latency
+	 * counts.
+	 */
+	private static final class Bucket {
+
+		private long processed;
+
+		private Instant lastEventAt;
+
+		private final long[] latency = new long[LatencyHistogram.BUCKETS];
+
+		void add(Instant eventAt, Double latencyMillis) {
+			this.processed++;
+			this.lastEventAt = (this.lastEventAt == null || eventAt.isAfter(this.lastEventAt)) ? eventAt
+					: this.lastEventAt;
+			if (latencyMillis != null) {
+				this.latency[LatencyHistogram.bucketOf(latencyMillis)]++;
+			}
+		}
+
+		String latencyLiteral() {
+			StringBuilder literal = new StringBuilder(LatencyHistogram.BUCKETS * 2 + 2).append('{');
+			for (int i = 0; i < this.latency.length; i++) {
+				literal.append((i > 0) ? "," : "").append(this.latency[i]);
+			}
+			return literal.append('}').toString();
+		}
+
 	}
 
 }

@@ -18,6 +18,18 @@ final class LatencyHistogram {
 	}
 
 	/**
+	 * The bucket of a latency of {@code millis} ms, as {@code health_latency_bucket()}
+	 * computes it (the same operations in the same order; {@code LatencyBucketsTests}
+	 * holds the two together).
+	 */
+	static int bucketOf(double millis) {
+		if (millis <= 1) {
+			return 0;
+		}
+		return (int) Math.min(BUCKETS - 1, Math.ceil(PER_DOUBLING * Math.log(millis) / Math.log(2)));
+	}
+
+	/**
 	 * The largest latency, in ms, that bucket {@code i} holds (bucket 89: its lowest).
 	 */
 	static long upperBoundMillis(int bucket) {
