@@ -22,15 +22,11 @@ import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,6 +35,7 @@ import tools.jackson.databind.node.MissingNode;
 
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.localstack.services.Service;
+import com.bidstream.testsupport.HeadlessChromium;
 import com.bidstream.testsupport.BidstreamApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -305,27 +302,14 @@ final class QueueInBrowser {
 	}
 
 	private ChromeDriver browser() {
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		Path profile = this.stack.dataRoot().resolveSibling("chromium-" + this.browsers.size());
-		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--window-size=1440,1000", "--user-data-dir=" + profile);
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build();
-		ChromeDriver browser = new ChromeDriver(service, options);
+		ChromeDriver browser = HeadlessChromium
+			.open(this.stack.dataRoot().resolveSibling("chromium-" + this.browsers.size()));
 		this.browsers.add(browser);
 		return browser;
 	}
 
 	private static WebDriverWait wait(WebDriver browser) {
-		WebDriverWait wait = new WebDriverWait(browser, PAGE);
-		// the page redraws its tables as answers arrive
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
+		return HeadlessChromium.waitOn(browser, PAGE);
 	}
 
 	private static By card(String jobKey) {

@@ -25,15 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,6 +44,7 @@ import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
 import com.bidstream.contracts.Topics;
 import com.bidstream.reporting.ReportingEvents;
+import com.bidstream.testsupport.HeadlessChromium;
 import com.bidstream.testsupport.BidstreamApi;
 import com.bidstream.testsupport.ServiceIntegrationTest;
 import com.bidstream.testsupport.TopicReader;
@@ -364,27 +361,13 @@ class DashboardBrowserTests {
 	}
 
 	ChromeDriver browser() {
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--window-size=1440,1000",
-					"--user-data-dir=" + this.profiles.resolve("profile-" + this.browsers.size()));
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build();
-		ChromeDriver browser = new ChromeDriver(service, options);
+		ChromeDriver browser = HeadlessChromium.open(this.profiles.resolve("profile-" + this.browsers.size()));
 		this.browsers.add(browser);
 		return browser;
 	}
 
 	static WebDriverWait wait(WebDriver browser) {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		// the page redraws its tables as answers arrive
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
+		return HeadlessChromium.waitOn(browser, Duration.ofSeconds(20));
 	}
 
 	static void signIn(WebDriver browser, String key) {
