@@ -12,26 +12,25 @@ import java.util.Optional;
  */
 enum MarketGroupBy {
 
-	CATEGORY("category", "market_listings m", "coalesce(nullif(btrim(m.category), ''), 'unknown')"),
+	CATEGORY("category", "", "coalesce(nullif(btrim(m.category), ''), 'unknown')"),
 
 	SKILL("skill", """
-			market_listings m
 			cross join lateral unnest(case when cardinality(m.skills) = 0 then array['unknown'] else m.skills end)
 			     as s(skill)""", "s.skill"),
 
-	SEGMENT("segment", "market_listings m", "coalesce(nullif(btrim(m.segment), ''), 'unknown')");
+	SEGMENT("segment", "", "coalesce(nullif(btrim(m.segment), ''), 'unknown')");
 
 	static final String PARAMETERS = "category, skill, segment";
 
 	private final String parameter;
 
-	private final String source;
+	private final String lateral;
 
 	private final String group;
 
-	MarketGroupBy(String parameter, String source, String group) {
+	MarketGroupBy(String parameter, String lateral, String group) {
 		this.parameter = parameter;
-		this.source = source;
+		this.lateral = lateral;
 		this.group = group;
 	}
 
@@ -44,10 +43,11 @@ enum MarketGroupBy {
 	}
 
 	/**
-	 * The rows to aggregate: one per listing, or per listing and skill.
+	 * What joins a listing ({@code market_listings m}) to the rows to aggregate: nothing
+	 * for one row per listing, its skills for one per listing and skill.
 	 */
-	String source() {
-		return this.source;
+	String lateral() {
+		return this.lateral;
 	}
 
 	/**

@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -253,6 +256,105 @@ abstract class MarketIntegrationTests {
 		assertThat(all.get("groupBy").asString()).isEqualTo("category");
 		assertThat(all.get("interval").asString()).isEqualTo("week");
 		assertThat(all.get("from").asString()).isEqualTo(day(0, 0).toString());
+	}
+
+	@Test
+	void aWholePeriodIsReadFromItsKeptCellsUntilOneOfItsListingsIsWritten() {
+		insert(day(0, 1), "Dev");
+		insert(day(1, 1), "Dev");
+		assertThat(rows(MarketGroupBy.CATEGORY, MarketInterval.WEEK, day(0, 0), day(2, 0)))
+			.extracting(MarketRow::period, MarketRow::listings)
+			.containsExactly(tuple(period(0), 1L), tuple(period(1), 1L));
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from market_period_cells
+				 where scope = ? and group_by = 'category' and period_interval = 'week' and period_start >= ?::date
+				""", Integer.class, this.agency, day(0, 0).toString().substring(0, 10)))
+			.as("the two weeks shown, kept (the week before held no listing: nothing to keep)")
+			.isEqualTo(2);
+
+		this.jdbc.update("""
+				update market_period_cells set cells = jsonb_set(cells, '{0,listings}', '41')
+				 where scope = ? and group_by = 'category' and period_interval = 'week' and period_start = ?::date
+				""", this.agency, day(0, 0).toString().substring(0, 10));
+		assertThat(rows(MarketGroupBy.CATEGORY, MarketInterval.WEEK, day(0, 0), day(2, 0)))
+			.as("week 0 read from its kept cells, not from the listings")
+			.extracting(MarketRow::period, MarketRow::listings)
+			.containsExactly(tuple(period(0), 41L), tuple(period(1), 1L));
+
+		String moved = "upwork:~" + UUID.randomUUID();
+		insert(this.agency, moved, day(1, 2), "Dev", new String[] { "Java" }, "1000", 10, false, null, "SKIP");
+		this.jdbc.update("update market_listings set period_at = ? where agency_id = ? and job_key = ?",
+				day(0, 2).atOffset(ZoneOffset.UTC), this.agency, moved);
+		assertThat(rows(MarketGroupBy.CATEGORY, MarketInterval.WEEK, day(0, 0), day(2, 0)))
+			.as("a listing moved into week 0 makes it computed again; week 1 was written too")
+			.extracting(MarketRow::period, MarketRow::listings)
+			.containsExactly(tuple(period(0), 2L), tuple(period(1), 1L));
+	}
+
+	/**
+	 * Random writes (new listings of two agencies, listings moved to other weeks or
+	 * groups, listings deleted) between random reports: every report read through the
+	 * kept periods equals the same report computed from the listings alone.
+	 */
+	@Test
+	void aReportFromKeptPeriodsAlwaysEqualsTheReportComputedFromTheListings() {
+		long seed = System.nanoTime();
+		Random random = new Random(seed);
+		String[] agencies = { this.agency, this.agency + "-b" };
+		String[] categories = { "Dev", "Design", "Data" };
+		String[] skills = { "Java", "SQL", "Figma", "Python" };
+		List<String[]> listings = new ArrayList<>();
+		for (int round = 0; round < 40; round++) {
+			for (int write = random.nextInt(6); write > 0; write--) {
+				int what = random.nextInt(10);
+				if (what < 6 || listings.isEmpty()) {
+					String[] listing = { agencies[random.nextInt(2)], "upwork:~" + UUID.randomUUID() };
+					String[] some = Arrays.stream(skills)
+						.filter((skill) -> random.nextInt(3) == 0)
+						.toArray(String[]::new);
+					insert(listing[0], listing[1], randomInstant(random), categories[random.nextInt(3)], some,
+							(random.nextInt(5) == 0) ? null : String.valueOf(100 + random.nextInt(900)),
+							random.nextInt(30), random.nextBoolean(), "AUTOMATABLE", "PURSUE");
+					listings.add(listing);
+				}
+				else if (what < 9) {
+					String[] listing = listings.get(random.nextInt(listings.size()));
+					this.jdbc.update("""
+							update market_listings set period_at = ?, category = ?, estimated_value = ?
+							 where agency_id = ? and job_key = ?""", randomInstant(random).atOffset(ZoneOffset.UTC),
+							categories[random.nextInt(3)], new BigDecimal(random.nextInt(2000)), listing[0],
+							listing[1]);
+				}
+				else {
+					String[] listing = listings.remove(random.nextInt(listings.size()));
+					this.jdbc.update("delete from market_listings where agency_id = ? and job_key = ?", listing[0],
+							listing[1]);
+				}
+			}
+			Optional<String> scope = Optional.of(agencies[random.nextInt(2)]).filter((a) -> random.nextInt(3) > 0);
+			Instant from = random.nextBoolean() ? day(random.nextInt(3), 0) : randomInstant(random);
+			Instant to = random.nextBoolean() ? day(7 + random.nextInt(3), 0) : randomInstant(random);
+			if (!to.isAfter(from)) {
+				continue;
+			}
+			for (MarketGroupBy groupBy : MarketGroupBy.values()) {
+				for (MarketInterval interval : MarketInterval.values()) {
+					MarketWindow window = new MarketWindow(from, to, interval);
+					assertThat(this.reader.rows(scope, groupBy, window))
+						.as("seed %d, round %d: %s by %s over %s", seed, round, scope, groupBy, window)
+						.isEqualTo(this.reader.rowsFromListings(scope, groupBy, window));
+				}
+			}
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from market_period_cells where scope = ?", Integer.class,
+				this.agency))
+			.as("periods were kept")
+			.isPositive();
+	}
+
+	/** An instant in this test's ten weeks, to the second. */
+	private Instant randomInstant(Random random) {
+		return this.monday.plusSeconds(random.nextInt(70 * 86_400));
 	}
 
 	@Test
