@@ -40,7 +40,7 @@ final class Help {
 			                             past that, the rate is of what it counted by then,
 			                             and the latency step is skipped
 			      --rate N --seconds S   the latency step's steady rate (default 1,000/s for 30 s;
-			                             at most half the end-to-end rate)
+			                             at most 3/4 of the end-to-end rate)
 			      --import N             lines of the NDJSON import step (default 200,000)
 			      --warm-up N            listings sent end to end first, untimed, so the timed
 			                             step meets compiled code (default 20,000; --cold: none)

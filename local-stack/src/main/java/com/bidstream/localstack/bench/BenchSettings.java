@@ -36,12 +36,12 @@ public record BenchSettings(int listings, int rawRecords, int steadyRate, int st
 	}
 
 	/**
-	 * The latency step's rate: the one asked for, but at most half of what the pipeline
-	 * managed end to end, so that it measures latency, not a growing backlog.
+	 * The latency step's rate: the one asked for, but at most three quarters of what the
+	 * pipeline managed end to end, so that it measures latency, not a growing backlog.
 	 */
 	int steadyRate(double endToEndPerSecond) {
-		int half = (int) (endToEndPerSecond / 2) / TICKS_PER_SECOND * TICKS_PER_SECOND;
-		return Math.max(TICKS_PER_SECOND, Math.min(this.steadyRate, half));
+		int most = (int) (endToEndPerSecond * 3 / 4) / TICKS_PER_SECOND * TICKS_PER_SECOND;
+		return Math.max(TICKS_PER_SECOND, Math.min(this.steadyRate, most));
 	}
 
 }

@@ -150,7 +150,7 @@ final class Measurement {
 		}
 		String step = "steady %,d/s for %d s".formatted(rate, this.settings.steadySeconds());
 		return (rate == this.settings.steadyRate()) ? step
-				: step + " (half the end-to-end rate; %,d/s asked)".formatted(this.settings.steadyRate());
+				: step + " (3/4 of the end-to-end rate; %,d/s asked)".formatted(this.settings.steadyRate());
 	}
 
 	private static BenchResult.Throughput endToEnd(EndToEndStep.Rates rates, BenchResult.Throughput raw) {

@@ -14,13 +14,14 @@ class BenchSettingsTests {
 			200_000, Path.of("target/bench"), true, 20_000);
 
 	@Test
-	void theLatencyStepKeepsTheAskedRateWhenThePipelineManagesTwiceIt() {
+	void theLatencyStepKeepsTheAskedRateWhenThePipelineManagesAThirdMore() {
 		assertThat(this.settings.steadyRate(2500)).isEqualTo(1000);
+		assertThat(this.settings.steadyRate(1334)).isEqualTo(1000);
 	}
 
 	@Test
-	void theLatencyStepRunsAtHalfTheEndToEndRateInBatchesOfWholeTicks() {
-		assertThat(this.settings.steadyRate(1234)).isEqualTo(610);
+	void theLatencyStepRunsAtThreeQuartersOfTheEndToEndRateInBatchesOfWholeTicks() {
+		assertThat(this.settings.steadyRate(1234)).isEqualTo(920);
 		assertThat(this.settings.steadyRate(5)).isEqualTo(10);
 	}
 
