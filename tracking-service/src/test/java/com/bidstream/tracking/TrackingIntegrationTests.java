@@ -111,10 +111,13 @@ abstract class TrackingIntegrationTests {
 	@Test
 	void aPursuedListingIsQueuedAndTheQueueIsPublished() {
 		String jobKey = newJobKey();
+		Instant published = Instant.now();
 
 		publish(scored("demo", jobKey, 1, 82, Decision.PURSUE));
 
 		JsonNode pursuit = awaitPursuit(demo(), jobKey, "QUEUED");
+		assertThat(Instant.parse(pursuit.get("createdAt").asString())).as("when tracking took it")
+			.isBetween(published.minusSeconds(1), Instant.now());
 		assertThat(pursuit.get("agencyId").asString()).isEqualTo("demo");
 		assertThat(pursuit.get("score").asInt()).isEqualTo(82);
 		assertThat(pursuit.get("decision").asString()).isEqualTo("PURSUE");

@@ -34,11 +34,14 @@ final class BenchClient {
 
 	private final String scoring;
 
+	private final String tracking;
+
 	private final String reporting;
 
-	BenchClient(String ingest, String scoring, String reporting) {
+	BenchClient(String ingest, String scoring, String tracking, String reporting) {
 		this.ingest = ingest;
 		this.scoring = scoring;
+		this.tracking = tracking;
 		this.reporting = reporting;
 	}
 
@@ -100,13 +103,25 @@ final class BenchClient {
 	 * When scoring scored a listing, or empty while it is not scored yet.
 	 */
 	Optional<Instant> scoredAt(String jobKey) {
-		HttpRequest request = get(this.scoring + "/api/v1/scores/" + URLEncoder.encode(jobKey, StandardCharsets.UTF_8));
+		return instant(this.scoring + "/api/v1/scores/", jobKey, "scoredAt");
+	}
+
+	/**
+	 * When tracking took a listing's pursuit (its {@code createdAt}), or empty while it
+	 * has none yet.
+	 */
+	Optional<Instant> trackedAt(String jobKey) {
+		return instant(this.tracking + "/api/v1/pursuits/", jobKey, "createdAt");
+	}
+
+	private Optional<Instant> instant(String resource, String jobKey, String field) {
+		HttpRequest request = get(resource + URLEncoder.encode(jobKey, StandardCharsets.UTF_8));
 		HttpResponse<String> response = exchange(request);
 		if (response.statusCode() == 404) {
 			return Optional.empty();
 		}
 		require(response, 200);
-		return Optional.of(Instant.parse(EventCodec.mapper().readTree(response.body()).path("scoredAt").asString()));
+		return Optional.of(Instant.parse(EventCodec.mapper().readTree(response.body()).path(field).asString()));
 	}
 
 	/**

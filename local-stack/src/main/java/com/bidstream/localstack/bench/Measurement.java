@@ -42,7 +42,7 @@ final class Measurement {
 		this.stack = stack;
 		this.console = console;
 		this.client = new BenchClient(stack.url(Service.INGEST), stack.url(Service.SCORING),
-				stack.url(Service.REPORTING));
+				stack.url(Service.TRACKING), stack.url(Service.REPORTING));
 	}
 
 	BenchResult run(Instant started) throws InterruptedException {
@@ -163,6 +163,8 @@ final class Measurement {
 		List<BenchResult.LatencyRow> rows = new ArrayList<>();
 		rows.add(new BenchResult.LatencyRow("202 -> scored (scoredAt, 1 listing per batch)", Notes.TO_SCORED,
 				Percentiles.of(steady.toScored())));
+		rows.add(new BenchResult.LatencyRow("202 -> tracked (pursuit createdAt, same listing)", Notes.TO_TRACKED,
+				Percentiles.of(steady.toTracked())));
 		rows.add(new BenchResult.LatencyRow("202 -> counted by reporting (funnel polls)", Notes.TO_COUNTED,
 				Percentiles.of(steady.toCounted())));
 		Map<String, Percentiles> timers = new LinkedHashMap<>();

@@ -11,6 +11,9 @@ final class Notes {
 	static final String TO_SCORED = "scoring's scoredAt of one listing per batch minus the moment the client "
 			+ "received that batch's 202 (same machine, same clock)";
 
+	static final String TO_TRACKED = "tracking's createdAt of the same listing's pursuit (when it applied the "
+			+ "listing's first score) minus the same 202";
+
 	static final String TO_COUNTED = "first funnel poll (every " + SteadyLatencyStep.POLL_MILLIS
 			+ " ms) whose scored count includes the n-th acknowledged listing, minus that listing's 202; "
 			+ "exact if the pipeline is first-in first-out, and the poll interval can only overstate it";
@@ -21,8 +24,8 @@ final class Notes {
 
 	static final List<String> ALL = List.of(
 			"Ratios matter, not absolute figures: the machine is shared, and the bench's clients run on it too.",
-			"Latency: 202 -> scored is " + TO_SCORED + ".", "Latency: 202 -> counted is " + TO_COUNTED + ".",
-			"Latency: timer rows are " + TIMERS + ".",
+			"Latency: 202 -> scored is " + TO_SCORED + ".", "Latency: 202 -> tracked is " + TO_TRACKED + ".",
+			"Latency: 202 -> counted is " + TO_COUNTED + ".", "Latency: timer rows are " + TIMERS + ".",
 			"On listings.ingested: from the first POST to the moment the bench's consumer read the last of the "
 					+ "step's listings from the topic (acks=all, so stored on the broker); the REST and the import "
 					+ "rows count only what ingest accepted.",

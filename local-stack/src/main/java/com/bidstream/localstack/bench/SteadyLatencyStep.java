@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import com.bidstream.localstack.Console;
 
@@ -17,14 +19,15 @@ import com.bidstream.localstack.Console;
  * Latency at a steady rate: a batch every 100 ms, each timed from its 202. Two
  * measurements from the client's side: the funnel's count of the step's source, polled
  * every {@link #POLL_MILLIS} ms (to "counted", see {@link CurveLatency}), and, for one
- * listing of each batch, the {@code scoredAt} that scoring recorded (to "scored").
+ * listing of each batch, the {@code scoredAt} that scoring recorded (to "scored") and the
+ * {@code createdAt} of its pursuit in tracking (to "tracked").
  */
 final class SteadyLatencyStep {
 
 	static final long POLL_MILLIS = 200;
 
 	/** What the step measured, from the client's side. */
-	record Measured(long acknowledged, double[] toScored, double[] toCounted) {
+	record Measured(long acknowledged, double[] toScored, double[] toTracked, double[] toCounted) {
 	}
 
 	private record Sample(String jobKey, long ackMillis) {
@@ -88,8 +91,9 @@ final class SteadyLatencyStep {
 		}
 		senders.shutdown();
 		this.console.step("latency",
-				"%,d acknowledged, all counted; reading %d scores".formatted(acked.get(), samples.size()));
-		return new Measured(acked.get(), toScored(samples), CurveLatency.latencies(acks, polls));
+				"%,d acknowledged, all counted; reading %d scores and pursuits".formatted(acked.get(), samples.size()));
+		return new Measured(acked.get(), since(samples, "scored", this.client::scoredAt),
+				since(samples, "tracked", this.client::trackedAt), CurveLatency.latencies(acks, polls));
 	}
 
 	/**
@@ -102,13 +106,16 @@ final class SteadyLatencyStep {
 		}
 	}
 
-	private double[] toScored(List<Sample> samples) {
+	/**
+	 * For each sample, the milliseconds from its 202 to the moment {@code at} tells.
+	 */
+	private static double[] since(List<Sample> samples, String what, Function<String, Optional<Instant>> at) {
 		double[] latencies = new double[samples.size()];
 		for (int i = 0; i < latencies.length; i++) {
 			Sample sample = samples.get(i);
-			Instant scoredAt = this.client.scoredAt(sample.jobKey())
-				.orElseThrow(() -> new IllegalStateException(sample.jobKey() + " is counted but not scored"));
-			latencies[i] = scoredAt.toEpochMilli() - sample.ackMillis();
+			Instant reached = at.apply(sample.jobKey())
+				.orElseThrow(() -> new IllegalStateException(sample.jobKey() + " is counted but not " + what));
+			latencies[i] = reached.toEpochMilli() - sample.ackMillis();
 		}
 		return latencies;
 	}

@@ -1,5 +1,6 @@
 package com.bidstream.tracking.pursuits;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -11,15 +12,17 @@ import com.bidstream.contracts.PursuitAdvanced.Stage;
 
 /**
  * A pursuit as the API answers it; {@code history} is left out of lists.
+ * {@code createdAt}, beyond the contract's fields, is when tracking took the pursuit:
+ * when it applied the listing's first score.
  */
 record PursuitView(String jobKey, String agencyId, Stage stage, Outcome outcome, String freelancerId, Integer score,
-		Decision decision, String segment, LossReason reason,
+		Decision decision, String segment, LossReason reason, Instant createdAt,
 		@JsonInclude(JsonInclude.Include.NON_NULL) List<HistoryEntry> history) {
 
 	static PursuitView of(Pursuit pursuit, List<HistoryEntry> history) {
 		return new PursuitView(pursuit.jobKey(), pursuit.agencyId(), pursuit.stage(), pursuit.outcome(),
 				pursuit.freelancerId(), pursuit.score(), pursuit.decision(), pursuit.segment(), pursuit.reason(),
-				history);
+				pursuit.createdAt(), history);
 	}
 
 	static PursuitView summary(Pursuit pursuit) {

@@ -1,5 +1,6 @@
 package com.bidstream.tracking.pursuits;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,7 +54,7 @@ class PursuitControllerTests {
 
 	static PursuitView claimed() {
 		return new PursuitView(JOB, "demo", Stage.CLAIMED, null, "fl-1", 82, Decision.PURSUE, "enterprise", null,
-				List.of());
+				Instant.parse("2026-11-20T10:00:00Z"), List.of());
 	}
 
 	@Test
