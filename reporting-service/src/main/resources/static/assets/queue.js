@@ -130,7 +130,15 @@
   function fill(node, listing) {
     function text(name, value) { node.querySelector('[data-field="' + name + '"]').textContent = value; }
     text('score', String(listing.score));
-    text('jobKey', listing.jobKey);
+    text('title', listing.title || listing.jobKey);
+    text('jobKey', listing.title ? listing.jobKey : '');
+    var link = node.querySelector('[data-field="title"]');
+    // only a web address becomes a link: a listing's url is outside input
+    if (/^https?:\/\//i.test(listing.url || '')) {
+      link.href = listing.url;
+    } else {
+      link.removeAttribute('href');
+    }
     text('segment', listing.segment || '?');
     text('budgetBand', listing.budgetBand || '?');
     text('aiExposure', listing.aiExposure || '?');

@@ -170,6 +170,8 @@ abstract class ScoringIntegrationTests {
 		JsonNode json = own.json();
 		assertThat(json.get("jobKey").asString()).isEqualTo(listing.jobKey());
 		assertThat(json.get("agencyId").asString()).isEqualTo("demo");
+		assertThat(json.get("title").asString()).as("beyond the contract").isEqualTo(listing.title());
+		assertThat(json.get("url").asString()).isEqualTo(listing.url());
 		assertThat(json.get("version").asInt()).isEqualTo(1);
 		assertThat(json.get("score").asInt()).isBetween(70, 100);
 		assertThat(json.get("decision").asString()).isEqualTo("PURSUE");

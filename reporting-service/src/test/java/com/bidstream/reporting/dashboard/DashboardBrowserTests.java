@@ -235,6 +235,8 @@ class DashboardBrowserTests {
 		stub.listing("demo", pursue, 88, "PURSUE", "fl-ana", "fl-bo");
 		stub.listing("demo", review, 61, "REVIEW", "fl-bo");
 		stub.listing("acme", acmeOnly, 90, "PURSUE", "fl-cy");
+		stub.titled("demo", pursue, "Kafka <i>pipeline</i> for a fintech", "https://www.upwork.com/jobs/~q" + tag);
+		stub.titled("demo", review, "A scripted link", "javascript:alert(document.domain)");
 
 		ChromeDriver ana = browser();
 		ana.get(base() + "/");
@@ -246,6 +248,13 @@ class DashboardBrowserTests {
 		assertThat(ana.findElements(card(acmeOnly))).as("another agency's rows").isEmpty();
 		assertThat(card.findElement(By.cssSelector("[data-field='score']")).getText()).isEqualTo("88");
 		assertThat(card.findElement(By.cssSelector("[data-field='stage']")).getText()).isEqualTo("QUEUED");
+		WebElement title = card.findElement(By.cssSelector("[data-field='title']"));
+		assertThat(title.getText()).as("the title, as text").isEqualTo("Kafka <i>pipeline</i> for a fintech");
+		assertThat(title.getAttribute("href")).isEqualTo("https://www.upwork.com/jobs/~q" + tag);
+		assertThat(card.findElement(By.cssSelector("[data-field='jobKey']")).getText()).isEqualTo(pursue);
+		WebElement scripted = ana.findElement(card(review)).findElement(By.cssSelector("[data-field='title']"));
+		assertThat(scripted.getText()).isEqualTo("A scripted link");
+		assertThat(scripted.getAttribute("href")).as("only a web address is a link").isNull();
 		card.findElement(By.tagName("summary")).click();
 		assertThat(card.findElement(By.cssSelector("[data-field='signals']")).getText())
 			.contains("<b>fixed $4,000</b>");

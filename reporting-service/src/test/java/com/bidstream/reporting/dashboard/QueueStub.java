@@ -104,6 +104,16 @@ final class QueueStub implements AutoCloseable {
 		this.pursuits.put(agency + "|" + jobKey, pursuit);
 	}
 
+	/**
+	 * Gives a listing already added the title and link scoring keeps beside its score.
+	 */
+	void titled(String agency, String jobKey, String title, String url) {
+		this.scores.get(agency)
+			.stream()
+			.filter((listing) -> jobKey.equals(listing.path("jobKey").asString()))
+			.forEach((listing) -> listing.put("title", title).put("url", url));
+	}
+
 	List<Call> calls(String service) {
 		return this.calls.stream().filter((call) -> call.service().equals(service)).toList();
 	}

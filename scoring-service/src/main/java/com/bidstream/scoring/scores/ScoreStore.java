@@ -44,19 +44,21 @@ class ScoreStore {
 	 */
 	private static final String UPSERT_ALL = """
 			insert into scores (agency_id, job_key, version, score, decision, segment, budget_band, ai_work,
-			    ai_exposure, signals, red_flags, model_version, profile_version, scored_at, closed)
+			    ai_exposure, signals, red_flags, model_version, profile_version, scored_at, closed, title, url)
 			select * from unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
-			    ?::boolean[], ?::text[], ?::jsonb[], ?::jsonb[], ?::text[], ?::int[], ?::timestamptz[], ?::boolean[])
+			    ?::boolean[], ?::text[], ?::jsonb[], ?::jsonb[], ?::text[], ?::int[], ?::timestamptz[], ?::boolean[],
+			    ?::text[], ?::text[])
 			on conflict (agency_id, job_key) do update set version = excluded.version, score = excluded.score,
 			    decision = excluded.decision, segment = excluded.segment, budget_band = excluded.budget_band,
 			    ai_work = excluded.ai_work, ai_exposure = excluded.ai_exposure, signals = excluded.signals,
 			    red_flags = excluded.red_flags, model_version = excluded.model_version,
-			    profile_version = excluded.profile_version, scored_at = excluded.scored_at, closed = excluded.closed
+			    profile_version = excluded.profile_version, scored_at = excluded.scored_at, closed = excluded.closed,
+			    title = excluded.title, url = excluded.url
 			where scores.version <= excluded.version
 			returning agency_id, job_key""";
 
 	private static final String COLUMNS = "select agency_id, job_key, version, score, decision, segment, budget_band, "
-			+ "ai_work, ai_exposure, signals, red_flags, model_version, scored_at from scores ";
+			+ "ai_work, ai_exposure, signals, red_flags, model_version, scored_at, title, url from scores ";
 
 	private final JdbcClient jdbc;
 
@@ -89,6 +91,8 @@ class ScoreStore {
 			.integer(NewScore::profileVersion)
 			.timestamp(NewScore::scoredAt)
 			.bool((score) -> score.event().listing().closed() != null)
+			.text((score) -> score.event().listing().title())
+			.text((score) -> score.event().listing().url())
 			.values();
 		return new HashSet<>(this.jdbc.sql(UPSERT_ALL)
 			.params(columns)
@@ -140,8 +144,9 @@ class ScoreStore {
 	}
 
 	private static ScoreView view(ResultSet rs, int row) throws SQLException {
-		return new ScoreView(rs.getString("job_key"), rs.getString("agency_id"), rs.getInt("version"),
-				rs.getInt("score"), Decision.valueOf(rs.getString("decision")), rs.getString("segment"),
+		return new ScoreView(rs.getString("job_key"), rs.getString("agency_id"), rs.getString("title"),
+				rs.getString("url"), rs.getInt("version"), rs.getInt("score"),
+				Decision.valueOf(rs.getString("decision")), rs.getString("segment"),
 				BudgetBand.valueOf(rs.getString("budget_band")), rs.getBoolean("ai_work"),
 				AiExposure.valueOf(rs.getString("ai_exposure")),
 				EventCodec.mapper().readValue(rs.getString("signals"), SIGNALS),

@@ -10,11 +10,13 @@ import com.bidstream.contracts.ListingScored.Signal;
 
 /**
  * A stored score as {@code GET /api/v1/scores/{jobKey}} answers it (contract section 4).
- * {@code matches} stays empty until the freelancer roster exists.
+ * {@code matches} stays empty until the freelancer roster exists. Beyond the contract's
+ * fields, {@code title} and {@code url} are those of the listing version scored (null for
+ * scores stored before they were kept), so that a ranked list names its jobs.
  */
-record ScoreView(String jobKey, String agencyId, int version, int score, Decision decision, String segment,
-		BudgetBand budgetBand, boolean aiWork, AiExposure aiExposure, List<Signal> signals, List<String> redFlags,
-		List<Match> matches, String modelVersion, Instant scoredAt) {
+record ScoreView(String jobKey, String agencyId, String title, String url, int version, int score, Decision decision,
+		String segment, BudgetBand budgetBand, boolean aiWork, AiExposure aiExposure, List<Signal> signals,
+		List<String> redFlags, List<Match> matches, String modelVersion, Instant scoredAt) {
 
 	/**
 	 * A freelancer of the roster who fits the job, and why.

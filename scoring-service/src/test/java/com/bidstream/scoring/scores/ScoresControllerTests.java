@@ -38,8 +38,8 @@ class ScoresControllerTests {
 	ScoreStore scores;
 
 	static ScoreView view(String agency, String jobKey) {
-		return new ScoreView(jobKey, agency, 2, 82, Decision.PURSUE, "enterprise", BudgetBand.MEDIUM, true,
-				AiExposure.AI_ASSISTED,
+		return new ScoreView(jobKey, agency, "Kafka pipeline for a fintech", "https://www.upwork.com/jobs/~0212", 2, 82,
+				Decision.PURSUE, "enterprise", BudgetBand.MEDIUM, true, AiExposure.AI_ASSISTED,
 				List.of(new Signal("budget", 0.9, 0.15, "fixed $4,000 is above the $500 floor")), List.of(), List.of(),
 				"default-1", Instant.parse("2026-11-22T09:15:00.120Z"));
 	}
