@@ -315,6 +315,7 @@
     var params = scope();
     params.set('groupBy', $('marketGroupBy').value);
     params.set('interval', $('marketInterval').value);
+    $('market-csv').href = '/api/v1/reports/market.csv?' + params;
     return B.getJson('/api/v1/reports/market?' + params).then(renderMarket, function (error) {
       B.showStatus($('market-status'), B.describe(error), true);
       throw error;

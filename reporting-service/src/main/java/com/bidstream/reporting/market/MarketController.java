@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,10 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.reporting.csv.Csv;
 
 /**
- * {@code GET /api/v1/reports/market}. A member key reads its own agency's listings; an
- * operator key every agency's unless {@code agency=} narrows it.
+ * {@code GET /api/v1/reports/market}, and {@code /market.csv} with the same rows. A
+ * member key reads its own agency's listings; an operator key every agency's unless
+ * {@code agency=} narrows it.
  */
 @RestController
 @RequestMapping("/api/v1/reports")
@@ -53,6 +56,18 @@ class MarketController {
 			.register(this.meters)
 			.record(() -> this.reader.rows(scope, grouping, window));
 		return new MarketReport(grouping.parameter(), periods.parameter(), window.from(), window.to(), rows);
+	}
+
+	/**
+	 * The same rows as CSV.
+	 */
+	@GetMapping("/market.csv")
+	ResponseEntity<String> marketCsv(Caller caller, @RequestParam(defaultValue = "category") String groupBy,
+			@RequestParam(defaultValue = "week") String interval, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String agency) {
+		MarketReport report = market(caller, groupBy, interval, from, to, agency);
+		return Csv.attachment("market-" + report.groupBy() + "-" + report.interval() + ".csv",
+				MarketCsv.render(report.rows()));
 	}
 
 }

@@ -2,9 +2,6 @@ package com.bidstream.reporting.reports;
 
 import java.time.Clock;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.reporting.csv.Csv;
 import com.bidstream.reporting.funnel.GroupBy;
 
 /**
@@ -22,8 +20,6 @@ import com.bidstream.reporting.funnel.GroupBy;
 @RestController
 @RequestMapping("/api/v1/reports")
 class FunnelController {
-
-	static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
 	private final FunnelService funnels;
 
@@ -49,11 +45,7 @@ class FunnelController {
 			@RequestParam(defaultValue = "false") boolean excludeNoHire,
 			@RequestParam(required = false) String agency) {
 		FunnelReport report = funnel(caller, groupBy, from, to, excludeNoHire, agency);
-		return ResponseEntity.ok()
-			.contentType(TEXT_CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("funnel-" + report.groupBy() + ".csv").build().toString())
-			.body(FunnelCsv.render(report.rows()));
+		return Csv.attachment("funnel-" + report.groupBy() + ".csv", FunnelCsv.render(report.rows()));
 	}
 
 	private static GroupBy groupBy(String value) {

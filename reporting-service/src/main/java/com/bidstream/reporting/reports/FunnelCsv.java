@@ -2,15 +2,12 @@ package com.bidstream.reporting.reports;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import com.bidstream.reporting.csv.Csv;
 import com.bidstream.reporting.funnel.FunnelRow;
 
 /**
- * The funnel rows as CSV: a header row of the JSON field names, each interval and the
- * diagnosis as two columns, empty cells for nulls. A text cell that a spreadsheet would
- * read as a formula is prefixed with an apostrophe.
+ * The funnel rows as CSV ({@link Csv}): each interval and the diagnosis as two columns.
  */
 final class FunnelCsv {
 
@@ -23,23 +20,18 @@ final class FunnelCsv {
 	}
 
 	static String render(List<FunnelRow> rows) {
-		StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-		rows.forEach((row) -> csv.append(line(row)).append("\r\n"));
-		return csv.toString();
+		return Csv.render(HEADER, rows.stream().map(FunnelCsv::line).toList());
 	}
 
 	private static String line(FunnelRow row) {
-		return Stream
-			.of(text(row.group()), row.scored(), row.queued(), row.proposed(), row.viewed(), row.replied(),
-					row.interviewed(), row.hired(), row.lost(), row.withdrawn(), row.connectsSpent(),
-					plain(row.revenue()), row.viewRate(), low(row.viewRateInterval()), high(row.viewRateInterval()),
-					row.replyRate(), low(row.replyRateInterval()), high(row.replyRateInterval()), row.interviewRate(),
-					low(row.interviewRateInterval()), high(row.interviewRateInterval()), row.winRate(),
-					low(row.winRateInterval()), high(row.winRateInterval()), row.connectsPerHire(), row.costPerWin(),
-					row.medianHoursToReply(), row.enoughData(), row.diagnosis().stage().name(),
-					text(row.diagnosis().message()))
-			.map((cell) -> (cell != null) ? cell.toString() : "")
-			.collect(Collectors.joining(","));
+		return Csv.line(Csv.text(row.group()), row.scored(), row.queued(), row.proposed(), row.viewed(), row.replied(),
+				row.interviewed(), row.hired(), row.lost(), row.withdrawn(), row.connectsSpent(), plain(row.revenue()),
+				row.viewRate(), low(row.viewRateInterval()), high(row.viewRateInterval()), row.replyRate(),
+				low(row.replyRateInterval()), high(row.replyRateInterval()), row.interviewRate(),
+				low(row.interviewRateInterval()), high(row.interviewRateInterval()), row.winRate(),
+				low(row.winRateInterval()), high(row.winRateInterval()), row.connectsPerHire(), row.costPerWin(),
+				row.medianHoursToReply(), row.enoughData(), row.diagnosis().stage().name(),
+				Csv.text(row.diagnosis().message()));
 	}
 
 	private static Double low(List<Double> interval) {
@@ -52,17 +44,6 @@ final class FunnelCsv {
 
 	private static String plain(BigDecimal value) {
 		return (value != null) ? value.stripTrailingZeros().toPlainString() : null;
-	}
-
-	static String text(String value) {
-		if (value == null) {
-			return null;
-		}
-		String safe = (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
-		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-			return "\"" + safe.replace("\"", "\"\"") + "\"";
-		}
-		return safe;
 	}
 
 }

@@ -145,6 +145,11 @@ class DashboardBrowserTests {
 						By.cssSelector("#losses tr[data-group='enterprise'] td[data-field='" + reason.getKey() + "']"))
 				.getText()).isEqualTo(reason.getValue().asString()));
 		assertThat(browser.findElement(By.id("csv")).getAttribute("href")).contains("/api/v1/reports/funnel.csv");
+		new Select(browser.findElement(By.id("marketInterval"))).selectByValue("month");
+		wait(browser).until((b) -> {
+			String href = b.findElement(By.id("market-csv")).getAttribute("href");
+			return href.contains("/api/v1/reports/market.csv?") && href.contains("interval=month");
+		});
 		wait(browser).until(
 				(b) -> !b.findElements(By.cssSelector("#stage-chart")).isEmpty() && (Boolean) ((JavascriptExecutor) b)
 					.executeScript("return !!window.Chart && !!Chart.getChart('stage-chart')"));

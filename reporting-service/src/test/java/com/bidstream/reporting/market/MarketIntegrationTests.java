@@ -358,6 +358,23 @@ abstract class MarketIntegrationTests {
 	}
 
 	@Test
+	void theCsvHoldsTheReportsRowsWithFormulaLikeTextDefused() {
+		insert(this.agency, "upwork:~a", day(0, 1), "=HYPERLINK(1)", new String[0], "100", 5, true, "AUTOMATABLE",
+				"PURSUE");
+		insert(this.agency, "upwork:~b", day(0, 2), "Dev, Ops", new String[0], null, null, false, null, "SKIP");
+
+		var csv = api("dev-operator-key")
+			.get("/api/v1/reports/market.csv?from=" + day(0, 0) + "&to=" + day(1, 0) + "&agency=" + this.agency);
+
+		assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+		assertThat(csv.contentType()).startsWith("text/csv");
+		assertThat(csv.body().split("\r\n")).as("rows by group name: = sorts before D")
+			.containsExactly(MarketCsv.HEADER, "'=HYPERLINK(1)," + period(0) + ",1,100.0,1.0,1.0,1.0,0.0,5.0,1.0,",
+					"\"Dev, Ops\"," + period(0) + ",1,,,0.0,0.0,0.0,,0.0,");
+		assertThat(api("dev-demo-key").get("/api/v1/reports/market.csv?groupBy=budgetBand").status()).isEqualTo(400);
+	}
+
+	@Test
 	void answers400NamingTheBadParameter() {
 		assertThat(badField("groupBy=budgetBand")).isEqualTo("groupBy");
 		assertThat(badField("interval=day")).isEqualTo("interval");

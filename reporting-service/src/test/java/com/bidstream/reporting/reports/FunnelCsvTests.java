@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.bidstream.reporting.csv.Csv;
 import com.bidstream.reporting.funnel.Diagnosis;
 import com.bidstream.reporting.funnel.FunnelRow;
 
@@ -31,9 +32,9 @@ class FunnelCsvTests {
 
 	@Test
 	void quotesAndDefusesCellsASpreadsheetWouldMisread() {
-		assertThat(FunnelCsv.text("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-		assertThat(FunnelCsv.text("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
-		assertThat(FunnelCsv.text("plain")).isEqualTo("plain");
+		assertThat(Csv.text("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+		assertThat(Csv.text("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
+		assertThat(Csv.text("plain")).isEqualTo("plain");
 	}
 
 }
