@@ -198,6 +198,10 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(feeds.get(graphql).get("listingsFound").asLong()).isEqualTo(2);
 		assertThat(feeds.get(graphql).has("token")).isFalse();
 		assertThat(feeds.get(graphql).get("hasToken").asBoolean()).isTrue();
+		assertThat(this.jdbc.queryForObject("select token from feeds where id = ?::uuid", String.class, graphql))
+			.as("sealed at rest, opened for the poll below")
+			.startsWith("v1:")
+			.doesNotContain("secret-token");
 		assertThat(feeds.get(empty).get("listingsFound").asLong()).isZero();
 		assertThat(failing).extracting((id) -> feeds.get(id).get("lastError").asString())
 			.containsExactly("The source answered HTTP 500", "The source answered HTTP 401 (is the token still valid?)",
@@ -278,6 +282,10 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(decode(awaitPublished("demo", "scanner:" + externalId, 1).get(0)).listing().title())
 			.isEqualTo("Pushed job");
 		assertThat(api("dev-demo-key").get("/api/v1/feeds").body()).doesNotContain(secret);
+		assertThat(this.jdbc.queryForObject("select secret from feeds where id = ?::uuid", String.class, id))
+			.as("sealed at rest")
+			.startsWith("v1:")
+			.doesNotContain(secret);
 	}
 
 	@Test

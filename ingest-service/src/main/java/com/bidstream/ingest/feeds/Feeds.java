@@ -11,21 +11,52 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.bidstream.contracts.EventCodec;
 
 /**
- * The {@code feeds} table.
+ * The {@code feeds} table. Tokens and webhook secrets are stored sealed
+ * ({@link FeedSecrets}) and opened as rows are read.
  */
 @Repository
 class Feeds {
 
+	private static final Logger log = LoggerFactory.getLogger(Feeds.class);
+
 	private final JdbcClient jdbc;
 
-	Feeds(JdbcClient jdbc) {
+	private final FeedSecrets secrets;
+
+	Feeds(JdbcClient jdbc, FeedSecrets secrets) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
+	}
+
+	/**
+	 * Seals the tokens and secrets stored before they were sealed, once, at start.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void sealStoredInPlainText() {
+		List<Feed> plain = this.jdbc.sql("""
+				select * from feeds
+				 where (token is not null and token not like 'v1:%') or (secret is not null and secret not like 'v1:%')
+				""").query(this::feed).list();
+		for (Feed feed : plain) {
+			this.jdbc.sql("update feeds set token = ?, secret = ? where id = ?")
+				.params(this.secrets.seal(feed.id(), feed.token()), this.secrets.seal(feed.id(), feed.secret()),
+						feed.id())
+				.update();
+		}
+		if (!plain.isEmpty()) {
+			log.info("Sealed the tokens and webhook secrets of {} feeds stored before they were sealed", plain.size());
+		}
 	}
 
 	void create(Feed feed) {
@@ -34,7 +65,8 @@ class Feeds {
 				    created_at, next_poll_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
 			.params(feed.id(), feed.agency(), feed.type().wireName(), feed.source(), feed.url(), feed.query(),
-					feed.pollSeconds(), feed.token(), feed.secret(),
+					feed.pollSeconds(), this.secrets.seal(feed.id(), feed.token()),
+					this.secrets.seal(feed.id(), feed.secret()),
 					(feed.mapping() != null) ? feed.mapping().toString() : null, Timestamp.from(feed.createdAt()),
 					Timestamp.from(feed.nextPollAt()))
 			.update();
@@ -43,12 +75,12 @@ class Feeds {
 	List<Feed> list(String agency) {
 		return this.jdbc.sql("select * from feeds where agency_id = ? order by created_at")
 			.param(agency)
-			.query(Feeds::feed)
+			.query(this::feed)
 			.list();
 	}
 
 	Optional<Feed> find(UUID id) {
-		return this.jdbc.sql("select * from feeds where id = ?").param(id).query(Feeds::feed).optional();
+		return this.jdbc.sql("select * from feeds where id = ?").param(id).query(this::feed).optional();
 	}
 
 	boolean delete(String agency, UUID id) {
@@ -66,7 +98,7 @@ class Feeds {
 				where id in (select id from feeds
 				             where type <> 'webhook' and next_poll_at <= now() and lease_until < now()
 				             order by next_poll_at limit ? for update skip locked)
-				returning *""").params(lease.toSeconds(), limit).query(Feeds::feed).list();
+				returning *""").params(lease.toSeconds(), limit).query(this::feed).list();
 	}
 
 	void polled(UUID id, long found, String problem, Instant nextPoll) {
@@ -91,14 +123,30 @@ class Feeds {
 			.update();
 	}
 
-	private static Feed feed(ResultSet row, int rowNum) throws SQLException {
+	private Feed feed(ResultSet row, int rowNum) throws SQLException {
 		String mapping = row.getString("mapping");
 		JsonNode tree = (mapping != null) ? EventCodec.mapper().readTree(mapping) : null;
-		return new Feed(row.getObject("id", UUID.class), row.getString("agency_id"), FeedType.of(row.getString("type")),
-				row.getString("source"), row.getString("url"), row.getString("query"), row.getInt("poll_seconds"),
-				row.getString("token"), row.getString("secret"), tree, instant(row, "created_at"),
-				instant(row, "last_poll_at"), instant(row, "last_success_at"), row.getLong("listings_found"),
-				row.getInt("consecutive_failures"), row.getString("last_error"), instant(row, "next_poll_at"));
+		UUID id = row.getObject("id", UUID.class);
+		return new Feed(id, row.getString("agency_id"), FeedType.of(row.getString("type")), row.getString("source"),
+				row.getString("url"), row.getString("query"), row.getInt("poll_seconds"), open(id, row, "token"),
+				open(id, row, "secret"), tree, instant(row, "created_at"), instant(row, "last_poll_at"),
+				instant(row, "last_success_at"), row.getLong("listings_found"), row.getInt("consecutive_failures"),
+				row.getString("last_error"), instant(row, "next_poll_at"));
+	}
+
+	/**
+	 * A token or secret as stored, opened; null (the feed then fails its polls, or its
+	 * pushes answer 401) when it does not open with this instance's key.
+	 */
+	private String open(UUID feed, ResultSet row, String column) throws SQLException {
+		try {
+			return this.secrets.open(feed, row.getString(column));
+		}
+		catch (IllegalStateException ex) {
+			log.warn("The {} of feed {} does not open with bidstream.ingest.secrets-key: {}", column, feed,
+					ex.getMessage());
+			return null;
+		}
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -69,12 +69,15 @@ public final class ServiceNode {
 	 * scanner on the LAN) are allowed, which the SSRF guard refuses elsewhere; imports
 	 * are spooled under the stack's data directory, not the system's temp directory, so
 	 * that an import left running by a stop or a crash is resumed by the next start from
-	 * its spooled file.
+	 * its spooled file; feed tokens and webhook secrets are sealed with the key in
+	 * {@code secrets/} ({@link SecretsKey}), made on the first start.
 	 */
 	static List<String> ownArguments(Service service, Path dataDir) {
 		if (service == Service.INGEST) {
 			return List.of("--bidstream.ingest.feeds.allow-private-addresses=true",
-					"--bidstream.ingest.imports.spool-dir=" + dataDir.resolve("imports").toAbsolutePath());
+					"--bidstream.ingest.imports.spool-dir=" + dataDir.resolve("imports").toAbsolutePath(),
+					"--spring.config.import=configtree:"
+							+ SecretsKey.ensure(dataDir.resolve("secrets")).toAbsolutePath() + "/");
 		}
 		return List.of();
 	}

@@ -1,8 +1,12 @@
 package com.bidstream.localstack.services;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServiceNodeTests {
 
-	private final Path data = Path.of("/tmp/stack/.bidstream/ingest");
+	@TempDir
+	Path data;
 
 	@Test
-	void ingestAllowsFeedsOnThisMachineAndSpoolsImportsUnderTheStacksData() {
+	void ingestAllowsFeedsOnThisMachineSpoolsImportsAndKeepsItsSecretsKeyUnderTheStacksData() throws Exception {
 		assertThat(ServiceNode.ownArguments(Service.INGEST, this.data)).containsExactly(
 				"--bidstream.ingest.feeds.allow-private-addresses=true",
-				"--bidstream.ingest.imports.spool-dir=/tmp/stack/.bidstream/ingest/imports");
+				"--bidstream.ingest.imports.spool-dir=" + this.data.resolve("imports"),
+				"--spring.config.import=configtree:" + this.data.resolve("secrets") + "/");
+		Path key = this.data.resolve("secrets").resolve("bidstream.ingest.secrets-key");
+		assertThat(Base64.getDecoder().decode(Files.readString(key))).hasSize(32);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+		String first = Files.readString(key);
+		ServiceNode.ownArguments(Service.INGEST, this.data);
+		assertThat(Files.readString(key)).as("kept across starts").isEqualTo(first);
 	}
 
 	@Test

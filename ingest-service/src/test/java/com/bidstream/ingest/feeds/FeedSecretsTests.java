@@ -1,0 +1,63 @@
+package com.bidstream.ingest.feeds;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class FeedSecretsTests {
+
+	private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+	private final FeedSecrets secrets = new FeedSecrets(KEY);
+
+	private final UUID feed = UUID.randomUUID();
+
+	@Test
+	void aSealedValueOpensForItsFeedAndHoldsNothingReadable() {
+		String sealed = this.secrets.seal(this.feed, "bearer-token-1");
+
+		assertThat(sealed).startsWith("v1:").doesNotContain("bearer-token-1");
+		assertThat(this.secrets.open(this.feed, sealed)).isEqualTo("bearer-token-1");
+		assertThat(this.secrets.seal(this.feed, "bearer-token-1")).as("a fresh nonce each time").isNotEqualTo(sealed);
+		assertThat(this.secrets.seal(this.feed, null)).isNull();
+		assertThat(this.secrets.open(this.feed, null)).isNull();
+	}
+
+	@Test
+	void aSealedValueDoesNotOpenForAnotherFeedNorWithAnotherKeyNorAltered() {
+		String sealed = this.secrets.seal(this.feed, "bearer-token-1");
+		FeedSecrets otherKey = new FeedSecrets(Base64.getEncoder()
+			.encodeToString("another key of 32 bytes, exactly".getBytes(StandardCharsets.US_ASCII)));
+		byte[] bytes = Base64.getDecoder().decode(sealed.substring(3));
+		bytes[bytes.length - 1] ^= 1;
+		String altered = "v1:" + Base64.getEncoder().encodeToString(bytes);
+
+		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(UUID.randomUUID(), sealed));
+		assertThatIllegalStateException().isThrownBy(() -> otherKey.open(this.feed, sealed));
+		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(this.feed, altered));
+	}
+
+	@Test
+	void aValueStoredBeforeSealingIsReadAsItIs() {
+		assertThat(this.secrets.open(this.feed, "legacy-token")).isEqualTo("legacy-token");
+		assertThat(FeedSecrets.isSealed("legacy-token")).isFalse();
+	}
+
+	@Test
+	void ingestDoesNotStartWithoutAWellFormedKey() {
+		assertThatIllegalStateException().isThrownBy(() -> new FeedSecrets(""))
+			.withMessageContaining("bidstream.ingest.secrets-key is not set")
+			.withMessageContaining("openssl rand -base64 32");
+		assertThatIllegalStateException().isThrownBy(() -> new FeedSecrets("not base64!"))
+			.withMessageContaining("not base64");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new FeedSecrets(Base64.getEncoder().encodeToString(new byte[16])))
+			.withMessageContaining("must be 32 bytes");
+	}
+
+}

@@ -1,0 +1,68 @@
+package com.bidstream.ingest.feeds;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.bidstream.testsupport.ServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Feed tokens and webhook secrets in the real {@code feeds} table (embedded PostgreSQL
+ * 18). Feeds created through the API are sealed as they are stored; the intake source
+ * tests show a sealed token reaching the source and a sealed secret checking a push.
+ */
+@ServiceIntegrationTest(database = "ingest")
+class StoredSecretsIntegrationTests {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Feeds feeds;
+
+	@Test
+	void aTokenAndASecretStoredBeforeSealingAreSealedAtStartAndOpenAsBefore() {
+		UUID graphql = UUID.randomUUID();
+		UUID webhook = UUID.randomUUID();
+		this.jdbc.update("""
+				insert into feeds (id, agency_id, type, source, url, poll_seconds, token, created_at, next_poll_at)
+				values (?, 'acme', 'upwork-graphql', 'upwork', 'https://api.upwork.com/graphql', 300, 'legacy-token',
+				        now(), 'infinity')""", graphql);
+		this.jdbc.update("""
+				insert into feeds (id, agency_id, type, source, poll_seconds, secret, created_at, next_poll_at)
+				values (?, 'acme', 'webhook', 'scanner', 300, 'legacy-secret', now(), 'infinity')""", webhook);
+
+		this.feeds.sealStoredInPlainText();
+
+		assertThat(this.jdbc.queryForList("select coalesce(token, secret) from feeds where id in (?, ?)", String.class,
+				graphql, webhook))
+			.hasSize(2)
+			.allSatisfy((stored) -> assertThat(stored).startsWith(FeedSecrets.PREFIX).doesNotContain("legacy"));
+		assertThat(this.feeds.find(graphql).orElseThrow().token()).isEqualTo("legacy-token");
+		assertThat(this.feeds.find(webhook).orElseThrow().secret()).isEqualTo("legacy-secret");
+	}
+
+	@Test
+	void aSealedValueCopiedOntoAnotherFeedsRowDoesNotOpenThere() {
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		for (UUID id : new UUID[] { first, second }) {
+			this.feeds.create(new Feed(id, "acme", FeedType.WEBHOOK, "scanner", null, null, 300, null,
+					"secret-of-" + id, null, java.time.Instant.now(), null, null, 0, 0, null,
+					java.time.Instant.parse("9999-01-01T00:00:00Z")));
+		}
+		this.jdbc.update("update feeds set secret = (select secret from feeds where id = ?) where id = ?", first,
+				second);
+
+		assertThat(this.feeds.find(first).orElseThrow().secret()).isEqualTo("secret-of-" + first);
+		assertThat(this.feeds.find(second).orElseThrow().secret())
+			.as("left unopened: pushes to it answer 401 until it gets a secret of its own")
+			.isNull();
+	}
+
+}
