@@ -1,5 +1,6 @@
 package com.bidstream.localstack.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +26,8 @@ import com.bidstream.localstack.Console;
 final class SteadyLatencyStep {
 
 	static final long POLL_MILLIS = 200;
+
+	static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	/** What the step measured, from the client's side. */
 	record Measured(long acknowledged, double[] toScored, double[] toTracked, double[] toCounted) {
@@ -107,15 +110,25 @@ final class SteadyLatencyStep {
 	}
 
 	/**
-	 * For each sample, the milliseconds from its 202 to the moment {@code at} tells.
+	 * For each sample, the milliseconds from its 202 to the moment {@code at} tells. The
+	 * funnel counting a listing means scoring has scored it, not that tracking has taken
+	 * it (tracking reads the scores on its own), so a sample not there yet is asked
+	 * again, for up to {@link #PATIENCE}.
 	 */
-	private static double[] since(List<Sample> samples, String what, Function<String, Optional<Instant>> at) {
+	private static double[] since(List<Sample> samples, String what, Function<String, Optional<Instant>> at)
+			throws InterruptedException {
 		double[] latencies = new double[samples.size()];
 		for (int i = 0; i < latencies.length; i++) {
 			Sample sample = samples.get(i);
-			Instant reached = at.apply(sample.jobKey())
-				.orElseThrow(() -> new IllegalStateException(sample.jobKey() + " is counted but not " + what));
-			latencies[i] = reached.toEpochMilli() - sample.ackMillis();
+			long deadline = System.nanoTime() + PATIENCE.toNanos();
+			Optional<Instant> reached = at.apply(sample.jobKey());
+			while (reached.isEmpty() && System.nanoTime() < deadline) {
+				Thread.sleep(POLL_MILLIS);
+				reached = at.apply(sample.jobKey());
+			}
+			Instant when = reached.orElseThrow(() -> new IllegalStateException(
+					sample.jobKey() + " is counted but not " + what + " after " + PATIENCE.toSeconds() + " s"));
+			latencies[i] = when.toEpochMilli() - sample.ackMillis();
 		}
 		return latencies;
 	}
