@@ -10,6 +10,11 @@
 -- so a kept period is current exactly when its count (an operator's: summed over agencies) is
 -- the one it was computed at.
 
+-- No listing may be written between the backfill below and the triggers (an instance still
+-- running the old version during an upgrade): it would have no count, and its period would read
+-- as empty until written again.
+lock table market_listings in share row exclusive mode;
+
 create table market_period_changes (
     agency_id       text   not null,
     period_interval text   not null,
@@ -55,6 +60,16 @@ create trigger market_listings_updated after update on market_listings
 create trigger market_listings_deleted after delete on market_listings
     referencing old table as old_rows for each statement execute function market_listings_written();
 
+-- Emptied all at once: every period counts one more write (so no kept cells, even ones a report
+-- reading at that moment keeps afterwards, are current any longer) and the kept cells go.
+create function market_listings_truncated() returns trigger
+    language plpgsql as $$
+begin
+    update market_period_changes set changes = changes + 1;
+    delete from market_period_cells;
+    return null;
+end $$;
+
 -- One whole period's cells of a report: the figures of each group, before listingsChange (which
 -- compares neighbouring periods and is worked out when a report is put together).
 create table market_period_cells (
@@ -67,3 +82,6 @@ create table market_period_cells (
     computed_at     timestamptz not null default now(),
     primary key (scope, group_by, period_interval, period_start)
 );
+
+create trigger market_listings_truncated after truncate on market_listings
+    for each statement execute function market_listings_truncated();

@@ -14,6 +14,9 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.bidstream.reporting.market.MarketPeriodCells.Kept;
 
@@ -63,9 +66,14 @@ class MarketReader {
 
 	private final MarketPeriodCells kept;
 
-	MarketReader(JdbcClient jdbc, MarketPeriodCells kept) {
+	private final TransactionTemplate snapshot;
+
+	MarketReader(JdbcClient jdbc, MarketPeriodCells kept, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.kept = kept;
+		this.snapshot = new TransactionTemplate(transactions);
+		this.snapshot.setReadOnly(true);
+		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 	}
 
 	/**
@@ -77,9 +85,26 @@ class MarketReader {
 	}
 
 	/**
+	 * What a report read: each period's cells, and the whole periods it computed, to
+	 * keep.
+	 */
+	private record Read(Map<LocalDate, List<MarketCell>> cells, Map<LocalDate, Kept> toKeep) {
+
+	}
+
+	/**
+	 * Reads the edges, the write counts, the kept cells and what must be computed in one
+	 * snapshot (a listing written meanwhile is then neither counted twice nor missed),
+	 * then keeps what it computed.
 	 * @param agency the agency to report on, empty for every agency
 	 */
 	List<MarketRow> rows(Optional<String> agency, MarketGroupBy groupBy, MarketWindow window) {
+		Read read = this.snapshot.execute((status) -> read(agency, groupBy, window));
+		this.kept.keep(agency, groupBy, window.interval(), read.toKeep());
+		return assemble(window, read.cells());
+	}
+
+	private Read read(Optional<String> agency, MarketGroupBy groupBy, MarketWindow window) {
 		MarketInterval interval = window.interval();
 		List<Span> spans = spans(window).stream().map((span) -> wholeWhereSame(agency, span, interval)).toList();
 		List<Span> whole = spans.stream().filter(Span::whole).toList();
@@ -113,8 +138,7 @@ class MarketReader {
 						new Kept(changes.get(span.start()), computed.getOrDefault(span.start(), List.of())));
 			}
 		}
-		this.kept.keep(agency, groupBy, interval, toKeep);
-		return assemble(window, cells);
+		return new Read(cells, toKeep);
 	}
 
 	/**

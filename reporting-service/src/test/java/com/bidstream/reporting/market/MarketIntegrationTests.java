@@ -352,6 +352,47 @@ abstract class MarketIntegrationTests {
 			.isPositive();
 	}
 
+	/**
+	 * Listings moved between weeks while reports are read: each report reads one
+	 * snapshot, so a listing moved from a kept week to one computed again is counted
+	 * exactly once.
+	 */
+	@Test
+	void aListingMovedWhileAReportIsReadIsCountedOnce() throws Exception {
+		int listings = 200;
+		List<String> jobs = new ArrayList<>();
+		for (int i = 0; i < listings; i++) {
+			String job = "upwork:~moving-" + i;
+			insert(this.agency, job, day(i % 8, 1), "Dev", new String[] { "Java" }, "100", 1, false, null, "SKIP");
+			jobs.add(job);
+		}
+		MarketWindow window = new MarketWindow(day(0, 0), day(8, 0), MarketInterval.WEEK);
+		java.util.concurrent.atomic.AtomicBoolean moving = new java.util.concurrent.atomic.AtomicBoolean(true);
+		java.util.concurrent.CompletableFuture<Void> mover = java.util.concurrent.CompletableFuture.runAsync(() -> {
+			Random random = new Random();
+			while (moving.get()) {
+				this.jdbc.update("update market_listings set period_at = ? where agency_id = ? and job_key = ?",
+						day(random.nextInt(8), 2).atOffset(ZoneOffset.UTC), this.agency,
+						jobs.get(random.nextInt(listings)));
+			}
+		});
+		try {
+			long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+			int reports = 0;
+			while (System.nanoTime() < until) {
+				assertThat(this.reader.rows(Optional.of(this.agency), MarketGroupBy.CATEGORY, window)
+					.stream()
+					.mapToLong(MarketRow::listings)
+					.sum()).as("report %d", reports).isEqualTo(listings);
+				reports++;
+			}
+		}
+		finally {
+			moving.set(false);
+			mover.get();
+		}
+	}
+
 	/** An instant in this test's ten weeks, to the second. */
 	private Instant randomInstant(Random random) {
 		return this.monday.plusSeconds(random.nextInt(70 * 86_400));
