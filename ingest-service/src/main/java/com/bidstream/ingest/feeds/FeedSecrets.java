@@ -63,15 +63,16 @@ class FeedSecrets {
 	}
 
 	/**
-	 * The value to store for a feed's token or secret; null stays null.
+	 * The value to store in a feed's {@code column} ({@code token} or {@code secret});
+	 * null stays null.
 	 */
-	String seal(UUID feed, String plain) {
+	String seal(UUID feed, String column, String plain) {
 		if (plain == null) {
 			return null;
 		}
 		byte[] nonce = new byte[NONCE_BYTES];
 		this.random.nextBytes(nonce);
-		byte[] sealed = cipher(Cipher.ENCRYPT_MODE, feed, nonce).apply(plain.getBytes(StandardCharsets.UTF_8));
+		byte[] sealed = cipher(Cipher.ENCRYPT_MODE, feed, column, nonce).apply(plain.getBytes(StandardCharsets.UTF_8));
 		return PREFIX + Base64.getEncoder()
 			.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
 	}
@@ -79,28 +80,38 @@ class FeedSecrets {
 	/**
 	 * The token or secret a stored value holds. A value stored before sealing existed (no
 	 * prefix) is returned as it is, until {@link #isSealed} tells it to be sealed.
-	 * @throws IllegalStateException when the value does not open with this key
+	 * @throws IllegalStateException when the value does not open with this key, for this
+	 * feed and column, or is not a sealed value at all
 	 */
-	String open(UUID feed, String stored) {
+	String open(UUID feed, String column, String stored) {
 		if (stored == null || !isSealed(stored)) {
 			return stored;
 		}
-		byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("A feed's sealed " + column + " is not base64", ex);
+		}
+		if (bytes.length <= NONCE_BYTES) {
+			throw new IllegalStateException("A feed's sealed " + column + " is too short to hold anything");
+		}
 		byte[] nonce = Arrays.copyOfRange(bytes, 0, NONCE_BYTES);
 		byte[] sealed = Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length);
-		return new String(cipher(Cipher.DECRYPT_MODE, feed, nonce).apply(sealed), StandardCharsets.UTF_8);
+		return new String(cipher(Cipher.DECRYPT_MODE, feed, column, nonce).apply(sealed), StandardCharsets.UTF_8);
 	}
 
 	static boolean isSealed(String stored) {
 		return stored.startsWith(PREFIX);
 	}
 
-	private UnaryOperator<byte[]> cipher(int mode, UUID feed, byte[] nonce) {
+	private UnaryOperator<byte[]> cipher(int mode, UUID feed, String column, byte[] nonce) {
 		return (input) -> {
 			try {
 				Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 				cipher.init(mode, this.key, new GCMParameterSpec(TAG_BITS, nonce));
-				cipher.updateAAD(feed.toString().getBytes(StandardCharsets.UTF_8));
+				cipher.updateAAD((feed + "/" + column).getBytes(StandardCharsets.UTF_8));
 				return cipher.doFinal(input);
 			}
 			catch (GeneralSecurityException ex) {

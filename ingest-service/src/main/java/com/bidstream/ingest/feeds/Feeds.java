@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +31,8 @@ class Feeds {
 
 	private static final Logger log = LoggerFactory.getLogger(Feeds.class);
 
+	private static final List<String> SEALED_COLUMNS = List.of("token", "secret");
+
 	private final JdbcClient jdbc;
 
 	private final FeedSecrets secrets;
@@ -40,22 +43,26 @@ class Feeds {
 	}
 
 	/**
-	 * Seals the tokens and secrets stored before they were sealed, once, at start.
+	 * Seals the tokens and secrets stored before they were sealed, once, at start: each
+	 * column still in plain text, and only while it still holds the value read.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void sealStoredInPlainText() {
-		List<Feed> plain = this.jdbc.sql("""
-				select * from feeds
-				 where (token is not null and token not like 'v1:%') or (secret is not null and secret not like 'v1:%')
-				""").query(this::feed).list();
-		for (Feed feed : plain) {
-			this.jdbc.sql("update feeds set token = ?, secret = ? where id = ?")
-				.params(this.secrets.seal(feed.id(), feed.token()), this.secrets.seal(feed.id(), feed.secret()),
-						feed.id())
-				.update();
+		int sealed = 0;
+		for (String column : SEALED_COLUMNS) {
+			List<Map.Entry<UUID, String>> plain = this.jdbc
+				.sql("select id, %1$s from feeds where %1$s is not null and %1$s not like 'v1:%%'".formatted(column))
+				.query((row, rowNum) -> Map.entry(row.getObject("id", UUID.class), row.getString(column)))
+				.list();
+			for (Map.Entry<UUID, String> value : plain) {
+				sealed += this.jdbc.sql("update feeds set %1$s = ? where id = ? and %1$s = ?".formatted(column))
+					.params(this.secrets.seal(value.getKey(), column, value.getValue()), value.getKey(),
+							value.getValue())
+					.update();
+			}
 		}
-		if (!plain.isEmpty()) {
-			log.info("Sealed the tokens and webhook secrets of {} feeds stored before they were sealed", plain.size());
+		if (sealed > 0) {
+			log.info("Sealed {} feed tokens and webhook secrets stored before they were sealed", sealed);
 		}
 	}
 
@@ -65,8 +72,8 @@ class Feeds {
 				    created_at, next_poll_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
 			.params(feed.id(), feed.agency(), feed.type().wireName(), feed.source(), feed.url(), feed.query(),
-					feed.pollSeconds(), this.secrets.seal(feed.id(), feed.token()),
-					this.secrets.seal(feed.id(), feed.secret()),
+					feed.pollSeconds(), this.secrets.seal(feed.id(), "token", feed.token()),
+					this.secrets.seal(feed.id(), "secret", feed.secret()),
 					(feed.mapping() != null) ? feed.mapping().toString() : null, Timestamp.from(feed.createdAt()),
 					Timestamp.from(feed.nextPollAt()))
 			.update();
@@ -140,7 +147,7 @@ class Feeds {
 	 */
 	private String open(UUID feed, ResultSet row, String column) throws SQLException {
 		try {
-			return this.secrets.open(feed, row.getString(column));
+			return this.secrets.open(feed, column, row.getString(column));
 		}
 		catch (IllegalStateException ex) {
 			log.warn("The {} of feed {} does not open with bidstream.ingest.secrets-key: {}", column, feed,

@@ -19,32 +19,41 @@ class FeedSecretsTests {
 
 	@Test
 	void aSealedValueOpensForItsFeedAndHoldsNothingReadable() {
-		String sealed = this.secrets.seal(this.feed, "bearer-token-1");
+		String sealed = this.secrets.seal(this.feed, "token", "bearer-token-1");
 
 		assertThat(sealed).startsWith("v1:").doesNotContain("bearer-token-1");
-		assertThat(this.secrets.open(this.feed, sealed)).isEqualTo("bearer-token-1");
-		assertThat(this.secrets.seal(this.feed, "bearer-token-1")).as("a fresh nonce each time").isNotEqualTo(sealed);
-		assertThat(this.secrets.seal(this.feed, null)).isNull();
-		assertThat(this.secrets.open(this.feed, null)).isNull();
+		assertThat(this.secrets.open(this.feed, "token", sealed)).isEqualTo("bearer-token-1");
+		assertThat(this.secrets.seal(this.feed, "token", "bearer-token-1")).as("a fresh nonce each time")
+			.isNotEqualTo(sealed);
+		assertThat(this.secrets.seal(this.feed, "token", null)).isNull();
+		assertThat(this.secrets.open(this.feed, "token", null)).isNull();
 	}
 
 	@Test
-	void aSealedValueDoesNotOpenForAnotherFeedNorWithAnotherKeyNorAltered() {
-		String sealed = this.secrets.seal(this.feed, "bearer-token-1");
+	void aSealedValueDoesNotOpenForAnotherFeedNorAnotherColumnNorWithAnotherKeyNorAltered() {
+		String sealed = this.secrets.seal(this.feed, "token", "bearer-token-1");
 		FeedSecrets otherKey = new FeedSecrets(Base64.getEncoder()
 			.encodeToString("another key of 32 bytes, exactly".getBytes(StandardCharsets.US_ASCII)));
 		byte[] bytes = Base64.getDecoder().decode(sealed.substring(3));
 		bytes[bytes.length - 1] ^= 1;
 		String altered = "v1:" + Base64.getEncoder().encodeToString(bytes);
 
-		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(UUID.randomUUID(), sealed));
-		assertThatIllegalStateException().isThrownBy(() -> otherKey.open(this.feed, sealed));
-		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(this.feed, altered));
+		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(UUID.randomUUID(), "token", sealed));
+		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(this.feed, "secret", sealed));
+		assertThatIllegalStateException().isThrownBy(() -> otherKey.open(this.feed, "token", sealed));
+		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(this.feed, "token", altered));
+	}
+
+	@Test
+	void aDamagedSealedValueIsRefusedAsNotOpeningNotWithAnotherException() {
+		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(this.feed, "token", "v1:not base64!"));
+		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(this.feed, "token", "v1:AAAA"));
+		assertThatIllegalStateException().isThrownBy(() -> this.secrets.open(this.feed, "token", "v1:"));
 	}
 
 	@Test
 	void aValueStoredBeforeSealingIsReadAsItIs() {
-		assertThat(this.secrets.open(this.feed, "legacy-token")).isEqualTo("legacy-token");
+		assertThat(this.secrets.open(this.feed, "token", "legacy-token")).isEqualTo("legacy-token");
 		assertThat(FeedSecrets.isSealed("legacy-token")).isFalse();
 	}
 

@@ -48,6 +48,28 @@ class StoredSecretsIntegrationTests {
 	}
 
 	@Test
+	void sealingAtStartLeavesAValueThatDoesNotOpenAsItIs() {
+		UUID id = UUID.randomUUID();
+		String foreign = new FeedSecrets(java.util.Base64.getEncoder().encodeToString(new byte[32])).seal(id, "token",
+				"sealed-with-another-key");
+		this.jdbc.update(
+				"""
+						insert into feeds (id, agency_id, type, source, url, poll_seconds, token, secret, created_at, next_poll_at)
+						values (?, 'acme', 'upwork-graphql', 'upwork', 'https://api.upwork.com/graphql', 300, ?, 'plain', now(),
+						        'infinity')""",
+				id, foreign);
+
+		this.feeds.sealStoredInPlainText();
+
+		assertThat(this.jdbc.queryForObject("select token from feeds where id = ?", String.class, id))
+			.as("not overwritten by what it opened to (nothing)")
+			.isEqualTo(foreign);
+		assertThat(this.jdbc.queryForObject("select secret from feeds where id = ?", String.class, id))
+			.startsWith(FeedSecrets.PREFIX);
+		assertThat(this.feeds.find(id).orElseThrow().secret()).isEqualTo("plain");
+	}
+
+	@Test
 	void aSealedValueCopiedOntoAnotherFeedsRowDoesNotOpenThere() {
 		UUID first = UUID.randomUUID();
 		UUID second = UUID.randomUUID();
