@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.bidstream.contracts.ListingScored;
 import com.bidstream.contracts.ListingScored.AiExposure;
@@ -57,6 +59,9 @@ abstract class MarketIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	MarketReader reader;
@@ -391,6 +396,31 @@ abstract class MarketIntegrationTests {
 			moving.set(false);
 			mover.get();
 		}
+	}
+
+	/**
+	 * A truncate inside a transaction that is rolled back, so no other test's listings
+	 * go.
+	 */
+	@Test
+	void aTruncateCountsOneMoreWriteInEveryPeriodAndDropsTheKeptCells() {
+		insert(day(0, 1), "Dev");
+		rows(MarketGroupBy.CATEGORY, MarketInterval.WEEK, day(0, 0), day(1, 0));
+		String countOfWeek = """
+				select changes from market_period_changes
+				 where agency_id = ? and period_interval = 'week' and period_start = ?::date""";
+		String week = day(0, 0).toString().substring(0, 10);
+		long before = this.jdbc.queryForObject(countOfWeek, Long.class, this.agency, week);
+		assertThat(this.jdbc.queryForObject("select count(*) from market_period_cells where scope = ?", Long.class,
+				this.agency))
+			.isPositive();
+
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.jdbc.execute("truncate market_listings");
+			assertThat(this.jdbc.queryForObject("select count(*) from market_period_cells", Long.class)).isZero();
+			assertThat(this.jdbc.queryForObject(countOfWeek, Long.class, this.agency, week)).isEqualTo(before + 1);
+			status.setRollbackOnly();
+		});
 	}
 
 	/** An instant in this test's ten weeks, to the second. */
