@@ -166,6 +166,32 @@ abstract class PipelineHealthTests {
 	}
 
 	@Test
+	void anEventOlderThanTheRetentionCountsForReportingButWritesNoBucketOfItsOwnMinute() {
+		String agency = "health-old-" + this.tag;
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Instant longAgo = now.minus(Duration.ofDays(9));
+		ListingIngested old = ingested(agency, "upwork", "upwork:~old" + this.tag, 1, longAgo, longAgo, longAgo);
+		ListingIngested recent = ingested(agency, "upwork", "upwork:~new" + this.tag, 1, now, now, now);
+		this.events.publish(old);
+		this.events.publish(recent);
+		awaitApplied(old);
+		awaitApplied(recent);
+		// both were applied, each in the transaction that wrote its buckets
+		assertThat(this.jdbc.queryForList(
+				"select distinct stage from health_buckets where agency_id = ? order by stage", String.class, agency))
+			.as("the old event's ingest minute is past the 8 days kept; both count for reporting now")
+			.containsExactly("ingest", "reporting");
+		assertThat(this.jdbc.queryForObject(
+				"select sum(processed) from health_buckets where agency_id = ? and stage = 'reporting'", Long.class,
+				agency))
+			.isEqualTo(2);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from health_buckets where agency_id = ? and minute < now() - interval '8 days'",
+				Integer.class, agency))
+			.isZero();
+	}
+
+	@Test
 	void lagCountsWhatAGroupHasNotReadAndIsServedAsAMetric() {
 		// scoring does not run in this context: all it would read is lag, and it grows
 		String agency = "health-lag-" + this.tag;

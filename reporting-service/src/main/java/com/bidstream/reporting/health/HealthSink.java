@@ -46,6 +46,9 @@ import com.bidstream.reporting.intake.ReportingSink;
  * <li>reporting: from the event's publication ({@code recordedAt} of a pursuit event,
  * {@code occurredAt} otherwise) to now.</li>
  * </ul>
+ * A stage row whose minute is already past the retention (a replay of old events) is
+ * counted in the metric but not written: the prune would delete its bucket within the
+ * hour, and a replay of a year would otherwise write a bucket per event for nothing.
  */
 @Component
 @Order(20)
@@ -55,11 +58,14 @@ class HealthSink implements ReportingSink {
 
 	private final Clock clock;
 
+	private final Duration retention;
+
 	private final Map<PipelineStage, Counter> processed = new EnumMap<>(PipelineStage.class);
 
-	HealthSink(JdbcClient jdbc, MeterRegistry meters, ObjectProvider<Clock> clock) {
+	HealthSink(JdbcClient jdbc, MeterRegistry meters, ObjectProvider<Clock> clock, HealthProperties settings) {
 		this.jdbc = jdbc;
 		this.clock = clock.getIfUnique(Clock::systemUTC);
+		this.retention = settings.retention();
 		for (PipelineStage stage : PipelineStage.values()) {
 			this.processed.put(stage,
 					Counter.builder("bidstream.reporting.health.stage.processed")
@@ -125,7 +131,10 @@ class HealthSink implements ReportingSink {
 	 * takes its latency from the stored listing's ingest time, read in one statement
 	 * first.
 	 */
-	private void store(List<StageEvent> rows) {
+	private void store(List<StageEvent> all) {
+		all.forEach((row) -> this.processed.get(row.stage()).increment());
+		Instant kept = this.clock.instant().minus(this.retention);
+		List<StageEvent> rows = all.stream().filter((row) -> !row.minute().isBefore(kept)).toList();
 		if (rows.isEmpty()) {
 			return;
 		}
@@ -161,7 +170,6 @@ class HealthSink implements ReportingSink {
 				.text((entry) -> entry.getValue().latencyLiteral())
 				.values())
 			.update();
-		rows.forEach((row) -> this.processed.get(row.stage()).increment());
 	}
 
 	/**

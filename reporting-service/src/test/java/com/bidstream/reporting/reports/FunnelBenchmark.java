@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.EventIds;
 import com.bidstream.contracts.Listing;
 import com.bidstream.contracts.ListingIngested;
 import com.bidstream.contracts.ListingScored;
@@ -45,7 +48,10 @@ import com.bidstream.testsupport.ServiceIntegrationTest;
  * reporting's three consumers (the same beans Kafka feeds: inbox, event recorder, funnel
  * store, in one transaction per batch of 500), three topics on three threads, then times
  * the funnel report for a member and an operator over the last 30 days and over all time.
- * It prints one table and writes it to {@code target/bench/funnel.json}.
+ * Pursuits arrive in the order of their first ingest, as a live stream delivers them
+ * ({@code -Dbench.order=random} shuffles them across the year), and event ids are
+ * time-ordered, as the producers make them. It prints one table and writes it to
+ * {@code target/bench/funnel.json}.
  * <p>
  * {@code ./mvnw -o -pl reporting-service test -Dtest=FunnelBenchmark -Dbench.pursuits=100000}
  */
@@ -74,16 +80,21 @@ class FunnelBenchmark {
 	@Test
 	void loadThenReport() throws Exception {
 		int pursuits = Integer.getInteger("bench.pursuits", 100_000);
+		boolean random = "random".equals(System.getProperty("bench.order", "time"));
+		int[] order = order(pursuits, random);
 		String run = UUID.randomUUID().toString().substring(0, 6);
 		AtomicLong events = new AtomicLong();
 		long started = System.nanoTime();
-		CompletableFuture<Void> ingested = feed("listingsIngested", pursuits, (i) -> List.of(ingested(run, i)), events);
-		CompletableFuture<Void> scored = feed("listingsScored", pursuits, (i) -> List.of(scored(run, i)), events);
-		CompletableFuture<Void> advanced = feed("pursuitEvents", pursuits, (i) -> advanced(run, i), events);
+		CompletableFuture<Void> ingested = feed("listingsIngested", pursuits, (n) -> List.of(ingested(run, order[n])),
+				events);
+		CompletableFuture<Void> scored = feed("listingsScored", pursuits, (n) -> List.of(scored(run, order[n])),
+				events);
+		CompletableFuture<Void> advanced = feed("pursuitEvents", pursuits, (n) -> advanced(run, order[n]), events);
 		CompletableFuture.allOf(ingested, scored, advanced).get();
 		double seconds = (System.nanoTime() - started) / 1e9;
 		Map<String, Object> figures = new LinkedHashMap<>();
 		figures.put("pursuits", pursuits);
+		figures.put("order", random ? "random" : "time");
 		figures.put("events", events.get());
 		figures.put("loadSeconds", round(seconds));
 		figures.put("aggregationEventsPerSecond", Math.round(events.get() / seconds));
@@ -105,7 +116,8 @@ class FunnelBenchmark {
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, json);
 		System.out.println();
-		System.out.println("Funnel benchmark (" + pursuits + " pursuits, " + events.get() + " events)");
+		System.out.println("Funnel benchmark (" + pursuits + " pursuits, " + events.get() + " events, "
+				+ figures.get("order") + " order)");
 		figures.forEach((name, value) -> System.out.printf(Locale.ROOT, "  %-28s %s%n", name, value));
 		System.out.println("Written to " + out.toAbsolutePath());
 	}
@@ -156,6 +168,22 @@ class FunnelBenchmark {
 		return timing;
 	}
 
+	/**
+	 * The order pursuits are fed in: by first ingest time, as a live stream (or a replay
+	 * of one) delivers them, or shuffled across the year ({@code -Dbench.order=random}),
+	 * the worst case, where hardly two events of a batch share a day's cells.
+	 */
+	private static int[] order(int pursuits, boolean random) {
+		IntStream indexes = IntStream.range(0, pursuits);
+		if (random) {
+			return indexes.toArray();
+		}
+		return indexes.boxed()
+			.sorted(Comparator.comparing(FunnelBenchmark::firstIngested))
+			.mapToInt(Integer::intValue)
+			.toArray();
+	}
+
 	private static double round(double value) {
 		return Math.round(value * 10) / 10.0;
 	}
@@ -177,13 +205,13 @@ class FunnelBenchmark {
 		Instant at = firstIngested(i);
 		Listing listing = new Listing("upwork", "b" + i, null, "A job", "Words", at, CATEGORIES[i % CATEGORIES.length],
 				List.of("Java"), null, null, null, null, 5, 8, null, null);
-		return new ListingIngested(UUID.randomUUID(), at, agency(run, i), jobKey(i), 1, 1, at, listing);
+		return new ListingIngested(EventIds.timeOrdered(at), at, agency(run, i), jobKey(i), 1, 1, at, listing);
 	}
 
 	private static ListingScored scored(String run, int i) {
 		Random random = new Random(i * 31L);
 		Instant at = firstIngested(i).plusSeconds(1);
-		return new ListingScored(UUID.randomUUID(), at, agency(run, i), jobKey(i), 1, 1, random.nextInt(100),
+		return new ListingScored(EventIds.timeOrdered(at), at, agency(run, i), jobKey(i), 1, 1, random.nextInt(100),
 				Decision.values()[random.nextInt(3)], SEGMENTS[random.nextInt(SEGMENTS.length)],
 				BudgetBand.values()[random.nextInt(5)], random.nextBoolean(), AiExposure.values()[random.nextInt(3)],
 				List.of(), List.of(), "m1", "upwork", CATEGORIES[i % CATEGORIES.length], List.of("Java"), at,
@@ -202,7 +230,7 @@ class FunnelBenchmark {
 		for (int s = 0; s < steps; s++) {
 			Instant when = at.plus(Duration.ofMinutes(30L * s * (1 + random.nextInt(20))));
 			Action action = actions[s];
-			events.add(new PursuitAdvanced(UUID.randomUUID(), when, agency(run, i), jobKey(i), 1, action,
+			events.add(new PursuitAdvanced(EventIds.timeOrdered(when), when, agency(run, i), jobKey(i), 1, action,
 					(action == Action.LOST) ? Stage.REPLIED : stages[s],
 					(action == Action.LOST) ? PursuitAdvanced.Outcome.LOST : null, "fl-" + (i % 7),
 					(action == Action.PROPOSAL_SENT) ? 16 : null, null,
