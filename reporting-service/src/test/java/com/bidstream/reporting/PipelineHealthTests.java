@@ -279,6 +279,51 @@ abstract class PipelineHealthTests {
 	}
 
 	@Test
+	void everySourceOfEveryAgencyShowsItsLatestListingAndItsListingsOfTheLastDay() {
+		// stored straight into the listings table: the sampler reads every agency's
+		// sources by skipping through its index, one agency and source at a time
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		String[] agencies = { "src-a-" + this.tag, "src-b-" + this.tag };
+		String[] names = { "feed-1-" + this.tag, "feed-2-" + this.tag, "feed-3-" + this.tag };
+		Duration[] ages = { Duration.ofHours(2), Duration.ofHours(30), Duration.ofDays(10) };
+		int job = 0;
+		for (int a = 0; a < agencies.length; a++) {
+			for (int s = a; s < names.length; s++) {
+				for (int n = 0; n <= s; n++) {
+					Instant at = now.minus(ages[(n + a) % ages.length]);
+					this.jdbc.update("""
+							insert into listings (agency_id, job_key, source, first_ingested_at, latest_version,
+							                      last_ingested_at)
+							values (?, ?, ?, ?, 1, ?)""", agencies[a], "job-" + (job++), names[s],
+							java.sql.Timestamp.from(at), java.sql.Timestamp.from(at));
+				}
+			}
+		}
+		List<Map<String, Object>> expected = this.jdbc.queryForList("""
+				select agency_id, source, max(last_ingested_at) as latest,
+				       count(*) filter (where last_ingested_at >= now() - interval '1 day') as day
+				  from listings where agency_id in (?, ?) group by agency_id, source order by agency_id, source""",
+				agencies[0], agencies[1]);
+		assertThat(expected).as("agency a has three sources, agency b two").hasSize(5);
+
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			for (Map<String, Object> row : expected) {
+				JsonNode report = health("dev-operator-key", "agency=" + row.get("agency_id"));
+				JsonNode source = null;
+				for (JsonNode candidate : report.get("sources")) {
+					if (candidate.get("source").asString().equals(row.get("source"))) {
+						source = candidate;
+					}
+				}
+				assertThat(source).as("%s of %s", row.get("source"), row.get("agency_id")).isNotNull();
+				assertThat(Instant.parse(source.get("lastListingAt").asString()))
+					.isEqualTo(((java.sql.Timestamp) row.get("latest")).toInstant());
+				assertThat(source.get("listings24h").asLong()).isEqualTo(((Number) row.get("day")).longValue());
+			}
+		});
+	}
+
+	@Test
 	void refusesACallWithoutAKey() {
 		var response = BidstreamApi.at("http://localhost:" + this.port, null).get("/api/v1/reports/health");
 		assertThat(response.status()).isEqualTo(401);
