@@ -26,6 +26,11 @@ final class Help {
 			      only its SHA-256 hash in .bidstream/keys and prints the key once. Running
 			      services accept it right away.
 
+			  ./bidstream secrets-key rotate [--data-dir DIR]
+			      Makes a new key for the feed tokens and webhook secrets ingest stores sealed,
+			      keeping the old one beside it; the next ./bidstream up seals every stored
+			      value again with the new key (its log says how many).
+
 			  ./bidstream bench [--listings N | --million] [--import N | --import-million] [--data-dir DIR]
 			                    [--warm-up N | --cold]
 			      Benchmarks the pipeline on its own stack (Kafka 19092/19093, services

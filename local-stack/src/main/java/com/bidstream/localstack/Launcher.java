@@ -15,6 +15,7 @@ import com.bidstream.localstack.bench.Bench;
 import com.bidstream.localstack.bench.BenchSettings;
 import com.bidstream.localstack.keys.KeyCommand;
 import com.bidstream.localstack.process.StartupFailure;
+import com.bidstream.localstack.services.SecretsKey;
 import com.bidstream.localstack.services.Service;
 
 /**
@@ -66,6 +67,14 @@ public final class Launcher {
 				Path keys = dataDir(arguments, home()).resolve("keys");
 				return KeyCommand.create(keys, arguments.option("agency").orElse(null),
 						arguments.option("role").orElse(null), out);
+			}
+			if (words.equals(List.of("secrets-key", "rotate"))) {
+				requireOnly(arguments, Set.of("data-dir"));
+				Path secrets = SecretsKey.rotate(dataDir(arguments, home()));
+				out.println("A new key seals feed tokens and webhook secrets from ingest's next start, which seals");
+				out.println("the stored ones again with it; the old key stays in " + secrets + "/");
+				out.println("bidstream.ingest.previous-secrets-keys until you delete that file after that start.");
+				return 0;
 			}
 			if (words.isEmpty() || words.equals(List.of("help")) || arguments.flag("help")) {
 				out.print(Help.TEXT);

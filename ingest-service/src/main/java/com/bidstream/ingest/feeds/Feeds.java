@@ -43,26 +43,45 @@ class Feeds {
 	}
 
 	/**
-	 * Seals the tokens and secrets stored before they were sealed, once, at start: each
-	 * column still in plain text, and only while it still holds the value read.
+	 * Seals with the current key, once, at start, every token and secret that is not
+	 * sealed with it yet: stored before sealing existed, or sealed with a previous key
+	 * (after a rotation). Each value is rewritten only while it still holds the value
+	 * read; a value that opens with no key is left as it is (its feed keeps failing, and
+	 * a warning says so).
 	 */
 	@EventListener(ApplicationReadyEvent.class)
-	void sealStoredInPlainText() {
-		int sealed = 0;
+	void sealWithCurrentKey() {
+		int resealed = 0;
+		int unopened = 0;
 		for (String column : SEALED_COLUMNS) {
-			List<Map.Entry<UUID, String>> plain = this.jdbc
-				.sql("select id, %1$s from feeds where %1$s is not null and %1$s not like 'v1:%%'".formatted(column))
+			List<Map.Entry<UUID, String>> stored = this.jdbc
+				.sql("select id, %1$s from feeds where %1$s is not null".formatted(column))
 				.query((row, rowNum) -> Map.entry(row.getObject("id", UUID.class), row.getString(column)))
 				.list();
-			for (Map.Entry<UUID, String> value : plain) {
-				sealed += this.jdbc.sql("update feeds set %1$s = ? where id = ? and %1$s = ?".formatted(column))
-					.params(this.secrets.seal(value.getKey(), column, value.getValue()), value.getKey(),
-							value.getValue())
-					.update();
+			for (Map.Entry<UUID, String> value : stored) {
+				Optional<String> sealed;
+				try {
+					sealed = this.secrets.resealed(value.getKey(), column, value.getValue());
+				}
+				catch (IllegalStateException ex) {
+					unopened++;
+					continue;
+				}
+				if (sealed.isPresent()) {
+					resealed += this.jdbc.sql("update feeds set %1$s = ? where id = ? and %1$s = ?".formatted(column))
+						.params(sealed.get(), value.getKey(), value.getValue())
+						.update();
+				}
 			}
 		}
-		if (sealed > 0) {
-			log.info("Sealed {} feed tokens and webhook secrets stored before they were sealed", sealed);
+		if (resealed > 0) {
+			log.info("Sealed {} feed tokens and webhook secrets with the current bidstream.ingest.secrets-key "
+					+ "(stored in plain text or under a previous key)", resealed);
+		}
+		if (unopened > 0) {
+			log.warn("{} feed tokens and webhook secrets open with no key: their feeds fail until they are "
+					+ "created again, or the key they were sealed with is listed in "
+					+ "bidstream.ingest.previous-secrets-keys", unopened);
 		}
 	}
 

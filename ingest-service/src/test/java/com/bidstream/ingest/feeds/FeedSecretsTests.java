@@ -52,6 +52,32 @@ class FeedSecretsTests {
 	}
 
 	@Test
+	void afterARotationAValueOpensWithThePreviousKeyAndIsResealedWithTheCurrentOne() {
+		String oldKey = KEY;
+		String newKey = Base64.getEncoder()
+			.encodeToString("another key of 32 bytes, exactly".getBytes(StandardCharsets.US_ASCII));
+		String underOld = this.secrets.seal(this.feed, "token", "bearer-token-1");
+		FeedSecrets rotated = new FeedSecrets(newKey, " " + oldKey + " ,");
+
+		assertThat(rotated.open(this.feed, "token", underOld)).isEqualTo("bearer-token-1");
+		String underNew = rotated.resealed(this.feed, "token", underOld).orElseThrow();
+		assertThat(new FeedSecrets(newKey).open(this.feed, "token", underNew)).isEqualTo("bearer-token-1");
+		assertThat(rotated.resealed(this.feed, "token", underNew)).as("already under the current key").isEmpty();
+		assertThat(rotated.resealed(this.feed, "token", null)).isEmpty();
+		assertThat(new FeedSecrets(newKey).open(this.feed, "token",
+				rotated.resealed(this.feed, "token", "plain").orElseThrow()))
+			.as("plain text is sealed too")
+			.isEqualTo("plain");
+		assertThatIllegalStateException().as("the previous key does not open a value of another feed")
+			.isThrownBy(() -> rotated.open(UUID.randomUUID(), "token", underOld));
+		assertThatIllegalStateException().as("nor does a value sealed with neither key open")
+			.isThrownBy(() -> new FeedSecrets(newKey).resealed(this.feed, "token", underOld));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new FeedSecrets(newKey, Base64.getEncoder().encodeToString(new byte[8])))
+			.withMessageContaining("bidstream.ingest.previous-secrets-keys must be 32 bytes");
+	}
+
+	@Test
 	void aValueStoredBeforeSealingIsReadAsItIs() {
 		assertThat(this.secrets.open(this.feed, "token", "legacy-token")).isEqualTo("legacy-token");
 		assertThat(FeedSecrets.isSealed("legacy-token")).isFalse();

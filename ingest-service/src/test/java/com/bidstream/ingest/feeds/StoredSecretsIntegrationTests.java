@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.bidstream.testsupport.ServiceIntegrationTest;
@@ -37,7 +38,7 @@ class StoredSecretsIntegrationTests {
 				insert into feeds (id, agency_id, type, source, poll_seconds, secret, created_at, next_poll_at)
 				values (?, 'acme', 'webhook', 'scanner', 300, 'legacy-secret', now(), 'infinity')""", webhook);
 
-		this.feeds.sealStoredInPlainText();
+		this.feeds.sealWithCurrentKey();
 
 		assertThat(this.jdbc.queryForList("select coalesce(token, secret) from feeds where id in (?, ?)", String.class,
 				graphql, webhook))
@@ -59,7 +60,7 @@ class StoredSecretsIntegrationTests {
 						        'infinity')""",
 				id, foreign);
 
-		this.feeds.sealStoredInPlainText();
+		this.feeds.sealWithCurrentKey();
 
 		assertThat(this.jdbc.queryForObject("select token from feeds where id = ?", String.class, id))
 			.as("not overwritten by what it opened to (nothing)")
@@ -67,6 +68,31 @@ class StoredSecretsIntegrationTests {
 		assertThat(this.jdbc.queryForObject("select secret from feeds where id = ?", String.class, id))
 			.startsWith(FeedSecrets.PREFIX);
 		assertThat(this.feeds.find(id).orElseThrow().secret()).isEqualTo("plain");
+	}
+
+	@Test
+	void aValueSealedWithThePreviousKeyOpensAndIsSealedAgainWithTheCurrentKeyAtStart(
+			@Value("${bidstream.ingest.secrets-key}") String current,
+			@Value("${bidstream.ingest.previous-secrets-keys}") String previous) {
+		UUID id = UUID.randomUUID();
+		String underPrevious = new FeedSecrets(previous).seal(id, "secret", "rotated-secret");
+		this.jdbc.update("""
+				insert into feeds (id, agency_id, type, source, poll_seconds, secret, created_at, next_poll_at)
+				values (?, 'acme', 'webhook', 'scanner', 300, ?, now(), 'infinity')""", id, underPrevious);
+		assertThat(this.feeds.find(id).orElseThrow().secret()).as("opens with the previous key")
+			.isEqualTo("rotated-secret");
+
+		this.feeds.sealWithCurrentKey();
+
+		String stored = this.jdbc.queryForObject("select secret from feeds where id = ?", String.class, id);
+		assertThat(stored).startsWith(FeedSecrets.PREFIX).isNotEqualTo(underPrevious);
+		assertThat(new FeedSecrets(current).open(id, "secret", stored))
+			.as("opens with the current key alone: the previous one can go")
+			.isEqualTo("rotated-secret");
+		this.feeds.sealWithCurrentKey();
+		assertThat(this.jdbc.queryForObject("select secret from feeds where id = ?", String.class, id))
+			.as("a value sealed with the current key is left as it is")
+			.isEqualTo(stored);
 	}
 
 	@Test

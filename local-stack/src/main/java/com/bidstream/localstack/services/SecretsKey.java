@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -13,13 +14,58 @@ import java.util.Base64;
  * The key ingest seals feed tokens and webhook secrets with, kept in the stack's data
  * directory as a Spring config tree (a file named after the property), readable by its
  * owner only. Made with 32 random bytes on the first start; passed by path, so the key
- * never shows in a process list.
+ * never shows in a process list. {@link #rotate} makes a new key and keeps the old one in
+ * {@value #PREVIOUS}, which ingest opens older values with and seals them again under the
+ * new key at its next start.
  */
-final class SecretsKey {
+public final class SecretsKey {
 
 	static final String PROPERTY = "bidstream.ingest.secrets-key";
 
+	static final String PREVIOUS = "bidstream.ingest.previous-secrets-keys";
+
 	private SecretsKey() {
+	}
+
+	/**
+	 * Rotates the key of the stack whose data directory is {@code dataDir}: the current
+	 * key joins the previous keys (written first, so that no moment leaves a value
+	 * without a key that opens it), then a new key replaces it.
+	 * @return the config tree directory
+	 */
+	public static Path rotate(Path dataDir) {
+		Path dir = dataDir.resolve("ingest").resolve("secrets");
+		Path file = dir.resolve(PROPERTY);
+		try {
+			if (!Files.exists(file)) {
+				throw new IllegalArgumentException("No secrets key in " + dir
+						+ " yet: ./bidstream up makes one on its first start, and there is nothing to rotate");
+			}
+			String current = Files.readString(file, StandardCharsets.US_ASCII).strip();
+			Path previousFile = dir.resolve(PREVIOUS);
+			String previous = Files.exists(previousFile)
+					? Files.readString(previousFile, StandardCharsets.US_ASCII).strip() : "";
+			write(dir, previousFile, previous.isEmpty() ? current : previous + "," + current);
+			write(dir, file, newKey());
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot rotate ingest's secrets key in " + dir, ex);
+		}
+	}
+
+	private static String newKey() {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
+	}
+
+	/** Written whole or not at all, readable by its owner only. */
+	private static void write(Path dir, Path file, String value) throws IOException {
+		Path written = Files.createTempFile(dir, "key-", ".tmp",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		Files.writeString(written, value, StandardCharsets.US_ASCII);
+		Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	/**
@@ -30,12 +76,7 @@ final class SecretsKey {
 		try {
 			if (!Files.exists(file)) {
 				Files.createDirectories(dir);
-				byte[] key = new byte[32];
-				new SecureRandom().nextBytes(key);
-				Path written = Files.createTempFile(dir, "key-", ".tmp",
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-				Files.writeString(written, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-				Files.move(written, file);
+				write(dir, file, newKey());
 			}
 			return dir;
 		}
