@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 import org.slf4j.Logger;
@@ -18,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 import com.bidstream.contracts.EventCodec;
@@ -37,21 +41,44 @@ class Feeds {
 
 	private final FeedSecrets secrets;
 
-	Feeds(JdbcClient jdbc, FeedSecrets secrets) {
+	private final AtomicInteger outdated = new AtomicInteger();
+
+	Feeds(JdbcClient jdbc, FeedSecrets secrets, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
+		Gauge.builder("bidstream.ingest.feeds.secrets.outdated", this.outdated, AtomicInteger::get)
+			.description("Stored feed tokens and webhook secrets not sealed with the current key after the last "
+					+ "pass: in plain text, under a previous key, or opening with no key")
+			.register(meters);
 	}
 
 	/**
-	 * Seals with the current key, once, at start, every token and secret that is not
-	 * sealed with it yet: stored before sealing existed, or sealed with a previous key
-	 * (after a rotation). Each value is rewritten only while it still holds the value
-	 * read; a value that opens with no key is left as it is (its feed keeps failing, and
-	 * a warning says so).
+	 * Seals with the current key every token and secret that is not sealed with it yet:
+	 * stored before sealing existed, or sealed with a previous key (after a rotation). It
+	 * runs at start and then every hour, so values another instance still on the old key
+	 * sealed during a rolling rotation are sealed again too. Each value is rewritten only
+	 * while it still holds the value read; a value that opens with no key is left as it
+	 * is, with a warning. {@code bidstream.ingest.feeds.secrets.outdated} counts what is
+	 * left after a pass: at 0, the previous keys can go. A pass that fails (the database
+	 * away) is logged and tried again at the next, never stopping ingest: every value
+	 * still opens with the keys it has.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
+	@Scheduled(fixedDelayString = "${bidstream.ingest.secrets-reseal-every:1h}",
+			initialDelayString = "${bidstream.ingest.secrets-reseal-every:1h}")
 	void sealWithCurrentKey() {
+		try {
+			reseal();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not seal the stored feed tokens and webhook secrets with the current key; trying again "
+					+ "at the next pass: {}", ex.getMessage());
+		}
+	}
+
+	private void reseal() {
 		int resealed = 0;
+		int left = 0;
 		int unopened = 0;
 		for (String column : SEALED_COLUMNS) {
 			List<Map.Entry<UUID, String>> stored = this.jdbc
@@ -68,12 +95,15 @@ class Feeds {
 					continue;
 				}
 				if (sealed.isPresent()) {
-					resealed += this.jdbc.sql("update feeds set %1$s = ? where id = ? and %1$s = ?".formatted(column))
+					int updated = this.jdbc.sql("update feeds set %1$s = ? where id = ? and %1$s = ?".formatted(column))
 						.params(sealed.get(), value.getKey(), value.getValue())
 						.update();
+					resealed += updated;
+					left += 1 - updated;
 				}
 			}
 		}
+		this.outdated.set(left + unopened);
 		if (resealed > 0) {
 			log.info("Sealed {} feed tokens and webhook secrets with the current bidstream.ingest.secrets-key "
 					+ "(stored in plain text or under a previous key)", resealed);

@@ -2,10 +2,15 @@ package com.bidstream.localstack.services;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -36,22 +41,31 @@ public final class SecretsKey {
 	public static Path rotate(Path dataDir) {
 		Path dir = dataDir.resolve("ingest").resolve("secrets");
 		Path file = dir.resolve(PROPERTY);
-		try {
+		// beside the config tree, not in it, so it never reads as a property
+		try (FileChannel lock = FileChannel.open(dataDir.resolve("ingest").resolve("secrets.lock"),
+				StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
 			if (!Files.exists(file)) {
-				throw new IllegalArgumentException("No secrets key in " + dir
-						+ " yet: ./bidstream up makes one on its first start, and there is nothing to rotate");
+				throw nothingToRotate(dir);
 			}
 			String current = Files.readString(file, StandardCharsets.US_ASCII).strip();
 			Path previousFile = dir.resolve(PREVIOUS);
 			String previous = Files.exists(previousFile)
 					? Files.readString(previousFile, StandardCharsets.US_ASCII).strip() : "";
-			write(dir, previousFile, previous.isEmpty() ? current : previous + "," + current);
-			write(dir, file, newKey());
+			write(dir, previousFile, previous.isEmpty() ? current : previous + "," + current, true);
+			write(dir, file, newKey(), true);
 			return dir;
+		}
+		catch (NoSuchFileException ex) {
+			throw nothingToRotate(dir);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot rotate ingest's secrets key in " + dir, ex);
 		}
+	}
+
+	private static IllegalArgumentException nothingToRotate(Path dir) {
+		return new IllegalArgumentException("No secrets key in " + dir
+				+ " yet: ./bidstream up makes one on its first start, and there is nothing to rotate");
 	}
 
 	private static String newKey() {
@@ -60,12 +74,33 @@ public final class SecretsKey {
 		return Base64.getEncoder().encodeToString(key);
 	}
 
-	/** Written whole or not at all, readable by its owner only. */
-	private static void write(Path dir, Path file, String value) throws IOException {
+	/**
+	 * Written whole or not at all, readable by its owner only, and on the disk (the file
+	 * and its directory forced) before this returns: a key lost in a power cut would
+	 * leave every value sealed with it unreadable. {@code replace} false keeps a file
+	 * that is already there.
+	 */
+	private static void write(Path dir, Path file, String value, boolean replace) throws IOException {
 		Path written = Files.createTempFile(dir, "key-", ".tmp",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		Files.writeString(written, value, StandardCharsets.US_ASCII);
-		Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		try {
+			try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
+				channel.write(ByteBuffer.wrap(value.getBytes(StandardCharsets.US_ASCII)));
+				channel.force(true);
+			}
+			if (replace) {
+				Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			else {
+				Files.move(written, file);
+			}
+			try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+				directory.force(true);
+			}
+		}
+		finally {
+			Files.deleteIfExists(written);
+		}
 	}
 
 	/**
@@ -76,7 +111,7 @@ public final class SecretsKey {
 		try {
 			if (!Files.exists(file)) {
 				Files.createDirectories(dir);
-				write(dir, file, newKey());
+				write(dir, file, newKey(), false);
 			}
 			return dir;
 		}
