@@ -132,12 +132,15 @@ class HealthSink implements ReportingSink {
 	 * first.
 	 */
 	private void store(List<StageEvent> all) {
-		all.forEach((row) -> this.processed.get(row.stage()).increment());
 		Instant kept = this.clock.instant().minus(this.retention);
 		List<StageEvent> rows = all.stream().filter((row) -> !row.minute().isBefore(kept)).toList();
-		if (rows.isEmpty()) {
-			return;
+		if (!rows.isEmpty()) {
+			write(rows);
 		}
+		all.forEach((row) -> this.processed.get(row.stage()).increment());
+	}
+
+	private void write(List<StageEvent> rows) {
 		Map<String, Instant> ingestedAt = ingestTimes(rows);
 		Map<BucketKey, Bucket> buckets = new TreeMap<>();
 		for (StageEvent row : rows) {
