@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * keys sealed values may still be under. A value opens with the current key or, failing
  * that, with each previous key in turn (GCM's tag tells a wrong key); {@link #resealed}
  * gives what to store instead of a value not sealed with the current key, which
- * {@link Feeds} applies at start. Once it has, the previous keys can go.
+ * {@link Feeds} applies at start and every hour. Once it has, the previous keys can go.
  */
 @Component
 class FeedSecrets {
@@ -46,7 +46,8 @@ class FeedSecrets {
 
 	private final SecretKey key;
 
-	private final List<SecretKey> previous;
+	/** The current key, then the previous ones, in the order a value is tried with. */
+	private final List<SecretKey> keys;
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -58,11 +59,13 @@ class FeedSecrets {
 	FeedSecrets(@Value("${bidstream.ingest.secrets-key:}") String encoded,
 			@Value("${bidstream.ingest.previous-secrets-keys:}") String previous) {
 		this.key = new SecretKeySpec(decode(encoded, "bidstream.ingest.secrets-key"), "AES");
-		this.previous = Arrays.stream(previous.split(","))
+		List<SecretKey> keys = new ArrayList<>();
+		keys.add(this.key);
+		Arrays.stream(previous.split(","))
 			.filter((value) -> !value.isBlank())
-			.map((value) -> (SecretKey) new SecretKeySpec(decode(value, "bidstream.ingest.previous-secrets-keys"),
-					"AES"))
-			.toList();
+			.map((value) -> new SecretKeySpec(decode(value, "bidstream.ingest.previous-secrets-keys"), "AES"))
+			.forEach(keys::add);
+		this.keys = List.copyOf(keys);
 	}
 
 	private static byte[] decode(String encoded, String property) {
@@ -113,7 +116,7 @@ class FeedSecrets {
 		}
 		Sealed sealed = parse(column, stored);
 		IllegalStateException failure = null;
-		for (SecretKey candidate : keys()) {
+		for (SecretKey candidate : this.keys) {
 			try {
 				return new String(
 						cipher(Cipher.DECRYPT_MODE, candidate, feed, column, sealed.nonce()).apply(sealed.bytes()),
@@ -147,13 +150,6 @@ class FeedSecrets {
 			}
 		}
 		return Optional.of(seal(feed, column, open(feed, column, stored)));
-	}
-
-	private List<SecretKey> keys() {
-		List<SecretKey> keys = new ArrayList<>(1 + this.previous.size());
-		keys.add(this.key);
-		keys.addAll(this.previous);
-		return keys;
 	}
 
 	private record Sealed(byte[] nonce, byte[] bytes) {
