@@ -28,13 +28,15 @@ import com.bidstream.ingest.imports.Imports.ImportJob;
 import com.bidstream.ingest.intake.IntakeReport.Rejection;
 import com.bidstream.ingest.intake.ListingCandidate;
 import com.bidstream.ingest.intake.ListingIntake;
+import com.bidstream.ingest.intake.ListingIntake.Checked;
 import com.bidstream.ingest.listing.Violation;
 
 /**
- * Runs imports on a few worker threads, {@code chunk} records per intake transaction;
- * each chunk commits with the import's counts and the offset after its last record. An
- * import whose lease runs out (its instance was killed) is claimed again and resumed from
- * its last committed chunk, so no counted record is lost or taken twice.
+ * Runs imports on a few worker threads, {@code chunk} records per intake transaction, the
+ * next chunk read and parsed ahead ({@link ReadAhead}) while one is written; each chunk
+ * commits with the import's counts and the offset after its last record. An import whose
+ * lease runs out (its instance was killed) is claimed again and resumed from its last
+ * committed chunk, so no counted record is lost or taken twice.
  */
 @Component
 class ImportRunner implements DisposableBean {
@@ -151,65 +153,101 @@ class ImportRunner implements DisposableBean {
 	}
 
 	/**
-	 * Feeds the records from the resume point to the intake, chunk by chunk; null when
-	 * another instance took the import over.
+	 * Feeds the records from the resume point to the intake, chunk by chunk, the next
+	 * chunks read and checked ahead; null when another instance took the import over.
 	 */
 	private ImportProgress process(ImportJob job) throws IOException {
-		AtomicReference<ImportProgress> progress = new AtomicReference<>(job.progress());
-		try (RecordReader reader = job.format().open(job.spool(), job.resumeOffset(), job.resumeLine())) {
-			List<RawRecord> chunk = new ArrayList<>(this.chunk);
-			int chunks = 0;
-			while (true) {
-				RawRecord record = reader.next();
-				if (record != null) {
-					chunk.add(record);
+		ImportProgress progress = job.progress();
+		RecordReader records = job.format().open(job.spool(), job.resumeOffset(), job.resumeLine());
+		try (ReadAhead<Chunk> chunks = new ReadAhead<>(new Chunks(records), 2, "import-reader")) {
+			int written = 0;
+			for (Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+				ImportProgress after = commit(job, chunk, progress);
+				if (after == null) {
+					log.info("Import {} was taken over by another instance; this one stops", job.id());
+					return null;
 				}
-				if (chunk.size() == this.chunk || (record == null && !chunk.isEmpty())) {
-					if (!commit(job, chunk, progress)) {
-						log.info("Import {} was taken over by another instance; this one stops", job.id());
-						return null;
-					}
-					this.records.increment(chunk.size());
-					chunk.clear();
-					if (++chunks % 50 == 0) {
-						ImportProgress now = progress.get();
-						log.info("Import {}: {} of {} records processed", job.id(), now.processed(), now.total());
-					}
-				}
-				if (record == null) {
-					return progress.get();
+				progress = after;
+				this.records.increment(chunk.records());
+				if (++written % 50 == 0) {
+					log.info("Import {}: {} of {} records processed", job.id(), progress.processed(), progress.total());
 				}
 			}
+			return progress;
 		}
 	}
 
-	private boolean commit(ImportJob job, List<RawRecord> chunk, AtomicReference<ImportProgress> progress) {
-		List<ListingCandidate> candidates = new ArrayList<>(chunk.size());
-		List<Rejection> unreadable = new ArrayList<>();
-		for (RawRecord record : chunk) {
-			if (record.fields() != null) {
-				candidates.add(new ListingCandidate(record.fields(), record.line()));
-			}
-			else {
-				unreadable.add(new Rejection(record.line(), List.of(new Violation("$", record.problem()))));
-			}
-		}
-		RawRecord last = chunk.get(chunk.size() - 1);
+	/**
+	 * Writes a chunk with the import's progress after it, in one transaction; null when
+	 * this instance no longer holds the import.
+	 */
+	private ImportProgress commit(ImportJob job, Chunk chunk, ImportProgress progress) {
 		AtomicReference<ImportProgress> next = new AtomicReference<>();
 		try {
-			this.intake.submit(job.agency(), candidates, (report) -> {
-				ImportProgress after = progress.get().plus(report, unreadable);
-				if (!this.imports.recordChunk(after, last.endOffset(), last.nextLine(), this.owner, this.lease)) {
+			this.intake.submit(job.agency(), chunk.checked(), (report) -> {
+				ImportProgress after = progress.plus(report, chunk.unreadable());
+				if (!this.imports.recordChunk(after, chunk.endOffset(), chunk.nextLine(), this.owner, this.lease)) {
 					throw new LostImport();
 				}
 				next.set(after);
 			});
 		}
 		catch (LostImport ex) {
-			return false;
+			return null;
 		}
-		progress.set(next.get());
-		return true;
+		return next.get();
+	}
+
+	/**
+	 * The records of a chunk as the intake checked them, the lines that were no record,
+	 * and where the import goes on after it.
+	 */
+	private record Chunk(int records, Checked checked, List<Rejection> unreadable, long endOffset, long nextLine) {
+
+	}
+
+	/**
+	 * Reads records {@code chunk} at a time and has the intake check them (on the
+	 * read-ahead's thread).
+	 */
+	private final class Chunks implements ReadAhead.Source<Chunk> {
+
+		private final RecordReader records;
+
+		Chunks(RecordReader records) {
+			this.records = records;
+		}
+
+		@Override
+		public Chunk next() throws IOException {
+			List<ListingCandidate> candidates = new ArrayList<>(ImportRunner.this.chunk);
+			List<Rejection> unreadable = new ArrayList<>();
+			RawRecord last = null;
+			for (int n = 0; n < ImportRunner.this.chunk; n++) {
+				RawRecord record = this.records.next();
+				if (record == null) {
+					break;
+				}
+				if (record.fields() != null) {
+					candidates.add(new ListingCandidate(record.fields(), record.line()));
+				}
+				else {
+					unreadable.add(new Rejection(record.line(), List.of(new Violation("$", record.problem()))));
+				}
+				last = record;
+			}
+			if (last == null) {
+				return null;
+			}
+			return new Chunk(candidates.size() + unreadable.size(), ImportRunner.this.intake.check(candidates),
+					unreadable, last.endOffset(), last.nextLine());
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.records.close();
+		}
+
 	}
 
 	@Override

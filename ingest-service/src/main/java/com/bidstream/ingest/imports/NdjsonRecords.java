@@ -1,6 +1,5 @@
 package com.bidstream.ingest.imports;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 import tools.jackson.core.JacksonException;
@@ -21,7 +20,7 @@ final class NdjsonRecords implements RecordReader {
 
 	private final ByteCursor cursor;
 
-	private final ByteArrayOutputStream line = new ByteArrayOutputStream(2048);
+	private final LineBytes line = new LineBytes();
 
 	private long lineNumber;
 
@@ -33,28 +32,18 @@ final class NdjsonRecords implements RecordReader {
 
 	@Override
 	public RawRecord next() throws IOException {
-		while (true) {
-			this.line.reset();
-			int b = this.cursor.read();
-			if (b < 0) {
-				return null;
-			}
-			boolean content = false;
-			while (b >= 0 && b != '\n') {
-				content |= !isWhitespace(b);
-				this.line.write(b);
-				b = this.cursor.read();
-			}
+		while (this.cursor.readLine(this.line)) {
 			long start = this.lineNumber++;
-			if (content) {
+			if (this.line.hasContent()) {
 				return parse(start);
 			}
 		}
+		return null;
 	}
 
 	private RawRecord parse(long start) {
 		try {
-			JsonNode fields = JSON.readTree(this.line.toByteArray());
+			JsonNode fields = JSON.readTree(this.line.bytes(), 0, this.line.length());
 			return new RawRecord(start, fields, null, this.cursor.offset(), this.lineNumber);
 		}
 		catch (JacksonException ex) {

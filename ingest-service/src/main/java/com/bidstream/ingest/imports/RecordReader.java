@@ -5,11 +5,12 @@ import java.io.IOException;
 /**
  * The records of an import file, one after another from a byte offset.
  */
-interface RecordReader extends AutoCloseable {
+interface RecordReader extends ReadAhead.Source<RawRecord> {
 
 	/**
 	 * The next record, or null at the end of the file.
 	 */
+	@Override
 	RawRecord next() throws IOException;
 
 	@Override

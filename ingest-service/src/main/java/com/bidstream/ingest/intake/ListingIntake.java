@@ -75,31 +75,65 @@ public class ListingIntake {
 	 * commits (an import records its progress so): both commit, or neither.
 	 */
 	public IntakeReport submit(String agency, List<ListingCandidate> candidates, Consumer<IntakeReport> alongside) {
-		Instant started = this.clock.instant();
+		return submit(agency, check(candidates), alongside);
+	}
+
+	/**
+	 * Checks candidates with the intake's validator, writing nothing: the valid ones with
+	 * the hash of their content, and the rejections. Safe on any thread, so that an
+	 * import checks its next chunk while one is written.
+	 */
+	public Checked check(List<ListingCandidate> candidates) {
 		List<Rejection> rejected = new ArrayList<>();
 		List<Item> valid = new ArrayList<>(candidates.size());
 		for (int i = 0; i < candidates.size(); i++) {
 			ListingCandidate candidate = candidates.get(i);
 			Validation validation = this.validator.validate(candidate.fields());
 			if (validation.isValid()) {
-				valid.add(Item.of(i, validation.listing()));
+				valid.add(Item.of(i, validation));
 			}
 			else {
 				rejected.add(new Rejection(candidate.position(), validation.errors()));
 			}
 		}
+		return new Checked(valid, rejected);
+	}
+
+	/**
+	 * Writes checked candidates for the agency in one transaction, with {@code alongside}
+	 * as {@link #submit(String, List, Consumer)} runs it.
+	 */
+	public IntakeReport submit(String agency, Checked checked, Consumer<IntakeReport> alongside) {
+		Instant started = this.clock.instant();
 		IntakeReport report;
-		if (valid.isEmpty() && alongside == null) {
-			report = new IntakeReport(0, 0, rejected);
+		if (checked.valid.isEmpty() && alongside == null) {
+			report = new IntakeReport(0, 0, checked.rejected);
 		}
 		else {
-			report = writeRetryingDeadlocks(agency, valid, rejected, alongside);
+			report = writeRetryingDeadlocks(agency, checked.valid, checked.rejected, alongside);
 		}
 		this.metrics.count(report);
 		log.debug("Listings taken for agency {}: {} accepted, {} duplicates, {} rejected in {} ms", agency,
 				report.accepted(), report.duplicates(), report.rejected().size(),
 				Duration.between(started, this.clock.instant()).toMillis());
 		return report;
+	}
+
+	/**
+	 * Candidates as {@link #check(List)} left them, for
+	 * {@link #submit(String, Checked, Consumer)}; only the intake makes one.
+	 */
+	public static final class Checked {
+
+		private final List<Item> valid;
+
+		private final List<Rejection> rejected;
+
+		private Checked(List<Item> valid, List<Rejection> rejected) {
+			this.valid = List.copyOf(valid);
+			this.rejected = List.copyOf(rejected);
+		}
+
 	}
 
 	/**

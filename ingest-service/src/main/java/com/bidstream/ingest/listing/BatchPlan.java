@@ -57,8 +57,8 @@ public final class BatchPlan {
 	 */
 	public record Item(int index, String jobKey, String contentHash, Listing listing) {
 
-		public static Item of(int index, Listing listing) {
-			return new Item(index, listing.jobKey(), ContentHash.of(listing), listing);
+		public static Item of(int index, Validation valid) {
+			return new Item(index, valid.listing().jobKey(), valid.contentHash(), valid.listing());
 		}
 
 	}

@@ -18,8 +18,16 @@ public final class ContentHash {
 	}
 
 	public static String of(Listing listing) {
+		return of(EventCodec.toBytes(listing));
+	}
+
+	/**
+	 * The hash of a listing already written by the wire codec (as the validator writes it
+	 * once to check its size).
+	 */
+	static String of(byte[] canonical) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(EventCodec.toBytes(listing));
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
 			return HexFormat.of().formatHex(digest);
 		}
 		catch (NoSuchAlgorithmException ex) {

@@ -74,11 +74,15 @@ public final class ListingValidator {
 				fields.choice("experienceLevel", ExperienceLevel.class), fields.text("duration", MAX_SHORT_TEXT),
 				fields.text("workload", MAX_SHORT_TEXT), fields.count("proposals"), fields.count("connectsRequired"),
 				ListingParts.client(fields), ListingParts.closed(fields));
-		if (errors.isEmpty() && EventCodec.toBytes(listing).length > this.maxEncodedBytes) {
-			errors.add(new Violation("$", "is larger than the " + this.maxEncodedBytes
-					+ " bytes a listing may take as JSON; shorten its longest texts"));
+		if (!errors.isEmpty()) {
+			return Validation.invalid(errors);
 		}
-		return errors.isEmpty() ? Validation.valid(listing) : Validation.invalid(errors);
+		byte[] canonical = EventCodec.toBytes(listing);
+		if (canonical.length > this.maxEncodedBytes) {
+			return Validation.invalid(List.of(new Violation("$", "is larger than the " + this.maxEncodedBytes
+					+ " bytes a listing may take as JSON; shorten its longest texts")));
+		}
+		return Validation.valid(listing, ContentHash.of(canonical));
 	}
 
 	private static String matching(JsonFields fields, String name, Pattern pattern, String message) {

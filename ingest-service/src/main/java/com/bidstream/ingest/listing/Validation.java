@@ -5,20 +5,21 @@ import java.util.List;
 import com.bidstream.contracts.Listing;
 
 /**
- * The outcome of validating one item: a listing, or every rule it breaks.
+ * The outcome of validating one item: a listing with the {@link ContentHash} of its
+ * canonical JSON, or every rule it breaks.
  */
-public record Validation(Listing listing, List<Violation> errors) {
+public record Validation(Listing listing, String contentHash, List<Violation> errors) {
 
 	public Validation {
 		errors = List.copyOf(errors);
 	}
 
-	static Validation valid(Listing listing) {
-		return new Validation(listing, List.of());
+	static Validation valid(Listing listing, String contentHash) {
+		return new Validation(listing, contentHash, List.of());
 	}
 
 	static Validation invalid(List<Violation> errors) {
-		return new Validation(null, errors);
+		return new Validation(null, null, errors);
 	}
 
 	public boolean isValid() {

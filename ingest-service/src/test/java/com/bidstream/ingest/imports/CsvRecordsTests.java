@@ -74,28 +74,6 @@ class CsvRecordsTests {
 		assertThat(counter.finish()).isEqualTo(read(CSV, 0, 1).size()).isEqualTo(3);
 	}
 
-	@Test
-	void ndjsonLinesAreRecordsAndAnUnreadableLineIsAProblemOfItsOwn() throws IOException {
-		String ndjson = "{\"title\": \"a\"}\n\n{\"title\": \n{\"budget\": {\"amount\": 12.5}}";
-		Path file = Files.writeString(this.dir.resolve("x.ndjson"), ndjson);
-		List<RawRecord> records = new ArrayList<>();
-		try (RecordReader reader = ImportFormat.NDJSON.open(new SpoolFile(file), 0, 1)) {
-			for (RawRecord record = reader.next(); record != null; record = reader.next()) {
-				records.add(record);
-			}
-		}
-		RecordCounter counter = ImportFormat.NDJSON.counter();
-		for (byte b : ndjson.getBytes(StandardCharsets.UTF_8)) {
-			counter.accept(b & 0xFF);
-		}
-
-		assertThat(records).extracting(RawRecord::line).containsExactly(1L, 3L, 4L);
-		assertThat(records.get(1).fields()).isNull();
-		assertThat(records.get(1).problem()).isEqualTo("is not readable JSON");
-		assertThat(records.get(2).fields().at("/budget/amount").decimalValue()).isEqualByComparingTo("12.5");
-		assertThat(counter.finish()).isEqualTo(3);
-	}
-
 	private List<RawRecord> read(String csv, long offset, long line) throws IOException {
 		Path file = Files.writeString(this.dir.resolve("x.csv"), csv);
 		List<RawRecord> records = new ArrayList<>();

@@ -42,8 +42,13 @@ class ContentHashTests {
 		assertThat(hash(open)).isNotEqualTo(hash(Listings.example()));
 	}
 
+	/**
+	 * The hash the validator gives, which must be the hash of the listing it gives.
+	 */
 	private String hash(ObjectNode json) {
-		return ContentHash.of(this.validator.validate(json).listing());
+		Validation validation = this.validator.validate(json);
+		assertThat(validation.contentHash()).isEqualTo(ContentHash.of(validation.listing()));
+		return validation.contentHash();
 	}
 
 }

@@ -1,0 +1,86 @@
+package com.bidstream.ingest.imports;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NdjsonRecordsTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void linesAreRecordsAndAnUnreadableLineIsAProblemOfItsOwn() throws IOException {
+		String ndjson = "{\"title\": \"a\"}\n\n{\"title\": \n{\"budget\": {\"amount\": 12.5}}";
+
+		List<RawRecord> records = read(ndjson, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(1L, 3L, 4L);
+		assertThat(records.get(1).fields()).isNull();
+		assertThat(records.get(1).problem()).isEqualTo("is not readable JSON");
+		assertThat(records.get(2).fields().at("/budget/amount").decimalValue()).isEqualByComparingTo("12.5");
+		assertThat(count(ndjson)).isEqualTo(3);
+	}
+
+	/**
+	 * Lines longer than the reader's 64 KiB buffer, CRLF line ends, lines of blanks, a
+	 * BOM: every record whole, on its line, and each ending at the offset just after its
+	 * line break, where a resumed import reads on.
+	 */
+	@Test
+	void longLinesAcrossTheBufferKeepTheirBytesLinesAndOffsets() throws IOException {
+		String bom = "\uFEFF";
+		List<String> lines = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			lines.add("{\"n\": " + i + ", \"description\": \"" + "é".repeat(20_000 * (i + 1)) + "\"}");
+		}
+		String ndjson = bom + lines.get(0) + "\r\n" + " \t \r\n" + lines.get(1) + "\n" + lines.get(2) + "\n\n"
+				+ lines.get(3) + "\r\n" + lines.get(4);
+
+		List<RawRecord> records = read(ndjson, 0, 1);
+
+		assertThat(records).extracting((record) -> record.fields().get("n").asInt()).containsExactly(0, 1, 2, 3, 4);
+		assertThat(records).extracting(RawRecord::line).containsExactly(1L, 3L, 4L, 6L, 7L);
+		for (int i = 0; i < 5; i++) {
+			assertThat(records.get(i).fields().get("description").asString()).hasSize(20_000 * (i + 1));
+		}
+		byte[] bytes = ndjson.getBytes(StandardCharsets.UTF_8);
+		for (RawRecord record : records.subList(0, 4)) {
+			assertThat(bytes[(int) record.endOffset() - 1]).as("a record ends after its line break")
+				.isEqualTo((byte) '\n');
+		}
+		assertThat(records.get(4).endOffset()).isEqualTo(bytes.length);
+		RawRecord second = records.get(1);
+		assertThat(read(ndjson, second.endOffset(), second.nextLine())).extracting(RawRecord::line)
+			.containsExactly(4L, 6L, 7L);
+		assertThat(count(ndjson)).isEqualTo(5);
+	}
+
+	private List<RawRecord> read(String ndjson, long offset, long line) throws IOException {
+		Path file = Files.writeString(this.dir.resolve("x.ndjson"), ndjson);
+		List<RawRecord> records = new ArrayList<>();
+		try (RecordReader reader = ImportFormat.NDJSON.open(new SpoolFile(file), offset, line)) {
+			for (RawRecord record = reader.next(); record != null; record = reader.next()) {
+				records.add(record);
+			}
+		}
+		return records;
+	}
+
+	private static long count(String ndjson) {
+		RecordCounter counter = ImportFormat.NDJSON.counter();
+		for (byte b : ndjson.getBytes(StandardCharsets.UTF_8)) {
+			counter.accept(b & 0xFF);
+		}
+		return counter.finish();
+	}
+
+}
