@@ -153,8 +153,10 @@ public final class LocalStack implements AutoCloseable {
 		ServiceNode.Settings settings = new ServiceNode.Settings(this.options.port(service),
 				this.kafka.bootstrapServers(), this.postgres.jdbcUrl(service.id()), this.data.keys(),
 				this.data.service(service.id()));
+		List<String> arguments = new ArrayList<>(calls(service));
+		arguments.addAll(this.options.serviceArguments());
 		return ServiceNode.start(service, service.jar(this.options.home()), settings, this.data.log(service.id()),
-				calls(service));
+				arguments);
 	}
 
 	/**

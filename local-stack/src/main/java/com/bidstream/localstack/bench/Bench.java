@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.bidstream.contracts.EventCodec;
@@ -30,7 +31,7 @@ public final class Bench {
 
 	public static int run(BenchSettings settings, StackOptions options, Console console) throws InterruptedException {
 		Instant started = Instant.now();
-		LocalStack stack = LocalStack.create(options, console);
+		LocalStack stack = LocalStack.create(options.withServiceArguments(List.of(Paused.EXPOSE_BINDINGS)), console);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(stack, settings), "bidstream-bench-stop"));
 		try {
 			stack.start();

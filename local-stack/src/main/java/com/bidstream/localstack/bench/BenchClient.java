@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
@@ -142,6 +144,38 @@ final class BenchClient {
 		return send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/prometheus"))
 			.timeout(Duration.ofSeconds(20))
 			.build(), 200);
+	}
+
+	/**
+	 * The names of a service's input bindings, from its actuator.
+	 */
+	List<String> inputBindings(String serviceUrl) {
+		JsonNode bindings = EventCodec.mapper()
+			.readTree(send(HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/bindings"))
+				.timeout(Duration.ofSeconds(20))
+				.build(), 200));
+		List<String> names = new ArrayList<>();
+		for (JsonNode binding : bindings) {
+			if (binding.path("input").asBoolean()) {
+				names.add(binding.path("bindingName").asString());
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * Sets a binding's state (PAUSED, RESUMED) through the actuator.
+	 */
+	void changeBinding(String serviceUrl, String name, String state) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl + "/actuator/bindings/" + name))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"state\": \"" + state + "\"}"))
+			.timeout(Duration.ofSeconds(60))
+			.build();
+		HttpResponse<String> response = exchange(request);
+		if (response.statusCode() != 200) {
+			require(response, 204);
+		}
 	}
 
 	private static HttpRequest get(String url) {

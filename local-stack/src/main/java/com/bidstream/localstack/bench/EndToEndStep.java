@@ -46,7 +46,20 @@ final class EndToEndStep {
 	}
 
 	Rates run(int listings, Duration deadline) throws InterruptedException {
-		this.console.step("bench", "end to end: %,d listings, source %s".formatted(listings, this.source));
+		return run(listings, deadline, true);
+	}
+
+	/**
+	 * Posts as {@link #run} does, until every accepted listing is on
+	 * {@code listings.ingested} (the funnel is not asked: reporting may be paused).
+	 */
+	Rates untilPublished(int listings, Duration deadline) throws InterruptedException {
+		return run(listings, deadline, false);
+	}
+
+	private Rates run(int listings, Duration deadline, boolean counting) throws InterruptedException {
+		this.console.step("bench", "%s: %,d listings, source %s"
+			.formatted(counting ? "end to end" : "to listings.ingested", listings, this.source));
 		int batches = listings / BenchSettings.BATCH;
 		AtomicLong nextBatch = new AtomicLong();
 		AtomicLong accepted = new AtomicLong();
@@ -63,7 +76,8 @@ final class EndToEndStep {
 			}));
 		}
 		clients.shutdown();
-		Progress progress = new Progress(this.console, "e2e", started);
+		Progress progress = new Progress(this.console, counting ? "e2e" : "ingest",
+				counting ? "scored" : "on the topic", started);
 		Double ackSeconds = null;
 		Double publishedSeconds = null;
 		while (true) {
@@ -77,8 +91,13 @@ final class EndToEndStep {
 				publishedSeconds = (this.published.lastAt(this.source) - started) / 1e9;
 				this.console.step("e2e", "%,d on listings.ingested after %.1f s".formatted(onTopic, publishedSeconds));
 			}
-			long scored = this.client.scored(this.source);
-			progress.report(accepted.get(), scored);
+			if (!counting && ackSeconds != null
+					&& (publishedSeconds != null || seconds(started) > deadline.toSeconds())) {
+				double seconds = (publishedSeconds != null) ? publishedSeconds : seconds(started);
+				return new Rates(accepted.get(), ackSeconds, onTopic, seconds, 0, seconds, publishedSeconds != null);
+			}
+			long scored = counting ? this.client.scored(this.source) : 0;
+			progress.report(accepted.get(), counting ? scored : onTopic);
 			if (ackSeconds != null && (scored >= accepted.get() || seconds(started) > deadline.toSeconds())) {
 				double countedSeconds = seconds(started);
 				this.console.step("e2e", "%,d of %,d counted in %.1f s (%,.0f/s)".formatted(scored, accepted.get(),

@@ -21,9 +21,10 @@ import com.bidstream.localstack.services.Service;
  * the timed steps meet compiled code, as a service that has run for a while does (the JIT
  * compilers of five JVMs otherwise take a large share of two cores in the first minute);
  * throughput end to end (which also times ingest to {@code listings.ingested}); latency
- * at a steady rate the pipeline can sustain; an NDJSON import (last: its listings keep
- * scoring and reporting busy long after it is DONE). Memory and CPU are sampled
- * throughout, CPU split by step.
+ * at a steady rate the pipeline can sustain; an NDJSON import (its listings keep scoring
+ * and reporting busy long after it is DONE); then REST intake and the import again with
+ * the downstream services paused, ingest alone. Memory and CPU are sampled throughout,
+ * CPU split by step.
  */
 final class Measurement {
 
@@ -100,8 +101,10 @@ final class Measurement {
 			// last: scoring and reporting work through its listings long after it is DONE
 			ImportStep.Timing imported = new ImportStep(this.client, published, this.console, run + "-import")
 				.run(this.settings.importLines(), this.settings.endToEndDeadline());
-			endStep(sampler, heap, "import", at);
-			throughput.addAll(importRows(imported, raw));
+			at = endStep(sampler, heap, "import", at);
+			throughput.addAll(importRows("NDJSON import of %,d lines", imported, raw));
+			throughput.addAll(ingestAlone(run, published, raw));
+			endStep(sampler, heap, "ingest alone", at);
 			return new BenchResult(started.toString(), Runtime.getRuntime().availableProcessors(),
 					this.settings.listings(), throughput, latencyStep, latency, this.stepSeconds, sampler.usage(),
 					heap.mebibytes(), ChildJvm.SERVICE.maxHeap(), Notes.ALL);
@@ -113,8 +116,31 @@ final class Measurement {
 				: "ingest, deadline: %,d of %,d on listings.ingested".formatted(rates.published(), rates.listings());
 	}
 
-	private static List<BenchResult.Throughput> importRows(ImportStep.Timing imported, BenchResult.Throughput raw) {
-		String lines = "NDJSON import of %,d lines".formatted(imported.lines());
+	/**
+	 * REST intake and the import again, with scoring, tracking and reporting paused: what
+	 * ingest does when it has the cores to itself, as when the services run on machines
+	 * of their own (issue 8's figures).
+	 */
+	private List<BenchResult.Throughput> ingestAlone(String run, PublishedCounter published, BenchResult.Throughput raw)
+			throws InterruptedException {
+		List<String> downstream = List.of(this.stack.url(Service.SCORING), this.stack.url(Service.TRACKING),
+				this.stack.url(Service.REPORTING));
+		try (Paused paused = Paused.consumersOf(this.client, downstream, this.console)) {
+			EndToEndStep.Rates rest = new EndToEndStep(this.client, published, this.console, run + "-alone")
+				.untilPublished(this.settings.listings(), this.settings.endToEndDeadline());
+			ImportStep.Timing imported = new ImportStep(this.client, published, this.console, run + "-import-alone")
+				.run(this.settings.importLines(), this.settings.endToEndDeadline());
+			List<BenchResult.Throughput> rows = new ArrayList<>();
+			rows.add(rate("ingest alone: REST accepted + on listings.ingested", rest.published(),
+					rest.publishedSeconds(), raw));
+			rows.addAll(importRows("ingest alone: import %,d lines", imported, raw));
+			return rows;
+		}
+	}
+
+	private static List<BenchResult.Throughput> importRows(String label, ImportStep.Timing imported,
+			BenchResult.Throughput raw) {
+		String lines = label.formatted(imported.lines());
 		if (!imported.complete()) {
 			return List
 				.of(rate(lines + ", deadline: on the topic", imported.published(), imported.publishedSeconds(), raw));

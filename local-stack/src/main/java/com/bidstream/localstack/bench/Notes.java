@@ -30,8 +30,12 @@ final class Notes {
 					+ "step's listings from the topic (acks=all, so stored on the broker); the REST and the import "
 					+ "rows count only what ingest accepted.",
 			"Import: from the POST (the upload and its spooling included) to the status DONE polled every "
-					+ "250 ms, and to its last listing read from the topic; it runs last, and scoring, tracking "
+					+ "250 ms, and to its last listing read from the topic; scoring, tracking "
 					+ "and reporting work through its listings meanwhile, on the same cores.",
+			"Ingest alone: the REST and import steps again with the consumers of scoring, tracking and "
+					+ "reporting paused (their bindings, through the actuator; resumed after), as if they ran on "
+					+ "machines of their own; Kafka, PostgreSQL and the bench's clients share the two cores with "
+					+ "ingest as before.",
 			"Peak RSS: the JVM's VmHWM; postgres adds its server processes' PSS, sampled every 2 s. "
 					+ "CPU: user + system seconds per step, a process with everything it started.");
 

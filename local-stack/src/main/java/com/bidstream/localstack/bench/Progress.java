@@ -29,9 +29,19 @@ final class Progress {
 
 	private long seenCounted;
 
+	private final String counting;
+
 	Progress(Console console, String step, long started) {
+		this(console, step, "scored", started);
+	}
+
+	/**
+	 * @param counting what the second figure of {@link #report} counts
+	 */
+	Progress(Console console, String step, String counting, long started) {
 		this.console = console;
 		this.step = step;
+		this.counting = counting;
 		this.lastLine = started;
 		this.lastChange = started;
 	}
@@ -51,8 +61,8 @@ final class Progress {
 			return;
 		}
 		double seconds = (now - this.lastLine) / 1e9;
-		this.console.step(this.step, "posted %,d, scored %,d (%,.0f/s and %,.0f/s)".formatted(posted, counted,
-				(posted - this.lastPosted) / seconds, (counted - this.lastCounted) / seconds));
+		this.console.step(this.step, "posted %,d, %s %,d (%,.0f/s and %,.0f/s)".formatted(posted, this.counting,
+				counted, (posted - this.lastPosted) / seconds, (counted - this.lastCounted) / seconds));
 		this.lastLine = now;
 		this.lastPosted = posted;
 		this.lastCounted = counted;
