@@ -158,8 +158,7 @@ class ImportRunner implements DisposableBean {
 	 */
 	private ImportProgress process(ImportJob job) throws IOException {
 		ImportProgress progress = job.progress();
-		RecordReader records = job.format().open(job.spool(), job.resumeOffset(), job.resumeLine());
-		try (ReadAhead<Chunk> chunks = new ReadAhead<>(new Chunks(records), 2, "import-reader")) {
+		try (ReadAhead<Chunk> chunks = readAhead(job)) {
 			int written = 0;
 			for (Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
 				ImportProgress after = commit(job, chunk, progress);
@@ -174,6 +173,17 @@ class ImportRunner implements DisposableBean {
 				}
 			}
 			return progress;
+		}
+	}
+
+	private ReadAhead<Chunk> readAhead(ImportJob job) throws IOException {
+		RecordReader records = job.format().open(job.spool(), job.resumeOffset(), job.resumeLine());
+		try {
+			return new ReadAhead<>(new Chunks(records), 2, "import-reader");
+		}
+		catch (RuntimeException | Error ex) {
+			records.close();
+			throw ex;
 		}
 	}
 

@@ -5,6 +5,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Takes the items of a source on a thread of its own, at most {@code capacity} ahead, so
  * that an import's worker writes one chunk while the next is read, parsed and checked.
@@ -15,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * @param <T> the items
  */
 final class ReadAhead<T> implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(ReadAhead.class);
 
 	/**
 	 * What a read-ahead takes from: the next item, or null at the end.
@@ -115,15 +120,28 @@ final class ReadAhead<T> implements AutoCloseable {
 		return this.thread.isAlive();
 	}
 
+	/**
+	 * Stops the reading thread and waits for it, then closes the source. A caller that
+	 * was interrupted (a worker stopped at shutdown) still waits, and stays interrupted.
+	 */
 	@Override
 	public void close() throws IOException {
 		this.closed = true;
 		this.thread.interrupt();
+		boolean interrupted = Thread.interrupted();
 		try {
 			this.thread.join(TimeUnit.SECONDS.toMillis(10));
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			interrupted = true;
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (this.thread.isAlive()) {
+			log.warn("{} did not stop within 10 s; closing its source under it", this.thread.getName());
 		}
 		this.source.close();
 	}

@@ -53,6 +53,20 @@ class ReadAheadTests {
 		assertThat(source.read.get()).as("the thread read no further than the queue holds").isLessThan(10);
 	}
 
+	@Test
+	void aCallerInterruptedAtShutdownStillWaitsForTheThreadAndStaysInterrupted() throws IOException {
+		Numbered source = new Numbered(1_000_000, null);
+		ReadAhead<RawRecord> reader = new ReadAhead<>(source, 5, "test-reader");
+		await().atMost(Duration.ofSeconds(10)).until(() -> source.read.get() >= 6);
+
+		Thread.currentThread().interrupt();
+		reader.close();
+
+		assertThat(Thread.interrupted()).as("still interrupted, and cleared here").isTrue();
+		assertThat(reader.reading()).isFalse();
+		assertThat(source.closed.get()).isTrue();
+	}
+
 	/**
 	 * Records numbered from 1, then {@code failure} (if any) in place of the end.
 	 */

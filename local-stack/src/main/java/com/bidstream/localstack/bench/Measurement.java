@@ -131,8 +131,10 @@ final class Measurement {
 			ImportStep.Timing imported = new ImportStep(this.client, published, this.console, run + "-import-alone")
 				.run(this.settings.importLines(), this.settings.endToEndDeadline());
 			List<BenchResult.Throughput> rows = new ArrayList<>();
-			rows.add(rate("ingest alone: REST accepted + on listings.ingested", rest.published(),
-					rest.publishedSeconds(), raw));
+			String name = rest.complete() ? "ingest alone: REST accepted + on listings.ingested"
+					: "ingest alone, deadline: %,d of %,d on listings.ingested".formatted(rest.published(),
+							rest.listings());
+			rows.add(rate(name, rest.published(), rest.publishedSeconds(), raw));
 			rows.addAll(importRows("ingest alone: import %,d lines", imported, raw));
 			return rows;
 		}

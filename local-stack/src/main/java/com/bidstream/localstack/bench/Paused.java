@@ -21,13 +21,12 @@ final class Paused implements AutoCloseable {
 
 	private final BenchClient client;
 
-	private final List<Binding> bindings;
+	private final List<Binding> bindings = new ArrayList<>();
 
 	private final Console console;
 
-	private Paused(BenchClient client, List<Binding> bindings, Console console) {
+	private Paused(BenchClient client, Console console) {
 		this.client = client;
-		this.bindings = List.copyOf(bindings);
 		this.console = console;
 	}
 
@@ -36,23 +35,49 @@ final class Paused implements AutoCloseable {
 	}
 
 	/**
-	 * Pauses every input binding of the services at these URLs.
+	 * Pauses every input binding of the services at these URLs; if one cannot be paused,
+	 * those already paused are resumed before the failure is thrown.
 	 */
 	static Paused consumersOf(BenchClient client, List<String> serviceUrls, Console console) {
-		List<Binding> bindings = new ArrayList<>();
-		for (String url : serviceUrls) {
-			client.inputBindings(url).forEach((name) -> bindings.add(new Binding(url, name)));
+		Paused paused = new Paused(client, console);
+		try {
+			for (String url : serviceUrls) {
+				for (String name : client.inputBindings(url)) {
+					client.changeBinding(url, name, "PAUSED");
+					paused.bindings.add(new Binding(url, name));
+				}
+			}
 		}
-		Paused paused = new Paused(client, bindings, console);
-		bindings.forEach((binding) -> client.changeBinding(binding.serviceUrl(), binding.name(), "PAUSED"));
-		console.step("bench", "paused %s".formatted(bindings.stream().map(Binding::name).toList()));
+		catch (RuntimeException ex) {
+			paused.close();
+			throw ex;
+		}
+		console.step("bench", "paused %s".formatted(paused.bindings.stream().map(Binding::name).toList()));
 		return paused;
 	}
 
+	/**
+	 * Resumes every binding it paused, each on its own: one that fails is named, and the
+	 * others are resumed all the same.
+	 */
 	@Override
 	public void close() {
-		this.bindings.forEach((binding) -> this.client.changeBinding(binding.serviceUrl(), binding.name(), "RESUMED"));
-		this.console.step("bench", "resumed %d bindings".formatted(this.bindings.size()));
+		List<String> failed = new ArrayList<>();
+		for (Binding binding : this.bindings) {
+			try {
+				this.client.changeBinding(binding.serviceUrl(), binding.name(), "RESUMED");
+			}
+			catch (RuntimeException ex) {
+				failed.add(binding.name() + " (" + ex.getMessage() + ")");
+			}
+		}
+		if (failed.isEmpty()) {
+			this.console.step("bench", "resumed %d bindings".formatted(this.bindings.size()));
+		}
+		else {
+			this.console.step("bench",
+					"! could not resume %s; the stack stops after the bench anyway".formatted(failed));
+		}
 	}
 
 }
