@@ -1,7 +1,9 @@
 package com.bidstream.ingest.feeds;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,45 @@ class FeedSecretsTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new FeedSecrets(newKey, Base64.getEncoder().encodeToString(new byte[8])))
 			.withMessageContaining("bidstream.ingest.previous-secrets-keys must be 32 bytes");
+	}
+
+	/**
+	 * The README's rotation for several instances, restarted one by one: at every moment
+	 * of both steps, whatever any instance sealed (a new feed, or a stored value sealed
+	 * again) opens on every instance. A rotation in one step would not do: the instance
+	 * not yet restarted meets a value under a key it does not know.
+	 */
+	@Test
+	void theTwoStepRotationOfSeveralInstancesLeavesNoValueAnInstanceCannotOpen() {
+		String oldKey = KEY;
+		String newKey = Base64.getEncoder()
+			.encodeToString("another key of 32 bytes, exactly".getBytes(StandardCharsets.US_ASCII));
+		List<String> stored = new ArrayList<>(List.of(this.secrets.seal(this.feed, "token", "t0")));
+		List<List<FeedSecrets>> moments = List.of(List.of(new FeedSecrets(oldKey, newKey), new FeedSecrets(oldKey)),
+				List.of(new FeedSecrets(oldKey, newKey), new FeedSecrets(oldKey, newKey)),
+				List.of(new FeedSecrets(newKey, oldKey), new FeedSecrets(oldKey, newKey)),
+				List.of(new FeedSecrets(newKey, oldKey), new FeedSecrets(newKey, oldKey)));
+		int n = 1;
+		for (List<FeedSecrets> instances : moments) {
+			for (FeedSecrets instance : instances) {
+				stored.add(instance.seal(this.feed, "token", "t" + n++));
+				stored.replaceAll((value) -> instance.resealed(this.feed, "token", value).orElse(value));
+			}
+			for (FeedSecrets instance : instances) {
+				for (String value : stored) {
+					assertThat(instance.open(this.feed, "token", value)).startsWith("t");
+				}
+			}
+		}
+		FeedSecrets oldKeyGone = new FeedSecrets(newKey);
+		assertThat(stored).allSatisfy((value) -> assertThat(oldKeyGone.resealed(this.feed, "token", value))
+			.as("everything is under the new key once every instance re-sealed")
+			.isEmpty());
+
+		FeedSecrets oneStep = new FeedSecrets(newKey, oldKey);
+		String sealedByTheFirstRestarted = oneStep.seal(this.feed, "token", "t");
+		assertThatIllegalStateException().as("in one step, an instance not yet restarted cannot open it")
+			.isThrownBy(() -> new FeedSecrets(oldKey).open(this.feed, "token", sealedByTheFirstRestarted));
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.bidstream.testsupport.ServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * Feed tokens and webhook secrets in the real {@code feeds} table (embedded PostgreSQL
@@ -49,6 +50,36 @@ class StoredSecretsIntegrationTests {
 			.allSatisfy((stored) -> assertThat(stored).startsWith(FeedSecrets.PREFIX).doesNotContain("legacy"));
 		assertThat(this.feeds.find(graphql).orElseThrow().token()).isEqualTo("legacy-token");
 		assertThat(this.feeds.find(webhook).orElseThrow().secret()).isEqualTo("legacy-secret");
+	}
+
+	/**
+	 * A pass that meets a failing database (here the table is away) is logged and throws
+	 * nothing, so neither the start nor the schedule stops, and its gauge keeps what the
+	 * last pass found; the next pass seals what it left.
+	 */
+	@Test
+	void aPassThatFailsThrowsNothingAndTheNextPassSealsWhatItLeft() {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update("""
+				insert into feeds (id, agency_id, type, source, poll_seconds, secret, created_at, next_poll_at)
+				values (?, 'acme', 'webhook', 'scanner', 300, 'plain-secret', now(), 'infinity')""", id);
+		double before = this.meters.get("bidstream.ingest.feeds.secrets.outdated").gauge().value();
+
+		this.jdbc.execute("alter table feeds rename to feeds_away");
+		try {
+			assertThatNoException().isThrownBy(this.feeds::sealWithCurrentKey);
+		}
+		finally {
+			this.jdbc.execute("alter table feeds_away rename to feeds");
+		}
+
+		assertThat(this.meters.get("bidstream.ingest.feeds.secrets.outdated").gauge().value()).isEqualTo(before);
+		assertThat(this.jdbc.queryForObject("select secret from feeds where id = ?", String.class, id))
+			.isEqualTo("plain-secret");
+		this.feeds.sealWithCurrentKey();
+		assertThat(this.jdbc.queryForObject("select secret from feeds where id = ?", String.class, id))
+			.startsWith(FeedSecrets.PREFIX);
+		assertThat(this.feeds.find(id).orElseThrow().secret()).isEqualTo("plain-secret");
 	}
 
 	@Test
