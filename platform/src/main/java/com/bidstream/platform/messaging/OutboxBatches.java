@@ -1,7 +1,9 @@
 package com.bidstream.platform.messaging;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +45,7 @@ class OutboxBatches {
 
 	private static final String SELECT = """
 			select id, topic, msg_key, event_id, event_type, payload from outbox
-			order by id limit ? for update skip locked""";
+			where id > ? order by id limit ? for update skip locked""";
 
 	private final JdbcTemplate jdbc;
 
@@ -57,8 +59,11 @@ class OutboxBatches {
 
 	private final Counter dead;
 
+	private final OutboxCursor cursor;
+
 	OutboxBatches(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
-			MessagingProperties properties, MeterRegistry meters) {
+			MessagingProperties properties, MeterRegistry meters, Clock clock) {
+		this.cursor = new OutboxCursor(clock, properties.outboxGapTimeout(), properties.outboxSweepEvery());
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
@@ -82,10 +87,12 @@ class OutboxBatches {
 	int publishBatch() {
 		Batch batch = this.transactions.execute((status) -> {
 			if (!takeRelayLock()) {
+				this.cursor.reset();
 				return Batch.EMPTY;
 			}
-			List<OutboxRow> rows = OutboxRow
-				.firstOfEachKey(this.jdbc.query(SELECT, OutboxRow::of, this.properties.batchSize()));
+			List<OutboxRow> read = this.jdbc.query(SELECT, OutboxRow::of, this.cursor.floor(),
+					this.properties.batchSize());
+			List<OutboxRow> rows = OutboxRow.firstOfEachKey(read);
 			if (rows.isEmpty()) {
 				return Batch.EMPTY;
 			}
@@ -94,9 +101,14 @@ class OutboxBatches {
 				acks.add(send(row));
 			}
 			this.kafka.flush();
-			return settle(rows, acks);
+			Batch settled = settle(rows, acks);
+			return settled
+				.withMove(this.cursor.advance(read.stream().map(OutboxRow::id).toList(), Set.copyOf(settled.done())));
 		});
 		Batch result = (batch != null) ? batch : Batch.EMPTY;
+		if (result.move() != null) {
+			this.cursor.moveTo(result.move());
+		}
 		this.published.increment(result.published());
 		int moved = result.published() + result.dead();
 		if (result.retryReason() != null && moved == 0) {
@@ -162,7 +174,7 @@ class OutboxBatches {
 			}
 		}
 		this.jdbc.update("delete from outbox where id = any(?)", (Object) done.toArray(Long[]::new));
-		return new Batch(done.size() - dead, dead, rows.size() - done.size(), retryReason);
+		return new Batch(done.size() - dead, dead, rows.size() - done.size(), retryReason, done, null);
 	}
 
 	private void bury(OutboxRow row, String reason) {
@@ -196,10 +208,25 @@ class OutboxBatches {
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
-	private record Batch(int published, int dead, int retrying, String retryReason) {
+	/**
+	 * What a pass did, the ids it settled, and how the cursor moves once it committed.
+	 */
+	private record Batch(int published, int dead, int retrying, String retryReason, List<Long> done,
+			OutboxCursor.Move move) {
 
-		static final Batch EMPTY = new Batch(0, 0, 0, null);
+		static final Batch EMPTY = new Batch(0, 0, 0, null, List.of(), null);
 
+		Batch withMove(OutboxCursor.Move move) {
+			return new Batch(this.published, this.dead, this.retrying, this.retryReason, this.done, move);
+		}
+
+	}
+
+	/**
+	 * Where the next pass starts reading (for tests).
+	 */
+	long cursor() {
+		return this.cursor.after();
 	}
 
 }

@@ -52,8 +52,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
 			MessagingProperties properties, MeterRegistry meters, Clock clock) {
-		this(new OutboxBatches(jdbc, transactions, kafka, properties, meters)::publishBatch, properties.pollInterval(),
-				clock);
+		this(new OutboxBatches(jdbc, transactions, kafka, properties, meters, clock)::publishBatch,
+				properties.pollInterval(), clock);
 	}
 
 	OutboxRelay(Pass pass, Duration pollInterval, Clock clock) {

@@ -1,6 +1,9 @@
 package com.bidstream.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.bidstream.platform.messaging.OutboxRelayTests.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -103,12 +108,104 @@ class OutboxBatchesIntegrationTests {
 	}
 
 	/**
+	 * A row whose transaction commits after a later row's was published: the relay's next
+	 * read still starts below it (the cursor waits at the missing id), so it is published
+	 * without waiting for a sweep.
+	 */
+	@Test
+	void anEventCommittedAfterALaterOneWasPublishedIsPublishedAtTheNextPass() throws Exception {
+		MovableClock clock = new MovableClock();
+		OutboxBatches relay = instance(
+				Map.of("bidstream.messaging.outbox-gap-timeout", "5s", "bidstream.messaging.outbox-sweep-every", "1h"),
+				(sent) -> CompletableFuture.completedFuture(null), clock);
+		publishPastTheFirstGap(relay, clock);
+
+		try (Connection late = DATABASE.getConnection()) {
+			late.setAutoCommit(false);
+			appendOn(late, "listing-late", "v1");
+			append("listing-2", "v1");
+			assertThat(relay.publishBatch()).isEqualTo(1);
+			late.commit();
+		}
+		assertThat(relay.publishBatch()).isEqualTo(1);
+
+		assertThat(this.topic).endsWith("listing-2:v1", "listing-late:v1");
+		assertThat(pending()).isEmpty();
+		assertThat(relay.cursor()).isEqualTo(maxId());
+	}
+
+	/**
+	 * A transaction that commits after its missing id was given up: the cursor has moved
+	 * past it, so the next reads do not see it; the next sweep does.
+	 */
+	@Test
+	void anEventCommittedAfterTheGapTimeoutIsPublishedByTheNextSweep() throws Exception {
+		MovableClock clock = new MovableClock();
+		OutboxBatches relay = instance(
+				Map.of("bidstream.messaging.outbox-gap-timeout", "5s", "bidstream.messaging.outbox-sweep-every", "1m"),
+				(sent) -> CompletableFuture.completedFuture(null), clock);
+		publishPastTheFirstGap(relay, clock);
+
+		try (Connection late = DATABASE.getConnection()) {
+			late.setAutoCommit(false);
+			appendOn(late, "listing-late", "v1");
+			append("listing-2", "v1");
+			assertThat(relay.publishBatch()).isEqualTo(1);
+			clock.advance(Duration.ofSeconds(6));
+			append("listing-3", "v1");
+			assertThat(relay.publishBatch()).isEqualTo(1);
+			late.commit();
+		}
+		assertThat(relay.publishBatch()).as("below the cursor: not read until the sweep").isZero();
+		assertThat(pending()).containsExactly("listing-late:v1");
+		clock.advance(Duration.ofMinutes(1));
+		assertThat(relay.publishBatch()).isEqualTo(1);
+
+		assertThat(this.topic).endsWith("listing-2:v1", "listing-3:v1", "listing-late:v1");
+		assertThat(pending()).isEmpty();
+	}
+
+	/**
+	 * The rows the tests before left behind make a gap below this test's first id: the
+	 * relay waits the gap timeout out once, as after any start, and then reads from its
+	 * cursor.
+	 */
+	private void publishPastTheFirstGap(OutboxBatches relay, MovableClock clock) {
+		append("listing-1", "v1");
+		assertThat(relay.publishBatch()).isEqualTo(1);
+		clock.advance(Duration.ofSeconds(6));
+		append("listing-1", "v2");
+		assertThat(relay.publishBatch()).isEqualTo(1);
+		assertThat(relay.cursor()).isEqualTo(maxId());
+	}
+
+	private long maxId() {
+		return this.jdbc.queryForObject("select last_value from outbox_id_seq", Long.class);
+	}
+
+	private void appendOn(Connection connection, String key, String payload) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(
+				"insert into outbox (topic, msg_key, event_id, event_type, payload) values ('listings.ingested', ?, ?, 'ListingIngested', ?)")) {
+			insert.setString(1, key);
+			insert.setObject(2, UUID.randomUUID());
+			insert.setBytes(3, payload.getBytes(StandardCharsets.UTF_8));
+			insert.executeUpdate();
+		}
+	}
+
+	/**
 	 * A relay of one instance, with batches of at most that many events, sending to a
 	 * broker stand-in that records what reached the topic and answers each send with the
 	 * given ack.
 	 */
-	@SuppressWarnings("unchecked")
 	private OutboxBatches instance(int batchSize, Function<String, CompletableFuture<Object>> acks) {
+		return instance(Map.of("bidstream.messaging.batch-size", String.valueOf(batchSize)), acks,
+				java.time.Clock.systemUTC());
+	}
+
+	@SuppressWarnings("unchecked")
+	private OutboxBatches instance(Map<String, String> settings, Function<String, CompletableFuture<Object>> acks,
+			java.time.Clock clock) {
 		KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
 		given(kafka.send(any(ProducerRecord.class))).willAnswer((invocation) -> {
 			ProducerRecord<String, byte[]> record = invocation.getArgument(0);
@@ -116,11 +213,10 @@ class OutboxBatchesIntegrationTests {
 			this.topic.add(sent);
 			return acks.apply(sent);
 		});
-		MessagingProperties properties = new Binder(
-				new MapConfigurationPropertySource(Map.of("bidstream.messaging.batch-size", String.valueOf(batchSize))))
+		MessagingProperties properties = new Binder(new MapConfigurationPropertySource(settings))
 			.bindOrCreate("bidstream.messaging", MessagingProperties.class);
 		return new OutboxBatches(this.jdbc, new TransactionTemplate(new DataSourceTransactionManager(DATABASE)), kafka,
-				properties, new SimpleMeterRegistry());
+				properties, new SimpleMeterRegistry(), clock);
 	}
 
 	private List<String> pending() {
