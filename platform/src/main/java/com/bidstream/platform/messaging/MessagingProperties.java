@@ -25,6 +25,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MessagingProperties(@DefaultValue("200ms") Duration pollInterval, @DefaultValue("500") int batchSize,
 		@DefaultValue("30s") Duration sendTimeout, @DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
 		@DefaultValue("14d") Duration inboxRetention, @DefaultValue("2m") Duration relayStallTimeout,
-		@DefaultValue("5s") Duration outboxGapTimeout, @DefaultValue("30s") Duration outboxSweepEvery) {
+		@DefaultValue("1m") Duration outboxSweepEvery) {
 
 }

@@ -1,6 +1,9 @@
 package com.bidstream.platform.messaging;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +66,7 @@ class OutboxBatches {
 
 	OutboxBatches(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
 			MessagingProperties properties, MeterRegistry meters, Clock clock) {
-		this.cursor = new OutboxCursor(clock, properties.outboxGapTimeout(), properties.outboxSweepEvery());
+		this.cursor = new OutboxCursor(clock, properties.outboxSweepEvery());
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
@@ -85,12 +88,13 @@ class OutboxBatches {
 	 * @throws IllegalStateException when no event could be, so that the relay backs off
 	 */
 	int publishBatch() {
+		boolean sweep = this.cursor.sweepDue();
 		Batch batch = this.transactions.execute((status) -> {
 			if (!takeRelayLock()) {
 				this.cursor.reset();
 				return Batch.EMPTY;
 			}
-			List<OutboxRow> read = this.jdbc.query(SELECT, OutboxRow::of, this.cursor.floor(),
+			List<OutboxRow> read = this.jdbc.query(SELECT, OutboxRow::of, sweep ? 0 : this.cursor.after(),
 					this.properties.batchSize());
 			List<OutboxRow> rows = OutboxRow.firstOfEachKey(read);
 			if (rows.isEmpty()) {
@@ -102,12 +106,15 @@ class OutboxBatches {
 			}
 			this.kafka.flush();
 			Batch settled = settle(rows, acks);
-			return settled
-				.withMove(this.cursor.advance(read.stream().map(OutboxRow::id).toList(), Set.copyOf(settled.done())));
+			return settled.withMove(this.cursor.advance(read.stream().map(OutboxRow::id).toList(),
+					this.properties.batchSize(), Set.copyOf(settled.done()), this.openTransactions));
 		});
 		Batch result = (batch != null) ? batch : Batch.EMPTY;
 		if (result.move() != null) {
 			this.cursor.moveTo(result.move());
+		}
+		if (sweep) {
+			this.cursor.swept();
 		}
 		this.published.increment(result.published());
 		int moved = result.published() + result.dead();
@@ -120,6 +127,29 @@ class OutboxBatches {
 		}
 		return moved;
 	}
+
+	/**
+	 * Sessions of this database in a transaction (idle in one included) that began before
+	 * the moment, the relay's own aside. Sessions of other roles show no start without
+	 * pg_read_all_stats; they write no outbox rows, and the sweep covers them anyway.
+	 */
+	private final OutboxCursor.Transactions openTransactions = new OutboxCursor.Transactions() {
+
+		@Override
+		public Instant now() {
+			return OutboxBatches.this.jdbc.queryForObject("select clock_timestamp()", OffsetDateTime.class).toInstant();
+		}
+
+		@Override
+		public boolean noneBegunBefore(Instant moment) {
+			return Boolean.TRUE.equals(OutboxBatches.this.jdbc.queryForObject("""
+					select not exists (select 1 from pg_stat_activity
+					                    where datname = current_database() and pid <> pg_backend_pid()
+					                      and xact_start < ?)""", Boolean.class,
+					OffsetDateTime.ofInstant(moment, ZoneOffset.UTC)));
+		}
+
+	};
 
 	/**
 	 * Held until the pass's transaction ends; false while another instance's relay holds

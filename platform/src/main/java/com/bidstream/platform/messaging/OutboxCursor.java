@@ -20,66 +20,65 @@ import java.util.TreeMap;
  * <p>
  * Ids are handed out when a row is written and become visible when its transaction
  * commits, so a lower id can appear after a higher one. The cursor therefore stops at a
- * missing id and waits for it; an id still missing after {@code gapTimeout} is taken for
- * a transaction that rolled back, and the cursor moves past it. A read from the first id
- * (a sweep) runs every {@code sweepEvery} all the same, and publishes a row whose
- * transaction took longer than that to commit. Events of one key never pass each other
- * this way: a producer writes a key's next event only after the transaction of its last
- * one committed (it holds the key's row lock), so the later event has the higher id. Used
- * by the relay's one thread only.
+ * missing id. It moves past it only once no transaction of this database that began
+ * before the id was seen missing is still open ({@link Transactions}): the id's
+ * transaction began before a higher id was written, so by then it rolled back, or its row
+ * is visible and read. It never passes a row that may yet appear, so a key's events go
+ * out in the order of their ids as when every read started from the first id. What a pass
+ * published above a missing id is remembered (a bit per id), so the cursor moves over it
+ * once the id is settled. A read from the first id (a sweep) still runs every
+ * {@code sweepEvery}, for a row of a session this relay may not see. Used by the relay's
+ * one thread only.
  */
 final class OutboxCursor {
 
-	private final Clock clock;
-
-	private final Duration gapTimeout;
-
-	private final Duration sweepEvery;
-
 	/**
-	 * How far above the cursor settled ids are remembered (a bit each): a backlog the
-	 * cursor waited behind for longer is read past as a gap.
+	 * How far above the cursor settled ids are remembered (a bit each, 2 MB at most).
 	 */
 	private static final long REMEMBERED = 1L << 24;
 
+	private final Clock clock;
+
+	private final Duration sweepEvery;
+
+	/** Missing ids, by the moment (the database's clock) they were first seen missing. */
 	private final Map<Long, Instant> gaps = new HashMap<>();
 
-	/**
-	 * Bit i: id {@code after + 1 + i} was settled by an earlier pass.
-	 */
+	/** Bit i: id {@code after + 1 + i} was settled by an earlier pass. */
 	private BitSet settled = new BitSet();
 
 	private long after;
 
 	private Instant nextSweep;
 
-	OutboxCursor(Clock clock, Duration gapTimeout, Duration sweepEvery) {
+	OutboxCursor(Clock clock, Duration sweepEvery) {
 		this.clock = clock;
-		this.gapTimeout = gapTimeout;
 		this.sweepEvery = sweepEvery;
 	}
 
 	/**
-	 * The id the next read starts after: the cursor, or 0 when a sweep is due.
+	 * Whether the next read starts from the first id; {@link #swept()} once such a pass
+	 * committed.
 	 */
-	long floor() {
-		Instant now = this.clock.instant();
-		if (this.nextSweep == null || !now.isBefore(this.nextSweep)) {
-			this.nextSweep = now.plus(this.sweepEvery);
-			return 0;
-		}
-		return this.after;
+	boolean sweepDue() {
+		return this.nextSweep == null || !this.clock.instant().isBefore(this.nextSweep);
+	}
+
+	void swept() {
+		this.nextSweep = this.clock.instant().plus(this.sweepEvery);
 	}
 
 	/**
-	 * Where the cursor goes after a pass that read these ids and settled (published, or
-	 * set aside for good) those of {@code settled}: past every id settled by this pass or
-	 * an earlier one, up to an id read but not settled, or a missing id that has not been
-	 * missing for {@code gapTimeout}. Applied by {@link #moveTo} once the pass committed.
+	 * Where the cursor goes after a pass that read these ids (at most {@code limit}) and
+	 * settled (published, or set aside for good) those of {@code settled}: past every id
+	 * settled by this pass or an earlier one, and past a missing id once
+	 * {@code transactions} says none that could still write it is open; never past an id
+	 * read and not settled, nor, when the read was full, past its last id (what lies
+	 * beyond was not read). Applied by {@link #moveTo} once the pass committed.
 	 */
-	Move advance(List<Long> read, Set<Long> settled) {
-		Instant now = this.clock.instant();
+	Move advance(List<Long> read, int limit, Set<Long> settled, Transactions transactions) {
 		TreeMap<Long, Boolean> known = new TreeMap<>();
+		long readUpTo = (read.size() < limit) ? Long.MAX_VALUE : read.get(read.size() - 1);
 		for (long id : read) {
 			if (id > this.after) {
 				known.put(id, settled.contains(id));
@@ -92,17 +91,20 @@ final class OutboxCursor {
 				cursor = next;
 				continue;
 			}
-			if (known.containsKey(next)) {
+			if (known.containsKey(next) || next >= readUpTo) {
 				break;
 			}
 			Long nextRead = known.higherKey(cursor);
-			long nextSettled = nextSettledEarlier(cursor);
-			long nextKnown = Math.min((nextRead != null) ? nextRead : Long.MAX_VALUE, nextSettled);
+			long nextKnown = Math.min((nextRead != null) ? nextRead : Long.MAX_VALUE, nextSettledEarlier(cursor));
 			if (nextKnown == Long.MAX_VALUE) {
 				break;
 			}
-			Instant since = this.gaps.putIfAbsent(next, now);
-			if (since == null || Duration.between(since, now).compareTo(this.gapTimeout) < 0) {
+			Instant seen = this.gaps.get(next);
+			if (seen == null) {
+				this.gaps.put(next, transactions.now());
+				break;
+			}
+			if (!transactions.noneBegunBefore(seen)) {
 				break;
 			}
 			cursor = nextKnown - 1;
@@ -111,9 +113,8 @@ final class OutboxCursor {
 	}
 
 	/**
-	 * Applies a committed pass: remembers what it settled above the cursor (published
-	 * while the cursor waited at a gap: gone from the outbox, so no later read shows
-	 * them) and moves the cursor.
+	 * Applies a committed pass: remembers what it settled above the cursor (gone from the
+	 * outbox, so no later read shows it) and moves the cursor.
 	 */
 	void moveTo(Move move) {
 		for (long id : move.settled()) {
@@ -129,6 +130,21 @@ final class OutboxCursor {
 			this.after = move.cursor();
 		}
 		this.gaps.keySet().removeIf((id) -> id <= this.after);
+	}
+
+	/**
+	 * Forgets the cursor: another instance's relay published meanwhile, so what this one
+	 * remembers may be wrong.
+	 */
+	void reset() {
+		this.after = 0;
+		this.gaps.clear();
+		this.settled = new BitSet();
+		this.nextSweep = null;
+	}
+
+	long after() {
+		return this.after;
 	}
 
 	private boolean settledEarlier(long id) {
@@ -157,17 +173,18 @@ final class OutboxCursor {
 	}
 
 	/**
-	 * Forgets the cursor: another instance's relay published meanwhile, so ids this one
-	 * has not seen may be anywhere.
+	 * What the database says of its open transactions.
 	 */
-	void reset() {
-		this.after = 0;
-		this.gaps.clear();
-		this.settled = new BitSet();
-	}
+	interface Transactions {
 
-	long after() {
-		return this.after;
+		/** The database's clock now, after the pass's read. */
+		Instant now();
+
+		/**
+		 * Whether no other transaction of this database that began before then is open.
+		 */
+		boolean noneBegunBefore(Instant moment);
+
 	}
 
 }

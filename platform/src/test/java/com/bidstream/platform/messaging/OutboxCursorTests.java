@@ -1,6 +1,8 @@
 package com.bidstream.platform.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -13,18 +15,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OutboxCursorTests {
 
+	static final int LIMIT = 100;
+
 	final MovableClock clock = new MovableClock();
 
-	final OutboxCursor cursor = new OutboxCursor(this.clock, Duration.ofSeconds(5), Duration.ofSeconds(30));
+	final OutboxCursor cursor = new OutboxCursor(this.clock, Duration.ofMinutes(1));
+
+	/** When the transactions still open began. */
+	final List<Instant> open = new ArrayList<>();
+
+	final OutboxCursor.Transactions transactions = new OutboxCursor.Transactions() {
+
+		@Override
+		public Instant now() {
+			return OutboxCursorTests.this.clock.instant();
+		}
+
+		@Override
+		public boolean noneBegunBefore(Instant moment) {
+			return OutboxCursorTests.this.open.stream().noneMatch((begun) -> begun.isBefore(moment));
+		}
+
+	};
 
 	@Test
 	void itMovesOverEveryIdReadAndSettledInARow() {
 		at(10);
 
 		assertThat(pass(List.of(11L, 12L, 13L), Set.of(11L, 12L, 13L))).isEqualTo(13);
-		assertThat(pass(List.of(3L, 14L, 15L), Set.of(3L, 14L, 15L)))
-			.as("a late row below the cursor (a sweep found it) does not hold it")
-			.isEqualTo(15);
+	}
+
+	@Test
+	void aLateRowBelowTheCursorThatASweepFoundNeitherHoldsNorMovesIt() {
+		at(10);
+
+		assertThat(pass(List.of(3L, 11L), Set.of(3L))).isEqualTo(10);
+		assertThat(pass(List.of(3L, 11L), Set.of(3L, 11L))).isEqualTo(11);
 	}
 
 	@Test
@@ -37,44 +63,67 @@ class OutboxCursorTests {
 	}
 
 	@Test
-	void itWaitsForAMissingIdAndGivesUpOnItAfterTheGapTimeout() {
+	void itWaitsAtAMissingIdWhileATransactionThatBeganBeforeItWasMissedIsOpen() {
 		at(10);
-
-		assertThat(pass(List.of(12L, 13L), Set.of(12L, 13L))).as("11 not committed yet").isEqualTo(10);
-		this.clock.advance(Duration.ofSeconds(4));
-		assertThat(pass(List.of(14L), Set.of(14L))).isEqualTo(10);
+		this.open.add(this.clock.instant());
 		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(pass(List.of(16L), Set.of(16L))).as("11: given up; 12 to 14 settled before; 15 just missed")
+
+		assertThat(pass(List.of(12L, 13L), Set.of(12L, 13L))).as("11: its transaction may be open").isEqualTo(10);
+		this.clock.advance(Duration.ofMinutes(10));
+		assertThat(pass(List.of(14L), Set.of(14L))).as("and it still is, however long").isEqualTo(10);
+		this.open.clear();
+		this.open.add(this.clock.instant());
+		assertThat(pass(List.of(16L), Set.of(16L))).as("11: rolled back; 12 to 14 settled; 15 just missed")
 			.isEqualTo(14);
 	}
 
 	@Test
 	void whatWasPublishedWhileItWaitedIsPassedOnceTheMissingIdArrives() {
 		at(10);
+		this.open.add(this.clock.instant().minusSeconds(1));
 		assertThat(pass(List.of(12L, 13L), Set.of(12L, 13L))).isEqualTo(10);
 
 		assertThat(pass(List.of(11L, 14L), Set.of(11L, 14L))).isEqualTo(14);
 		assertThat(pass(List.of(15L), Set.of(15L))).isEqualTo(15);
 	}
 
+	/**
+	 * A read of {@code LIMIT} rows stops there, so the ids past its last may be rows it
+	 * did not read: remembering a settled id far above is no reason to pass them (here a
+	 * sweep whose window the rows below the cursor filled).
+	 */
+	@Test
+	void aFullReadSaysNothingOfTheIdsBeyondIt() {
+		at(0);
+		this.cursor.moveTo(new Move(0, List.of(500L)));
+		List<Long> full = new ArrayList<>();
+		for (long id = 1; id <= LIMIT; id++) {
+			full.add(id);
+		}
+
+		assertThat(pass(full, Set.copyOf(full))).isEqualTo(LIMIT);
+		assertThat(pass(full, Set.copyOf(full))).isEqualTo(LIMIT);
+		assertThat(pass(List.of(), Set.of())).as("a read that was not full: 101 to 499 are missing").isEqualTo(LIMIT);
+		assertThat(pass(List.of(), Set.of())).isEqualTo(500);
+	}
+
 	@Test
 	void aPassThatDidNotCommitMovesNothing() {
 		at(10);
-		this.cursor.advance(List.of(11L, 12L), Set.of(11L, 12L));
+		this.cursor.advance(List.of(11L, 12L), LIMIT, Set.of(11L, 12L), this.transactions);
 
 		assertThat(pass(List.of(11L, 12L), Set.of())).isEqualTo(10);
 	}
 
 	@Test
-	void aReadStartsAtTheCursorAndFromTheFirstIdAtEachSweep() {
-		assertThat(this.cursor.floor()).as("the first pass sweeps").isZero();
-		at(40);
-		assertThat(this.cursor.floor()).isEqualTo(40);
-		this.clock.advance(Duration.ofSeconds(29));
-		assertThat(this.cursor.floor()).isEqualTo(40);
+	void aSweepIsDueAtFirstThenOncePerIntervalAfterOneCommitted() {
+		assertThat(this.cursor.sweepDue()).isTrue();
+		this.cursor.swept();
+		this.clock.advance(Duration.ofSeconds(59));
+		assertThat(this.cursor.sweepDue()).isFalse();
 		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.cursor.floor()).isZero();
-		assertThat(this.cursor.floor()).isEqualTo(40);
+		assertThat(this.cursor.sweepDue()).isTrue();
+		assertThat(this.cursor.sweepDue()).as("until a sweep committed").isTrue();
 	}
 
 	@Test
@@ -82,10 +131,12 @@ class OutboxCursorTests {
 		at(40);
 		this.cursor.moveTo(new Move(30, List.of()));
 		assertThat(this.cursor.after()).isEqualTo(40);
+		this.cursor.swept();
 
 		this.cursor.reset();
 
 		assertThat(this.cursor.after()).isZero();
+		assertThat(this.cursor.sweepDue()).isTrue();
 		assertThat(pass(List.of(1L, 2L), Set.of(1L, 2L))).isEqualTo(2);
 	}
 
@@ -97,7 +148,7 @@ class OutboxCursorTests {
 	 * A pass that committed: where the cursor is after it.
 	 */
 	private long pass(List<Long> read, Set<Long> settled) {
-		this.cursor.moveTo(this.cursor.advance(read, settled));
+		this.cursor.moveTo(this.cursor.advance(read, LIMIT, settled, this.transactions));
 		return this.cursor.after();
 	}
 
