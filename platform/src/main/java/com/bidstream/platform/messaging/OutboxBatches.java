@@ -3,7 +3,6 @@ package com.bidstream.platform.messaging;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -94,6 +93,7 @@ class OutboxBatches {
 				this.cursor.reset();
 				return Batch.EMPTY;
 			}
+			Instant oldestOpen = this.cursor.waitsAtAGap() ? oldestOpenTransaction() : null;
 			List<OutboxRow> read = this.jdbc.query(SELECT, OutboxRow::of, sweep ? 0 : this.cursor.after(),
 					this.properties.batchSize());
 			List<OutboxRow> rows = OutboxRow.firstOfEachKey(read);
@@ -107,7 +107,7 @@ class OutboxBatches {
 			this.kafka.flush();
 			Batch settled = settle(rows, acks);
 			return settled.withMove(this.cursor.advance(read.stream().map(OutboxRow::id).toList(),
-					this.properties.batchSize(), Set.copyOf(settled.done()), this.openTransactions));
+					this.properties.batchSize(), Set.copyOf(settled.done()), oldestOpen, this::databaseNow));
 		});
 		Batch result = (batch != null) ? batch : Batch.EMPTY;
 		if (result.move() != null) {
@@ -129,27 +129,23 @@ class OutboxBatches {
 	}
 
 	/**
-	 * Sessions of this database in a transaction (idle in one included) that began before
-	 * the moment, the relay's own aside. Sessions of other roles show no start without
-	 * pg_read_all_stats; they write no outbox rows, and the sweep covers them anyway.
+	 * When the oldest other transaction of this database still open began (idle in one
+	 * included), or null when none is: asked before the pass's read, as the first look at
+	 * {@code pg_stat_activity} in its transaction (PostgreSQL keeps what a transaction
+	 * first saw of it), and a transaction leaves it only once its commit is visible.
+	 * Sessions of other roles show no start without pg_read_all_stats; they write no
+	 * outbox rows, and the sweep covers them anyway.
 	 */
-	private final OutboxCursor.Transactions openTransactions = new OutboxCursor.Transactions() {
+	private Instant oldestOpenTransaction() {
+		OffsetDateTime began = this.jdbc.queryForObject("""
+				select min(xact_start) from pg_stat_activity
+				 where datname = current_database() and pid <> pg_backend_pid()""", OffsetDateTime.class);
+		return (began != null) ? began.toInstant() : null;
+	}
 
-		@Override
-		public Instant now() {
-			return OutboxBatches.this.jdbc.queryForObject("select clock_timestamp()", OffsetDateTime.class).toInstant();
-		}
-
-		@Override
-		public boolean noneBegunBefore(Instant moment) {
-			return Boolean.TRUE.equals(OutboxBatches.this.jdbc.queryForObject("""
-					select not exists (select 1 from pg_stat_activity
-					                    where datname = current_database() and pid <> pg_backend_pid()
-					                      and xact_start < ?)""", Boolean.class,
-					OffsetDateTime.ofInstant(moment, ZoneOffset.UTC)));
-		}
-
-	};
+	private Instant databaseNow() {
+		return this.jdbc.queryForObject("select clock_timestamp()", OffsetDateTime.class).toInstant();
+	}
 
 	/**
 	 * Held until the pass's transaction ends; false while another instance's relay holds

@@ -21,14 +21,14 @@ import java.util.TreeMap;
  * Ids are handed out when a row is written and become visible when its transaction
  * commits, so a lower id can appear after a higher one. The cursor therefore stops at a
  * missing id. It moves past it only once no transaction of this database that began
- * before the id was seen missing is still open ({@link Transactions}): the id's
- * transaction began before a higher id was written, so by then it rolled back, or its row
- * is visible and read. It never passes a row that may yet appear, so a key's events go
- * out in the order of their ids as when every read started from the first id. What a pass
- * published above a missing id is remembered (a bit per id), so the cursor moves over it
- * once the id is settled. A read from the first id (a sweep) still runs every
- * {@code sweepEvery}, for a row of a session this relay may not see. Used by the relay's
- * one thread only.
+ * before the id was seen missing was open when a pass began, before its read: the id's
+ * transaction began before a higher id was written, so by then it had rolled back, or its
+ * row is visible to the read and read. It never passes a row that may yet appear, so a
+ * key's events go out in the order of their ids as when every read started from the first
+ * id. What a pass published above a missing id is remembered (a bit per id), so the
+ * cursor moves over it once the id is settled. A read from the first id (a sweep) still
+ * runs every {@code sweepEvery}, for a row of a session this relay may not see. Used by
+ * the relay's one thread only.
  */
 final class OutboxCursor {
 
@@ -69,14 +69,24 @@ final class OutboxCursor {
 	}
 
 	/**
+	 * Whether a missing id waits: then a pass asks, before its read, when the oldest
+	 * transaction still open began.
+	 */
+	boolean waitsAtAGap() {
+		return !this.gaps.isEmpty();
+	}
+
+	/**
 	 * Where the cursor goes after a pass that read these ids (at most {@code limit}) and
 	 * settled (published, or set aside for good) those of {@code settled}: past every id
-	 * settled by this pass or an earlier one, and past a missing id once
-	 * {@code transactions} says none that could still write it is open; never past an id
-	 * read and not settled, nor, when the read was full, past its last id (what lies
-	 * beyond was not read). Applied by {@link #moveTo} once the pass committed.
+	 * settled by this pass or an earlier one, and past a missing id once no transaction
+	 * that began before it was seen missing was open before the read ({@code oldestOpen},
+	 * asked before the read; null when none was, or when nobody asked because no id was
+	 * missing); never past an id read and not settled, nor, when the read was full, past
+	 * its last id (what lies beyond was not read). Applied by {@link #moveTo} once the
+	 * pass committed.
 	 */
-	Move advance(List<Long> read, int limit, Set<Long> settled, Transactions transactions) {
+	Move advance(List<Long> read, int limit, Set<Long> settled, Instant oldestOpen, Transactions transactions) {
 		TreeMap<Long, Boolean> known = new TreeMap<>();
 		long readUpTo = (read.size() < limit) ? Long.MAX_VALUE : read.get(read.size() - 1);
 		for (long id : read) {
@@ -104,7 +114,7 @@ final class OutboxCursor {
 				this.gaps.put(next, transactions.now());
 				break;
 			}
-			if (!transactions.noneBegunBefore(seen)) {
+			if (oldestOpen != null && oldestOpen.isBefore(seen)) {
 				break;
 			}
 			cursor = nextKnown - 1;
@@ -173,17 +183,12 @@ final class OutboxCursor {
 	}
 
 	/**
-	 * What the database says of its open transactions.
+	 * The database's clock.
 	 */
 	interface Transactions {
 
 		/** The database's clock now, after the pass's read. */
 		Instant now();
-
-		/**
-		 * Whether no other transaction of this database that began before then is open.
-		 */
-		boolean noneBegunBefore(Instant moment);
 
 	}
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -134,6 +135,46 @@ class OutboxBatchesIntegrationTests {
 		assertThat(this.topic).endsWith("listing-2:v1", "listing-late:v1", "listing-late:v2");
 		assertThat(pending()).isEmpty();
 		assertThat(relay.cursor()).isEqualTo(maxId());
+	}
+
+	/**
+	 * The missing id's transaction commits while a pass sends what it read (after the
+	 * read, before the pass is done): that pass saw the transaction open, so the cursor
+	 * waits, and the next read finds the row before its key's next event.
+	 */
+	@Test
+	void anEventCommittedWhileAPassSendsIsNotPassedOver() throws Exception {
+		AtomicReference<Connection> committingDuringSend = new AtomicReference<>();
+		OutboxBatches relay = instance(Map.of("bidstream.messaging.outbox-sweep-every", "1h"), (sent) -> {
+			Connection late = committingDuringSend.getAndSet(null);
+			if (late != null) {
+				try {
+					late.commit();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+			return CompletableFuture.completedFuture(null);
+		}, new MovableClock());
+		publishPastTheFirstGap(relay);
+
+		try (Connection late = DATABASE.getConnection()) {
+			late.setAutoCommit(false);
+			appendOn(late, "listing-late", "v1");
+			append("listing-2", "v1");
+			assertThat(relay.publishBatch()).isEqualTo(1);
+			append("listing-3", "v1");
+			committingDuringSend.set(late);
+			assertThat(relay.publishBatch()).isEqualTo(1);
+		}
+		append("listing-late", "v2");
+		while (relay.publishBatch() > 0) {
+			// until the outbox is empty
+		}
+
+		assertThat(this.topic).endsWith("listing-2:v1", "listing-3:v1", "listing-late:v1", "listing-late:v2");
+		assertThat(pending()).isEmpty();
 	}
 
 	/**
