@@ -2,9 +2,7 @@ package com.bidstream.ingest.imports;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -75,14 +73,7 @@ class CsvRecordsTests {
 	}
 
 	private List<RawRecord> read(String csv, long offset, long line) throws IOException {
-		Path file = Files.writeString(this.dir.resolve("x.csv"), csv);
-		List<RawRecord> records = new ArrayList<>();
-		try (RecordReader reader = ImportFormat.CSV.open(new SpoolFile(file), offset, line)) {
-			for (RawRecord record = reader.next(); record != null; record = reader.next()) {
-				records.add(record);
-			}
-		}
-		return records;
+		return ImportFiles.read(ImportFormat.CSV, this.dir.resolve("x.csv"), csv, offset, line);
 	}
 
 }

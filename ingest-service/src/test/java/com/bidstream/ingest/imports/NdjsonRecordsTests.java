@@ -2,7 +2,6 @@ package com.bidstream.ingest.imports;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +64,7 @@ class NdjsonRecordsTests {
 	}
 
 	private List<RawRecord> read(String ndjson, long offset, long line) throws IOException {
-		Path file = Files.writeString(this.dir.resolve("x.ndjson"), ndjson);
-		List<RawRecord> records = new ArrayList<>();
-		try (RecordReader reader = ImportFormat.NDJSON.open(new SpoolFile(file), offset, line)) {
-			for (RawRecord record = reader.next(); record != null; record = reader.next()) {
-				records.add(record);
-			}
-		}
-		return records;
+		return ImportFiles.read(ImportFormat.NDJSON, this.dir.resolve("x.ndjson"), ndjson, offset, line);
 	}
 
 	private static long count(String ndjson) {

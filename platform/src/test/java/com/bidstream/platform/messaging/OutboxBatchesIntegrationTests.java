@@ -120,11 +120,7 @@ class OutboxBatchesIntegrationTests {
 				(sent) -> CompletableFuture.completedFuture(null), new MovableClock());
 		publishPastTheFirstGap(relay);
 
-		try (Connection late = DATABASE.getConnection()) {
-			late.setAutoCommit(false);
-			appendOn(late, "listing-late", "v1");
-			append("listing-2", "v1");
-			assertThat(relay.publishBatch()).isEqualTo(1);
+		try (Connection late = openBehindAPublishedEvent(relay, "listing-late")) {
 			assertThat(relay.publishBatch()).as("nothing new").isZero();
 			late.commit();
 		}
@@ -159,11 +155,7 @@ class OutboxBatchesIntegrationTests {
 		}, new MovableClock());
 		publishPastTheFirstGap(relay);
 
-		try (Connection late = DATABASE.getConnection()) {
-			late.setAutoCommit(false);
-			appendOn(late, "listing-late", "v1");
-			append("listing-2", "v1");
-			assertThat(relay.publishBatch()).isEqualTo(1);
+		try (Connection late = openBehindAPublishedEvent(relay, "listing-late")) {
 			append("listing-3", "v1");
 			committingDuringSend.set(late);
 			assertThat(relay.publishBatch()).isEqualTo(1);
@@ -188,11 +180,7 @@ class OutboxBatchesIntegrationTests {
 		publishPastTheFirstGap(relay);
 		long before = relay.cursor();
 
-		try (Connection rolledBack = DATABASE.getConnection()) {
-			rolledBack.setAutoCommit(false);
-			appendOn(rolledBack, "listing-gone", "v1");
-			append("listing-2", "v1");
-			assertThat(relay.publishBatch()).isEqualTo(1);
+		try (Connection rolledBack = openBehindAPublishedEvent(relay, "listing-gone")) {
 			append("listing-3", "v1");
 			assertThat(relay.publishBatch()).isEqualTo(1);
 			assertThat(relay.cursor()).as("waits while the gap's transaction is open").isEqualTo(before);
@@ -216,6 +204,19 @@ class OutboxBatchesIntegrationTests {
 		append("listing-1", "v2");
 		assertThat(relay.publishBatch()).isEqualTo(1);
 		assertThat(relay.cursor()).isEqualTo(maxId());
+	}
+
+	/**
+	 * A transaction that appends an event of the key and stays open (the caller ends it),
+	 * and listing-2:v1 appended after it and published: its id is the missing one.
+	 */
+	private Connection openBehindAPublishedEvent(OutboxBatches relay, String key) throws SQLException {
+		Connection open = DATABASE.getConnection();
+		open.setAutoCommit(false);
+		appendOn(open, key, "v1");
+		append("listing-2", "v1");
+		assertThat(relay.publishBatch()).isEqualTo(1);
+		return open;
 	}
 
 	private long maxId() {
