@@ -16,15 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inboxRetention how long a consumer remembers the events it applied
  * @param relayStallTimeout how long events may wait without a relay pass completing
  * before the relay's health is DOWN
- * @param outboxGapTimeout how long the relay waits for a missing outbox id (a transaction
- * not yet committed) before it reads on past it ({@link OutboxCursor})
- * @param outboxSweepEvery how often the relay reads the outbox from its first id, for
- * rows whose transaction committed after their gap was given up
+ * @param outboxSweepEvery how often the relay reads the outbox from its first id instead
+ * of from its cursor ({@link OutboxCursor}): a safety net, and the one slow read left
  */
 @ConfigurationProperties("bidstream.messaging")
 public record MessagingProperties(@DefaultValue("200ms") Duration pollInterval, @DefaultValue("500") int batchSize,
 		@DefaultValue("30s") Duration sendTimeout, @DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
 		@DefaultValue("14d") Duration inboxRetention, @DefaultValue("2m") Duration relayStallTimeout,
-		@DefaultValue("1m") Duration outboxSweepEvery) {
+		@DefaultValue("1h") Duration outboxSweepEvery) {
 
 }
