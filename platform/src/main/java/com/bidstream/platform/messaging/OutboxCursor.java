@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Where the relay's next read of the outbox starts. The relay deletes what it published,
@@ -83,10 +84,11 @@ final class OutboxCursor {
 	 * that began before it was seen missing was open before the read ({@code oldestOpen},
 	 * asked before the read; null when none was, or when nobody asked because no id was
 	 * missing); never past an id read and not settled, nor, when the read was full, past
-	 * its last id (what lies beyond was not read). Applied by {@link #moveTo} once the
-	 * pass committed.
+	 * its last id (what lies beyond was not read). {@code databaseNow} dates a gap seen
+	 * for the first time: the database's clock, asked after the read. Applied by
+	 * {@link #moveTo} once the pass committed.
 	 */
-	Move advance(List<Long> read, int limit, Set<Long> settled, Instant oldestOpen, Transactions transactions) {
+	Move advance(List<Long> read, int limit, Set<Long> settled, Instant oldestOpen, Supplier<Instant> databaseNow) {
 		TreeMap<Long, Boolean> known = new TreeMap<>();
 		long readUpTo = (read.size() < limit) ? Long.MAX_VALUE : read.get(read.size() - 1);
 		for (long id : read) {
@@ -111,7 +113,7 @@ final class OutboxCursor {
 			}
 			Instant seen = this.gaps.get(next);
 			if (seen == null) {
-				this.gaps.put(next, transactions.now());
+				this.gaps.put(next, databaseNow.get());
 				break;
 			}
 			if (oldestOpen != null && oldestOpen.isBefore(seen)) {
@@ -179,16 +181,6 @@ final class OutboxCursor {
 	 * from.
 	 */
 	record Move(long cursor, List<Long> settled) {
-
-	}
-
-	/**
-	 * The database's clock.
-	 */
-	interface Transactions {
-
-		/** The database's clock now, after the pass's read. */
-		Instant now();
 
 	}
 

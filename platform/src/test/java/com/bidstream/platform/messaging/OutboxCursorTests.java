@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class OutboxCursorTests {
 	/** When the transactions still open before a pass's read began. */
 	final List<Instant> open = new ArrayList<>();
 
-	final OutboxCursor.Transactions transactions = this.clock::instant;
+	final Supplier<Instant> databaseNow = this.clock::instant;
 
 	@Test
 	void itMovesOverEveryIdReadAndSettledInARow() {
@@ -98,7 +99,7 @@ class OutboxCursorTests {
 	@Test
 	void aPassThatDidNotCommitMovesNothing() {
 		at(10);
-		this.cursor.advance(List.of(11L, 12L), LIMIT, Set.of(11L, 12L), null, this.transactions);
+		this.cursor.advance(List.of(11L, 12L), LIMIT, Set.of(11L, 12L), null, this.databaseNow);
 
 		assertThat(pass(List.of(11L, 12L), Set.of())).isEqualTo(10);
 	}
@@ -137,7 +138,7 @@ class OutboxCursorTests {
 	 */
 	private long pass(List<Long> read, Set<Long> settled) {
 		Instant oldestOpen = this.open.stream().min(Instant::compareTo).orElse(null);
-		this.cursor.moveTo(this.cursor.advance(read, LIMIT, settled, oldestOpen, this.transactions));
+		this.cursor.moveTo(this.cursor.advance(read, LIMIT, settled, oldestOpen, this.databaseNow));
 		return this.cursor.after();
 	}
 
