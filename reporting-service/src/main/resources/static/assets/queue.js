@@ -54,6 +54,8 @@
     form.querySelectorAll('label[data-for]').forEach(function (label) {
       label.hidden = label.dataset.for.split(' ').indexOf(type) < 0;
     });
+    // a loss is recorded with the reason the member picks, never a default one
+    form.elements.reason.required = type === 'LOST';
   }
 
   function event(form) {

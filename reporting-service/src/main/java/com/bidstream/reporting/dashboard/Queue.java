@@ -18,9 +18,10 @@ import com.bidstream.platform.web.ApiProblem;
 /**
  * A member's working list: the agency's open {@code PURSUE} and {@code REVIEW} listings,
  * ranked by scoring, each with where its pursuit stands in tracking (stage, outcome,
- * holder), read as the signed-in person. Tracking's newest {@value #PURSUITS} pursuits
- * are looked at; a listing without one shows no stage. When tracking does not answer, the
- * listings are still shown, without stages, and the answer says so.
+ * holder), read as the signed-in person. A listing whose pursuit has ended (hired, lost,
+ * withdrawn) is no work left and leaves the list. Tracking's newest {@value #PURSUITS}
+ * pursuits are looked at; a listing without one shows no stage. When tracking does not
+ * answer, the listings are still shown, without stages, and the answer says so.
  */
 @Component
 class Queue {
@@ -59,9 +60,12 @@ class Queue {
 				.path("scores");
 			ArrayNode listings = answer.putArray(decision.toLowerCase(java.util.Locale.ROOT));
 			for (JsonNode score : scores) {
+				JsonNode pursuit = pursuits.get(score.path("jobKey").asString());
+				if (ended(pursuit)) {
+					continue;
+				}
 				ObjectNode listing = listings.addObject();
 				listing.setAll((ObjectNode) score);
-				JsonNode pursuit = pursuits.get(score.path("jobKey").asString());
 				if (pursuit != null) {
 					listing.set("pursuit", pursuit);
 				}
@@ -71,6 +75,11 @@ class Queue {
 			}
 		}
 		return answer;
+	}
+
+	private static boolean ended(JsonNode pursuit) {
+		return pursuit != null
+				&& (pursuit.path("outcome").isString() || "HIRED".equals(pursuit.path("stage").asString()));
 	}
 
 	/**

@@ -9,7 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The pipeline health gauges, each reading the sampler's latest snapshot, so a scrape
- * never touches the broker or the database.
+ * never touches the broker or the database. A gauge holds what it reads weakly unless
+ * told otherwise; what these read is a method reference nothing else holds, so each holds
+ * it strongly (without that, every one of them read NaN after the first garbage
+ * collection).
  */
 final class HealthGauges {
 
@@ -27,12 +30,14 @@ final class HealthGauges {
 							(s) -> broker(s.get(), (sample) -> sample.lagOf(stage)))
 					.description("Records the consumer group has yet to read")
 					.tag("group", stage.group())
+					.strongReference(true)
 					.register(meters);
 				Gauge
 					.builder("bidstream.reporting.health.dead-letters", snapshots,
 							(s) -> broker(s.get(), (sample) -> sample.deadLettersOf(stage)))
 					.description("Records in the stage's dead-letter topics")
 					.tag("stage", label)
+					.strongReference(true)
 					.register(meters);
 			}
 			Gauge
@@ -40,6 +45,7 @@ final class HealthGauges {
 						(s) -> recent(s.get(), stage, StageFigures::perMinute))
 				.description("Events of the stage per minute, the last 5 minutes, all agencies")
 				.tag("stage", label)
+				.strongReference(true)
 				.register(meters);
 			latency(meters, snapshots, stage, "p50", StageFigures::p50);
 			latency(meters, snapshots, stage, "p95", StageFigures::p95);
@@ -57,12 +63,16 @@ final class HealthGauges {
 			.baseUnit("milliseconds")
 			.tag("stage", stage.label())
 			.tag("quantile", quantile)
+			.strongReference(true)
 			.register(meters);
 	}
 
 	private static void gauge(MeterRegistry meters, String name, String description, Supplier<HealthSnapshot> snapshots,
 			ToDoubleFunction<HealthSnapshot> value) {
-		Gauge.builder(name, snapshots, (s) -> value.applyAsDouble(s.get())).description(description).register(meters);
+		Gauge.builder(name, snapshots, (s) -> value.applyAsDouble(s.get()))
+			.description(description)
+			.strongReference(true)
+			.register(meters);
 	}
 
 	private static double broker(HealthSnapshot snapshot, ToDoubleFunction<BrokerSample> value) {

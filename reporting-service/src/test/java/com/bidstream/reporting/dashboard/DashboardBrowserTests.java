@@ -305,6 +305,44 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void endedPursuitsLeaveTheQueueAndALossNeedsAReasonPicked() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String open = "upwork:~e-" + tag + "-open";
+		String hired = "upwork:~e-" + tag + "-hired";
+		String lost = "upwork:~e-" + tag + "-lost";
+		String toLose = "upwork:~e-" + tag + "-tolose";
+		for (String job : List.of(open, hired, lost, toLose)) {
+			stub.listing("demo", job, 80, "PURSUE", "fl-ana");
+		}
+		stub.pursuit("demo", hired, "HIRED", null);
+		stub.pursuit("demo", lost, "PROPOSED", "LOST");
+
+		ChromeDriver ana = browser();
+		ana.get(base() + "/");
+		signIn(ana, "dev-demo-key");
+		wait(ana).until(ExpectedConditions.presenceOfElementLocated(card(open)));
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> ana.findElements(card(hired)).isEmpty() && ana.findElements(card(lost)).isEmpty());
+
+		WebElement card = ana.findElement(card(toLose));
+		act(card, "LOST", Map.of());
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> stub.calls("tracking")
+				.stream()
+				.noneMatch((call) -> call.method().equals("POST") && call.uri().contains(toLose)));
+		new Select(card.findElement(By.name("reason"))).selectByValue("TRUST");
+		card.findElement(By.cssSelector("form.act button[type=submit]")).click();
+		wait(ana).until((b) -> stub.calls("tracking")
+			.stream()
+			.anyMatch((call) -> call.method().equals("POST") && call.uri().contains(toLose)
+					&& call.body().contains("\"reason\":\"TRUST\"")));
+		wait(ana).until(ExpectedConditions.numberOfElementsToBe(card(toLose), 0));
+		assertThat(ana.findElements(card(open))).hasSize(1);
+	}
+
+	@Test
 	void anOperatorPicksTheAgencyItActsForBeforeTheQueueShows() {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String job = "upwork:~op-" + tag;

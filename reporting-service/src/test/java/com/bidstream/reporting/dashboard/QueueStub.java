@@ -105,6 +105,20 @@ final class QueueStub implements AutoCloseable {
 	}
 
 	/**
+	 * Moves a listing's pursuit to this stage and outcome (null: none), as tracking
+	 * would.
+	 */
+	void pursuit(String agency, String jobKey, String stage, String outcome) {
+		ObjectNode pursuit = this.pursuits.get(agency + "|" + jobKey).put("stage", stage);
+		if (outcome != null) {
+			pursuit.put("outcome", outcome);
+		}
+		else {
+			pursuit.putNull("outcome");
+		}
+	}
+
+	/**
 	 * Gives a listing already added the title and link scoring keeps beside its score.
 	 */
 	void titled(String agency, String jobKey, String title, String url) {
