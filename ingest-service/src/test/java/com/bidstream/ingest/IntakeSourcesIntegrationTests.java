@@ -301,6 +301,83 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(badUrl.json().at("/errors/0/field").asString()).isEqualTo("url");
 	}
 
+	@Test
+	void anOperatorListsEveryAgencysFeedsOrOneAgencysByAgencyAndAMemberOnlyEverItsOwn() {
+		String demoFeed = createFeed(api("dev-demo-key"), "{\"type\": \"webhook\", \"source\": \"scanner\"}");
+		String acmeFeed = createFeed(api("dev-acme-key"), "{\"type\": \"webhook\", \"source\": \"scanner\"}");
+		BidstreamApi operator = api("dev-operator-key");
+
+		Map<String, JsonNode> all = feeds(operator, "/api/v1/feeds");
+		Map<String, JsonNode> blank = feeds(operator, "/api/v1/feeds?agency=");
+		Map<String, JsonNode> demo = feeds(operator, "/api/v1/feeds?agency=demo");
+		Map<String, JsonNode> demoAsksForAcme = feeds(api("dev-demo-key"), "/api/v1/feeds?agency=acme");
+
+		assertThat(all).containsKeys(demoFeed, acmeFeed);
+		assertThat(all.get(demoFeed).get("agencyId").asString()).isEqualTo("demo");
+		assertThat(all.get(acmeFeed).get("agencyId").asString()).isEqualTo("acme");
+		assertThat(blank).as("a blank agency= is every agency").containsKeys(demoFeed, acmeFeed);
+		assertThat(demo).containsKey(demoFeed).doesNotContainKey(acmeFeed);
+		assertThat(demo.values()).allSatisfy((feed) -> assertThat(feed.get("agencyId").asString()).isEqualTo("demo"));
+		assertThat(demoAsksForAcme).as("a member sees its own feeds whatever agency= says")
+			.containsKey(demoFeed)
+			.doesNotContainKey(acmeFeed);
+		assertThat(demoAsksForAcme.values())
+			.allSatisfy((feed) -> assertThat(feed.get("agencyId").asString()).isEqualTo("demo"));
+	}
+
+	@Test
+	void anOperatorReadsAnImportOfTheAgencyItNamesAndAMemberOnlyItsOwn() {
+		Response started = api("dev-demo-key").send("POST", "/api/v1/imports", "application/x-ndjson",
+				TestListings.listing(uniqueId(), 1).replace("\n", " ") + "\n");
+		String id = started.json().get("importId").asString();
+		awaitImport("dev-demo-key", id);
+		BidstreamApi operator = api("dev-operator-key");
+
+		Response byParameter = operator.get("/api/v1/imports/" + id + "?agency=demo");
+		Response byHeader = operator.withHeader("X-Agency-Id", "demo").get("/api/v1/imports/" + id);
+		Response otherAgency = operator.get("/api/v1/imports/" + id + "?agency=acme");
+		Response noAgency = operator.get("/api/v1/imports/" + id);
+		Response memberAsksForDemo = api("dev-acme-key").get("/api/v1/imports/" + id + "?agency=demo");
+
+		assertThat(byParameter.status()).as(byParameter.toString()).isEqualTo(200);
+		assertThat(byParameter.json().get("status").asString()).isEqualTo("DONE");
+		assertThat(byParameter.json().get("accepted").asLong()).isEqualTo(1);
+		assertThat(byHeader.status()).as(byHeader.toString()).isEqualTo(200);
+		assertThat(otherAgency.status()).isEqualTo(404);
+		assertThat(noAgency.status()).isEqualTo(400);
+		assertThat(memberAsksForDemo.status()).as("tenancy holds whatever agency= says").isEqualTo(404);
+	}
+
+	@Test
+	void aFeedsPollSecondsIsAWholeNumberInItsRangeAndNeverAStringNamedAsTheFieldOtherwise() {
+		BidstreamApi demo = api("dev-demo-key");
+		String feed = "{\"type\": \"webhook\", \"source\": \"scanner\", \"pollSeconds\": %s}";
+
+		Response huge = demo.post("/api/v1/feeds", feed.formatted("99999999999"));
+		Response text = demo.post("/api/v1/feeds", feed.formatted("\"60\""));
+		Response fraction = demo.post("/api/v1/feeds", feed.formatted("60.5"));
+		Response infinite = demo.post("/api/v1/feeds", feed.formatted("1e400"));
+		Response tooShort = demo.post("/api/v1/feeds", feed.formatted("29"));
+		Response numericType = demo.post("/api/v1/feeds", "{\"type\": 5, \"source\": \"scanner\"}");
+
+		assertThat(List.of(huge, text, fraction, infinite, tooShort, numericType)).allSatisfy((response) -> {
+			assertThat(response.status()).as(response.toString()).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.json().get("errors")).hasSize(1);
+		});
+		assertThat(List.of(huge, text, fraction, infinite, tooShort)).allSatisfy(
+				(response) -> assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("pollSeconds"));
+		assertThat(huge.json().at("/errors/0/message").asString()).isEqualTo("must be between 30 and 86400");
+		assertThat(infinite.json().at("/errors/0/message").asString()).isEqualTo("must be between 30 and 86400");
+		assertThat(tooShort.json().at("/errors/0/message").asString()).isEqualTo("must be between 30 and 86400");
+		assertThat(text.json().at("/errors/0/message").asString()).isEqualTo("must be a whole number");
+		assertThat(fraction.json().at("/errors/0/message").asString()).isEqualTo("must be a whole number");
+		assertThat(numericType.json().at("/errors/0/field").asString()).isEqualTo("type");
+		assertThat(numericType.json().at("/errors/0/message").asString()).isEqualTo("must be a string");
+		assertThat(demo.post("/api/v1/feeds", "[]").status()).isEqualTo(400);
+		assertThat(demo.post("/api/v1/feeds", feed.formatted("60")).status()).isEqualTo(201);
+	}
+
 	String createFeed(BidstreamApi agency, String json) {
 		Response response = agency.post("/api/v1/feeds", json);
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -309,8 +386,14 @@ abstract class IntakeSourcesIntegrationTests {
 	}
 
 	Map<String, JsonNode> feeds(BidstreamApi agency) {
+		return feeds(agency, "/api/v1/feeds");
+	}
+
+	Map<String, JsonNode> feeds(BidstreamApi agency, String path) {
+		Response response = agency.get(path);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		Map<String, JsonNode> feeds = new java.util.HashMap<>();
-		agency.get("/api/v1/feeds").json().forEach((feed) -> feeds.put(feed.get("id").asString(), feed));
+		response.json().forEach((feed) -> feeds.put(feed.get("id").asString(), feed));
 		return feeds;
 	}
 

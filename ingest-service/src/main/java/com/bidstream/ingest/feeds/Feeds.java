@@ -128,9 +128,15 @@ class Feeds {
 			.update();
 	}
 
-	List<Feed> list(String agency) {
-		return this.jdbc.sql("select * from feeds where agency_id = ? order by created_at")
-			.param(agency)
+	/**
+	 * One agency's feeds, or every agency's when {@code agency} is empty, oldest first.
+	 */
+	List<Feed> list(Optional<String> agency) {
+		if (agency.isEmpty()) {
+			return this.jdbc.sql("select * from feeds order by created_at, id").query(this::feed).list();
+		}
+		return this.jdbc.sql("select * from feeds where agency_id = ? order by created_at, id")
+			.param(agency.get())
 			.query(this::feed)
 			.list();
 	}

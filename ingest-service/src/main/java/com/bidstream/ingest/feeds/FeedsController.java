@@ -3,12 +3,15 @@ package com.bidstream.ingest.feeds;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -17,11 +20,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.bidstream.ingest.listing.JsonFields;
+import com.bidstream.ingest.listing.Violation;
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.platform.web.FieldError;
 
 /**
  * {@code POST/GET/DELETE /api/v1/feeds}: the sources an agency connects.
@@ -32,6 +39,10 @@ class FeedsController {
 	private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
 	static final int MIN_POLL_SECONDS = 30;
+
+	static final int MAX_POLL_SECONDS = 86_400;
+
+	static final int DEFAULT_POLL_SECONDS = 300;
 
 	private final Feeds feeds;
 
@@ -47,12 +58,16 @@ class FeedsController {
 	@PostMapping("/api/v1/feeds")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Connect a feed",
-			description = "type rss | upwork-graphql | json-url (polled every pollSeconds, at least 30) or webhook "
-					+ "(pushed to POST /api/v1/webhooks/{id}, signed with the secret shown once in this answer). "
+			description = "type rss | upwork-graphql | json-url (polled every pollSeconds: a whole number from 30 "
+					+ "to 86400, 300 by default) or webhook (pushed to POST /api/v1/webhooks/{id}, signed with the "
+					+ "secret shown once in this answer). "
 					+ "token (upwork-graphql's bearer token) and secret are stored and never shown back. "
 					+ "URLs on loopback or private addresses are refused unless the service allows them.")
-	FeedView create(Caller caller, @RequestBody NewFeed request) {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewFeed.class)))
+	FeedView create(Caller caller, @RequestBody JsonNode body) {
 		String agency = caller.writeAgency();
+		NewFeed request = NewFeed.read(body);
 		FeedType type = FeedType.of(request.type());
 		String source = (type == FeedType.UPWORK_GRAPHQL) ? "upwork" : request.source();
 		if (source == null && type != FeedType.RSS) {
@@ -74,10 +89,7 @@ class FeedsController {
 		if (type == FeedType.UPWORK_GRAPHQL && (request.token() == null || request.token().isBlank())) {
 			throw ApiProblem.invalidField("token", "is required for an upwork-graphql feed");
 		}
-		int pollSeconds = (request.pollSeconds() != null) ? request.pollSeconds() : 300;
-		if (pollSeconds < MIN_POLL_SECONDS || pollSeconds > 86_400) {
-			throw ApiProblem.invalidField("pollSeconds", "must be between " + MIN_POLL_SECONDS + " and 86400");
-		}
+		int pollSeconds = (request.pollSeconds() != null) ? request.pollSeconds() : DEFAULT_POLL_SECONDS;
 		if (request.mapping() != null && !request.mapping().isObject()) {
 			throw ApiProblem.invalidField("mapping", "must be an object such as {\"items\": \"data.jobs\", "
 					+ "\"fields\": {\"externalId\": \"id\", \"title\": \"name\"}}");
@@ -90,10 +102,16 @@ class FeedsController {
 		return FeedView.of(feed, secret);
 	}
 
+	/**
+	 * The agency's feeds; an operator without {@code agency=} sees every agency's.
+	 */
 	@GetMapping("/api/v1/feeds")
-	@Operation(summary = "The agency's feeds with each one's last poll, status, listings found and last error")
-	List<FeedView> list(Caller caller) {
-		return this.feeds.list(caller.resourceAgency(null)).stream().map((feed) -> FeedView.of(feed, null)).toList();
+	@Operation(summary = "The agency's feeds with each one's last poll, status, listings found and last error",
+			description = "A member key sees its agency's feeds whatever agency= says; an operator key sees the "
+					+ "feeds of the agency named by agency=, or every agency's without it. Each feed names its "
+					+ "agencyId.")
+	List<FeedView> list(Caller caller, @RequestParam(required = false) String agency) {
+		return this.feeds.list(caller.readScope(agency)).stream().map((feed) -> FeedView.of(feed, null)).toList();
 	}
 
 	@DeleteMapping("/api/v1/feeds/{id}")
@@ -120,8 +138,29 @@ class FeedsController {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/**
+	 * The body of {@code POST /api/v1/feeds}, read as listings are ({@link JsonFields}):
+	 * no value is coerced ({@code "60"} is no {@code pollSeconds}), and every field of
+	 * the wrong type or range is named at once (400).
+	 */
 	record NewFeed(String type, String source, String url, String query, Integer pollSeconds, String token,
 			JsonNode mapping) {
+
+		static NewFeed read(JsonNode body) {
+			if (body == null || !body.isObject()) {
+				throw ApiProblem.badRequest("malformed-body", "The request body must be a JSON object");
+			}
+			List<Violation> errors = new ArrayList<>();
+			JsonFields fields = new JsonFields(body, "", errors);
+			NewFeed feed = new NewFeed(fields.text("type"), fields.text("source"), fields.text("url"),
+					fields.text("query"), fields.whole("pollSeconds", MIN_POLL_SECONDS, MAX_POLL_SECONDS),
+					fields.text("token"), fields.value("mapping"));
+			if (!errors.isEmpty()) {
+				throw ApiProblem.validation(
+						errors.stream().map((error) -> new FieldError(error.field(), error.message())).toList());
+			}
+			return feed;
+		}
 
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -76,10 +77,10 @@ class ImportsController {
 	@Operation(summary = "An import's progress",
 			description = "Status RUNNING, DONE or FAILED; total records, processed, accepted, duplicates, "
 					+ "rejected, and the first 100 rejected records by the line of the file they start on "
-					+ "(the header is line 1). Another agency's import answers 404.")
-	ImportProgress progress(Caller caller, @PathVariable String id) {
-		String agency = caller.resourceAgency(null);
-		return this.imports.find(agency, parse(id))
+					+ "(the header is line 1). Another agency's import answers 404. An operator key names the "
+					+ "agency with agency= or X-Agency-Id.")
+	ImportProgress progress(Caller caller, @PathVariable String id, @RequestParam(required = false) String agency) {
+		return this.imports.find(caller.resourceAgency(agency), parse(id))
 			.map(ImportJob::progress)
 			.orElseThrow(() -> ApiProblem.notFound("No import " + id));
 	}

@@ -46,8 +46,21 @@ abstract sealed class RecordCounter {
 
 		private boolean cellHasBytes;
 
+		/**
+		 * Since the open quote's line ended: the records on the lines after it, as
+		 * {@link CsvRecords} reads them again should the quote never close.
+		 */
+		private boolean pastQuoteLine;
+
+		private long recordsAfterQuoteLine;
+
+		private boolean lineAfterQuoteHasContent;
+
 		@Override
 		void accept(int b) {
+			if (this.quoted) {
+				afterQuoteLine(b);
+			}
 			if (this.closingQuote) {
 				this.closingQuote = false;
 				if (b == '"') {
@@ -80,15 +93,39 @@ abstract sealed class RecordCounter {
 			}
 			else if (b == '"' && !this.cellHasBytes) {
 				this.quoted = true;
+				this.pastQuoteLine = false;
+				this.recordsAfterQuoteLine = 0;
+				this.lineAfterQuoteHasContent = false;
 			}
 			else {
 				this.cellHasBytes = true;
 			}
 		}
 
+		/**
+		 * Counts the lines after the open quote's that hold anything but a line end: a
+		 * quote never closed leaves only doubled quotes after it, so each such line is
+		 * one record when read again.
+		 */
+		private void afterQuoteLine(int b) {
+			if (b == '\n') {
+				this.recordsAfterQuoteLine += (this.pastQuoteLine && this.lineAfterQuoteHasContent) ? 1 : 0;
+				this.pastQuoteLine = true;
+				this.lineAfterQuoteHasContent = false;
+			}
+			else if (b != '\r') {
+				this.lineAfterQuoteHasContent = true;
+			}
+		}
+
 		@Override
 		long finish() {
 			long all = this.records + (this.content ? 1 : 0);
+			if (this.quoted && !this.closingQuote) {
+				// never closed: its record ends with the quote's line, the lines after it
+				// are read again
+				all += this.recordsAfterQuoteLine + ((this.pastQuoteLine && this.lineAfterQuoteHasContent) ? 1 : 0);
+			}
 			return Math.max(all - 1, 0);
 		}
 

@@ -16,8 +16,10 @@ import tools.jackson.databind.JsonNode;
  * field's path for every value of the wrong type or range, and returning null for it so
  * that reading goes on and every error of an item is reported. Absent and {@code null}
  * values are the same: null. Every text is checked to be storable ({@link StorableText}).
+ * No value is coerced: a number in a string is not a number. A listing's fields are read
+ * with it, and so is any other JSON request of the service (a feed's).
  */
-final class JsonFields {
+public final class JsonFields {
 
 	private final JsonNode node;
 
@@ -25,7 +27,7 @@ final class JsonFields {
 
 	private final List<Violation> errors;
 
-	JsonFields(JsonNode node, String path, List<Violation> errors) {
+	public JsonFields(JsonNode node, String path, List<Violation> errors) {
 		this.node = node;
 		this.path = path;
 		this.errors = errors;
@@ -39,7 +41,10 @@ final class JsonFields {
 		this.errors.add(new Violation(pathOf(name), message));
 	}
 
-	JsonNode value(String name) {
+	/**
+	 * The value as it is, of any type, or null when it is absent or {@code null}.
+	 */
+	public JsonNode value(String name) {
 		JsonNode value = this.node.get(name);
 		return (value == null || value.isNull()) ? null : value;
 	}
@@ -56,7 +61,7 @@ final class JsonFields {
 		return true;
 	}
 
-	String text(String name) {
+	public String text(String name) {
 		JsonNode value = value(name);
 		if (value != null && !value.isString()) {
 			error(name, "must be a string");
@@ -117,17 +122,35 @@ final class JsonFields {
 	}
 
 	Integer count(String name) {
+		return whole(name, 0, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * A JSON number with no fraction ({@code 60}, {@code 60.0}, {@code 6E+1}) from
+	 * {@code min} to {@code max}; never a string holding one.
+	 */
+	public Integer whole(String name, int min, int max) {
 		JsonNode value = value(name);
 		if (value == null) {
 			return null;
 		}
-		BigDecimal number = value.isNumber() ? value.decimalValue().stripTrailingZeros() : null;
-		if (number == null || number.scale() > 0) {
+		if (!value.isNumber()) {
 			error(name, "must be a whole number");
 			return null;
 		}
-		if (number.signum() < 0 || number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-			error(name, "must be between 0 and " + Integer.MAX_VALUE);
+		if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
+			// a reader without BigDecimal floats reads 1e400 as an infinite double, which
+			// has no decimal value
+			error(name, "must be between " + min + " and " + max);
+			return null;
+		}
+		BigDecimal number = value.decimalValue().stripTrailingZeros();
+		if (number.scale() > 0) {
+			error(name, "must be a whole number");
+			return null;
+		}
+		if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+			error(name, "must be between " + min + " and " + max);
 			return null;
 		}
 		return number.intValueExact();

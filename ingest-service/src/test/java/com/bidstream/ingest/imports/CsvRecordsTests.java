@@ -72,6 +72,66 @@ class CsvRecordsTests {
 		assertThat(counter.finish()).isEqualTo(read(CSV, 0, 1).size()).isEqualTo(3);
 	}
 
+	@Test
+	void aQuotedFieldNeverClosedRejectsItsRecordNamingTheLineTheQuoteOpensOnAndTheLinesAfterAreStillRead()
+			throws IOException {
+		String csv = "source,externalId,title,postedAt\r\n" + "upwork,~02q1,\"never closed,2026-11-26T08:00:00Z\r\n"
+				+ "upwork,~02q2,Second,2026-11-26T08:00:00Z\r\n" + "\r\n" + "upwork,~02q3,Third,2026-11-26T08:00:00Z";
+
+		List<RawRecord> records = read(csv, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(2L, 3L, 5L);
+		assertThat(records.get(0).fields()).isNull();
+		assertThat(records.get(0).problem())
+			.isEqualTo("is not readable CSV: the quoted field opened on line 2 is not closed before the end of the "
+					+ "file (a quote inside a quoted field is written twice); the lines after line 2 are read as "
+					+ "records");
+		assertThat(records.get(0).nextLine()).isEqualTo(3);
+		assertThat(records.get(1).fields().get("title").asString()).isEqualTo("Second");
+		assertThat(records.get(2).fields().get("externalId").asString()).isEqualTo("~02q3");
+		assertThat(count(csv)).as("the counter agrees").isEqualTo(3);
+		assertThat(read(csv, records.get(0).endOffset(), records.get(0).nextLine()))
+			.as("resumed just after the broken record")
+			.extracting(RawRecord::line)
+			.containsExactly(3L, 5L);
+	}
+
+	@Test
+	void aQuoteNeverClosedIsNamedByTheLineItOpensOnAndItsRecordByTheLineItStartsOn() throws IOException {
+		String csv = "source,externalId,title,description\n" + "upwork,~02q1,\"Two\nlines\",\"never closed\n"
+				+ "upwork,~02q2,Fine,\"\"\n" + "upwork,~02q3,Last,";
+
+		List<RawRecord> records = read(csv, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(2L, 4L, 5L);
+		assertThat(records.get(0).problem()).contains("the quoted field opened on line 3 is not closed")
+			.contains("the lines after line 3 are read as records");
+		assertThat(records.get(1).fields().get("title").asString()).isEqualTo("Fine");
+		assertThat(records.get(2).fields().get("title").asString()).isEqualTo("Last");
+		assertThat(count(csv)).isEqualTo(3);
+	}
+
+	@Test
+	void aHeaderWithAQuoteNeverClosedRejectsEveryRecordSayingSo() throws IOException {
+		String csv = "source,externalId,\"title,postedAt\n" + "upwork,~02q1,One,2026-11-26T08:00:00Z\n";
+
+		List<RawRecord> records = read(csv, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(2L);
+		assertThat(records.get(0).fields()).isNull();
+		assertThat(records.get(0).problem()).isEqualTo(
+				"is not readable CSV: the header's quoted field opened on line 1 is not closed before the end of the file");
+		assertThat(count(csv)).isEqualTo(1);
+	}
+
+	private static long count(String csv) {
+		RecordCounter counter = ImportFormat.CSV.counter();
+		for (byte b : csv.getBytes(StandardCharsets.UTF_8)) {
+			counter.accept(b & 0xFF);
+		}
+		return counter.finish();
+	}
+
 	private List<RawRecord> read(String csv, long offset, long line) throws IOException {
 		return ImportFiles.read(ImportFormat.CSV, this.dir.resolve("x.csv"), csv, offset, line);
 	}
