@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.OptionalLong;
 
 import com.bidstream.localstack.process.StartupFailure;
 
@@ -56,6 +57,32 @@ final class DataDir implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot prepare the data directory " + root, ex);
+		}
+	}
+
+	/**
+	 * The pid of the launcher that holds this data directory now, if one does: the lock
+	 * is the proof (the pid file stays behind a launcher that was killed).
+	 */
+	static OptionalLong runningLauncher(Path root) {
+		Path lockFile = root.resolve("launcher.lock");
+		if (!Files.exists(lockFile)) {
+			return OptionalLong.empty();
+		}
+		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+			FileLock lock = tryLock(channel);
+			if (lock != null) {
+				lock.release();
+				return OptionalLong.empty();
+			}
+			return OptionalLong.of(Long.parseLong(Files.readString(root.resolve(LAUNCHER_PID)).strip()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot tell which launcher holds " + root, ex);
+		}
+		catch (NumberFormatException ex) {
+			throw new UncheckedIOException("Cannot tell which launcher holds " + root,
+					new IOException("its launcher.pid holds no pid", ex));
 		}
 	}
 

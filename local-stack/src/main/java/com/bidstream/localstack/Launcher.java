@@ -19,9 +19,9 @@ import com.bidstream.localstack.services.SecretsKey;
 import com.bidstream.localstack.services.Service;
 
 /**
- * {@code ./bidstream}: {@code up [--demo]}, {@code key create}, {@code bench},
- * {@code help}. The repository root (where the services' jars are) comes from
- * {@code -Dbidstream.home}, else the current directory.
+ * {@code ./bidstream}: {@code up [--demo]}, {@code down}, {@code key create},
+ * {@code bench}, {@code help}. The repository root (where the services' jars are) comes
+ * from {@code -Dbidstream.home}, else the current directory.
  */
 public final class Launcher {
 
@@ -61,6 +61,11 @@ public final class Launcher {
 			}
 			if (words.equals(List.of("bench"))) {
 				return bench(arguments, console);
+			}
+			if (words.equals(List.of("down"))) {
+				requireOnly(arguments, Set.of("data-dir", "timeout"));
+				return Down.run(dataDir(arguments, home()), Duration.ofSeconds(arguments.seconds("timeout", 120)),
+						console);
 			}
 			if (words.equals(List.of("key", "create"))) {
 				requireOnly(arguments, KEY_OPTIONS);

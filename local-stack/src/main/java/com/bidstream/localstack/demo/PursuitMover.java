@@ -3,9 +3,13 @@ package com.bidstream.localstack.demo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +19,9 @@ import com.bidstream.contracts.EventCodec;
 /**
  * Advances an agency's pursuits through the tracking API, like freelancers working the
  * queue: claims queued ones (and now and then a REVIEW one waiting in NEW), sends
- * proposals, and lets clients view, reply, interview, hire or go elsewhere.
+ * proposals, and lets clients view, reply, interview, hire or go elsewhere. It touches
+ * only the listings this demo posted ({@link #posted}, the newest {@value #REMEMBERED}),
+ * never one a person posted by hand to try the funnel.
  */
 final class PursuitMover {
 
@@ -24,7 +30,18 @@ final class PursuitMover {
 
 	private static final int PER_STAGE = 25;
 
+	private static final int REMEMBERED = 50_000;
+
 	private final DemoClient client;
+
+	private final Set<String> ours = Collections.newSetFromMap(new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+			return size() > REMEMBERED;
+		}
+
+	});
 
 	private final String trackingUrl;
 
@@ -40,6 +57,15 @@ final class PursuitMover {
 		this.odds = new FunnelOdds(random);
 		this.random = random;
 		this.stats = stats;
+	}
+
+	/** The listings the demo posted, by jobKey: the only ones it advances. */
+	synchronized void posted(Collection<String> jobKeys) {
+		this.ours.addAll(jobKeys);
+	}
+
+	private synchronized boolean isOurs(String jobKey) {
+		return this.ours.contains(jobKey);
 	}
 
 	void advance(String apiKey) {
@@ -59,7 +85,7 @@ final class PursuitMover {
 			return;
 		}
 		for (JsonNode pursuit : pursuits(reply)) {
-			if (isOpen(pursuit, stage)) {
+			if (isOpen(pursuit, stage) && isOurs(pursuit.path("jobKey").asString())) {
 				this.odds
 					.next(stage, Segment.of(pursuit.path("segment").asString("")),
 							pursuit.path("freelancerId").asString(null))

@@ -1,0 +1,74 @@
+package com.bidstream.localstack.demo;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo advances only the pursuits of listings it posted itself: a listing a person
+ * posted by hand to try the funnel stays where that person leaves it.
+ */
+class PursuitMoverTests {
+
+	private HttpServer tracking;
+
+	private final List<String> posted = new CopyOnWriteArrayList<>();
+
+	@BeforeEach
+	void startTracking() throws IOException {
+		this.tracking = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.tracking.createContext("/", (exchange) -> {
+			byte[] body;
+			if (exchange.getRequestMethod().equals("POST")) {
+				this.posted.add(exchange.getRequestURI().getRawPath());
+				body = "{}".getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(201, body.length);
+			}
+			else {
+				String stage = exchange.getRequestURI().getQuery().replaceAll(".*stage=([A-Z]+).*", "$1");
+				body = ("{\"pursuits\": [" + pursuit("upwork:~02demo1", stage) + ", "
+						+ pursuit("upwork:~02byhand", stage) + "]}")
+					.getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(200, body.length);
+			}
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		this.tracking.start();
+	}
+
+	@AfterEach
+	void stopTracking() {
+		this.tracking.stop(0);
+	}
+
+	private static String pursuit(String jobKey, String stage) {
+		return "{\"jobKey\": \"" + jobKey + "\", \"stage\": \"" + stage
+				+ "\", \"outcome\": null, \"decision\": \"REVIEW\", \"segment\": \"enterprise\", \"freelancerId\": \"fl-01\"}";
+	}
+
+	@Test
+	void advancesTheListingsItPostedAndNeverOnePostedByHand() {
+		PursuitMover mover = new PursuitMover(new DemoClient(),
+				"http://127.0.0.1:" + this.tracking.getAddress().getPort(), new Random(7), new DemoStats());
+		mover.posted(List.of("upwork:~02demo1"));
+
+		for (int round = 0; round < 200 && this.posted.size() < 20; round++) {
+			mover.advance("dev-demo-key");
+		}
+
+		assertThat(this.posted).as("the demo's own listing moved").isNotEmpty();
+		assertThat(this.posted).allSatisfy((path) -> assertThat(path).contains("02demo1").doesNotContain("byhand"));
+	}
+
+}
