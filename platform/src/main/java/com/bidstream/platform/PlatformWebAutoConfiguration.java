@@ -3,6 +3,9 @@ package com.bidstream.platform;
 import java.util.List;
 
 import io.swagger.v3.oas.models.Components;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -12,10 +15,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -25,6 +31,7 @@ import com.bidstream.platform.security.ApiKeys;
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.security.CallerArgumentResolver;
 import com.bidstream.platform.web.ProblemAdvice;
+import com.bidstream.platform.web.ProblemErrorReportValve;
 import com.bidstream.platform.web.ProblemWriter;
 
 /**
@@ -59,6 +66,29 @@ public class PlatformWebAutoConfiguration {
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
+	}
+
+	/**
+	 * Tomcat's error body as problem+json ({@link ProblemErrorReportValve}). Runs after
+	 * Spring Boot's own customizer, which adds Tomcat's HTML valve; naming the class as
+	 * the host's error report valve keeps Tomcat from adding its default one at start.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReportValve() {
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			if (!(context.getParent() instanceof StandardHost host)) {
+				return;
+			}
+			for (Valve valve : host.getPipeline().getValves()) {
+				if (valve instanceof ErrorReportValve) {
+					host.getPipeline().removeValve(valve);
+				}
+			}
+			host.getPipeline().addValve(new ProblemErrorReportValve());
+			host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+		});
 	}
 
 	@Bean

@@ -148,6 +148,38 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void theBindersOwnLagGaugeIsOffSoNoConsumerWithoutPartitionsReadsOffsets() {
+		// that gauge read end offsets every minute with a consumer holding no partition,
+		// and
+		// Kafka 4.2 logged a WARN per partition each time; reporting reads lag itself
+		UUID id = UUID.randomUUID();
+		this.transactions
+			.executeWithoutResult((status) -> this.outbox.append(Topics.PURSUITS_EVENTS, event(id, "demo")));
+		await().atMost(Duration.ofSeconds(30)).until(() -> applied(id) == 1);
+		assertThat(api(null).get("/actuator/prometheus").body()).contains("bidstream_events_consumed");
+		assertThat(api(null).get("/actuator/prometheus").body())
+			.doesNotContain("spring_cloud_stream_binder_kafka_offset");
+	}
+
+	@Test
+	void aRequestTomcatRefusesBeforeAnyServletAnswersProblemJson() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		for (String path : List.of("/api/probe/%00", "/api/probe/a%2Fb", "/%00")) {
+			var response = http
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + path))
+					.header("X-Api-Key", "dev-demo-key")
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+			assertThat(response.body()).as(path)
+				.contains("\"type\":\"https://bidstream.dev/problems/bad-request\"", "\"status\":400")
+				.doesNotContain("<html");
+		}
+		assertThat(api("dev-demo-key").get("/api/probe/no-such-path").status()).isEqualTo(404);
+	}
+
+	@Test
 	void theOpenApiDocumentShowsTheKeyHeaderAndNotTheCallerAsParameters() {
 		var docs = api(null).get("/v3/api-docs");
 
