@@ -40,9 +40,10 @@ final class ByteCursor implements AutoCloseable {
 
 	/**
 	 * Reads the bytes up to the next {@code '\n'} (read, not kept) or the end of the file
-	 * into {@code line}; false at the end of the file, when there was nothing left to
-	 * read. Scans the buffer in bulk: a byte at a time, a file of a gigabyte took
-	 * seconds.
+	 * into {@code line}, which keeps no more than its limit of a longer line (see
+	 * {@link LineBytes#tooLong()}), so that a line of any length is read to its end in
+	 * bounded memory; false at the end of the file, when there was nothing left to read.
+	 * Scans the buffer in bulk: a byte at a time, a file of a gigabyte took seconds.
 	 */
 	boolean readLine(LineBytes line) throws IOException {
 		line.clear();

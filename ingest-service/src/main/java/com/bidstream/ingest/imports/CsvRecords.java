@@ -1,6 +1,5 @@
 package com.bidstream.ingest.imports;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +18,10 @@ import java.util.List;
  * so those lines hold none but doubled ones and read alike whichever way the quote was
  * meant to end: the records on them are not lost. A header whose quote is never closed
  * makes every record unreadable. {@link RecordCounter.Csv} counts by the same rules.
+ * <p>
+ * A record over {@link RecordReader#MAX_RECORD_BYTES} (a header too) is read to its end
+ * by these rules without its bytes being kept, and is unreadable; a quote never closed is
+ * still read to the end of the file, but without keeping what follows it either.
  */
 final class CsvRecords implements RecordReader {
 
@@ -42,6 +45,16 @@ final class CsvRecords implements RecordReader {
 	 */
 	private long unclosedQuoteLine;
 
+	/**
+	 * Whether the record last read is over {@link RecordReader#MAX_RECORD_BYTES}.
+	 */
+	private boolean tooLong;
+
+	/**
+	 * The bytes of the field being read, reused from field to field.
+	 */
+	private final LineBytes cell = new LineBytes(MAX_RECORD_BYTES);
+
 	private CsvRecords(SpoolFile file, ByteCursor cursor, CsvColumns columns, String headerProblem, long lineNumber) {
 		this.file = file;
 		this.cursor = cursor;
@@ -63,14 +76,25 @@ final class CsvRecords implements RecordReader {
 			head.close();
 			return new CsvRecords(file, new ByteCursor(file.open(0), 0), CsvColumns.of(List.of()), null, 1);
 		}
-		String headerProblem = (header.unclosedQuoteLine > 0) ? "is not readable CSV: the header's quoted field "
-				+ "opened on line " + header.unclosedQuoteLine + " is not closed before the end of the file" : null;
+		String headerProblem = headerProblem(header);
 		CsvColumns columns = CsvColumns.of((headerProblem != null) ? List.of() : names);
 		if (offset <= header.cursor.offset()) {
 			return new CsvRecords(file, header.cursor, columns, headerProblem, header.lineNumber);
 		}
 		header.cursor.close();
 		return new CsvRecords(file, new ByteCursor(file.open(offset), offset), columns, headerProblem, line);
+	}
+
+	private static String headerProblem(CsvRecords header) {
+		if (header.unclosedQuoteLine > 0) {
+			return "is not readable CSV: the header's quoted field opened on line " + header.unclosedQuoteLine
+					+ " is not closed before the end of the file";
+		}
+		if (header.tooLong) {
+			return "is not readable CSV: the header is longer than 1 MiB (1,048,576 bytes), the most an import reads "
+					+ "of one record";
+		}
+		return null;
 	}
 
 	@Override
@@ -86,6 +110,9 @@ final class CsvRecords implements RecordReader {
 							+ "twice); the lines after line " + this.unclosedQuoteLine + " are read as records",
 					this.cursor.offset(), this.lineNumber);
 		}
+		if (this.tooLong) {
+			return new RawRecord(this.recordStart, null, TOO_LONG, this.cursor.offset(), this.lineNumber);
+		}
 		if (this.headerProblem != null) {
 			return new RawRecord(this.recordStart, null, this.headerProblem, this.cursor.offset(), this.lineNumber);
 		}
@@ -95,7 +122,10 @@ final class CsvRecords implements RecordReader {
 	/**
 	 * The cells of the next non-blank record, or null at the end of the file. When the
 	 * record holds a quote that is never closed, {@link #unclosedQuoteLine} names the
-	 * line it opened on and reading goes back to the line after it.
+	 * line it opened on and reading goes back to the line after it. When it is longer
+	 * than {@link RecordReader#MAX_RECORD_BYTES}, {@link #tooLong} says so, the cells are
+	 * empty, and the record is read to its end by the same rules without keeping its
+	 * bytes.
 	 */
 	private List<String> cells() throws IOException {
 		this.unclosedQuoteLine = 0;
@@ -104,8 +134,12 @@ final class CsvRecords implements RecordReader {
 				return null;
 			}
 			this.recordStart = this.lineNumber;
+			this.tooLong = false;
+			long startOffset = this.cursor.offset();
 			List<String> cells = new ArrayList<>();
-			ByteArrayOutputStream cell = new ByteArrayOutputStream(64);
+			this.cell.clear();
+			// a byte in the cell, kept or not: then a quote is no longer its first
+			boolean cellHasBytes = false;
 			boolean quoted = false;
 			boolean content = false;
 			long quoteLine = 0;
@@ -118,11 +152,21 @@ final class CsvRecords implements RecordReader {
 					}
 					break;
 				}
+				if (!quoted && b == '\n') {
+					this.lineNumber++;
+					break;
+				}
+				if (!this.tooLong && this.cursor.offset() - startOffset > MAX_RECORD_BYTES) {
+					this.tooLong = true;
+					cells.clear();
+					this.cell.clear();
+				}
 				if (quoted) {
 					if (b == '"') {
 						if (this.cursor.peek() == '"') {
 							this.cursor.read();
-							cell.write('"');
+							cellHasBytes = true;
+							keep(b);
 						}
 						else {
 							quoted = false;
@@ -135,34 +179,43 @@ final class CsvRecords implements RecordReader {
 								afterQuoteLine = this.cursor.offset();
 							}
 						}
-						cell.write(b);
+						cellHasBytes = true;
+						keep(b);
 					}
 					continue;
-				}
-				if (b == '\n') {
-					this.lineNumber++;
-					break;
 				}
 				if (b == '\r') {
 					continue;
 				}
 				content = true;
 				if (b == ',') {
-					cells.add(decode(cell));
+					if (!this.tooLong) {
+						cells.add(decode(this.cell));
+					}
+					cellHasBytes = false;
 				}
-				else if (b == '"' && cell.size() == 0) {
+				else if (b == '"' && !cellHasBytes) {
 					quoted = true;
 					quoteLine = this.lineNumber;
 					afterQuoteLine = -1;
 				}
 				else {
-					cell.write(b);
+					cellHasBytes = true;
+					keep(b);
 				}
 			}
 			if (content) {
-				cells.add(decode(cell));
+				if (!this.tooLong) {
+					cells.add(decode(this.cell));
+				}
 				return cells;
 			}
+		}
+	}
+
+	private void keep(int b) {
+		if (!this.tooLong) {
+			this.cell.append(b);
 		}
 	}
 
@@ -181,10 +234,18 @@ final class CsvRecords implements RecordReader {
 		}
 	}
 
-	private static String decode(ByteArrayOutputStream cell) {
-		String text = cell.toString(StandardCharsets.UTF_8);
-		cell.reset();
+	private static String decode(LineBytes cell) {
+		String text = new String(cell.bytes(), 0, cell.length(), StandardCharsets.UTF_8);
+		cell.clear();
 		return text;
+	}
+
+	/**
+	 * How many bytes the buffer a field is read into holds (it grows to the longest field
+	 * read, up to {@link RecordReader#MAX_RECORD_BYTES}).
+	 */
+	int bufferCapacity() {
+		return this.cell.capacity();
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -179,7 +180,8 @@ class ImportRunner implements DisposableBean {
 	private ReadAhead<Chunk> readAhead(ImportJob job) throws IOException {
 		RecordReader records = job.format().open(job.spool(), job.resumeOffset(), job.resumeLine());
 		try {
-			return new ReadAhead<>(new Chunks(records), 2, "import-reader");
+			return new ReadAhead<>(new Chunks(records, job.resumeOffset(), this.chunk, CHUNK_BYTES, this.intake::check),
+					2, "import-reader");
 		}
 		catch (RuntimeException | Error ex) {
 			records.close();
@@ -212,28 +214,50 @@ class ImportRunner implements DisposableBean {
 	 * The records of a chunk as the intake checked them, the lines that were no record,
 	 * and where the import goes on after it.
 	 */
-	private record Chunk(int records, Checked checked, List<Rejection> unreadable, long endOffset, long nextLine) {
+	record Chunk(int records, Checked checked, List<Rejection> unreadable, long endOffset, long nextLine) {
 
 	}
 
 	/**
-	 * Reads records {@code chunk} at a time and has the intake check them (on the
-	 * read-ahead's thread).
+	 * The most bytes of the file one chunk reads: a chunk ends at {@code chunk} records
+	 * or once its records reach this many bytes, whichever comes first. Records of up to
+	 * 1 MiB ({@link RecordReader#MAX_RECORD_BYTES}) would otherwise make a chunk of 1,000
+	 * hold a gigabyte, and up to four chunks are in memory at once.
 	 */
-	private final class Chunks implements ReadAhead.Source<Chunk> {
+	static final long CHUNK_BYTES = 8L * 1024 * 1024;
+
+	/**
+	 * Reads records {@code maxRecords} at a time, fewer once they reach {@code maxBytes}
+	 * of the file, and has the intake check them (on the read-ahead's thread).
+	 */
+	static final class Chunks implements ReadAhead.Source<Chunk> {
 
 		private final RecordReader records;
 
-		Chunks(RecordReader records) {
+		private final int maxRecords;
+
+		private final long maxBytes;
+
+		private final Function<List<ListingCandidate>, Checked> check;
+
+		private long offset;
+
+		Chunks(RecordReader records, long offset, int maxRecords, long maxBytes,
+				Function<List<ListingCandidate>, Checked> check) {
 			this.records = records;
+			this.offset = offset;
+			this.maxRecords = maxRecords;
+			this.maxBytes = maxBytes;
+			this.check = check;
 		}
 
 		@Override
 		public Chunk next() throws IOException {
-			List<ListingCandidate> candidates = new ArrayList<>(ImportRunner.this.chunk);
+			List<ListingCandidate> candidates = new ArrayList<>();
 			List<Rejection> unreadable = new ArrayList<>();
 			RawRecord last = null;
-			for (int n = 0; n < ImportRunner.this.chunk; n++) {
+			long start = this.offset;
+			for (int n = 0; n < this.maxRecords && this.offset - start < this.maxBytes; n++) {
 				RawRecord record = this.records.next();
 				if (record == null) {
 					break;
@@ -245,12 +269,13 @@ class ImportRunner implements DisposableBean {
 					unreadable.add(new Rejection(record.line(), List.of(new Violation("$", record.problem()))));
 				}
 				last = record;
+				this.offset = record.endOffset();
 			}
 			if (last == null) {
 				return null;
 			}
-			return new Chunk(candidates.size() + unreadable.size(), ImportRunner.this.intake.check(candidates),
-					unreadable, last.endOffset(), last.nextLine());
+			return new Chunk(candidates.size() + unreadable.size(), this.check.apply(candidates), unreadable,
+					last.endOffset(), last.nextLine());
 		}
 
 		@Override

@@ -10,7 +10,9 @@ import tools.jackson.databind.ObjectReader;
 import com.bidstream.contracts.EventCodec;
 
 /**
- * NDJSON: one JSON object per line; blank lines are skipped.
+ * NDJSON: one JSON object per line; blank lines are skipped. A line over
+ * {@link RecordReader#MAX_RECORD_BYTES} is read to its end without being kept, and is an
+ * unreadable record (a blank one is skipped, as any blank line).
  */
 final class NdjsonRecords implements RecordReader {
 
@@ -20,7 +22,7 @@ final class NdjsonRecords implements RecordReader {
 
 	private final ByteCursor cursor;
 
-	private final LineBytes line = new LineBytes();
+	private final LineBytes line = new LineBytes(MAX_RECORD_BYTES);
 
 	private long lineNumber;
 
@@ -35,6 +37,9 @@ final class NdjsonRecords implements RecordReader {
 		while (this.cursor.readLine(this.line)) {
 			long start = this.lineNumber++;
 			if (this.line.hasContent()) {
+				if (this.line.tooLong()) {
+					return new RawRecord(start, null, TOO_LONG, this.cursor.offset(), this.lineNumber);
+				}
 				return parse(start);
 			}
 		}
@@ -49,6 +54,14 @@ final class NdjsonRecords implements RecordReader {
 		catch (JacksonException ex) {
 			return new RawRecord(start, null, "is not readable JSON", this.cursor.offset(), this.lineNumber);
 		}
+	}
+
+	/**
+	 * How many bytes the buffer a line is read into holds (it grows to the longest line
+	 * read, up to {@link RecordReader#MAX_RECORD_BYTES}).
+	 */
+	int bufferCapacity() {
+		return this.line.capacity();
 	}
 
 	static boolean isWhitespace(int b) {

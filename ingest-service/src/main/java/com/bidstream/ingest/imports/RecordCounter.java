@@ -3,7 +3,9 @@ package com.bidstream.ingest.imports;
 /**
  * Counts an import's records while its body is spooled, by the same rules its reader
  * splits them (quoted line breaks, blank lines), so that {@code total} is known when the
- * import starts.
+ * import starts. A record over {@link RecordReader#MAX_RECORD_BYTES} is read to its end
+ * by these rules too, and rejected as one record (a blank line, however long, is none),
+ * so a record's length plays no part in the count.
  */
 abstract sealed class RecordCounter {
 

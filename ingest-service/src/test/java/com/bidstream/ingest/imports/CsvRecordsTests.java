@@ -8,9 +8,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.bidstream.ingest.imports.ImportFiles.Holding;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CsvRecordsTests {
+
+	static final int MIB = 1024 * 1024;
+
+	static final String TOO_LONG = NdjsonRecordsTests.TOO_LONG;
 
 	static final String CSV = "\uFEFFsource,externalId,title,postedAt,skills,budget.type,budget.amount,client.paymentVerified,proposals\r\n"
 			+ "upwork,~01a,\"Kafka, Spring\",2026-11-22T09:15:00Z,Java; Spring Boot ;,FIXED,4000.50,true,12\r\n"
@@ -122,6 +129,103 @@ class CsvRecordsTests {
 		assertThat(records.get(0).problem()).isEqualTo(
 				"is not readable CSV: the header's quoted field opened on line 1 is not closed before the end of the file");
 		assertThat(count(csv)).isEqualTo(1);
+	}
+
+	/**
+	 * A quoted field of 3 MiB (line breaks, doubled quotes, commas in it) between two
+	 * good records: its record is rejected on the line it starts on, never held, and the
+	 * record after it is read on its line, also when resumed.
+	 */
+	@Test
+	void aQuotedFieldOverOneMebibyteRejectsItsRecordWithoutHoldingItAndTheRecordsAfterItAreRead() throws IOException {
+		String text = "a line, with \"\"quotes\"\" and, commas\r\n";
+		int lines = 3 * MIB / text.length() + 1;
+		String csv = "source,externalId,title,description\r\n" + "upwork,~03a,First,one\r\n" + "upwork,~03b,Huge,\""
+				+ text.repeat(lines) + "\"\r\n" + "upwork,~03c,Last,three\r\n";
+
+		Holding read = ImportFiles.readHolding(ImportFormat.CSV, this.dir.resolve("x.csv"), csv, 0, 1);
+
+		List<RawRecord> records = read.records();
+		assertThat(records).extracting(RawRecord::line).containsExactly(2L, 3L, 4L + lines);
+		assertThat(records.get(1).problem()).isEqualTo(TOO_LONG);
+		assertThat(records.get(1).fields()).isNull();
+		assertThat(records.get(1).nextLine()).isEqualTo(4L + lines);
+		assertThat(records.get(2).fields().get("title").asString()).isEqualTo("Last");
+		assertThat(read.bufferCapacity()).as("the field buffer never grew past the limit")
+			.isLessThanOrEqualTo(RecordReader.MAX_RECORD_BYTES);
+		assertThat(count(csv)).as("the counter agrees").isEqualTo(3);
+		assertThat(read(csv, records.get(0).endOffset(), records.get(0).nextLine())).as("resumed before it")
+			.extracting(RawRecord::line, RawRecord::problem)
+			.containsExactly(tuple(3L, TOO_LONG), tuple(4L + lines, null));
+		assertThat(read(csv, records.get(1).endOffset(), records.get(1).nextLine())).as("resumed after it")
+			.extracting(RawRecord::line)
+			.containsExactly(4L + lines);
+	}
+
+	/**
+	 * A quote never closed with 3 MiB after it, on its own line and on two lines of 1.5
+	 * MiB each: the record is rejected as before, the rest of the file is never held, and
+	 * reading goes back to the line after the quote's, where each long line is a record
+	 * too long and the good lines after them are read.
+	 */
+	@Test
+	void aQuoteNeverClosedBeforeMebibytesOfTextIsRejectedWithoutHoldingTheRestAndTheGoodLinesAfterAreRead()
+			throws IOException {
+		String csv = "source,externalId,title,description\n" + "upwork,~04a,First,one\n"
+				+ "upwork,~04b,Open,\"never closed " + "a".repeat(3 * MIB / 2) + "\n" + "b, ".repeat(MIB / 2) + "\n"
+				+ "c;".repeat(3 * MIB / 4) + "\n" + "upwork,~04c,Last,three\n" + "upwork,~04d,After,four";
+
+		Holding read = ImportFiles.readHolding(ImportFormat.CSV, this.dir.resolve("x.csv"), csv, 0, 1);
+
+		List<RawRecord> records = read.records();
+		assertThat(records).extracting(RawRecord::line).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+		assertThat(records.get(1).problem()).contains("the quoted field opened on line 3 is not closed")
+			.contains("the lines after line 3 are read as records");
+		assertThat(records.get(2).problem()).isEqualTo(TOO_LONG);
+		assertThat(records.get(3).problem()).isEqualTo(TOO_LONG);
+		assertThat(records.get(4).fields().get("title").asString()).isEqualTo("Last");
+		assertThat(records.get(5).fields().get("title").asString()).isEqualTo("After");
+		assertThat(read.bufferCapacity()).as("the field buffer never grew past the limit")
+			.isLessThanOrEqualTo(RecordReader.MAX_RECORD_BYTES);
+		assertThat(count(csv)).as("the counter agrees").isEqualTo(6);
+		assertThat(read(csv, records.get(1).endOffset(), records.get(1).nextLine())).as("resumed after it")
+			.extracting(RawRecord::line)
+			.containsExactly(4L, 5L, 6L, 7L);
+	}
+
+	@Test
+	void aRecordOfOneMebibyteIsReadAndOneByteMoreIsTooLong() throws IOException {
+		String csv = "source,externalId,title,description\n" + record("~05a", MIB) + "\n" + record("~05b", MIB + 1)
+				+ "\n" + record("~05c", 100);
+
+		List<RawRecord> records = read(csv, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(2L, 3L, 4L);
+		assertThat(records.get(0).fields().get("description").asString()).hasSize(MIB - "upwork,~05a,T,\"\"".length());
+		assertThat(records.get(1).problem()).isEqualTo(TOO_LONG);
+		assertThat(records.get(2).fields().get("externalId").asString()).isEqualTo("~05c");
+		assertThat(count(csv)).isEqualTo(3);
+	}
+
+	@Test
+	void aHeaderOverOneMebibyteRejectsEveryRecordSayingSo() throws IOException {
+		String csv = "source,externalId,title," + "x".repeat(2 * MIB) + "\n" + "upwork,~06a,One\n";
+
+		List<RawRecord> records = read(csv, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(2L);
+		assertThat(records.get(0).problem()).isEqualTo(
+				"is not readable CSV: the header is longer than 1 MiB (1,048,576 bytes), the most an import reads of "
+						+ "one record");
+		assertThat(count(csv)).isEqualTo(1);
+	}
+
+	/**
+	 * A record of exactly {@code bytes} bytes, its description quoted.
+	 */
+	private static String record(String externalId, int bytes) {
+		String head = "upwork," + externalId + ",T,\"";
+		return head + "x".repeat(bytes - head.length() - 1) + "\"";
 	}
 
 	private static long count(String csv) {

@@ -30,4 +30,25 @@ final class ImportFiles {
 		return records;
 	}
 
+	/**
+	 * Like {@link #read}, and how many bytes the reader's buffer for one record can hold
+	 * once every record was read.
+	 */
+	static Holding readHolding(ImportFormat format, Path file, String text, long offset, long line) throws IOException {
+		Files.writeString(file, text);
+		List<RawRecord> records = new ArrayList<>();
+		try (RecordReader reader = format.open(new SpoolFile(file), offset, line)) {
+			for (RawRecord record = reader.next(); record != null; record = reader.next()) {
+				records.add(record);
+			}
+			int capacity = (reader instanceof NdjsonRecords ndjson) ? ndjson.bufferCapacity()
+					: ((CsvRecords) reader).bufferCapacity();
+			return new Holding(records, capacity);
+		}
+	}
+
+	record Holding(List<RawRecord> records, int bufferCapacity) {
+
+	}
+
 }

@@ -9,9 +9,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.bidstream.ingest.imports.ImportFiles.Holding;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class NdjsonRecordsTests {
+
+	static final int MIB = 1024 * 1024;
+
+	static final String TOO_LONG = "is longer than 1 MiB (1,048,576 bytes), the most an import reads of one record; "
+			+ "a valid listing takes at most 512 KiB as JSON";
 
 	@TempDir
 	Path dir;
@@ -61,6 +69,58 @@ class NdjsonRecordsTests {
 		assertThat(read(ndjson, second.endOffset(), second.nextLine())).extracting(RawRecord::line)
 			.containsExactly(4L, 6L, 7L);
 		assertThat(count(ndjson)).isEqualTo(5);
+	}
+
+	/**
+	 * A line of 3 MiB between two good ones: rejected on its line, never held (the line
+	 * buffer stays within the limit), and the line after it is read, also when resumed.
+	 */
+	@Test
+	void aLineOverOneMebibyteIsRejectedOnItsLineWithoutBeingHeldAndTheLinesAfterItAreRead() throws IOException {
+		String huge = "{\"title\": \"Huge\", \"description\": \"" + "é".repeat(3 * MIB / 2) + "\"}";
+		String ndjson = "{\"n\": 1}\n" + huge + "\r\n" + "{\"n\": 3}\n";
+
+		Holding read = ImportFiles.readHolding(ImportFormat.NDJSON, this.dir.resolve("x.ndjson"), ndjson, 0, 1);
+
+		List<RawRecord> records = read.records();
+		assertThat(records).extracting(RawRecord::line).containsExactly(1L, 2L, 3L);
+		assertThat(records.get(1).problem()).isEqualTo(TOO_LONG);
+		assertThat(records.get(1).fields()).isNull();
+		assertThat(records.get(2).fields().get("n").asInt()).isEqualTo(3);
+		assertThat(read.bufferCapacity()).as("the line buffer never grew past the limit")
+			.isLessThanOrEqualTo(RecordReader.MAX_RECORD_BYTES);
+		assertThat(count(ndjson)).as("the counter agrees").isEqualTo(3);
+		assertThat(read(ndjson, records.get(0).endOffset(), records.get(0).nextLine()))
+			.as("resumed before the long line")
+			.extracting(RawRecord::line, RawRecord::problem)
+			.containsExactly(tuple(2L, TOO_LONG), tuple(3L, null));
+		assertThat(read(ndjson, records.get(1).endOffset(), records.get(1).nextLine()))
+			.as("resumed after the long line")
+			.extracting(RawRecord::line)
+			.containsExactly(3L);
+	}
+
+	@Test
+	void aLineOfOneMebibyteIsReadOneByteMoreIsTooLongAndALongBlankLineIsBlank() throws IOException {
+		String ndjson = listing(1, MIB) + "\n" + listing(2, MIB + 1) + "\n" + " \t".repeat(3 * MIB / 2) + "\n"
+				+ listing(4, 100);
+
+		List<RawRecord> records = read(ndjson, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(1L, 2L, 4L);
+		assertThat(records.get(0).fields().get("n").asInt()).isEqualTo(1);
+		assertThat(records.get(1).problem()).isEqualTo(TOO_LONG);
+		assertThat(records.get(2).fields().get("n").asInt()).isEqualTo(4);
+		assertThat(count(ndjson)).isEqualTo(3);
+	}
+
+	/**
+	 * A JSON object of exactly {@code bytes} bytes.
+	 */
+	private static String listing(int n, int bytes) {
+		String head = "{\"n\": " + n + ", \"description\": \"";
+		String tail = "\"}";
+		return head + "x".repeat(bytes - head.length() - tail.length()) + tail;
 	}
 
 	private List<RawRecord> read(String ndjson, long offset, long line) throws IOException {
