@@ -375,6 +375,13 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(numericType.json().at("/errors/0/field").asString()).isEqualTo("type");
 		assertThat(numericType.json().at("/errors/0/message").asString()).isEqualTo("must be a string");
 		assertThat(demo.post("/api/v1/feeds", "[]").status()).isEqualTo(400);
+		for (String mapping : List.of("{\"items\": \"a\\u0000\"}", "{\"fields\": {\"tit\\u0000le\": \"name\"}}")) {
+			Response nul = demo.post("/api/v1/feeds",
+					"{\"type\": \"webhook\", \"source\": \"scanner\", \"mapping\": " + mapping + "}");
+			assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+			assertThat(nul.json().at("/errors/0/field").asString()).isEqualTo("mapping");
+			assertThat(nul.json().at("/errors/0/message").asString()).isEqualTo("contains a NUL character");
+		}
 		assertThat(demo.post("/api/v1/feeds", feed.formatted("60")).status()).isEqualTo(201);
 	}
 

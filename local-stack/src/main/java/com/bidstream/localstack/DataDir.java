@@ -23,7 +23,7 @@ import com.bidstream.localstack.process.StartupFailure;
  */
 final class DataDir implements AutoCloseable {
 
-	private static final String LAUNCHER_PID = "launcher.pid";
+	static final String LAUNCHER_PID = "launcher.pid";
 
 	private final Path root;
 
@@ -62,7 +62,9 @@ final class DataDir implements AutoCloseable {
 
 	/**
 	 * The pid of the launcher that holds this data directory now, if one does: the lock
-	 * is the proof (the pid file stays behind a launcher that was killed).
+	 * is the proof (the pid file stays behind a launcher that was killed). Ask from
+	 * another JVM than the launcher's: closing a channel of the lock file releases every
+	 * lock the JVM holds on it.
 	 */
 	static OptionalLong runningLauncher(Path root) {
 		Path lockFile = root.resolve("launcher.lock");

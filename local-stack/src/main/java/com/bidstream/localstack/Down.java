@@ -1,8 +1,11 @@
 package com.bidstream.localstack;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
@@ -37,14 +40,24 @@ final class Down {
 			console.line("No ./bidstream up is running on " + dataDir + ": nothing to stop.");
 			return 0;
 		}
+		Instant written = pidWritten(dataDir);
+		// a launcher's JVM that started before it wrote the pid file: not a reused pid,
+		// and
+		// not a pid file left by an earlier run while the new launcher has yet to write
+		// one
 		Optional<ProcessHandle> launcher = ProcessHandle.of(pid.getAsLong())
 			.filter((process) -> process.info()
 				.commandLine()
 				.map((line) -> line.contains(Launcher.class.getName()))
+				.orElse(false))
+			.filter((process) -> process.info()
+				.startInstant()
+				.map((started) -> !started.isAfter(written.plusSeconds(1)))
 				.orElse(false));
 		if (launcher.isEmpty()) {
 			console.line("Process " + pid.getAsLong() + " holds " + dataDir
-					+ " but is not a Bidstream launcher that this user can see: not stopping it.");
+					+ " but is not a Bidstream launcher that this user can see, or not the one that wrote"
+					+ " launcher.pid: not stopping it. If a launcher has just started, try again.");
 			return 1;
 		}
 		console.line("Stopping ./bidstream up (pid " + pid.getAsLong() + ") on " + dataDir + " ...");
@@ -63,6 +76,16 @@ final class Down {
 		}
 		console.line(String.format(java.util.Locale.ROOT, "Stopped in %.1f s.", (System.nanoTime() - started) / 1e9));
 		return 0;
+	}
+
+	private static Instant pidWritten(Path dataDir) {
+		try {
+			return Files.getLastModifiedTime(dataDir.resolve(DataDir.LAUNCHER_PID)).toInstant();
+		}
+		catch (IOException ex) {
+			// no pid file yet: the launcher has just taken the lock
+			return Instant.MIN;
+		}
 	}
 
 }

@@ -21,10 +21,10 @@ final class Help {
 			      --timeout SECONDS      how long a component may take to come up (default 180)
 			      Every option can also be set in the environment: BIDSTREAM_KAFKA_PORT=9192 ...
 
-			  ./bidstream down [--data-dir DIR] [--timeout SECONDS]
+			  ./bidstream down [--data-dir DIR] [--wait SECONDS]
 			      Stops the ./bidstream up running on this data directory (say, one started in
 			      the background) as Ctrl-C would, and waits until everything it started has
-			      stopped (at most 120 s unless --timeout says otherwise).
+			      stopped (at most 120 s unless --wait says otherwise).
 
 			  ./bidstream key create --agency ID [--role MEMBER|OPERATOR] [--data-dir DIR]
 			      Creates an API key for an agency (or an OPERATOR key for all agencies), stores

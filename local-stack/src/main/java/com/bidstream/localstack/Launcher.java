@@ -63,8 +63,8 @@ public final class Launcher {
 				return bench(arguments, console);
 			}
 			if (words.equals(List.of("down"))) {
-				requireOnly(arguments, Set.of("data-dir", "timeout"));
-				return Down.run(dataDir(arguments, home()), Duration.ofSeconds(arguments.seconds("timeout", 120)),
+				requireOnly(arguments, Set.of("data-dir", "wait"));
+				return Down.run(dataDir(arguments, home()), Duration.ofSeconds(arguments.seconds("wait", 120)),
 						console);
 			}
 			if (words.equals(List.of("key", "create"))) {

@@ -154,7 +154,7 @@ class FeedsController {
 			JsonFields fields = new JsonFields(body, "", errors);
 			NewFeed feed = new NewFeed(fields.text("type"), fields.text("source"), fields.text("url"),
 					fields.text("query"), fields.whole("pollSeconds", MIN_POLL_SECONDS, MAX_POLL_SECONDS),
-					fields.text("token"), fields.value("mapping"));
+					fields.text("token"), fields.storableTree("mapping"));
 			if (!errors.isEmpty()) {
 				throw ApiProblem.validation(
 						errors.stream().map((error) -> new FieldError(error.field(), error.message())).toList());

@@ -49,6 +49,42 @@ public final class JsonFields {
 		return (value == null || value.isNull()) ? null : value;
 	}
 
+	/**
+	 * The value as it is, of any type, with every text inside it (keys too) checked to be
+	 * storable; null when it is absent, {@code null} or holds a text that is not.
+	 */
+	public JsonNode storableTree(String name) {
+		JsonNode value = value(name);
+		String problem = (value != null) ? unstorable(value) : null;
+		if (problem != null) {
+			error(name, problem);
+			return null;
+		}
+		return value;
+	}
+
+	private static String unstorable(JsonNode node) {
+		if (node.isString()) {
+			return StorableText.problem(node.stringValue());
+		}
+		for (var entry : node.properties()) {
+			String problem = StorableText.problem(entry.getKey());
+			if (problem == null) {
+				problem = unstorable(entry.getValue());
+			}
+			if (problem != null) {
+				return problem;
+			}
+		}
+		for (JsonNode element : node.isArray() ? node : List.<JsonNode>of()) {
+			String problem = unstorable(element);
+			if (problem != null) {
+				return problem;
+			}
+		}
+		return null;
+	}
+
 	boolean present(String name) {
 		return value(name) != null;
 	}

@@ -100,7 +100,6 @@ public final class DemoFeeder {
 			this.stats.increment("failed");
 			return;
 		}
-		this.mover.posted(batch.stream().map((listing) -> listing.source() + ":" + listing.externalId()).toList());
 		JsonNode answer = EventCodec.mapper().readTree(reply.body());
 		this.stats.add("listings", answer.path("accepted").asInt(0));
 		this.stats.add("redFlags", batch.stream().filter(SyntheticListings::isRedFlagged).count());

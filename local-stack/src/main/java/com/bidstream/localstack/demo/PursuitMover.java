@@ -3,13 +3,9 @@ package com.bidstream.localstack.demo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,8 +16,9 @@ import com.bidstream.contracts.EventCodec;
  * Advances an agency's pursuits through the tracking API, like freelancers working the
  * queue: claims queued ones (and now and then a REVIEW one waiting in NEW), sends
  * proposals, and lets clients view, reply, interview, hire or go elsewhere. It touches
- * only the listings this demo posted ({@link #posted}, the newest {@value #REMEMBERED}),
- * never one a person posted by hand to try the funnel.
+ * only the demo's own listings (their {@code externalId} starts with
+ * {@value SyntheticListings#DEMO_ID_PREFIX}, in this run or an earlier one), never one a
+ * person posted by hand to try the funnel.
  */
 final class PursuitMover {
 
@@ -30,18 +27,7 @@ final class PursuitMover {
 
 	private static final int PER_STAGE = 25;
 
-	private static final int REMEMBERED = 50_000;
-
 	private final DemoClient client;
-
-	private final Set<String> ours = Collections.newSetFromMap(new LinkedHashMap<>() {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-			return size() > REMEMBERED;
-		}
-
-	});
 
 	private final String trackingUrl;
 
@@ -59,13 +45,8 @@ final class PursuitMover {
 		this.stats = stats;
 	}
 
-	/** The listings the demo posted, by jobKey: the only ones it advances. */
-	synchronized void posted(Collection<String> jobKeys) {
-		this.ours.addAll(jobKeys);
-	}
-
-	private synchronized boolean isOurs(String jobKey) {
-		return this.ours.contains(jobKey);
+	private static boolean isOurs(String jobKey) {
+		return jobKey.substring(jobKey.indexOf(':') + 1).startsWith(SyntheticListings.DEMO_ID_PREFIX);
 	}
 
 	void advance(String apiKey) {

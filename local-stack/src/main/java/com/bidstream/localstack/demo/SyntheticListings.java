@@ -31,6 +31,12 @@ public final class SyntheticListings {
 
 	private static final int REMEMBERED = 300;
 
+	/**
+	 * How every synthetic listing's {@code externalId} starts, so the demo knows its own
+	 * listings (and a person tells them apart) after any restart.
+	 */
+	static final String DEMO_ID_PREFIX = "~demo";
+
 	private final Random random;
 
 	private final List<Listing> sent = new ArrayList<>();
@@ -69,7 +75,7 @@ public final class SyntheticListings {
 	private Listing fresh() {
 		JobTemplates.Template job = pick(JobTemplates.ALL);
 		Segment segment = Segment.pick(this.random);
-		String id = "~02"
+		String id = DEMO_ID_PREFIX
 				+ (100_000_000_000_000_000L + (this.random.nextLong() & Long.MAX_VALUE) % 900_000_000_000_000_000L);
 		String description = "We are looking for help with " + job.scope() + ". " + segment.pitch(this.random)
 				+ ((this.random.nextInt(20) == 0) ? " " + pick(RED_FLAGS) : "");

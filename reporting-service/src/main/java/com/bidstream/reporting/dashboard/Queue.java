@@ -19,14 +19,21 @@ import com.bidstream.platform.web.ApiProblem;
  * A member's working list: the agency's open {@code PURSUE} and {@code REVIEW} listings,
  * ranked by scoring, each with where its pursuit stands in tracking (stage, outcome,
  * holder), read as the signed-in person. A listing whose pursuit has ended (hired, lost,
- * withdrawn) is no work left and leaves the list. Tracking's newest {@value #PURSUITS}
- * pursuits are looked at; a listing without one shows no stage. When tracking does not
- * answer, the listings are still shown, without stages, and the answer says so.
+ * withdrawn) is no work left and leaves the list: the best {@value #LISTINGS} of the
+ * first {@value #RANKED} ranked are shown. Tracking's newest {@value #PURSUITS} pursuits
+ * are looked at; a listing without one shows no stage. When tracking does not answer, the
+ * listings are still shown, without stages, and the answer says so.
  */
 @Component
 class Queue {
 
 	static final int LISTINGS = 100;
+
+	/**
+	 * How many of scoring's ranked listings are read to find {@link #LISTINGS} whose
+	 * pursuit has not ended (scoring's most).
+	 */
+	static final int RANKED = 500;
 
 	static final int PURSUITS = 500;
 
@@ -56,13 +63,16 @@ class Queue {
 		}
 		for (String decision : new String[] { "PURSUE", "REVIEW" }) {
 			JsonNode scores = body(
-					this.upstream.scoring("/api/v1/scores?decision=" + decision + "&limit=" + LISTINGS + scope, as))
+					this.upstream.scoring("/api/v1/scores?decision=" + decision + "&limit=" + RANKED + scope, as))
 				.path("scores");
 			ArrayNode listings = answer.putArray(decision.toLowerCase(java.util.Locale.ROOT));
 			for (JsonNode score : scores) {
 				JsonNode pursuit = pursuits.get(score.path("jobKey").asString());
 				if (ended(pursuit)) {
 					continue;
+				}
+				if (listings.size() == LISTINGS) {
+					break;
 				}
 				ObjectNode listing = listings.addObject();
 				listing.setAll((ObjectNode) score);
