@@ -335,6 +335,39 @@ abstract class TrackingIntegrationTests {
 	}
 
 	@Test
+	void aLookupFindsTheNamedPursuitsOfTheCallersAgencyOnly() {
+		String mine = newJobKey();
+		String ended = newJobKey();
+		String acmes = newJobKey();
+		publish(scored("demo", mine, 1, 75, Decision.PURSUE));
+		publish(scored("demo", ended, 1, 60, Decision.REVIEW));
+		publish(scored("acme", acmes, 1, 80, Decision.PURSUE));
+		awaitPursuit(demo(), mine, "QUEUED");
+		awaitPursuit(demo(), ended, "NEW");
+		awaitPursuit(acme(), acmes, "QUEUED");
+		assertThat(event(demo(), ended, "{\"type\": \"WITHDRAWN\"}").status()).isEqualTo(201);
+		String body = "{\"jobKeys\": [\"" + mine + "\", \"" + ended + "\", \"" + acmes + "\", \"upwork:~nosuch\"]}";
+
+		BidstreamApi.Response found = demo().post("/api/v1/pursuits/lookup", body);
+
+		assertThat(found.status()).as(found.toString()).isEqualTo(200);
+		assertThat(found.json().get("pursuits")).extracting((p) -> p.get("jobKey").asString())
+			.containsExactlyInAnyOrder(mine, ended);
+		assertThat(found.body()).doesNotContain(acmes);
+		assertThat(found.json().findValues("outcome")).extracting(JsonNode::asString).contains("WITHDRAWN");
+		BidstreamApi operator = BidstreamApi.at("http://localhost:" + this.port, "dev-operator-key");
+		assertThat(operator.post("/api/v1/pursuits/lookup", body).status()).as("an operator names the agency")
+			.isEqualTo(400);
+		assertThat(operator.post("/api/v1/pursuits/lookup?agency=acme", body).json().get("pursuits"))
+			.extracting((p) -> p.get("jobKey").asString())
+			.containsExactly(acmes);
+		BidstreamApi.Response notAList = demo().post("/api/v1/pursuits/lookup", "{\"jobKeys\": \"x\"}");
+		assertThat(notAList.status()).isEqualTo(400);
+		assertThat(notAList.json().at("/errors/0/field").asString()).isEqualTo("jobKeys");
+		assertThat(demo().post("/api/v1/pursuits/lookup", "{\"jobKeys\": [\"a\\u0000b\"]}").status()).isEqualTo(400);
+	}
+
+	@Test
 	void anEventForAnUnknownJobKeyIsNotFound() {
 		BidstreamApi.Response response = event(demo(), newJobKey(), "{\"type\": \"VIEWED\"}");
 

@@ -1,6 +1,9 @@
 package com.bidstream.reporting.dashboard;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,9 +23,10 @@ import com.bidstream.platform.web.ApiProblem;
  * ranked by scoring, each with where its pursuit stands in tracking (stage, outcome,
  * holder), read as the signed-in person. A listing whose pursuit has ended (hired, lost,
  * withdrawn) is no work left and leaves the list: the best {@value #LISTINGS} of the
- * first {@value #RANKED} ranked are shown. Tracking's newest {@value #PURSUITS} pursuits
- * are looked at; a listing without one shows no stage. When tracking does not answer, the
- * listings are still shown, without stages, and the answer says so.
+ * first {@value #RANKED} ranked are shown. Tracking is asked for the pursuits of exactly
+ * those listings ({@code POST /api/v1/pursuits/lookup}), whatever their age; a listing
+ * without one shows no stage. When tracking does not answer, the listings are still
+ * shown, without stages, and the answer says so.
  */
 @Component
 class Queue {
@@ -35,7 +39,7 @@ class Queue {
 	 */
 	static final int RANKED = 500;
 
-	static final int PURSUITS = 500;
+	private static final List<String> DECISIONS = List.of("PURSUE", "REVIEW");
 
 	private final Upstream upstream;
 
@@ -48,11 +52,24 @@ class Queue {
 
 	JsonNode read(DashboardSession.SignedIn as, Optional<String> agency) {
 		String scope = agency.map((id) -> "&agency=" + UriUtils.encodeQueryParam(id, "UTF-8")).orElse("");
-		Map<String, JsonNode> pursuits = new HashMap<>();
 		ObjectNode answer = this.json.createObjectNode();
 		answer.put("agency", agency.orElse(as.caller().agencyId()));
+		Map<String, JsonNode> ranked = new LinkedHashMap<>();
+		List<String> jobKeys = new ArrayList<>();
+		for (String decision : DECISIONS) {
+			JsonNode scores = body(
+					this.upstream.scoring("/api/v1/scores?decision=" + decision + "&limit=" + RANKED + scope, as))
+				.path("scores");
+			ranked.put(decision, scores);
+			scores.forEach((score) -> jobKeys.add(score.path("jobKey").asString()));
+		}
+		Map<String, JsonNode> pursuits = new HashMap<>();
 		try {
-			for (JsonNode pursuit : body(this.upstream.tracking("/api/v1/pursuits?limit=" + PURSUITS + scope, as))
+			ObjectNode lookup = this.json.createObjectNode();
+			jobKeys.forEach(lookup.putArray("jobKeys")::add);
+			String query = agency.map((id) -> "?agency=" + UriUtils.encodeQueryParam(id, "UTF-8")).orElse("");
+			for (JsonNode pursuit : body(this.upstream.trackingPost("/api/v1/pursuits/lookup" + query,
+					lookup.toString(), as, Optional.empty()))
 				.path("pursuits")) {
 				pursuits.put(pursuit.path("jobKey").asString(), pursuit);
 			}
@@ -61,10 +78,7 @@ class Queue {
 		catch (ApiProblem problem) {
 			answer.put("trackingProblem", problem.getMessage());
 		}
-		for (String decision : new String[] { "PURSUE", "REVIEW" }) {
-			JsonNode scores = body(
-					this.upstream.scoring("/api/v1/scores?decision=" + decision + "&limit=" + RANKED + scope, as))
-				.path("scores");
+		ranked.forEach((decision, scores) -> {
 			ArrayNode listings = answer.putArray(decision.toLowerCase(java.util.Locale.ROOT));
 			for (JsonNode score : scores) {
 				JsonNode pursuit = pursuits.get(score.path("jobKey").asString());
@@ -83,7 +97,7 @@ class Queue {
 					listing.putNull("pursuit");
 				}
 			}
-		}
+		});
 		return answer;
 	}
 

@@ -296,7 +296,13 @@ class DashboardBrowserTests {
 		signIn(acme, "dev-acme-key");
 		wait(acme).until(ExpectedConditions.presenceOfElementLocated(card(acmeOnly)));
 		assertThat(acme.findElements(card(pursue))).isEmpty();
-		assertThat(stub.calls).filteredOn((call) -> call.uri().contains(tag) || call.body().contains(tag))
+		// every call naming demo's listings was made with demo's key (acme's name only
+		// its own)
+		assertThat(stub.calls)
+			.filteredOn((call) -> List.of(pursue, review)
+				.stream()
+				.anyMatch((job) -> call.uri().contains(job) || call.body().contains(job)))
+			.isNotEmpty()
 			.allSatisfy((call) -> assertThat(call.key()).isEqualTo("dev-demo-key"));
 		assertThat(stub.calls).filteredOn((call) -> "dev-acme-key".equals(call.key()))
 			.allSatisfy((call) -> assertThat(call.uri()).doesNotContain("agency=demo"));
@@ -324,6 +330,12 @@ class DashboardBrowserTests {
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> ana.findElements(card(hired)).isEmpty() && ana.findElements(card(lost)).isEmpty());
+		assertThat(stub.calls("tracking")).as("the pursuits of exactly the ranked listings, whatever their age")
+			.anySatisfy((call) -> {
+				assertThat(call.method()).isEqualTo("POST");
+				assertThat(call.uri()).isEqualTo("/api/v1/pursuits/lookup");
+				assertThat(call.body()).contains(open, hired, lost, toLose);
+			});
 
 		WebElement card = ana.findElement(card(toLose));
 		act(card, "LOST", Map.of());

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -162,6 +164,23 @@ final class QueueStub implements AutoCloseable {
 			this.pursuits.values()
 				.stream()
 				.filter((p) -> p.get("agencyId").asString().equals(scope))
+				.forEach(array::add);
+			send(exchange, 200, json.createObjectNode().set("pursuits", array).toString());
+			return;
+		}
+		if (service.equals("tracking") && path.equals("/api/v1/pursuits/lookup")
+				&& exchange.getRequestMethod().equals("POST")) {
+			String scope = operator ? query.get("agency") : agency;
+			if (scope == null) {
+				send(exchange, 400, problem("missing-agency", "An operator key names the agency"));
+				return;
+			}
+			List<String> wanted = new ArrayList<>();
+			json.readTree(body).path("jobKeys").forEach((named) -> wanted.add(named.asString()));
+			var array = json.createObjectNode().putArray("pursuits");
+			wanted.stream()
+				.map((named) -> this.pursuits.get(scope + "|" + named))
+				.filter(Objects::nonNull)
 				.forEach(array::add);
 			send(exchange, 200, json.createObjectNode().set("pursuits", array).toString());
 			return;

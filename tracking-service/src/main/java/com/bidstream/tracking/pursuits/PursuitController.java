@@ -73,6 +73,41 @@ class PursuitController {
 				filter("freelancerId", freelancerId), filter("segment", segment), limit(limit))));
 	}
 
+	/**
+	 * The pursuits of these listings of one agency, without their history (those that
+	 * exist; an unknown jobKey is left out): {@code {"jobKeys": [...]}}, at most
+	 * {@value #LOOKUP_KEYS}. A member reads its own agency's; an operator names one, by
+	 * {@code agency=} or {@code X-Agency-Id}. The dashboard's Queue asks this for the
+	 * listings it ranks, so a pursuit of any age is found.
+	 */
+	@PostMapping("/lookup")
+	PursuitList lookup(Caller caller, @RequestBody JsonNode body, @RequestParam(required = false) String agency) {
+		String agencyId = caller.resourceAgency(agency);
+		return new PursuitList(this.pursuits.lookup(agencyId, jobKeys(body)));
+	}
+
+	static final int LOOKUP_KEYS = 1000;
+
+	private static List<String> jobKeys(JsonNode body) {
+		JsonNode keys = (body != null && body.isObject()) ? body.get("jobKeys") : null;
+		if (keys == null || !keys.isArray()) {
+			throw ApiProblem.invalidField("jobKeys", "must be an array of jobKeys");
+		}
+		if (keys.size() > LOOKUP_KEYS) {
+			throw ApiProblem.invalidField("jobKeys", "must hold at most " + LOOKUP_KEYS + " jobKeys");
+		}
+		List<String> jobKeys = new java.util.ArrayList<>();
+		for (JsonNode key : keys) {
+			if (!key.isString() || key.stringValue().isBlank() || key.stringValue().length() > 300
+					|| key.stringValue().chars().anyMatch((c) -> Character.isISOControl(c) || c == 0)) {
+				throw ApiProblem.invalidField("jobKeys",
+						"must hold jobKeys: strings of 1 to 300 characters without control characters");
+			}
+			jobKeys.add(key.stringValue());
+		}
+		return jobKeys;
+	}
+
 	private static Optional<String> filter(String field, String value) {
 		if (value == null || value.isBlank()) {
 			return Optional.empty();

@@ -64,6 +64,11 @@ class PursuitService {
 		return this.store.list(query).stream().map(PursuitView::summary).toList();
 	}
 
+	@Transactional(readOnly = true)
+	public List<PursuitView> lookup(String agencyId, List<String> jobKeys) {
+		return this.store.lookup(agencyId, jobKeys).stream().map(PursuitView::summary).toList();
+	}
+
 	private PursuitView view(Pursuit pursuit) {
 		return PursuitView.of(pursuit, this.events.history(pursuit.agencyId(), pursuit.jobKey()));
 	}

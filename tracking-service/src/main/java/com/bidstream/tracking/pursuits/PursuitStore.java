@@ -172,6 +172,18 @@ class PursuitStore {
 			.list();
 	}
 
+	List<Pursuit> lookup(String agencyId, List<String> jobKeys) {
+		if (jobKeys.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select " + COLUMNS
+					+ " from pursuits where agency_id = ? and job_key = any(?::text[]) order by job_key")
+			.params(agencyId, jobKeys.toArray(String[]::new))
+			.query(PursuitStore::pursuit)
+			.list();
+	}
+
 	private static Pursuit pursuit(ResultSet rs, int row) throws SQLException {
 		return new Pursuit(rs.getString("agency_id"), rs.getString("job_key"), Stage.valueOf(rs.getString("stage")),
 				SqlValues.value(Outcome.class, rs.getString("outcome")), rs.getString("freelancer_id"),
