@@ -41,10 +41,8 @@ final class Down {
 			return 0;
 		}
 		Instant written = pidWritten(dataDir);
-		// a launcher's JVM that started before it wrote the pid file: not a reused pid,
-		// and
-		// not a pid file left by an earlier run while the new launcher has yet to write
-		// one
+		// only a launcher whose JVM started before the pid file was written: never a
+		// reused pid, nor a pid file an earlier run left behind
 		Optional<ProcessHandle> launcher = ProcessHandle.of(pid.getAsLong())
 			.filter((process) -> process.info()
 				.commandLine()

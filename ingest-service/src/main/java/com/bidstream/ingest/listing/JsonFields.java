@@ -67,17 +67,15 @@ public final class JsonFields {
 		if (node.isString()) {
 			return StorableText.problem(node.stringValue());
 		}
-		for (var entry : node.properties()) {
-			String problem = StorableText.problem(entry.getKey());
-			if (problem == null) {
-				problem = unstorable(entry.getValue());
-			}
+		for (String name : node.propertyNames()) {
+			String problem = StorableText.problem(name);
 			if (problem != null) {
 				return problem;
 			}
 		}
-		for (JsonNode element : node.isArray() ? node : List.<JsonNode>of()) {
-			String problem = unstorable(element);
+		// an object's values or an array's elements
+		for (JsonNode child : node) {
+			String problem = unstorable(child);
 			if (problem != null) {
 				return problem;
 			}

@@ -51,7 +51,8 @@ class Queue {
 	}
 
 	JsonNode read(DashboardSession.SignedIn as, Optional<String> agency) {
-		String scope = agency.map((id) -> "&agency=" + UriUtils.encodeQueryParam(id, "UTF-8")).orElse("");
+		Optional<String> named = agency.map((id) -> "agency=" + UriUtils.encodeQueryParam(id, "UTF-8"));
+		String scope = named.map((param) -> "&" + param).orElse("");
 		ObjectNode answer = this.json.createObjectNode();
 		answer.put("agency", agency.orElse(as.caller().agencyId()));
 		Map<String, JsonNode> ranked = new LinkedHashMap<>();
@@ -67,9 +68,9 @@ class Queue {
 		try {
 			ObjectNode lookup = this.json.createObjectNode();
 			jobKeys.forEach(lookup.putArray("jobKeys")::add);
-			String query = agency.map((id) -> "?agency=" + UriUtils.encodeQueryParam(id, "UTF-8")).orElse("");
-			for (JsonNode pursuit : body(this.upstream.trackingPost("/api/v1/pursuits/lookup" + query,
-					lookup.toString(), as, Optional.empty()))
+			for (JsonNode pursuit : body(
+					this.upstream.trackingPost("/api/v1/pursuits/lookup" + named.map((param) -> "?" + param).orElse(""),
+							lookup.toString(), as, Optional.empty()))
 				.path("pursuits")) {
 				pursuits.put(pursuit.path("jobKey").asString(), pursuit);
 			}

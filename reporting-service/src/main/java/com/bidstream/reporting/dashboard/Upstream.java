@@ -49,10 +49,6 @@ class Upstream {
 		return send(Service.SCORING, get(this.properties.scoringUrl(), pathAndQuery, as, Optional.empty()));
 	}
 
-	Answer tracking(String pathAndQuery, DashboardSession.SignedIn as) {
-		return send(Service.TRACKING, get(this.properties.trackingUrl(), pathAndQuery, as, Optional.empty()));
-	}
-
 	Answer trackingPost(String path, String json, DashboardSession.SignedIn as, Optional<String> actingAgency) {
 		HttpRequest.Builder request = builder(this.properties.trackingUrl(), path, as, actingAgency)
 			.header("Content-Type", "application/json")

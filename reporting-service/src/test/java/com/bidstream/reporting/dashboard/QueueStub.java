@@ -158,16 +158,6 @@ final class QueueStub implements AutoCloseable {
 			send(exchange, 200, json.createObjectNode().set("scores", array).toString());
 			return;
 		}
-		if (service.equals("tracking") && path.equals("/api/v1/pursuits")) {
-			String scope = operator ? query.get("agency") : agency;
-			var array = json.createObjectNode().putArray("pursuits");
-			this.pursuits.values()
-				.stream()
-				.filter((p) -> p.get("agencyId").asString().equals(scope))
-				.forEach(array::add);
-			send(exchange, 200, json.createObjectNode().set("pursuits", array).toString());
-			return;
-		}
 		if (service.equals("tracking") && path.equals("/api/v1/pursuits/lookup")
 				&& exchange.getRequestMethod().equals("POST")) {
 			String scope = operator ? query.get("agency") : agency;

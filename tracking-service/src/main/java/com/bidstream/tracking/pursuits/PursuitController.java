@@ -1,6 +1,7 @@
 package com.bidstream.tracking.pursuits;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +29,10 @@ import com.bidstream.platform.web.ApiProblem;
 @RestController
 @RequestMapping("/api/v1/pursuits")
 class PursuitController {
+
+	static final int LOOKUP_KEYS = 1000;
+
+	private static final int MAX_JOB_KEY = 300;
 
 	private final PursuitService pursuits;
 
@@ -86,8 +91,6 @@ class PursuitController {
 		return new PursuitList(this.pursuits.lookup(agencyId, jobKeys(body)));
 	}
 
-	static final int LOOKUP_KEYS = 1000;
-
 	private static List<String> jobKeys(JsonNode body) {
 		JsonNode keys = (body != null && body.isObject()) ? body.get("jobKeys") : null;
 		if (keys == null || !keys.isArray()) {
@@ -96,12 +99,12 @@ class PursuitController {
 		if (keys.size() > LOOKUP_KEYS) {
 			throw ApiProblem.invalidField("jobKeys", "must hold at most " + LOOKUP_KEYS + " jobKeys");
 		}
-		List<String> jobKeys = new java.util.ArrayList<>();
+		List<String> jobKeys = new ArrayList<>();
 		for (JsonNode key : keys) {
-			if (!key.isString() || key.stringValue().isBlank() || key.stringValue().length() > 300
-					|| key.stringValue().chars().anyMatch((c) -> Character.isISOControl(c) || c == 0)) {
+			if (!key.isString() || key.stringValue().isBlank() || key.stringValue().length() > MAX_JOB_KEY
+					|| key.stringValue().chars().anyMatch(Character::isISOControl)) {
 				throw ApiProblem.invalidField("jobKeys",
-						"must hold jobKeys: strings of 1 to 300 characters without control characters");
+						"must hold jobKeys: strings of 1 to " + MAX_JOB_KEY + " characters without control characters");
 			}
 			jobKeys.add(key.stringValue());
 		}
