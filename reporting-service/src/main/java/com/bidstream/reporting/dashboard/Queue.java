@@ -65,6 +65,10 @@ class Queue {
 			scores.forEach((score) -> jobKeys.add(score.path("jobKey").asString()));
 		}
 		Map<String, JsonNode> pursuits = new HashMap<>();
+		answer.putNull("trackingProblem");
+		if (jobKeys.isEmpty()) {
+			return fill(answer, ranked, pursuits);
+		}
 		try {
 			ObjectNode lookup = this.json.createObjectNode();
 			jobKeys.forEach(lookup.putArray("jobKeys")::add);
@@ -74,11 +78,14 @@ class Queue {
 				.path("pursuits")) {
 				pursuits.put(pursuit.path("jobKey").asString(), pursuit);
 			}
-			answer.putNull("trackingProblem");
 		}
 		catch (ApiProblem problem) {
 			answer.put("trackingProblem", problem.getMessage());
 		}
+		return fill(answer, ranked, pursuits);
+	}
+
+	private static JsonNode fill(ObjectNode answer, Map<String, JsonNode> ranked, Map<String, JsonNode> pursuits) {
 		ranked.forEach((decision, scores) -> {
 			ArrayNode listings = answer.putArray(decision.toLowerCase(java.util.Locale.ROOT));
 			for (JsonNode score : scores) {
