@@ -154,6 +154,7 @@ final class QueueStub implements AutoCloseable {
 			this.scores.getOrDefault(scope, List.of())
 				.stream()
 				.filter((listing) -> listing.get("decision").asString().equals(query.get("decision")))
+				.limit(Long.parseLong(query.getOrDefault("limit", "50")))
 				.forEach(array::add);
 			send(exchange, 200, json.createObjectNode().set("scores", array).toString());
 			return;

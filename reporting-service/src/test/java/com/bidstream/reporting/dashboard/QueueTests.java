@@ -1,0 +1,77 @@
+package com.bidstream.reporting.dashboard;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.bidstream.platform.security.Caller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Queue's cut: the best {@value Queue#LISTINGS} open listings of scoring's first
+ * {@value Queue#RANKED}, against {@link QueueStub}'s scoring and tracking.
+ */
+class QueueTests {
+
+	private final QueueStub stub = new QueueStub();
+
+	private final Queue queue = new Queue(
+			new Upstream(new UpstreamProperties(URI.create(this.stub.scoringUrl()), URI.create(this.stub.trackingUrl()),
+					Duration.ofSeconds(2), Duration.ofSeconds(10)), new SimpleMeterRegistry()),
+			JsonMapper.builder().build());
+
+	private final DashboardSession.SignedIn demo = new DashboardSession.SignedIn(Caller.member("demo"), "dev-demo-key");
+
+	@AfterEach
+	void stop() {
+		this.stub.close();
+	}
+
+	@Test
+	void endedPursuitsAreSkippedAndTheNextOpenOnesFillTheHundred() {
+		IntStream.range(0, 150).forEach((i) -> this.stub.listing("demo", job(i), 90, "PURSUE", "fl-ana"));
+		IntStream.range(0, 40).forEach((i) -> this.stub.pursuit("demo", job(i), "PROPOSED", "LOST"));
+		this.stub.pursuit("demo", job(40), "HIRED", null);
+
+		JsonNode pursue = this.queue.read(this.demo, Optional.empty()).path("pursue");
+
+		assertThat(pursue.valueStream().map((listing) -> listing.path("jobKey").asString()))
+			.containsExactlyElementsOf(IntStream.range(41, 141).mapToObj(QueueTests::job).toList());
+	}
+
+	@Test
+	void onlyTheFirstFiveHundredRankedAreReadSoMostlyEndedWorkLeavesTheQueueShort() {
+		IntStream.range(0, 600).forEach((i) -> this.stub.listing("demo", job(i), 90, "PURSUE", "fl-ana"));
+		IntStream.range(0, 450).forEach((i) -> this.stub.pursuit("demo", job(i), "PROPOSED", "LOST"));
+
+		JsonNode pursue = this.queue.read(this.demo, Optional.empty()).path("pursue");
+
+		assertThat(pursue.valueStream().map((listing) -> listing.path("jobKey").asString()))
+			.containsExactlyElementsOf(IntStream.range(450, 500).mapToObj(QueueTests::job).toList());
+		assertThat(this.stub.calls("tracking")).singleElement()
+			.satisfies((call) -> assertThat(call.body().split("upwork:", -1)).hasSize(Queue.RANKED + 1));
+	}
+
+	@Test
+	void anEmptyQueueAsksTrackingNothing() {
+		JsonNode answer = this.queue.read(this.demo, Optional.empty());
+
+		assertThat(answer.path("pursue").size()).isZero();
+		assertThat(answer.path("review").size()).isZero();
+		assertThat(answer.path("trackingProblem").isNull()).isTrue();
+		assertThat(this.stub.calls("tracking")).isEmpty();
+	}
+
+	private static String job(int i) {
+		return "upwork:~cut-" + i;
+	}
+
+}
