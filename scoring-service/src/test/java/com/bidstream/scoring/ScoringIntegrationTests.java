@@ -198,6 +198,38 @@ abstract class ScoringIntegrationTests {
 	}
 
 	@Test
+	void offsetPagesThroughTheRankingWithoutRepeatingOrSkipping() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		List<ListingIngested> events = List
+			.of(TestListings.expertKafkaJob(uniqueId(), Instant.now()),
+					TestListings.expertKafkaJob(uniqueId(), Instant.now()),
+					TestListings.dataEntryJob(uniqueId(), Instant.now()))
+			.stream()
+			.map((listing) -> ingested(agency, listing, 1))
+			.toList();
+		events.forEach(this::publish);
+		events.forEach((event) -> awaitScored(event, 1));
+		BidstreamApi operator = api("dev-operator-key");
+		List<String> whole = operator.get("/api/v1/scores?agency=" + agency + "&limit=10")
+			.json()
+			.get("scores")
+			.valueStream()
+			.map((score) -> score.get("jobKey").asString())
+			.toList();
+
+		List<String> paged = new java.util.ArrayList<>();
+		for (int offset = 0; offset < 4; offset++) {
+			operator.get("/api/v1/scores?agency=" + agency + "&limit=1&offset=" + offset)
+				.json()
+				.get("scores")
+				.forEach((score) -> paged.add(score.get("jobKey").asString()));
+		}
+
+		assertThat(whole).hasSize(3);
+		assertThat(paged).containsExactlyElementsOf(whole);
+	}
+
+	@Test
 	void aProfileChangeIsANewVersionAndScoresLaterListings() {
 		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
 		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);

@@ -1,15 +1,17 @@
 package com.bidstream.reporting.dashboard;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
@@ -22,22 +24,26 @@ import com.bidstream.platform.web.ApiProblem;
  * A member's working list: the agency's open {@code PURSUE} and {@code REVIEW} listings,
  * ranked by scoring, each with where its pursuit stands in tracking (stage, outcome,
  * holder), read as the signed-in person. A listing whose pursuit has ended (hired, lost,
- * withdrawn) is no work left and leaves the list: the best {@value #LISTINGS} of the
- * first {@value #RANKED} ranked are shown. Tracking is asked for the pursuits of exactly
- * those listings ({@code POST /api/v1/pursuits/lookup}), whatever their age; a listing
- * without one shows no stage. When tracking does not answer, the listings are still
- * shown, without stages, and the answer says so.
+ * withdrawn) is no work left and leaves the list: scoring's ranking is read a page at a
+ * time ({@code offset=}) until {@value #LISTINGS} open listings are found, the ranking
+ * ends, or {@value #DEEPEST} of it were read. Tracking is asked for the pursuits of
+ * exactly each page's listings ({@code POST /api/v1/pursuits/lookup}), whatever their
+ * age; a listing without one shows no stage. When tracking does not answer, the listings
+ * are still shown, without stages, and the answer says so.
  */
 @Component
 class Queue {
 
 	static final int LISTINGS = 100;
 
-	/**
-	 * How many of scoring's ranked listings are read to find {@link #LISTINGS} whose
-	 * pursuit has not ended (scoring's most).
-	 */
-	static final int RANKED = 500;
+	/** The first page read of scoring's ranking: enough when few have ended. */
+	static final int FIRST_PAGE = 200;
+
+	/** Every later page (scoring's largest {@code limit}). */
+	static final int PAGE = 500;
+
+	/** How far down the ranking the Queue looks (scoring's deepest {@code offset}). */
+	static final int DEEPEST = 10_000;
 
 	private static final List<String> DECISIONS = List.of("PURSUE", "REVIEW");
 
@@ -55,23 +61,51 @@ class Queue {
 		String scope = named.map((param) -> "&" + param).orElse("");
 		ObjectNode answer = this.json.createObjectNode();
 		answer.put("agency", agency.orElse(as.caller().agencyId()));
-		Map<String, JsonNode> ranked = new LinkedHashMap<>();
-		List<String> jobKeys = new ArrayList<>();
-		for (String decision : DECISIONS) {
-			JsonNode scores = body(
-					this.upstream.scoring("/api/v1/scores?decision=" + decision + "&limit=" + RANKED + scope, as))
-				.path("scores");
-			ranked.put(decision, scores);
-			scores.forEach((score) -> jobKeys.add(score.path("jobKey").asString()));
-		}
-		Map<String, JsonNode> pursuits = new HashMap<>();
 		answer.putNull("trackingProblem");
-		if (jobKeys.isEmpty()) {
-			return fill(answer, ranked, pursuits);
+		for (String decision : DECISIONS) {
+			ArrayNode listings = answer.putArray(decision.toLowerCase(Locale.ROOT));
+			Set<String> seen = new HashSet<>();
+			int offset = 0;
+			int page = FIRST_PAGE;
+			while (listings.size() < LISTINGS && offset <= DEEPEST) {
+				JsonNode scores = body(this.upstream.scoring(
+						"/api/v1/scores?decision=" + decision + "&limit=" + page + "&offset=" + offset + scope, as))
+					.path("scores");
+				Map<String, JsonNode> pursuits = pursuits(scores, named, as, answer);
+				for (JsonNode score : scores) {
+					String jobKey = score.path("jobKey").asString();
+					JsonNode pursuit = pursuits.get(jobKey);
+					if (!seen.add(jobKey) || ended(pursuit) || listings.size() == LISTINGS) {
+						continue;
+					}
+					ObjectNode listing = listings.addObject();
+					listing.setAll((ObjectNode) score);
+					listing.set("pursuit", (pursuit != null) ? pursuit : NullNode.getInstance());
+				}
+				if (scores.size() < page) {
+					break;
+				}
+				offset += page;
+				page = PAGE;
+			}
 		}
+		return answer;
+	}
+
+	/**
+	 * The pursuits of these ranked listings by jobKey; none when tracking does not answer
+	 * (the answer's {@code trackingProblem} says why).
+	 */
+	private Map<String, JsonNode> pursuits(JsonNode scores, Optional<String> named, DashboardSession.SignedIn as,
+			ObjectNode answer) {
+		Map<String, JsonNode> pursuits = new HashMap<>();
+		if (scores.isEmpty()) {
+			return pursuits;
+		}
+		ObjectNode lookup = this.json.createObjectNode();
+		ArrayNode jobKeys = lookup.putArray("jobKeys");
+		scores.forEach((score) -> jobKeys.add(score.path("jobKey").asString()));
 		try {
-			ObjectNode lookup = this.json.createObjectNode();
-			jobKeys.forEach(lookup.putArray("jobKeys")::add);
 			for (JsonNode pursuit : body(
 					this.upstream.trackingPost("/api/v1/pursuits/lookup" + named.map((param) -> "?" + param).orElse(""),
 							lookup.toString(), as, Optional.empty()))
@@ -82,31 +116,7 @@ class Queue {
 		catch (ApiProblem problem) {
 			answer.put("trackingProblem", problem.getMessage());
 		}
-		return fill(answer, ranked, pursuits);
-	}
-
-	private static JsonNode fill(ObjectNode answer, Map<String, JsonNode> ranked, Map<String, JsonNode> pursuits) {
-		ranked.forEach((decision, scores) -> {
-			ArrayNode listings = answer.putArray(decision.toLowerCase(java.util.Locale.ROOT));
-			for (JsonNode score : scores) {
-				JsonNode pursuit = pursuits.get(score.path("jobKey").asString());
-				if (ended(pursuit)) {
-					continue;
-				}
-				if (listings.size() == LISTINGS) {
-					break;
-				}
-				ObjectNode listing = listings.addObject();
-				listing.setAll((ObjectNode) score);
-				if (pursuit != null) {
-					listing.set("pursuit", pursuit);
-				}
-				else {
-					listing.putNull("pursuit");
-				}
-			}
-		});
-		return answer;
+		return pursuits;
 	}
 
 	private static boolean ended(JsonNode pursuit) {

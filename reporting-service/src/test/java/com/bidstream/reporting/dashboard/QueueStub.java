@@ -150,10 +150,16 @@ final class QueueStub implements AutoCloseable {
 		}
 		if (service.equals("scoring") && path.equals("/api/v1/scores")) {
 			String scope = operator ? query.get("agency") : agency;
+			long offset = Long.parseLong(query.getOrDefault("offset", "0"));
+			if (offset > 10_000) {
+				send(exchange, 400, problem("validation", "offset must be a whole number from 0 to 10000"));
+				return;
+			}
 			var array = json.createObjectNode().putArray("scores");
 			this.scores.getOrDefault(scope, List.of())
 				.stream()
 				.filter((listing) -> listing.get("decision").asString().equals(query.get("decision")))
+				.skip(offset)
 				.limit(Long.parseLong(query.getOrDefault("limit", "50")))
 				.forEach(array::add);
 			send(exchange, 200, json.createObjectNode().set("scores", array).toString());
@@ -168,6 +174,10 @@ final class QueueStub implements AutoCloseable {
 			}
 			List<String> wanted = new ArrayList<>();
 			json.readTree(body).path("jobKeys").forEach((named) -> wanted.add(named.asString()));
+			if (wanted.size() > 1_000) {
+				send(exchange, 400, problem("validation", "jobKeys holds at most 1000"));
+				return;
+			}
 			var array = json.createObjectNode().putArray("pursuits");
 			wanted.stream()
 				.map((named) -> this.pursuits.get(scope + "|" + named))

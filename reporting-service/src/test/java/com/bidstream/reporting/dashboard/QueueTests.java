@@ -2,6 +2,7 @@ package com.bidstream.reporting.dashboard;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -16,8 +17,8 @@ import com.bidstream.platform.security.Caller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Queue's cut: the best {@value Queue#LISTINGS} open listings of scoring's first
- * {@value Queue#RANKED}, against {@link QueueStub}'s scoring and tracking.
+ * The Queue's cut: the best {@value Queue#LISTINGS} open listings of scoring's ranking,
+ * read a page at a time, against {@link QueueStub}'s scoring and tracking.
  */
 class QueueTests {
 
@@ -48,16 +49,40 @@ class QueueTests {
 	}
 
 	@Test
-	void onlyTheFirstFiveHundredRankedAreReadSoMostlyEndedWorkLeavesTheQueueShort() {
-		IntStream.range(0, 600).forEach((i) -> this.stub.listing("demo", job(i), 90, "PURSUE", "fl-ana"));
-		IntStream.range(0, 450).forEach((i) -> this.stub.pursuit("demo", job(i), "PROPOSED", "LOST"));
+	void theRankingIsReadPageByPageUntilAHundredOpenListingsAreFound() {
+		IntStream.range(0, 1_200).forEach((i) -> this.stub.listing("demo", job(i), 90, "PURSUE", "fl-ana"));
+		IntStream.range(0, 1_000).forEach((i) -> this.stub.pursuit("demo", job(i), "PROPOSED", "LOST"));
 
 		JsonNode pursue = this.queue.read(this.demo, Optional.empty()).path("pursue");
 
 		assertThat(pursue.valueStream().map((listing) -> listing.path("jobKey").asString()))
-			.containsExactlyElementsOf(IntStream.range(450, 500).mapToObj(QueueTests::job).toList());
-		assertThat(this.stub.calls("tracking")).singleElement()
-			.satisfies((call) -> assertThat(call.body().split("upwork:", -1)).hasSize(Queue.RANKED + 1));
+			.containsExactlyElementsOf(IntStream.range(1_000, 1_100).mapToObj(QueueTests::job).toList());
+		assertThat(scoringReads("PURSUE")).containsExactly("limit=200&offset=0", "limit=500&offset=200",
+				"limit=500&offset=700");
+		assertThat(this.stub.calls("tracking")).as("one lookup a page, PURSUE's three and REVIEW's none").hasSize(3);
+	}
+
+	@Test
+	void theQueueLooksNoDeeperThanScoringPagesSoAllEndedWorkLeavesItEmpty() {
+		IntStream.range(0, 11_000).forEach((i) -> {
+			this.stub.listing("demo", job(i), 90, "PURSUE", "fl-ana");
+			this.stub.pursuit("demo", job(i), "HIRED", null);
+		});
+
+		JsonNode answer = this.queue.read(this.demo, Optional.empty());
+
+		assertThat(answer.path("pursue").size()).isZero();
+		assertThat(answer.path("trackingProblem").isNull()).as("every page read").isTrue();
+		assertThat(scoringReads("PURSUE")).hasSize(21).last().isEqualTo("limit=500&offset=9700");
+	}
+
+	private List<String> scoringReads(String decision) {
+		return this.stub.calls("scoring")
+			.stream()
+			.map(QueueStub.Call::uri)
+			.filter((uri) -> uri.contains("decision=" + decision))
+			.map((uri) -> uri.substring(uri.indexOf("limit=")))
+			.toList();
 	}
 
 	@Test

@@ -138,8 +138,9 @@ class ScoreStore {
 			sql.append(" and score >= ?");
 			params.add(minScore);
 		});
-		sql.append(" order by score desc, scored_at desc, agency_id, job_key limit ?");
+		sql.append(" order by score desc, scored_at desc, agency_id, job_key limit ? offset ?");
 		params.add(query.limit());
+		params.add(query.offset());
 		return this.jdbc.sql(sql.toString()).params(params).query(ScoreStore::view).list();
 	}
 

@@ -34,13 +34,13 @@ class ScoresController {
 
 	/**
 	 * The agency's open listings, best score first; an operator without {@code agency=}
-	 * sees every agency's.
+	 * sees every agency's. {@code offset} pages through the ranking.
 	 */
 	@GetMapping
 	RankedScores ranked(Caller caller, @RequestParam(required = false) String agency,
 			@RequestParam(required = false) String decision, @RequestParam(required = false) String minScore,
-			@RequestParam(required = false) String limit) {
-		ScoreQuery query = ScoreQuery.of(decision, minScore, limit);
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
+		ScoreQuery query = ScoreQuery.of(decision, minScore, limit, offset);
 		return new RankedScores(this.scores.ranked(caller.readScope(agency), query));
 	}
 

@@ -91,11 +91,18 @@ class ScoresControllerTests {
 			.header("X-Api-Key", "dev-demo-key")
 			.exchange();
 		var minScore = this.mvc.get().uri("/api/v1/scores?minScore=abc").header("X-Api-Key", "dev-demo-key").exchange();
+		var offset = this.mvc.get().uri("/api/v1/scores?offset=-1").header("X-Api-Key", "dev-demo-key").exchange();
+		var farOffset = this.mvc.get()
+			.uri("/api/v1/scores?offset=10001")
+			.header("X-Api-Key", "dev-demo-key")
+			.exchange();
 
 		assertThat(limit).hasStatus(400);
 		assertThat(limit).bodyJson().extractingPath("$.errors[0].field").isEqualTo("limit");
 		assertThat(decision).bodyJson().extractingPath("$.errors[0].field").isEqualTo("decision");
 		assertThat(minScore).bodyJson().extractingPath("$.errors[0].field").isEqualTo("minScore");
+		assertThat(offset).bodyJson().extractingPath("$.errors[0].field").isEqualTo("offset");
+		assertThat(farOffset).bodyJson().extractingPath("$.errors[0].field").isEqualTo("offset");
 		verifyNoInteractions(this.scores);
 	}
 
@@ -104,14 +111,14 @@ class ScoresControllerTests {
 		given(this.scores.ranked(any(), any())).willReturn(List.of(view("demo", "upwork:~1")));
 
 		var response = this.mvc.get()
-			.uri("/api/v1/scores?decision=pursue&minScore=60&limit=10")
+			.uri("/api/v1/scores?decision=pursue&minScore=60&limit=10&offset=20")
 			.header("X-Api-Key", "dev-demo-key")
 			.exchange();
 
 		assertThat(response).hasStatusOk();
 		assertThat(response).bodyJson().extractingPath("$.scores[0].jobKey").isEqualTo("upwork:~1");
 		verify(this.scores).ranked(Optional.of("demo"),
-				new ScoreQuery(Optional.of(Decision.PURSUE), Optional.of(60), 10));
+				new ScoreQuery(Optional.of(Decision.PURSUE), Optional.of(60), 10, 20));
 	}
 
 	@Test
