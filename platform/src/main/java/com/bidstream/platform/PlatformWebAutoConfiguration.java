@@ -22,6 +22,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -30,6 +31,7 @@ import com.bidstream.platform.security.ApiKeyProperties;
 import com.bidstream.platform.security.ApiKeys;
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.security.CallerArgumentResolver;
+import com.bidstream.platform.web.JsonBodyLimitFilter;
 import com.bidstream.platform.web.ProblemAdvice;
 import com.bidstream.platform.web.ProblemErrorReportValve;
 import com.bidstream.platform.web.ProblemWriter;
@@ -65,6 +67,16 @@ public class PlatformWebAutoConfiguration {
 				new ApiKeyFilter(apiKeys, problemWriter, publicPaths));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<JsonBodyLimitFilter> jsonBodyLimitFilter(ProblemWriter problemWriter,
+			@Value("${bidstream.web.max-json-body:1MB}") DataSize maxJsonBody) {
+		FilterRegistrationBean<JsonBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new JsonBodyLimitFilter(maxJsonBody.toBytes(), problemWriter));
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 110);
 		return registration;
 	}
 

@@ -180,6 +180,34 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void aJsonBodyOverTheBoundIsRefusedWith413BeforeItIsParsedWithOrWithoutALength() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		String big = "[" + "1,".repeat(600_000) + "1]";
+		java.net.URI uri = java.net.URI.create("http://localhost:" + this.port + "/api/probe/json");
+		var withLength = http.send(java.net.http.HttpRequest.newBuilder(uri)
+			.header("X-Api-Key", "dev-demo-key")
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(big))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		// a publisher of unknown length makes the client send the body chunked
+		var chunked = http.send(java.net.http.HttpRequest.newBuilder(uri)
+			.header("X-Api-Key", "dev-demo-key")
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+					() -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		for (var response : List.of(withLength, chunked)) {
+			assertThat(response.statusCode()).as(response.toString()).isEqualTo(413);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.body()).contains("payload-too-large", "at most 1 MiB");
+		}
+		assertThat(chunked.request().headers().firstValue("Content-Length")).isEmpty();
+		assertThat(api("dev-demo-key").post("/api/probe/json", "[" + "1,".repeat(1_000) + "1]").body())
+			.isEqualTo("1001");
+	}
+
+	@Test
 	void theOpenApiDocumentShowsTheKeyHeaderAndNotTheCallerAsParameters() {
 		var docs = api(null).get("/v3/api-docs");
 

@@ -3,11 +3,14 @@ package com.bidstream.platform.testapp;
 import java.util.List;
 import java.util.function.Consumer;
 
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,6 +41,11 @@ public class PlatformTestApplication {
 		@PostMapping("/api/probe/write")
 		String write(Caller caller) {
 			return caller.writeAgency();
+		}
+
+		@PostMapping("/api/probe/json")
+		int json(@RequestBody JsonNode body) {
+			return body.size();
 		}
 
 		@GetMapping("/api/probe/read")
