@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.OptionalLong;
@@ -52,7 +53,11 @@ final class DataDir implements AutoCloseable {
 				throw new StartupFailure("Another ./bidstream up" + holder(root) + " is already running on " + root
 						+ " (stop it first, or use another --data-dir)");
 			}
-			Files.writeString(root.resolve(LAUNCHER_PID), ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
+			// written whole or not at all: ./bidstream down may read it at any moment
+			Path pending = root.resolve(LAUNCHER_PID + ".new");
+			Files.writeString(pending, ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
+			Files.move(pending, root.resolve(LAUNCHER_PID), StandardCopyOption.REPLACE_EXISTING,
+					StandardCopyOption.ATOMIC_MOVE);
 			return new DataDir(root, channel, lock);
 		}
 		catch (IOException ex) {

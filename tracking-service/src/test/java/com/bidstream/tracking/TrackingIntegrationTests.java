@@ -365,6 +365,20 @@ abstract class TrackingIntegrationTests {
 		assertThat(notAList.status()).isEqualTo(400);
 		assertThat(notAList.json().at("/errors/0/field").asString()).isEqualTo("jobKeys");
 		assertThat(demo().post("/api/v1/pursuits/lookup", "{\"jobKeys\": [\"a\\u0000b\"]}").status()).isEqualTo(400);
+		assertThat(
+				operator.withHeader("X-Agency-Id", "acme").post("/api/v1/pursuits/lookup", body).json().get("pursuits"))
+			.extracting((p) -> p.get("jobKey").asString())
+			.containsExactly(acmes);
+		String thousand = java.util.stream.IntStream.range(0, 1_000)
+			.mapToObj((i) -> "\"upwork:~many" + i + "\"")
+			.collect(java.util.stream.Collectors.joining(","));
+		assertThat(demo().post("/api/v1/pursuits/lookup", "{\"jobKeys\": [" + thousand + "]}").status()).isEqualTo(200);
+		BidstreamApi.Response tooMany = demo().post("/api/v1/pursuits/lookup",
+				"{\"jobKeys\": [" + thousand + ", \"upwork:~one-more\"]}");
+		assertThat(tooMany.status()).isEqualTo(400);
+		assertThat(tooMany.json().at("/errors/0/field").asString()).isEqualTo("jobKeys");
+		assertThat(demo().post("/api/v1/pursuits/lookup", "{\"jobKeys\": [\"" + "k".repeat(301) + "\"]}").status())
+			.isEqualTo(400);
 	}
 
 	@Test
