@@ -55,6 +55,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// a body cut off at its bound (JsonBodyLimitFilter) while a converter read it
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ApiProblem bound) {
+				return apiProblem(bound, request);
+			}
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request body is not readable JSON");
 		problem.setType(ProblemTypes.of("malformed-body"));
 		return handleExceptionInternal(ex, problem, headers, status, request);

@@ -48,6 +48,11 @@ public class PlatformTestApplication {
 			return body.size();
 		}
 
+		@PostMapping("/api/probe/map")
+		int map(@RequestBody java.util.Map<String, Object> body) {
+			return body.size();
+		}
+
 		@GetMapping("/api/probe/read")
 		String read(Caller caller, @RequestParam(required = false) String agency) {
 			return caller.readScope(agency).orElse("*");
