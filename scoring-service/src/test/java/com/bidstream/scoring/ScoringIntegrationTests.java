@@ -244,6 +244,12 @@ abstract class ScoringIntegrationTests {
 		assertThat(changed.json().get("version").asInt()).isEqualTo(2);
 		assertThat(changed.json().at("/weights/budget").asDouble()).isEqualTo(0.5);
 		assertThat(changed.json().at("/weights/freshness").asDouble()).isEqualTo(0.1);
+		assertThat(operator.put("/api/v1/profile", "{}").json().get("version").asInt()).as("no change").isEqualTo(2);
+		assertThat(operator.put("/api/v1/profile", "{\"thresholds\": {\"pursue\": 95, \"review\": 90}}")
+			.json()
+			.get("version")
+			.asInt()).as("the values it has").isEqualTo(2);
+		assertThat(operator.get("/api/v1/profile").json().get("version").asInt()).isEqualTo(2);
 		assertThat(invalid.status()).isEqualTo(400);
 		assertThat(invalid.json().get("errors").values()).extracting((error) -> error.get("field").asString())
 			.containsExactlyInAnyOrder("weights.budget", "thresholds.pursue");

@@ -35,8 +35,9 @@ public class Profiles {
 
 	/**
 	 * Applies a change under a row lock, so that concurrent changes each get their own
-	 * version. Throws {@code InvalidProfileException} (and changes nothing) when the
-	 * result would break the profile's rules.
+	 * version; a change that leaves every value as it was keeps the version. Throws
+	 * {@code InvalidProfileException} (and changes nothing) when the result would break
+	 * the profile's rules.
 	 */
 	@Transactional
 	public ScoringProfile change(String agencyId, ProfileChange change) {
@@ -48,6 +49,11 @@ public class Profiles {
 			.update();
 		ScoringProfile current = find(agencyId, true).orElseThrow();
 		ScoringProfile changed = ProfileEdit.apply(current, change);
+		if (changed.withVersion(current.version()).equals(current)) {
+			// nothing changed (an empty change, or the values it already has): no new
+			// version
+			return current;
+		}
 		this.jdbc
 			.sql("update profiles set profile = cast(? as jsonb), version = ?, updated_at = now() where agency_id = ?")
 			.params(EventCodec.toJson(changed), changed.version(), agencyId)
