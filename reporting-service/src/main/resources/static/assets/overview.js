@@ -127,11 +127,15 @@
     }
   }
 
+  // The table names the diagnosis (the stage that leaks, or "Healthy" / "Too little data");
+  // the whole of it is the cell's title and is written out under "What the funnel says".
   function diagnosisCell(row, value) {
     var td = cell(row, '', 'text diagnosis ' + value.stage, 'diagnosis');
     td.dataset.stage = value.stage;
-    td.appendChild(B.el('span', value.stage, 'stage ' + value.stage));
-    td.appendChild(document.createTextNode(value.message));
+    td.title = value.message;
+    td.appendChild(value.stage === 'NONE'
+      ? document.createTextNode(value.message.split(':')[0])
+      : B.el('span', value.stage, 'stage ' + value.stage));
   }
 
   function renderTable(report) {
