@@ -22,7 +22,6 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -31,10 +30,11 @@ import com.bidstream.platform.security.ApiKeyProperties;
 import com.bidstream.platform.security.ApiKeys;
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.security.CallerArgumentResolver;
-import com.bidstream.platform.web.JsonBodyLimitFilter;
+import com.bidstream.platform.web.BodyLimits;
 import com.bidstream.platform.web.ProblemAdvice;
 import com.bidstream.platform.web.ProblemErrorReportValve;
 import com.bidstream.platform.web.ProblemWriter;
+import com.bidstream.platform.web.RequestBodyLimitFilter;
 
 /**
  * API keys on {@code /api/**}, the {@code Caller} parameter, and problem+json for every
@@ -42,7 +42,7 @@ import com.bidstream.platform.web.ProblemWriter;
  * aside for ours.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
-@EnableConfigurationProperties(ApiKeyProperties.class)
+@EnableConfigurationProperties({ ApiKeyProperties.class, BodyLimits.class })
 public class PlatformWebAutoConfiguration {
 
 	@Bean
@@ -71,10 +71,10 @@ public class PlatformWebAutoConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<JsonBodyLimitFilter> jsonBodyLimitFilter(ProblemWriter problemWriter,
-			@Value("${bidstream.web.max-json-body:1MB}") DataSize maxJsonBody) {
-		FilterRegistrationBean<JsonBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new JsonBodyLimitFilter(maxJsonBody.toBytes(), problemWriter));
+	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(BodyLimits limits,
+			ProblemWriter problemWriter) {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter(limits, problemWriter));
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 110);
 		return registration;

@@ -40,7 +40,8 @@ import com.bidstream.testsupport.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "bidstream.web.larger-bodies.[/api/probe/large]=3MB")
 @DirtiesContext
 class PlatformIntegrationTests {
 
@@ -180,39 +181,49 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
-	void aJsonBodyOverTheBoundIsRefusedWith413BeforeItIsParsedWithOrWithoutALength() throws Exception {
-		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+	void aJsonOrFormBodyOverTheBoundIsRefusedWith413BeforeItIsParsedWithOrWithoutALength() throws Exception {
 		String big = "[" + "1,".repeat(600_000) + "1]";
-		java.net.URI uri = java.net.URI.create("http://localhost:" + this.port + "/api/probe/json");
-		// bound to a Map, the converter wraps what the body's end threw
-		var chunkedToAMap = http.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/probe/map"))
-			.header("X-Api-Key", "dev-demo-key")
-			.header("Content-Type", "application/json")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
-					("{\"a\": \"" + "x".repeat(1_200_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		var withLength = http.send(java.net.http.HttpRequest.newBuilder(uri)
-			.header("X-Api-Key", "dev-demo-key")
-			.header("Content-Type", "application/json")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(big))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var withLength = post("/api/probe/json", "application/json", big, true);
 		// a publisher of unknown length makes the client send the body chunked
-		var chunked = http.send(java.net.http.HttpRequest.newBuilder(uri)
+		var chunked = post("/api/probe/json", "application/json", big, false);
+		// bound to a Map, the converter wraps what the body's end threw
+		var chunkedToAMap = post("/api/probe/map", "application/json", "{\"a\": \"" + "x".repeat(1_200_000) + "\"}",
+				false);
+		// Spring reads a form sent by PUT whole, before any controller
+		var form = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/probe/json"))
 			.header("X-Api-Key", "dev-demo-key")
-			.header("Content-Type", "application/json")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-					() -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.PUT(java.net.http.HttpRequest.BodyPublishers.ofString("a=" + "x".repeat(1_200_000)))
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 
-		for (var response : List.of(withLength, chunked, chunkedToAMap)) {
+		for (var response : List.of(withLength, chunked, chunkedToAMap, form)) {
 			assertThat(response.statusCode()).as(response.toString()).isEqualTo(413);
 			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 			assertThat(response.body()).contains("payload-too-large", "at most 1 MiB");
 		}
-		assertThat(chunked.request().headers().firstValue("Content-Length")).isEmpty();
 		assertThat(api("dev-demo-key").post("/api/probe/json", "[" + "1,".repeat(1_000) + "1]").body())
 			.isEqualTo("1001");
+		var larger = post("/api/probe/large", "application/json", big, true);
+		assertThat(larger.statusCode()).as("a path given a larger bound").isEqualTo(200);
+		assertThat(larger.body()).isEqualTo("600001");
+		assertThat(post("/api/probe/large", "application/json", "[" + "1,".repeat(1_600_000) + "1]", false).body())
+			.contains("at most 3 MiB");
+	}
+
+	final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+	java.net.http.HttpResponse<String> post(String path, String contentType, String body, boolean withLength)
+			throws Exception {
+		byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return this.http
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + path))
+				.header("X-Api-Key", "dev-demo-key")
+				.header("Content-Type", contentType)
+				.POST(withLength ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)
+						: java.net.http.HttpRequest.BodyPublishers
+							.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

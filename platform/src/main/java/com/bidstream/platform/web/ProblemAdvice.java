@@ -55,7 +55,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// a body cut off at its bound (JsonBodyLimitFilter) while a converter read it
+		// a body cut off at its bound (RequestBodyLimitFilter) while a converter read it
 		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof ApiProblem bound) {
 				return apiProblem(bound, request);

@@ -48,6 +48,11 @@ public class PlatformTestApplication {
 			return body.size();
 		}
 
+		@PostMapping("/api/probe/large")
+		int large(@RequestBody JsonNode body) {
+			return body.size();
+		}
+
 		@PostMapping("/api/probe/map")
 		int map(@RequestBody java.util.Map<String, Object> body) {
 			return body.size();

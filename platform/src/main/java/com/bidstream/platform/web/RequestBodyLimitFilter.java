@@ -1,6 +1,8 @@
 package com.bidstream.platform.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,52 +17,53 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds a JSON request body before anything parses it
- * ({@code bidstream.web.max-json-body}, 1 MiB unless a service says otherwise): a
+ * Bounds a JSON or form request body before anything parses it ({@link BodyLimits}): a
  * {@code Content-Length} over the bound answers 413 problem+json at once; a body sent
- * without one (chunked) answers 413 when it passes the bound. A body bound by
- * {@code @RequestBody} is otherwise read whole into memory, so a few large posts would
- * exhaust a service's heap. Bodies of other types (an import's file) are each endpoint's
- * to bound.
+ * without one (chunked) answers 413 when it passes the bound. Spring reads a
+ * {@code @RequestBody}, and a form sent by PUT, PATCH or DELETE, whole into memory, so
+ * without a bound a few large requests would exhaust a service's heap. Bodies of other
+ * types (an import's file) are each endpoint's to bound.
  */
-public class JsonBodyLimitFilter extends OncePerRequestFilter {
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-	private final long maxBytes;
+	private final BodyLimits limits;
 
 	private final ProblemWriter problems;
 
-	public JsonBodyLimitFilter(long maxBytes, ProblemWriter problems) {
-		this.maxBytes = maxBytes;
+	public RequestBodyLimitFilter(BodyLimits limits, ProblemWriter problems) {
+		this.limits = limits;
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!json(request.getContentType())) {
+		if (!bounded(request.getContentType())) {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (request.getContentLengthLong() > this.maxBytes) {
-			this.problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge());
+		long maxBytes = this.limits.bytesFor(request.getRequestURI());
+		if (request.getContentLengthLong() > maxBytes) {
+			this.problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge(maxBytes));
 			return;
 		}
-		chain.doFilter(new Bounded(request, this.maxBytes, tooLarge()), response);
+		chain.doFilter(new Bounded(request, maxBytes, tooLarge(maxBytes)), response);
 	}
 
-	private String tooLarge() {
+	private static String tooLarge(long maxBytes) {
 		long mib = 1024 * 1024;
-		String size = (this.maxBytes % mib == 0) ? (this.maxBytes / mib) + " MiB" : this.maxBytes + " bytes";
-		return "A JSON body here may hold at most " + size;
+		String size = (maxBytes % mib == 0) ? (maxBytes / mib) + " MiB" : maxBytes + " bytes";
+		return "A request body here may hold at most " + size;
 	}
 
-	private static boolean json(String contentType) {
+	private static boolean bounded(String contentType) {
 		if (contentType == null) {
 			return false;
 		}
 		try {
 			MediaType type = MediaType.parseMediaType(contentType);
 			return type.isCompatibleWith(MediaType.APPLICATION_JSON)
+					|| type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)
 					|| (type.getSubtype() != null && type.getSubtype().endsWith("+json"));
 		}
 		catch (RuntimeException ex) {
@@ -79,6 +82,8 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
 
 		private ServletInputStream stream;
 
+		private BufferedReader reader;
+
 		Bounded(HttpServletRequest request, long maxBytes, String detail) {
 			super(request);
 			this.maxBytes = maxBytes;
@@ -94,9 +99,12 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
 		}
 
 		@Override
-		public java.io.BufferedReader getReader() throws IOException {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-					(getCharacterEncoding() != null) ? getCharacterEncoding() : "UTF-8"));
+		public BufferedReader getReader() throws IOException {
+			if (this.reader == null) {
+				this.reader = new BufferedReader(new InputStreamReader(getInputStream(),
+						(getCharacterEncoding() != null) ? getCharacterEncoding() : "UTF-8"));
+			}
+			return this.reader;
 		}
 
 	}
