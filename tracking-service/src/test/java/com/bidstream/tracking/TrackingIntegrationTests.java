@@ -377,6 +377,8 @@ abstract class TrackingIntegrationTests {
 				"{\"jobKeys\": [" + thousand + ", \"upwork:~one-more\"]}");
 		assertThat(tooMany.status()).isEqualTo(400);
 		assertThat(tooMany.json().at("/errors/0/field").asString()).isEqualTo("jobKeys");
+		assertThat(demo().post("/api/v1/pursuits/lookup", "{\"jobKeys\": [\"" + "k".repeat(300) + "\"]}").status())
+			.isEqualTo(200);
 		assertThat(demo().post("/api/v1/pursuits/lookup", "{\"jobKeys\": [\"" + "k".repeat(301) + "\"]}").status())
 			.isEqualTo(400);
 	}

@@ -99,7 +99,8 @@ class Queue {
 	private Map<String, JsonNode> pursuits(JsonNode scores, Optional<String> named, DashboardSession.SignedIn as,
 			ObjectNode answer) {
 		Map<String, JsonNode> pursuits = new HashMap<>();
-		if (scores.isEmpty()) {
+		if (scores.isEmpty() || !answer.get("trackingProblem").isNull()) {
+			// nothing to look up, or tracking did not answer a page already: ask no more
 			return pursuits;
 		}
 		ObjectNode lookup = this.json.createObjectNode();
