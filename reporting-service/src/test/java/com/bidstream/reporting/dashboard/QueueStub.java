@@ -44,6 +44,9 @@ final class QueueStub implements AutoCloseable {
 
 	final List<Call> calls = new CopyOnWriteArrayList<>();
 
+	/** Tracking answers every call 503, as a tracking that is down behind a proxy. */
+	volatile boolean trackingDown;
+
 	QueueStub() {
 		try {
 			this.scoring = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -142,6 +145,10 @@ final class QueueStub implements AutoCloseable {
 		Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
 		this.calls.add(
 				new Call(service, exchange.getRequestMethod(), exchange.getRequestURI().toString(), key, acting, body));
+		if (service.equals("tracking") && this.trackingDown) {
+			send(exchange, 503, problem("unavailable", "tracking is down"));
+			return;
+		}
 		String agency = AGENCY_OF_KEY.get(key);
 		boolean operator = "dev-operator-key".equals(key);
 		if (agency == null && !operator) {

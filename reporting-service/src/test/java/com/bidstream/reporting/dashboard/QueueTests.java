@@ -86,6 +86,21 @@ class QueueTests {
 	}
 
 	@Test
+	void whenTrackingDoesNotAnswerTheListingsShowWithoutStagesAndTrackingIsAskedOnce() {
+		IntStream.range(0, 3).forEach((i) -> this.stub.listing("demo", job(i), 90, "PURSUE", "fl-ana"));
+		IntStream.range(3, 5).forEach((i) -> this.stub.listing("demo", job(i), 60, "REVIEW", "fl-ana"));
+		this.stub.trackingDown = true;
+
+		JsonNode answer = this.queue.read(this.demo, Optional.empty());
+
+		assertThat(answer.path("pursue").size()).isEqualTo(3);
+		assertThat(answer.path("review").size()).isEqualTo(2);
+		assertThat(answer.path("pursue").get(0).path("pursuit").isNull()).isTrue();
+		assertThat(answer.path("trackingProblem").asString()).isNotBlank();
+		assertThat(this.stub.calls("tracking")).as("one failure is enough to know").hasSize(1);
+	}
+
+	@Test
 	void anEmptyQueueAsksTrackingNothing() {
 		JsonNode answer = this.queue.read(this.demo, Optional.empty());
 
