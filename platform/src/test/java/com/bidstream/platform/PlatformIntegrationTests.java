@@ -248,6 +248,38 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void aDatabaseCutMidTransactionAndDownLongerThanEveryAttemptDeadLettersNothingAndLosesNothing() throws Exception {
+		UUID id = UUID.randomUUID();
+		String deadLetters = Topics.deadLetter(Topics.PURSUITS_EVENTS, "platform-test");
+		String admin = EmbeddedInfrastructure.get().database("postgres").url();
+		int before = PlatformTestApplication.SLOW_CALLS.get();
+		this.kafka.send(Topics.PURSUITS_EVENTS, "slow|k", EventCodec.toBytes(event(id, "slow")));
+		await().atMost(Duration.ofSeconds(60)).until(() -> PlatformTestApplication.SLOW_CALLS.get() > before);
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(admin, "postgres", "postgres");
+				java.sql.Statement sql = connection.createStatement()) {
+			// the transaction holding the event loses its connection, and no new one
+			// opens:
+			// its rollback fails too, which hides what the work threw
+			sql.execute("alter database platform with allow_connections false");
+			sql.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+					+ "where datname = 'platform' and pid <> pg_backend_pid()");
+			try {
+				// three attempts, each waiting 10 s for a connection, end within 25 s
+				await().during(Duration.ofSeconds(30))
+					.atMost(Duration.ofSeconds(40))
+					.until(() -> this.kafka.readAll(deadLetters)
+						.stream()
+						.noneMatch((m) -> m.value().contains(id.toString())));
+			}
+			finally {
+				sql.execute("alter database platform with allow_connections true");
+			}
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> applied(id) == 1);
+		assertThat(this.kafka.readAll(deadLetters)).noneMatch((m) -> m.value().contains(id.toString()));
+	}
+
+	@Test
 	void unreadableAndFailingMessagesGoToTheDeadLetterTopicAndTheGoodOnesBesideThemAreApplied() {
 		UUID good = UUID.randomUUID();
 		UUID poison = UUID.randomUUID();

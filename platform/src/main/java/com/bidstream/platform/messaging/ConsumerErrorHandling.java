@@ -2,6 +2,10 @@ package com.bidstream.platform.messaging;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.function.BiFunction;
 
@@ -23,6 +27,7 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -41,9 +46,9 @@ import com.bidstream.contracts.Topics;
  * record is not committed, and is retried (the binder's own DLQ sender logs such a
  * failure and commits the offset, losing the event);</li>
  * <li>while the database cannot be reached, the failed record is retried without limit
- * ({@link #DATABASE_BACK_OFF}): a good event is never dead-lettered for an outage. Each
- * wait is short of {@code max.poll.interval.ms}, so the consumer keeps its
- * partitions.</li>
+ * ({@link #DATABASE_BACK_OFF}): a good event is never dead-lettered for an outage, even
+ * when the outage began with a failure that did not look like one. Each wait is short of
+ * {@code max.poll.interval.ms}, so the consumer keeps its partitions.</li>
  * </ul>
  */
 public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer {
@@ -77,20 +82,34 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 	public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
 			@Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
 			@Nullable BackOff backOff) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(this.deadLetters,
-				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic(), group), -1));
-		recoverer.setHeadersFunction(ConsumerErrorHandling::originHeaders);
-		recoverer.setFailIfSendResultIsError(true);
-		recoverer.setWaitForSendResultTimeout(DEAD_LETTER_SEND_TIMEOUT);
-		ConsumerRecordRecoverer logged = (record, ex) -> {
-			recoverer.accept(record, ex);
-			log.warn("Dead-lettered {}-{}@{} of group {} to {}: {}", record.topic(), record.partition(),
-					record.offset(), group, Topics.deadLetter(record.topic(), group), reason(ex));
-		};
-		DefaultErrorHandler handler = new DefaultErrorHandler(logged,
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(group),
 				(backOff != null) ? backOff : new FixedBackOff(0, 0));
 		handler.setBackOffFunction((record, ex) -> isDatabaseUnreachable(ex) ? DATABASE_BACK_OFF : null);
 		container.setCommonErrorHandler(handler);
+	}
+
+	/**
+	 * Writes a record that used up its attempts to {@code error.<topic>.<group>}, unless
+	 * its last failure was the database being out of reach: a record's back-off is chosen
+	 * at its first failure, and an outage can begin with a failure that does not look
+	 * like one (a rollback on a connection already gone). Refusing keeps the record
+	 * uncommitted; the error handler then starts it again, with the database's back-off.
+	 */
+	ConsumerRecordRecoverer recoverer(String group) {
+		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(this.deadLetters,
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic(), group), -1));
+		publisher.setHeadersFunction(ConsumerErrorHandling::originHeaders);
+		publisher.setFailIfSendResultIsError(true);
+		publisher.setWaitForSendResultTimeout(DEAD_LETTER_SEND_TIMEOUT);
+		return (record, ex) -> {
+			if (isDatabaseUnreachable(ex)) {
+				throw new IllegalStateException("Not dead-lettering " + record.topic() + "-" + record.partition() + "@"
+						+ record.offset() + ": the database is out of reach, so it is retried", ex);
+			}
+			publisher.accept(record, ex);
+			log.warn("Dead-lettered {}-{}@{} of group {} to {}: {}", record.topic(), record.partition(),
+					record.offset(), group, Topics.deadLetter(record.topic(), group), reason(ex));
+		};
 	}
 
 	@Override
@@ -99,17 +118,31 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 	}
 
 	/**
-	 * True when the failure is the database being out of reach (a restart, a failover),
-	 * not the event.
+	 * True when the failure is the database being out of reach (a restart, a failover, a
+	 * connection cut), not the event: Spring's resource and transient failures, a
+	 * transaction that could not begin, a JDBC connection error (SQLState class 08, or
+	 * 57P: the server shutting down), and a commit or rollback that failed on such a
+	 * connection, whose own exception then hides the one the work threw.
 	 */
 	static boolean isDatabaseUnreachable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-					|| cause instanceof CannotCreateTransactionException) {
+					|| cause instanceof CannotCreateTransactionException
+					|| cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
+					|| (cause instanceof SQLException sql && connectionLost(sql.getSQLState()))) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException ended && ended.getApplicationException() != null
+					&& isDatabaseUnreachable(ended.getApplicationException())) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static boolean connectionLost(@Nullable String sqlState) {
+		return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
 	}
 
 	/**

@@ -25,11 +25,26 @@ import com.bidstream.platform.web.ApiProblem;
 @SpringBootApplication
 public class PlatformTestApplication {
 
+	/** How often an event of agency {@code slow} began to be applied. */
+	public static final java.util.concurrent.atomic.AtomicInteger SLOW_CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
 	@Bean
 	Consumer<List<byte[]>> probe(EventConsumer events, JdbcTemplate jdbc) {
 		return events.of("platform-test", PursuitAdvanced.class, (event) -> {
 			if ("poison".equals(event.agencyId())) {
 				throw new IllegalStateException("cannot apply an event of agency poison");
+			}
+			if ("slow".equals(event.agencyId())) {
+				// holds its transaction open, so that a test can cut the database under
+				// it
+				jdbc.queryForObject("select 1", Integer.class);
+				SLOW_CALLS.incrementAndGet();
+				try {
+					Thread.sleep(3_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
 			jdbc.update("insert into applied (event_id, agency_id) values (?, ?)", event.eventId(), event.agencyId());
 		});

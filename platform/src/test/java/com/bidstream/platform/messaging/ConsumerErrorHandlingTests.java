@@ -1,0 +1,79 @@
+package com.bidstream.platform.messaging;
+
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.never;
+
+/**
+ * What counts as the database being out of reach, and that such a failure is never
+ * dead-lettered.
+ */
+class ConsumerErrorHandlingTests {
+
+	@Test
+	void aRollbackThatFailedOnALostConnectionIsTheDatabaseNotTheEvent() {
+		// TransactionTemplate throws the rollback's exception; the work's is kept inside
+		// it
+		TransactionSystemException rollback = new TransactionSystemException("Could not roll back JDBC transaction",
+				new SQLException("Connection is closed", "08003"));
+		TransactionSystemException overriding = new TransactionSystemException("JDBC rollback failed");
+		overriding.initApplicationException(new DataAccessResourceFailureException("I/O error while sending"));
+
+		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(rollback)).isTrue();
+		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(overriding)).isTrue();
+		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(
+				new BatchListenerFailedException("x", new SQLException("shutting down", "57P01"), 0)))
+			.isTrue();
+	}
+
+	@Test
+	void aFailureOfTheEventItselfIsNot() {
+		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(new IllegalStateException("cannot apply"))).isFalse();
+		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(
+				new DataIntegrityViolationException("duplicate key", new SQLException("duplicate key value", "23505"))))
+			.isFalse();
+		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(
+				new TransactionSystemException("commit failed", new SQLException("deferred check", "23514"))))
+			.isFalse();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aRecordWhoseLastFailureIsTheDatabaseIsNotDeadLetteredButAnEventsOwnFailureIs() {
+		KafkaOperations<Object, Object> deadLetters = mock(KafkaOperations.class);
+		var recoverer = ConsumerErrorHandling.create(deadLetters).recoverer("reporting");
+		ConsumerRecord<Object, Object> record = new ConsumerRecord<>("listings.scored", 0, 11084L, "k", "v");
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> recoverer.accept(record,
+					new BatchListenerFailedException("x",
+							new CannotCreateTransactionException("Could not open JDBC Connection for transaction"), 0)))
+			.withMessageContaining("database is out of reach");
+		verify(deadLetters, never()).send(any(ProducerRecord.class));
+
+		given(deadLetters.send(any(ProducerRecord.class)))
+			.willReturn(CompletableFuture.completedFuture(new SendResult<>(null, null)));
+		recoverer.accept(record, new IllegalStateException("cannot apply an event of agency poison"));
+		verify(deadLetters).send(any(ProducerRecord.class));
+	}
+
+}
