@@ -373,7 +373,7 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
-	void errorsAreProblemJsonThatNamesTheFieldAndRevealsNothingInternal() {
+	void errorsAreProblemJsonThatNamesTheFieldAndRevealsNothingInternal() throws Exception {
 		var invalid = api("dev-demo-key").get("/api/probe/invalid");
 		var boom = api("dev-demo-key").get("/api/probe/boom");
 		var unmapped = api("dev-demo-key").get("/api/nowhere");
@@ -393,6 +393,16 @@ class PlatformIntegrationTests {
 		assertThat(unmapped.status()).isEqualTo(404);
 		assertThat(encodedWithoutKey.status()).as("an encoded /api path is still behind the key").isEqualTo(401);
 		assertThat(wrongMethod.status()).isEqualTo(405);
+		var databaseDown = api("dev-demo-key").get("/api/probe/database-down");
+		assertThat(databaseDown.status()).isEqualTo(503);
+		assertThat(databaseDown.contentType()).startsWith("application/problem+json");
+		assertThat(databaseDown.json().get("type").asString()).endsWith("/database-unavailable");
+		assertThat(databaseDown.body()).doesNotContain("JDBC");
+		var retryAfter = this.http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/probe/database-down"))
+			.header("X-Api-Key", "dev-demo-key")
+			.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		assertThat(retryAfter.headers().firstValue("Retry-After")).hasValue("5");
 	}
 
 	int applied(UUID id) {

@@ -2,10 +2,6 @@ package com.bidstream.platform.messaging;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.function.BiFunction;
 
@@ -18,21 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import com.bidstream.contracts.Topics;
+import com.bidstream.platform.jdbc.DatabaseFailures;
 
 /**
  * The one retry and dead-letter policy of every consumer, on the listener container
@@ -84,7 +77,7 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 			@Nullable BackOff backOff) {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(group),
 				(backOff != null) ? backOff : new FixedBackOff(0, 0));
-		handler.setBackOffFunction((record, ex) -> isDatabaseUnreachable(ex) ? DATABASE_BACK_OFF : null);
+		handler.setBackOffFunction((record, ex) -> DatabaseFailures.isUnreachable(ex) ? DATABASE_BACK_OFF : null);
 		container.setCommonErrorHandler(handler);
 	}
 
@@ -102,7 +95,7 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 		publisher.setFailIfSendResultIsError(true);
 		publisher.setWaitForSendResultTimeout(DEAD_LETTER_SEND_TIMEOUT);
 		return (record, ex) -> {
-			if (isDatabaseUnreachable(ex)) {
+			if (DatabaseFailures.isUnreachable(ex)) {
 				throw new IllegalStateException("Not dead-lettering " + record.topic() + "-" + record.partition() + "@"
 						+ record.offset() + ": the database is out of reach, so it is retried", ex);
 			}
@@ -115,34 +108,6 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 	@Override
 	public boolean retryAndDlqInBinding(String destinationName, String group) {
 		return false;
-	}
-
-	/**
-	 * True when the failure is the database being out of reach (a restart, a failover, a
-	 * connection cut), not the event: Spring's resource and transient failures, a
-	 * transaction that could not begin, a JDBC connection error (SQLState class 08, or
-	 * 57P: the server shutting down), and a commit or rollback that failed on such a
-	 * connection, whose own exception then hides the one the work threw.
-	 */
-	static boolean isDatabaseUnreachable(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-					|| cause instanceof CannotCreateTransactionException
-					|| cause instanceof SQLTransientConnectionException
-					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
-					|| (cause instanceof SQLException sql && connectionLost(sql.getSQLState()))) {
-				return true;
-			}
-			if (cause instanceof TransactionSystemException ended && ended.getApplicationException() != null
-					&& isDatabaseUnreachable(ended.getApplicationException())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean connectionLost(@Nullable String sqlState) {
-		return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
 	}
 
 	/**

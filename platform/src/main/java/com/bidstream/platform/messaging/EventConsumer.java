@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.bidstream.contracts.BidstreamEvent;
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.contracts.UnreadableEventException;
+import com.bidstream.platform.jdbc.DatabaseFailures;
 
 /**
  * Applies each event of a topic at most once, a poll batch at a time: the batch's inbox
@@ -90,7 +91,7 @@ public class EventConsumer {
 			applyTogether(consumer, events, handler, metrics);
 		}
 		catch (RuntimeException ex) {
-			if (events.size() == 1 || ConsumerErrorHandling.isDatabaseUnreachable(ex)) {
+			if (events.size() == 1 || DatabaseFailures.isUnreachable(ex)) {
 				throw new BatchListenerFailedException(ex.getMessage(), ex, 0);
 			}
 			for (int i = 0; i < events.size(); i++) {

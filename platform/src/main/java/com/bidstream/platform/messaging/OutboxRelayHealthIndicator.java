@@ -12,7 +12,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * or when events are pending and no pass has completed for longer than
  * {@code bidstream.messaging.relay-stall-timeout} (the broker has been unreachable that
  * long, or a pass hangs). An idle relay with an empty outbox is UP however long ago its
- * last pass was.
+ * last pass was. DOWN too when the outbox cannot be read (the database is out of reach).
  */
 public class OutboxRelayHealthIndicator implements HealthIndicator {
 
@@ -34,9 +34,19 @@ public class OutboxRelayHealthIndicator implements HealthIndicator {
 	@Override
 	public Health health() {
 		OutboxRelay.State state = this.relay.state();
-		long pending = this.backlog.pending();
+		long pending;
+		Duration oldest;
+		try {
+			pending = this.backlog.pending();
+			oldest = this.backlog.oldestAge();
+		}
+		catch (RuntimeException ex) {
+			// the outbox lives in the service's database: out of reach, the relay cannot
+			// work
+			return Health.down().withDetail("outbox", "cannot be read: " + ex.getClass().getSimpleName()).build();
+		}
 		Health.Builder health = judge(state, pending).withDetail("pending", pending)
-			.withDetail("oldestAgeSeconds", this.backlog.oldestAge().toSeconds());
+			.withDetail("oldestAgeSeconds", oldest.toSeconds());
 		if (state.lastPass() != null) {
 			health.withDetail("lastPass", state.lastPass().toString());
 		}

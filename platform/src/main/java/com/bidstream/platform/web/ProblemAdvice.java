@@ -18,15 +18,21 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.bidstream.platform.jdbc.DatabaseFailures;
+
 /**
  * Turns every error into problem+json: {@link ApiProblem}s as they are, Spring MVC's own
- * errors with a {@code type}, and anything unexpected into a 500 that reveals nothing
+ * errors with a {@code type}, the database out of reach into a 503 with
+ * {@code Retry-After}, and anything else unexpected into a 500 that reveals nothing
  * internal.
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+	/** A database restart takes seconds; the pool waits up to 10 s for a connection. */
+	static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<Object> apiProblem(ApiProblem ex, WebRequest request) {
@@ -46,6 +52,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (DatabaseFailures.isUnreachable(ex)) {
+			// nothing was done; the client may try again once the database is back
+			log.warn("The database is out of reach on {}: {}", request.getDescription(false), ex.getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"The service's database is out of reach; nothing was changed. Try again shortly");
+			problem.setType(ProblemTypes.of("database-unavailable"));
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS);
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+		}
 		log.error("Unexpected error on {}", request.getDescription(false), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The request could not be completed; the error was logged");

@@ -15,6 +15,8 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
+import com.bidstream.platform.jdbc.DatabaseFailures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.ArgumentMatchers.any;
@@ -38,20 +40,20 @@ class ConsumerErrorHandlingTests {
 		TransactionSystemException overriding = new TransactionSystemException("JDBC rollback failed");
 		overriding.initApplicationException(new DataAccessResourceFailureException("I/O error while sending"));
 
-		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(rollback)).isTrue();
-		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(overriding)).isTrue();
-		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(
-				new BatchListenerFailedException("x", new SQLException("shutting down", "57P01"), 0)))
+		assertThat(DatabaseFailures.isUnreachable(rollback)).isTrue();
+		assertThat(DatabaseFailures.isUnreachable(overriding)).isTrue();
+		assertThat(DatabaseFailures
+			.isUnreachable(new BatchListenerFailedException("x", new SQLException("shutting down", "57P01"), 0)))
 			.isTrue();
 	}
 
 	@Test
 	void aFailureOfTheEventItselfIsNot() {
-		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(new IllegalStateException("cannot apply"))).isFalse();
-		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(
+		assertThat(DatabaseFailures.isUnreachable(new IllegalStateException("cannot apply"))).isFalse();
+		assertThat(DatabaseFailures.isUnreachable(
 				new DataIntegrityViolationException("duplicate key", new SQLException("duplicate key value", "23505"))))
 			.isFalse();
-		assertThat(ConsumerErrorHandling.isDatabaseUnreachable(
+		assertThat(DatabaseFailures.isUnreachable(
 				new TransactionSystemException("commit failed", new SQLException("deferred check", "23514"))))
 			.isFalse();
 	}

@@ -21,6 +21,7 @@ import com.bidstream.contracts.PursuitAdvanced;
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
 import com.bidstream.contracts.UnreadableEventException;
+import com.bidstream.platform.jdbc.DatabaseFailures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -151,7 +152,7 @@ class EventConsumerTests {
 			.isThrownBy(() -> handler().accept(List.of(event(id, "demo"), event(UUID.randomUUID(), "demo"))))
 			.satisfies((ex) -> {
 				assertThat(ex.getIndex()).isZero();
-				assertThat(ConsumerErrorHandling.isDatabaseUnreachable(ex)).isTrue();
+				assertThat(DatabaseFailures.isUnreachable(ex)).isTrue();
 			});
 		assertThat(this.applied).isEmpty();
 

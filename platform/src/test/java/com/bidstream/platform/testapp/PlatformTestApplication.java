@@ -89,6 +89,12 @@ public class PlatformTestApplication {
 			throw ApiProblem.invalidField("budget.amount", "must be at most 10000000");
 		}
 
+		@GetMapping("/api/probe/database-down")
+		String databaseDown() {
+			throw new org.springframework.transaction.CannotCreateTransactionException(
+					"Could not open JDBC Connection for transaction");
+		}
+
 		@GetMapping("/api/probe/boom")
 		String boom() {
 			throw new IllegalStateException("org.postgresql.SECRET select * from secrets");

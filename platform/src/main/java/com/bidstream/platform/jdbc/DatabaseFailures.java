@@ -1,0 +1,53 @@
+package com.bidstream.platform.jdbc;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * Tells the database being out of reach from a failure of the work itself, for every
+ * place that treats the two apart: a consumer retries the first without limit, a request
+ * answers it 503.
+ */
+public final class DatabaseFailures {
+
+	private DatabaseFailures() {
+	}
+
+	/**
+	 * True when the failure is the database being out of reach (a restart, a failover, a
+	 * connection cut), not the event: Spring's resource and transient failures, a
+	 * transaction that could not begin, a JDBC connection error (SQLState class 08, or
+	 * 57P: the server shutting down), and a commit or rollback that failed on such a
+	 * connection, whose own exception then hides the one the work threw.
+	 */
+	public static boolean isUnreachable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+					|| cause instanceof CannotCreateTransactionException
+					|| cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
+					|| (cause instanceof SQLException sql && connectionLost(sql.getSQLState()))) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException ended && ended.getApplicationException() != null
+					&& isUnreachable(ended.getApplicationException())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean connectionLost(@Nullable String sqlState) {
+		return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+	}
+
+}
