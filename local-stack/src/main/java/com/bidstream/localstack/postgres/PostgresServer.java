@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -57,8 +58,36 @@ public final class PostgresServer {
 		createMissing(postgres, Arrays.asList(args).subList(3, args.length));
 		log.info("PostgreSQL ready on port {}", postgres.getPort());
 		// zonky's shutdown hook stops the server ("pg_ctl stop -m fast") when this JVM
-		// ends
+		// ends. The server runs detached from this JVM: should it end by itself (a crash,
+		// kill -9), this JVM ends too, so that the launcher reports it.
+		Optional<ProcessHandle> server = Postmaster.running(data);
+		if (server.isEmpty()) {
+			new CountDownLatch(1).await();
+		}
+		server.get().onExit().join();
+		if (!shuttingDown()) {
+			log.error("PostgreSQL's server (pid {}) ended while the stack was running; the services wait for it. "
+					+ "Restart the stack (./bidstream down, then up)", server.get().pid());
+			System.exit(1);
+		}
 		new CountDownLatch(1).await();
+	}
+
+	/**
+	 * Whether this JVM is stopping (its shutdown hooks, zonky's among them, are running):
+	 * a hook can no longer be added then.
+	 */
+	private static boolean shuttingDown() {
+		try {
+			Thread probe = new Thread(() -> {
+			});
+			Runtime.getRuntime().addShutdownHook(probe);
+			Runtime.getRuntime().removeShutdownHook(probe);
+			return false;
+		}
+		catch (IllegalStateException ex) {
+			return true;
+		}
 	}
 
 	private static void createMissing(EmbeddedPostgres postgres, List<String> databases) throws SQLException {
