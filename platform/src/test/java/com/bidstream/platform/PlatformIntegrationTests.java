@@ -263,6 +263,7 @@ class PlatformIntegrationTests {
 			sql.execute("alter database platform with allow_connections false");
 			sql.execute("select pg_terminate_backend(pid) from pg_stat_activity "
 					+ "where datname = 'platform' and pid <> pg_backend_pid()");
+			PlatformTestApplication.SLOW_HOLD.countDown();
 			try {
 				// three attempts, each waiting 10 s for a connection, end within 25 s
 				await().during(Duration.ofSeconds(30))

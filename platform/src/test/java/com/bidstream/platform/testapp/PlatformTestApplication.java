@@ -28,6 +28,12 @@ public class PlatformTestApplication {
 	/** How often an event of agency {@code slow} began to be applied. */
 	public static final java.util.concurrent.atomic.AtomicInteger SLOW_CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
+	/**
+	 * Holds an event of agency {@code slow} inside its transaction until the test counts
+	 * it down.
+	 */
+	public static final java.util.concurrent.CountDownLatch SLOW_HOLD = new java.util.concurrent.CountDownLatch(1);
+
 	@Bean
 	Consumer<List<byte[]>> probe(EventConsumer events, JdbcTemplate jdbc) {
 		return events.of("platform-test", PursuitAdvanced.class, (event) -> {
@@ -40,7 +46,7 @@ public class PlatformTestApplication {
 				jdbc.queryForObject("select 1", Integer.class);
 				SLOW_CALLS.incrementAndGet();
 				try {
-					Thread.sleep(3_000);
+					SLOW_HOLD.await(60, java.util.concurrent.TimeUnit.SECONDS);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
