@@ -404,6 +404,15 @@ class PlatformIntegrationTests {
 			.header("X-Api-Key", "dev-demo-key")
 			.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
 		assertThat(retryAfter.headers().firstValue("Retry-After")).hasValue("5");
+		var timedOut = this.http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/probe/statement-timeout"))
+			.header("X-Api-Key", "dev-demo-key")
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(timedOut.statusCode()).isEqualTo(503);
+		assertThat(timedOut.body()).as("a timeout is not the database out of reach")
+			.contains("/database-busy")
+			.doesNotContain("out of reach", "57014", "canceling");
+		assertThat(timedOut.headers().firstValue("Retry-After")).hasValue("1");
 	}
 
 	int applied(UUID id) {

@@ -7,7 +7,9 @@ import java.sql.SQLTransientConnectionException;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -44,6 +46,28 @@ public final class DatabaseFailures {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * True when the database was reachable but the work lost to other work or ran out of
+	 * time: a deadlock, a serialization failure, a lock not granted, a statement timeout
+	 * (SQLState 40001, 40P01, 55P03, 57014, or Spring's translation of them). Like the
+	 * database being out of reach, nothing was changed and trying again may succeed, so
+	 * {@link #isUnreachable} counts these too; a request tells the client which it was.
+	 */
+	public static boolean isContention(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConcurrencyFailureException || cause instanceof QueryTimeoutException
+					|| (cause instanceof SQLException sql && contended(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean contended(@Nullable String sqlState) {
+		return "40001".equals(sqlState) || "40P01".equals(sqlState) || "55P03".equals(sqlState)
+				|| "57014".equals(sqlState);
 	}
 
 	private static boolean connectionLost(@Nullable String sqlState) {

@@ -34,6 +34,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	/** A database restart takes seconds; the pool waits up to 10 s for a connection. */
 	static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
+	/** A lock or a deadlock passes once the other work ends. */
+	static final String CONTENTION_RETRY_AFTER_SECONDS = "1";
+
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<Object> apiProblem(ApiProblem ex, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
@@ -52,6 +55,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (DatabaseFailures.isContention(ex)) {
+			// a deadlock, a lock or a statement timeout: rolled back, worth another try
+			log.warn("The database refused the work of {} for now: {}", request.getDescription(false), ex.getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"The request met other work in the database (a lock or a timeout) and was rolled back; "
+							+ "nothing was changed. Try again");
+			problem.setType(ProblemTypes.of("database-busy"));
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, CONTENTION_RETRY_AFTER_SECONDS);
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+		}
 		if (DatabaseFailures.isUnreachable(ex)) {
 			// nothing was done; the client may try again once the database is back
 			log.warn("The database is out of reach on {}: {}", request.getDescription(false), ex.getMessage());

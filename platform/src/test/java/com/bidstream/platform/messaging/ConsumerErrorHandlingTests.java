@@ -48,6 +48,22 @@ class ConsumerErrorHandlingTests {
 	}
 
 	@Test
+	void aDeadlockOrATimeoutIsContentionWhichAConsumerAlsoRetries() {
+		var deadlock = new org.springframework.dao.CannotAcquireLockException("deadlock",
+				new SQLException("deadlock detected", "40P01"));
+		var timeout = new org.springframework.jdbc.UncategorizedSQLException("select", "select",
+				new SQLException("canceling statement due to statement timeout", "57014"));
+
+		assertThat(DatabaseFailures.isContention(deadlock)).isTrue();
+		assertThat(DatabaseFailures.isContention(timeout)).isTrue();
+		assertThat(DatabaseFailures.isUnreachable(deadlock)).isTrue();
+		assertThat(DatabaseFailures.isContention(new CannotCreateTransactionException("no connection"))).isFalse();
+		assertThat(DatabaseFailures.isContention(
+				new DataIntegrityViolationException("duplicate key", new SQLException("duplicate key value", "23505"))))
+			.isFalse();
+	}
+
+	@Test
 	void aFailureOfTheEventItselfIsNot() {
 		assertThat(DatabaseFailures.isUnreachable(new IllegalStateException("cannot apply"))).isFalse();
 		assertThat(DatabaseFailures.isUnreachable(

@@ -59,6 +59,15 @@ public class PlatformTestApplication {
 	@RestController
 	static class ProbeController {
 
+		private final JdbcTemplate jdbc;
+
+		private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+		ProbeController(JdbcTemplate jdbc, org.springframework.transaction.support.TransactionTemplate transactions) {
+			this.jdbc = jdbc;
+			this.transactions = transactions;
+		}
+
 		@PostMapping("/api/probe/write")
 		String write(Caller caller) {
 			return caller.writeAgency();
@@ -99,6 +108,15 @@ public class PlatformTestApplication {
 		String databaseDown() {
 			throw new org.springframework.transaction.CannotCreateTransactionException(
 					"Could not open JDBC Connection for transaction");
+		}
+
+		/** A real statement timeout of the real database (SQLState 57014). */
+		@GetMapping("/api/probe/statement-timeout")
+		String statementTimeout() {
+			return this.transactions.execute((status) -> {
+				this.jdbc.execute("set local statement_timeout = 50");
+				return this.jdbc.queryForObject("select pg_sleep(5)::text", String.class);
+			});
 		}
 
 		@GetMapping("/api/probe/boom")
