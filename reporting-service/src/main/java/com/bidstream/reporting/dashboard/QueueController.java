@@ -3,7 +3,6 @@ package com.bidstream.reporting.dashboard;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -27,9 +26,10 @@ import com.bidstream.reporting.deadletters.DeadLetterRedrives;
  * The dashboard's own endpoints, for its page only and authorized by its session (not by
  * a key header): the Queue read from scoring and tracking, funnel events recorded in
  * tracking, and dead letters redriven. Writes need the session's token and the page's
- * origin ({@link DashboardSession#writer}). Scoring and tracking are called with the
- * signed-in person's own key, so their rules decide; a member's Queue is always their
- * agency's, an operator names the agency it acts for.
+ * origin ({@link DashboardSession#writer}), checked before the body is read
+ * ({@link SignedInResolver}). Scoring and tracking are called with the signed-in person's
+ * own key, so their rules decide; a member's Queue is always their agency's, an operator
+ * names the agency it acts for.
  */
 @RestController
 @RequestMapping("/dashboard/api")
@@ -48,8 +48,7 @@ class QueueController {
 	}
 
 	@GetMapping("/queue")
-	JsonNode queue(HttpServletRequest request, @RequestParam(required = false) String agency) {
-		DashboardSession.SignedIn as = DashboardSession.reader(request);
+	JsonNode queue(DashboardSession.SignedIn as, @RequestParam(required = false) String agency) {
 		return this.queue.read(as, agencyFor(as.caller(), agency));
 	}
 
@@ -58,9 +57,8 @@ class QueueController {
 	 * the pursuit, or its problem (409 with the reason of a conflict) as it is.
 	 */
 	@PostMapping(path = "/queue/{jobKey}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> record(HttpServletRequest request, @PathVariable String jobKey,
+	ResponseEntity<String> record(DashboardSession.SignedIn as, @PathVariable String jobKey,
 			@RequestParam(required = false) String agency, @RequestBody JsonNode event) {
-		DashboardSession.SignedIn as = DashboardSession.writer(request);
 		if (!event.isObject()) {
 			throw ApiProblem.badRequest("malformed-body", "The request body must be a JSON object");
 		}
@@ -74,8 +72,7 @@ class QueueController {
 	}
 
 	@PostMapping(path = "/dead-letters/redrive", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<DeadLetterRedrives.Result> redrive(HttpServletRequest request, @RequestBody JsonNode body) {
-		DashboardSession.SignedIn as = DashboardSession.writer(request);
+	ResponseEntity<DeadLetterRedrives.Result> redrive(DashboardSession.SignedIn as, @RequestBody JsonNode body) {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(this.redrives.redrive(as.caller(), body));
 	}
 

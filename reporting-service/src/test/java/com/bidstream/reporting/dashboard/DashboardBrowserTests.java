@@ -227,6 +227,9 @@ class DashboardBrowserTests {
 		assertThat(post(http, cookie, token, "https://evil.example", event).statusCode()).as("another site")
 			.isEqualTo(403);
 		assertThat(post(http, null, token, null, event).statusCode()).as("no session").isEqualTo(401);
+		// refused before the body is read: a body that is not JSON would answer 400
+		assertThat(post(http, null, token, null, "{").statusCode()).as("no session, unread body").isEqualTo(401);
+		assertThat(post(http, cookie, null, null, "{").statusCode()).as("no token, unread body").isEqualTo(403);
 		assertThat(pursuitEvents()).hasSize(before);
 		assertThat(post(http, cookie, token, base(), event).statusCode()).as("the page's own post reaches tracking")
 			.isEqualTo(404);
