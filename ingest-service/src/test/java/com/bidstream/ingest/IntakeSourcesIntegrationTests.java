@@ -286,6 +286,23 @@ abstract class IntakeSourcesIntegrationTests {
 			.as("sealed at rest")
 			.startsWith("v1:")
 			.doesNotContain(secret);
+		// over 10 MiB, of any type, with or without a length: refused by the platform's
+		// bound
+		byte[] huge = new byte[10 * 1024 * 1024 + 1];
+		java.util.Arrays.fill(huge, (byte) ' ');
+		var http = java.net.http.HttpClient.newHttpClient();
+		for (boolean withLength : new boolean[] { true, false }) {
+			var response = http.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/webhooks/" + id))
+				.header("Content-Type", "text/plain")
+				.header("X-Bidstream-Signature", signature(secret, new String(huge, StandardCharsets.UTF_8)))
+				.POST(withLength ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge)
+						: java.net.http.HttpRequest.BodyPublishers
+							.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as("length sent: %s", withLength).isEqualTo(413);
+			assertThat(response.body()).contains("payload-too-large", "10 MiB");
+		}
 	}
 
 	@Test

@@ -209,6 +209,17 @@ class PlatformIntegrationTests {
 		assertThat(larger.body()).isEqualTo("600001");
 		assertThat(post("/api/probe/large", "application/json", "[" + "1,".repeat(1_600_000) + "1]", false).body())
 			.contains("at most 3 MiB");
+		// a path named in larger-bodies is bounded whatever its body's type
+		String text = "x".repeat(3 * 1024 * 1024 + 1);
+		for (boolean withContentLength : new boolean[] { true, false }) {
+			var named = post("/api/probe/large-raw", "text/plain", text, withContentLength);
+			assertThat(named.statusCode()).as("named path, length sent: %s", withContentLength).isEqualTo(413);
+			assertThat(named.body()).contains("at most 3 MiB");
+		}
+		assertThat(post("/api/probe/large-raw", "text/plain", "x".repeat(3 * 1024 * 1024), false).body())
+			.isEqualTo(String.valueOf(3 * 1024 * 1024));
+		assertThat(post("/api/probe/raw", "text/plain", text, false).body()).as("a type not bounded elsewhere")
+			.isEqualTo(String.valueOf(text.length()));
 	}
 
 	final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

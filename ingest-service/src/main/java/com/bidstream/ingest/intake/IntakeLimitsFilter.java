@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 import com.bidstream.platform.security.Caller;
+import com.bidstream.platform.web.BodyLimits;
 import com.bidstream.platform.web.ProblemWriter;
 
 /**
@@ -30,9 +31,10 @@ import com.bidstream.platform.web.ProblemWriter;
  * {@code burst}) on every write under {@code /api/}: 429 with {@code Retry-After};</li>
  * <li>the listing bodies held in memory at once, across all callers
  * ({@code bidstream.ingest.max-bytes-in-flight}): each listings post or webhook reserves
- * its declared length (the 10 MiB maximum when it declares none) until it is answered,
- * and one that does not fit is answered 503 with {@code Retry-After} at once. A handful
- * of maximum-size posts otherwise exhaust a small heap;</li>
+ * its declared length (its path's bound in {@code bidstream.web.larger-bodies}, 10 MiB,
+ * when it declares none) until it is answered, and one that does not fit is answered 503
+ * with {@code Retry-After} at once. A handful of maximum-size posts otherwise exhaust a
+ * small heap;</li>
  * <li>the same bytes per agency ({@code bidstream.ingest.limits.agency-bytes-in-flight}),
  * so one agency cannot take the whole budget: 429 with {@code Retry-After}.</li>
  * </ul>
@@ -64,21 +66,25 @@ class IntakeLimitsFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
+	private final BodyLimits bodies;
+
 	IntakeLimitsFilter(@Value("${bidstream.ingest.max-bytes-in-flight:64MB}") DataSize maxBytesInFlight,
 			@Value("${bidstream.ingest.limits.agency-bytes-in-flight:32MB}") DataSize agencyBytesInFlight,
 			@Value("${bidstream.ingest.limits.requests-per-second:100}") double requestsPerSecond,
-			@Value("${bidstream.ingest.limits.burst:200}") int burst, ProblemWriter problems) {
-		this.budget = new Semaphore(capacity("bidstream.ingest.max-bytes-in-flight", maxBytesInFlight));
-		this.agencyCapacity = capacity("bidstream.ingest.limits.agency-bytes-in-flight", agencyBytesInFlight);
+			@Value("${bidstream.ingest.limits.burst:200}") int burst, ProblemWriter problems, BodyLimits bodies) {
+		this.bodies = bodies;
+		long largest = Math.max(bodies.bytesFor(LISTINGS), bodies.bytesFor(WEBHOOKS));
+		this.budget = new Semaphore(capacity("bidstream.ingest.max-bytes-in-flight", maxBytesInFlight, largest));
+		this.agencyCapacity = capacity("bidstream.ingest.limits.agency-bytes-in-flight", agencyBytesInFlight, largest);
 		this.rates = new TokenBuckets(requestsPerSecond, burst);
 		this.problems = problems;
 	}
 
-	private static int capacity(String property, DataSize size) {
+	private static int capacity(String property, DataSize size, long largestBody) {
 		long capacity = size.toBytes();
-		if (capacity < ListingsBody.MAX_BYTES || capacity > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException(
-					property + " must be at least 10MB (one maximum-size post) and " + "below 2GB, not " + size);
+		if (capacity < largestBody || capacity > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException(property + " must be at least " + largestBody
+					+ " bytes (one maximum-size post) and below 2GB, not " + size);
 		}
 		return (int) capacity;
 	}
@@ -108,7 +114,7 @@ class IntakeLimitsFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		int reserved = reservation(request.getContentLengthLong());
+		int reserved = reservation(request.getContentLengthLong(), this.bodies.bytesFor(path));
 		Semaphore agencyBudget = (agency != null)
 				? this.agencyBudgets.computeIfAbsent(agency, (key) -> new Semaphore(this.agencyCapacity)) : null;
 		if (agencyBudget != null && !agencyBudget.tryAcquire(reserved)) {
@@ -157,8 +163,8 @@ class IntakeLimitsFilter extends OncePerRequestFilter {
 	 * A body declared over the limit is refused without being read, so it reserves no
 	 * more than the limit.
 	 */
-	private static int reservation(long declaredLength) {
-		return (int) ((declaredLength < 0) ? ListingsBody.MAX_BYTES : Math.min(declaredLength, ListingsBody.MAX_BYTES));
+	private static int reservation(long declaredLength, long maxBytes) {
+		return (int) ((declaredLength < 0) ? maxBytes : Math.min(declaredLength, maxBytes));
 	}
 
 }

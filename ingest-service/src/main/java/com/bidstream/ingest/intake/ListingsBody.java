@@ -1,7 +1,5 @@
 package com.bidstream.ingest.intake;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,15 +14,12 @@ import com.bidstream.contracts.EventCodec;
 import com.bidstream.platform.web.ApiProblem;
 
 /**
- * The request-level rules of a listings post: the body's size (checked by its declared
- * length and again while reading, so that a chunked body cannot exceed it), readable JSON
- * within the reader's limits (a number's digits, nesting depth: the whole request is
- * refused, saying which), a listing object or an array of at most {@link #MAX_ITEMS}
- * items.
+ * The request-level rules of a listings post (its size is the platform's
+ * {@code RequestBodyLimitFilter}'s to bound): readable JSON within the reader's limits (a
+ * number's digits, nesting depth: the whole request is refused, saying which), a listing
+ * object or an array of at most {@link #MAX_ITEMS} items.
  */
 final class ListingsBody {
-
-	static final long MAX_BYTES = 10L * 1024 * 1024;
 
 	static final int MAX_ITEMS = 1_000;
 
@@ -33,17 +28,6 @@ final class ListingsBody {
 		.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
 	private ListingsBody() {
-	}
-
-	static byte[] read(long declaredLength, InputStream body, long maxBytes) throws IOException {
-		if (declaredLength > maxBytes) {
-			throw tooLarge(maxBytes);
-		}
-		byte[] bytes = body.readNBytes(Math.toIntExact(maxBytes + 1));
-		if (bytes.length > maxBytes) {
-			throw tooLarge(maxBytes);
-		}
-		return bytes;
 	}
 
 	/**
@@ -102,10 +86,6 @@ final class ListingsBody {
 		return "The request body exceeds a limit of the JSON it may hold (numbers of at most "
 				+ limits.getMaxNumberLength() + " digits, at most " + limits.getMaxNestingDepth()
 				+ " levels of nesting, field names of at most " + limits.getMaxNameLength() + " characters)";
-	}
-
-	private static ApiProblem tooLarge(long maxBytes) {
-		return ApiProblem.payloadTooLarge("The body may hold at most " + maxBytes + " bytes (10 MiB)");
 	}
 
 }

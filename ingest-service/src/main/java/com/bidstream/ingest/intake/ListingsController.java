@@ -60,8 +60,9 @@ class ListingsController {
 							content = @Content(mediaType = "application/problem+json")) })
 	PostAnswer post(Caller caller, HttpServletRequest request) throws IOException {
 		String agency = caller.writeAgency();
-		byte[] body = ListingsBody.read(request.getContentLengthLong(), request.getInputStream(),
-				ListingsBody.MAX_BYTES);
+		// bounded at 10 MiB by the platform's RequestBodyLimitFilter
+		// (bidstream.web.larger-bodies)
+		byte[] body = request.getInputStream().readAllBytes();
 		List<JsonNode> items = ListingsBody.items(body);
 		List<ListingCandidate> candidates = new ArrayList<>(items.size());
 		for (int index = 0; index < items.size(); index++) {

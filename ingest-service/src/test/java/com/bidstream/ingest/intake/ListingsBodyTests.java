@@ -1,8 +1,5 @@
 package com.bidstream.ingest.intake;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -15,31 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ListingsBodyTests {
-
-	@Test
-	void aBodyDeclaredLargerThanTheLimitIsRefusedBeforeReading() {
-		InputStream unread = new CountingStream();
-
-		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> ListingsBody.read(101, unread, 100))
-			.satisfies((problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
-		assertThat(((CountingStream) unread).read).isZero();
-	}
-
-	@Test
-	void aChunkedBodyIsReadOnlyUpToTheLimit() {
-		CountingStream endless = new CountingStream();
-
-		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> ListingsBody.read(-1, endless, 100))
-			.satisfies((problem) -> assertThat(problem.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
-		assertThat(endless.read).isEqualTo(101);
-	}
-
-	@Test
-	void aBodyWithinTheLimitIsReadWhole() throws IOException {
-		byte[] body = ListingsBody.read(-1, new ByteArrayInputStream(new byte[100]), 100);
-
-		assertThat(body).hasSize(100);
-	}
 
 	@Test
 	void anObjectIsOneItemAndAnArrayItsElements() {
@@ -94,21 +66,6 @@ class ListingsBodyTests {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * An endless body that counts what was read of it.
-	 */
-	static final class CountingStream extends InputStream {
-
-		long read;
-
-		@Override
-		public int read() {
-			this.read++;
-			return '[';
-		}
-
 	}
 
 }

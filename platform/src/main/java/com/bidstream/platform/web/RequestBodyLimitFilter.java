@@ -21,8 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Content-Length} over the bound answers 413 problem+json at once; a body sent
  * without one (chunked) answers 413 when it passes the bound. Spring reads a
  * {@code @RequestBody}, and a form sent by PUT, PATCH or DELETE, whole into memory, so
- * without a bound a few large requests would exhaust a service's heap. Bodies of other
- * types (an import's file) are each endpoint's to bound.
+ * without a bound a few large requests would exhaust a service's heap. A path named in
+ * {@code larger-bodies} is bounded whatever its body's type, so an endpoint that reads
+ * its body itself needs no check of its own. Bodies of other types elsewhere (an import's
+ * file) are each endpoint's to bound.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -38,11 +40,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!bounded(request.getContentType())) {
+		String path = request.getRequestURI();
+		if (!bounded(request.getContentType()) && !this.limits.names(path)) {
 			chain.doFilter(request, response);
 			return;
 		}
-		long maxBytes = this.limits.bytesFor(request.getRequestURI());
+		long maxBytes = this.limits.bytesFor(path);
 		if (request.getContentLengthLong() > maxBytes) {
 			this.problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", tooLarge(maxBytes));
 			return;

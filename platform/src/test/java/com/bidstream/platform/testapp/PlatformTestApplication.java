@@ -83,6 +83,18 @@ public class PlatformTestApplication {
 			return body.size();
 		}
 
+		/** Reads its body itself, of any type, on a path given a larger bound. */
+		@PostMapping("/api/probe/large-raw")
+		int largeRaw(jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+			return request.getInputStream().readAllBytes().length;
+		}
+
+		/** Reads its body itself, of any type, on a path with no bound named. */
+		@PostMapping("/api/probe/raw")
+		int raw(jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+			return request.getInputStream().readAllBytes().length;
+		}
+
 		@PostMapping("/api/probe/map")
 		int map(@RequestBody java.util.Map<String, Object> body) {
 			return body.size();
