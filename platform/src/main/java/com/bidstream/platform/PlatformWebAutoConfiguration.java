@@ -35,6 +35,7 @@ import com.bidstream.platform.web.ProblemAdvice;
 import com.bidstream.platform.web.ProblemErrorReportValve;
 import com.bidstream.platform.web.ProblemWriter;
 import com.bidstream.platform.web.RequestBodyLimitFilter;
+import com.bidstream.platform.web.StorableBodyAdvice;
 
 /**
  * API keys on {@code /api/**}, the {@code Caller} parameter, and problem+json for every
@@ -58,6 +59,11 @@ public class PlatformWebAutoConfiguration {
 	@Bean
 	ProblemAdvice problemAdvice() {
 		return new ProblemAdvice();
+	}
+
+	@Bean
+	StorableBodyAdvice storableBodyAdvice() {
+		return new StorableBodyAdvice();
 	}
 
 	@Bean

@@ -385,6 +385,23 @@ class PlatformIntegrationTests {
 	}
 
 	@Test
+	void aJsonBodyHoldingTextThatCannotBeStoredAsSentIsRefusedNamingTheField() {
+		var loneSurrogate = api("dev-demo-key").post("/api/probe/json",
+				"{\"profile\": {\"terms\": [\"ok\", \"x\\ud800\"]}}");
+		var nul = api("dev-demo-key").post("/api/probe/map", "{\"note\": \"a\\u0000b\"}");
+		var nulInAName = api("dev-demo-key").post("/api/probe/map", "{\"a\\u0000\": 1}");
+		var pair = api("dev-demo-key").post("/api/probe/map", "{\"emoji\": \"\\ud83d\\ude00\"}");
+
+		assertThat(loneSurrogate.status()).isEqualTo(400);
+		assertThat(loneSurrogate.json().at("/errors/0/field").asString()).isEqualTo("profile.terms[1]");
+		assertThat(loneSurrogate.json().at("/errors/0/message").asString()).isEqualTo("is not valid Unicode");
+		assertThat(nul.status()).isEqualTo(400);
+		assertThat(nul.json().at("/errors/0/field").asString()).isEqualTo("note");
+		assertThat(nulInAName.status()).isEqualTo(400);
+		assertThat(pair.status()).as("a surrogate pair is one valid character").isEqualTo(200);
+	}
+
+	@Test
 	void errorsAreProblemJsonThatNamesTheFieldAndRevealsNothingInternal() throws Exception {
 		var invalid = api("dev-demo-key").get("/api/probe/invalid");
 		var boom = api("dev-demo-key").get("/api/probe/boom");

@@ -273,6 +273,10 @@ abstract class ScoringIntegrationTests {
 		assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
 		assertThat(nul.json().get("errors").values()).extracting((error) -> error.get("field").asString())
 			.containsExactly("redFlagTerms[1]");
+		// a lone surrogate was stored as "?", a term then found in every question
+		var loneSurrogate = operator.put("/api/v1/profile", "{\"redFlagTerms\": [\"\\ud800\"]}");
+		assertThat(loneSurrogate.status()).as(loneSurrogate.toString()).isEqualTo(400);
+		assertThat(loneSurrogate.json().at("/errors/0/field").asString()).isEqualTo("redFlagTerms[0]");
 		assertThat(operator.get("/api/v1/profile").json().get("version").asInt()).isEqualTo(1);
 	}
 

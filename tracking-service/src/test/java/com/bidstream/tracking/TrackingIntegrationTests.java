@@ -258,6 +258,8 @@ abstract class TrackingIntegrationTests {
 				"{\"type\": \"VIEWED\", \"occurredAt\": \"+10000000-01-01T00:00:00Z\"}");
 		BidstreamApi.Response nulFilter = demo().get("/api/v1/pursuits?freelancerId=%00");
 		BidstreamApi.Response nulJobKey = event(demo(), "upwork:%00", "{\"type\": \"VIEWED\"}");
+		BidstreamApi.Response loneSurrogate = event(demo(), jobKey,
+				"{\"type\": \"CLAIM\", \"freelancerId\": \"\\ud800\"}");
 
 		assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
 		assertThat(nul.json().at("/errors/0/field").asString()).isEqualTo("note");
@@ -266,6 +268,8 @@ abstract class TrackingIntegrationTests {
 		assertThat(nulFilter.status()).as(nulFilter.toString()).isEqualTo(400);
 		assertThat(nulFilter.json().at("/errors/0/field").asString()).isEqualTo("freelancerId");
 		assertThat(nulJobKey.status()).as(nulJobKey.toString()).isIn(400, 404);
+		assertThat(loneSurrogate.status()).as("it was held by \"?\": %s", loneSurrogate).isEqualTo(400);
+		assertThat(loneSurrogate.json().at("/errors/0/field").asString()).isEqualTo("freelancerId");
 		assertThat(demo().get("/api/v1/pursuits/" + jobKey).json().get("history")).isEmpty();
 	}
 

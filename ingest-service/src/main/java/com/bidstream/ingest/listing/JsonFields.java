@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
+import com.bidstream.platform.web.StorableText;
+
 /**
  * Reads the fields of one JSON object by type, recording a {@link Violation} with the
  * field's path for every value of the wrong type or range, and returning null for it so

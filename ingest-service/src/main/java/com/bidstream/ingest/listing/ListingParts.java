@@ -14,6 +14,7 @@ import com.bidstream.contracts.Listing.BudgetType;
 import com.bidstream.contracts.Listing.Client;
 import com.bidstream.contracts.Listing.Closed;
 import com.bidstream.contracts.Listing.ClosedResult;
+import com.bidstream.platform.web.StorableText;
 
 /**
  * The rules of a listing's nested values: {@code skills}, {@code budget}, {@code client}

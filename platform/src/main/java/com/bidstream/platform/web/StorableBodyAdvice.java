@@ -1,0 +1,94 @@
+package com.bidstream.platform.web;
+
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+/**
+ * Refuses a JSON request body holding a text that cannot be stored as sent
+ * ({@link StorableText}: a NUL character or a lone surrogate), with a 400 naming the
+ * field ({@code redFlagTerms[0]}), before any controller sees it. Every
+ * {@code @RequestBody} of the services is a {@link JsonNode} or a map, which this walks
+ * whole, keys included.
+ */
+@ControllerAdvice
+public class StorableBodyAdvice extends RequestBodyAdviceAdapter {
+
+	@Override
+	public boolean supports(MethodParameter parameter, Type targetType,
+			Class<? extends HttpMessageConverter<?>> converterType) {
+		return true;
+	}
+
+	@Override
+	public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
+			Class<? extends HttpMessageConverter<?>> converterType) {
+		check(body, "");
+		return body;
+	}
+
+	/**
+	 * Throws a 400 naming the first value or name in {@code body} that cannot be stored.
+	 */
+	public static void check(@Nullable Object body, String path) {
+		if (body instanceof JsonNode node) {
+			checkNode(node, path);
+		}
+		else if (body instanceof CharSequence text) {
+			checkText(text.toString(), path);
+		}
+		else if (body instanceof Map<?, ?> map) {
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				String name = String.valueOf(entry.getKey());
+				String field = field(path, name);
+				checkText(name, field);
+				check(entry.getValue(), field);
+			}
+		}
+		else if (body instanceof Collection<?> items) {
+			int index = 0;
+			for (Object item : items) {
+				check(item, path + "[" + index++ + "]");
+			}
+		}
+	}
+
+	private static void checkNode(JsonNode node, String path) {
+		if (node.isString()) {
+			checkText(node.stringValue(), path);
+		}
+		else if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				String field = field(path, property.getKey());
+				checkText(property.getKey(), field);
+				checkNode(property.getValue(), field);
+			}
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				checkNode(node.get(i), path + "[" + i + "]");
+			}
+		}
+	}
+
+	private static void checkText(String text, String field) {
+		String problem = StorableText.problem(text);
+		if (problem != null) {
+			throw ApiProblem.invalidField(field.isEmpty() ? "body" : field, problem);
+		}
+	}
+
+	private static String field(String path, String name) {
+		return path.isEmpty() ? name : path + "." + name;
+	}
+
+}
