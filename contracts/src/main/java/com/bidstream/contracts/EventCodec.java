@@ -59,6 +59,13 @@ public final class EventCodec {
 			throw new UnreadableEventException(
 					"event lacks eventId, occurredAt, agencyId or jobKey: " + excerpt.replaceAll("\\s+", " "), null);
 		}
+		String missing = (event instanceof ListingIngested ingested && ingested.listing() == null) ? "listing"
+				: (event instanceof ListingScored scored && scored.decision() == null) ? "decision"
+						: (event instanceof PursuitAdvanced advanced && advanced.action() == null) ? "action" : null;
+		if (missing != null) {
+			throw new UnreadableEventException(event.type() + " " + event.eventId() + " of agency " + event.agencyId()
+					+ " for " + event.jobKey() + " carries no " + missing, null);
+		}
 	}
 
 }

@@ -110,6 +110,14 @@ class EventCodecTests {
 					.getBytes(StandardCharsets.UTF_8),
 				PursuitAdvanced.class))
 			.isInstanceOf(UnreadableEventException.class);
+		assertThatThrownBy(() -> EventCodec.read(
+				("{\"eventId\":\"%s\",\"occurredAt\":\"2026-11-22T09:15:00Z\",\"agencyId\":\"a\",\"jobKey\":\"k\","
+						+ "\"version\":1}")
+					.formatted(EVENT_ID)
+					.getBytes(StandardCharsets.UTF_8),
+				ListingIngested.class))
+			.isInstanceOf(UnreadableEventException.class)
+			.hasMessageEndingWith("for k carries no listing");
 	}
 
 }

@@ -390,6 +390,27 @@ abstract class ReportingIntegrationTests {
 	}
 
 	@Test
+	void aListingIngestedWithoutItsListingIsADeadLetterWhoseReasonSaysSoWithoutClassNames() {
+		String agency = "nolisting-" + UUID.randomUUID().toString().substring(0, 8);
+		String jobKey = job("empty");
+		this.kafka.send(Topics.LISTINGS_INGESTED, agency + "|" + jobKey,
+				"{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"" + at(0) + "\",\"agencyId\":\"" + agency
+						+ "\",\"jobKey\":\"" + jobKey + "\",\"schemaVersion\":1,\"version\":1}");
+
+		var deadLetter = this.kafka
+			.awaitRecords(Topics.deadLetter(Topics.LISTINGS_INGESTED, "reporting"),
+					(message) -> message.value().contains(jobKey), PATIENCE)
+			.get(0);
+		// it was a NullPointerException's words, naming the contract's classes and
+		// methods
+		assertThat(deadLetter.headers().get("x-exception-message")).endsWith("carries no listing")
+			.doesNotContain("com.bidstream", "NullPointerException", "()");
+		var listed = api("dev-operator-key").get("/api/v1/dead-letters?topic="
+				+ Topics.deadLetter(Topics.LISTINGS_INGESTED, "reporting") + "&limit=500");
+		assertThat(listed.body()).contains(jobKey).doesNotContain("com.bidstream");
+	}
+
+	@Test
 	void groupsByFreelancerAndExportsTheSameRowsAsCsv() {
 		String agency = "crew-" + UUID.randomUUID().toString().substring(0, 8);
 		this.events.publish(score(agency, job("claimed"), 1, "new", at(0), null, at(1)));

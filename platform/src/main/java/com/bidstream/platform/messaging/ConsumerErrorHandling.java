@@ -101,7 +101,7 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 			}
 			publisher.accept(record, ex);
 			log.warn("Dead-lettered {}-{}@{} of group {} to {}: {}", record.topic(), record.partition(),
-					record.offset(), group, Topics.deadLetter(record.topic(), group), reason(ex));
+					record.offset(), group, Topics.deadLetter(record.topic(), group), DeadLetterReasons.raw(ex));
 		};
 	}
 
@@ -113,28 +113,16 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 	/**
 	 * The headers the contract names, as the binder wrote them: {@code x-original-topic},
 	 * {@code x-original-partition} (4 bytes), {@code x-original-offset} (8 bytes) and
-	 * {@code x-exception-message} (why the event itself failed, not the wrappers' words).
+	 * {@code x-exception-message} (why the event itself failed, fit to show:
+	 * {@link DeadLetterReasons}).
 	 */
 	static Headers originHeaders(ConsumerRecord<?, ?> record, Exception failure) {
 		RecordHeaders headers = new RecordHeaders();
 		headers.add("x-original-topic", record.topic().getBytes(StandardCharsets.UTF_8));
 		headers.add("x-original-partition", ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());
 		headers.add("x-original-offset", ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());
-		headers.add("x-exception-message", reason(failure).getBytes(StandardCharsets.UTF_8));
+		headers.add("x-exception-message", DeadLetterReasons.of(failure).getBytes(StandardCharsets.UTF_8));
 		return headers;
-	}
-
-	static String reason(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof BatchListenerFailedException && cause.getCause() != null) {
-				return String.valueOf(cause.getCause().getMessage());
-			}
-		}
-		Throwable root = failure;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return String.valueOf(root.getMessage());
 	}
 
 	private static BackOff databaseBackOff() {

@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import com.bidstream.contracts.Topics;
+import com.bidstream.platform.messaging.DeadLetterReasons;
 
 /**
  * Reads what a dead letter says about itself, from the headers the platform's
@@ -32,6 +33,8 @@ final class DeadLetterRecords {
 		if (reason == null) {
 			reason = text(value(headers, KafkaHeaders.DLT_EXCEPTION_FQCN, null));
 		}
+		// no internal class names, whoever wrote it
+		reason = DeadLetterReasons.scrub(reason);
 		Instant at = (record.timestamp() >= 0) ? Instant.ofEpochMilli(record.timestamp()) : null;
 		return new DeadLetter(id(record), record.topic(), originalTopic(record), originalPartition(headers),
 				originalOffset(headers), at, reason, text(record.key()), text(record.value()));

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import com.bidstream.platform.messaging.DeadLetterReasons;
 
 /**
  * Reads the newest dead letters with a short-lived consumer of no group: each
@@ -69,8 +70,8 @@ class RejectReader {
 		String topic = record.topic();
 		String stage = topic.substring(topic.lastIndexOf('.') + 1);
 		Header reason = record.headers().lastHeader("x-exception-message");
-		return new Reject(Instant.ofEpochMilli(record.timestamp()), stage,
-				(reason != null) ? new String(reason.value(), StandardCharsets.UTF_8) : "no reason recorded",
+		return new Reject(Instant.ofEpochMilli(record.timestamp()), stage, (reason != null)
+				? DeadLetterReasons.scrub(new String(reason.value(), StandardCharsets.UTF_8)) : "no reason recorded",
 				agencyOf(record.key()));
 	}
 

@@ -72,7 +72,6 @@ class ListingScorer {
 	 */
 	@Transactional
 	void scoreAll(List<ListingIngested> events) {
-		events.forEach(ListingScorer::requireListing);
 		Instant now = this.clock.instant();
 		Map<String, ScoringProfile> profiles = new HashMap<>();
 		List<ListingScored> scored = new ArrayList<>(events.size());
@@ -98,11 +97,6 @@ class ListingScorer {
 		this.outbox.appendAll(Topics.LISTINGS_SCORED, scored);
 	}
 
-	private static void requireListing(ListingIngested event) {
-		if (event.listing() == null) {
-			throw new IllegalArgumentException("ListingIngested " + event.eventId() + " of agency " + event.agencyId()
-					+ " for " + event.jobKey() + " carries no listing");
-		}
 	}
 
 	private static ListingScored scored(ListingIngested event, Assessment assessment, Instant now) {
