@@ -14,12 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -54,6 +56,9 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 
 	private static final Logger log = LoggerFactory.getLogger(ConsumerErrorHandling.class);
 
+	/** A record retried without end logs its first failed try and every 20th. */
+	static final int LOG_EVERY = 20;
+
 	private static final Duration DEAD_LETTER_SEND_TIMEOUT = Duration.ofSeconds(30);
 
 	private final KafkaOperations<Object, Object> deadLetters;
@@ -78,7 +83,30 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(group),
 				(backOff != null) ? backOff : new FixedBackOff(0, 0));
 		handler.setBackOffFunction((record, ex) -> DatabaseFailures.isUnreachable(ex) ? DATABASE_BACK_OFF : null);
+		// each retry rewinds with a KafkaException that the container logs at this level,
+		// with its stack trace; the retry listener writes one line instead
+		handler.setLogLevel(KafkaException.Level.DEBUG);
+		handler.setRetryListeners(new RetryLog(group));
 		container.setCommonErrorHandler(handler);
+	}
+
+	/**
+	 * One WARN line per failed try of a record, without a stack trace: the first try and
+	 * then every {@value #LOG_EVERY}th (a database outage retries without end).
+	 */
+	private record RetryLog(String group) implements RetryListener {
+
+		@Override
+		public void failedDelivery(ConsumerRecord<?, ?> record, @Nullable Exception ex, int deliveryAttempt) {
+			if (ex == null || (deliveryAttempt != 1 && deliveryAttempt % LOG_EVERY != 0)) {
+				return;
+			}
+			String cause = DatabaseFailures.isUnreachable(ex) ? "the database is out of reach"
+					: DeadLetterReasons.raw(ex);
+			log.warn("Try {} of {}-{}@{} in group {} failed, trying again: {}", deliveryAttempt, record.topic(),
+					record.partition(), record.offset(), this.group, cause);
+		}
+
 	}
 
 	/**
