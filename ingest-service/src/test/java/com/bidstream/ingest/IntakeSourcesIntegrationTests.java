@@ -316,6 +316,18 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(noUrl.json().at("/errors/0/field").asString()).isEqualTo("url");
 		assertThat(badType.json().at("/errors/0/field").asString()).isEqualTo("type");
 		assertThat(badUrl.json().at("/errors/0/field").asString()).isEqualTo("url");
+		// each text field is bounded; a 900,000-character url was stored, listed and
+		// polled
+		Response longUrl = api("dev-demo-key").post("/api/v1/feeds",
+				"{\"type\": \"rss\", \"url\": \"https://x.example/" + "a".repeat(2_100) + "\"}");
+		Response longQuery = api("dev-demo-key").post("/api/v1/feeds",
+				"{\"type\": \"upwork-graphql\", \"token\": \"t\", \"query\": \"" + "q".repeat(10_001) + "\"}");
+		Response bigMapping = api("dev-demo-key").post("/api/v1/feeds",
+				"{\"type\": \"webhook\", \"source\": \"s\", \"mapping\": {\"items\": \"" + "i".repeat(17_000) + "\"}}");
+		assertThat(List.of(longUrl, longQuery, bigMapping)).extracting(Response::status).containsOnly(400);
+		assertThat(longUrl.json().at("/errors/0/field").asString()).isEqualTo("url");
+		assertThat(longQuery.json().at("/errors/0/field").asString()).isEqualTo("query");
+		assertThat(bigMapping.json().at("/errors/0/field").asString()).isEqualTo("mapping");
 	}
 
 	@Test
@@ -392,11 +404,14 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(numericType.json().at("/errors/0/field").asString()).isEqualTo("type");
 		assertThat(numericType.json().at("/errors/0/message").asString()).isEqualTo("must be a string");
 		assertThat(demo.post("/api/v1/feeds", "[]").status()).isEqualTo(400);
-		for (String mapping : List.of("{\"items\": \"a\\u0000\"}", "{\"fields\": {\"tit\\u0000le\": \"name\"}}")) {
+		for (var mapping : Map
+			.of("{\"items\": \"a\\u0000\"}", "mapping.items", "{\"fields\": {\"tit\\u0000le\": \"name\"}}",
+					"mapping.fields")
+			.entrySet()) {
 			Response nul = demo.post("/api/v1/feeds",
-					"{\"type\": \"webhook\", \"source\": \"scanner\", \"mapping\": " + mapping + "}");
+					"{\"type\": \"webhook\", \"source\": \"scanner\", \"mapping\": " + mapping.getKey() + "}");
 			assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
-			assertThat(nul.json().at("/errors/0/field").asString()).isEqualTo("mapping");
+			assertThat(nul.json().at("/errors/0/field").asString()).isEqualTo(mapping.getValue());
 			assertThat(nul.json().at("/errors/0/message").asString()).isEqualTo("contains a NUL character");
 		}
 		assertThat(demo.post("/api/v1/feeds", feed.formatted("60")).status()).isEqualTo(201);

@@ -405,6 +405,7 @@ class PlatformIntegrationTests {
 		assertThat(nul.status()).isEqualTo(400);
 		assertThat(nul.json().at("/errors/0/field").asString()).isEqualTo("note");
 		assertThat(nulInAName.status()).isEqualTo(400);
+		assertThat(nulInAName.json().at("/errors/0/field").asString()).as("never echoes the name").isEqualTo("body");
 		assertThat(pair.status()).as("a surrogate pair is one valid character").isEqualTo(200);
 	}
 

@@ -44,6 +44,17 @@ class FeedsController {
 
 	static final int DEFAULT_POLL_SECONDS = 300;
 
+	/**
+	 * A feed's text fields are stored, shown and sent with every poll: each is bounded.
+	 */
+	static final int MAX_URL = 2_048;
+
+	static final int MAX_QUERY = 10_000;
+
+	static final int MAX_TOKEN = 4_096;
+
+	static final int MAX_MAPPING_BYTES = 16 * 1024;
+
 	private final Feeds feeds;
 
 	private final AddressGuard guard;
@@ -152,9 +163,12 @@ class FeedsController {
 			}
 			List<Violation> errors = new ArrayList<>();
 			JsonFields fields = new JsonFields(body, "", errors);
-			NewFeed feed = new NewFeed(fields.text("type"), fields.text("source"), fields.text("url"),
-					fields.text("query"), fields.whole("pollSeconds", MIN_POLL_SECONDS, MAX_POLL_SECONDS),
-					fields.text("token"), fields.storableTree("mapping"));
+			NewFeed feed = new NewFeed(fields.text("type", 32), fields.text("source", 32), fields.text("url", MAX_URL),
+					fields.text("query", MAX_QUERY), fields.whole("pollSeconds", MIN_POLL_SECONDS, MAX_POLL_SECONDS),
+					fields.text("token", MAX_TOKEN), fields.storableTree("mapping"));
+			if (feed.mapping() != null && feed.mapping().toString().length() > MAX_MAPPING_BYTES) {
+				errors.add(new Violation("mapping", "must be at most " + MAX_MAPPING_BYTES + " characters as JSON"));
+			}
 			if (!errors.isEmpty()) {
 				throw ApiProblem.validation(
 						errors.stream().map((error) -> new FieldError(error.field(), error.message())).toList());

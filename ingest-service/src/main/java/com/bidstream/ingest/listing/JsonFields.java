@@ -112,7 +112,7 @@ public final class JsonFields {
 		return text;
 	}
 
-	String text(String name, int maxLength) {
+	public String text(String name, int maxLength) {
 		String text = text(name);
 		if (text != null && text.codePointCount(0, text.length()) > maxLength) {
 			error(name, "must be at most " + maxLength + " characters");

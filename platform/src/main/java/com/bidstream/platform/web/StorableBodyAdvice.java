@@ -49,9 +49,9 @@ public class StorableBodyAdvice extends RequestBodyAdviceAdapter {
 		else if (body instanceof Map<?, ?> map) {
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				String name = String.valueOf(entry.getKey());
-				String field = field(path, name);
-				checkText(name, field);
-				check(entry.getValue(), field);
+				// a bad name is named by the object that holds it, never echoed
+				checkText(name, path);
+				check(entry.getValue(), field(path, name));
 			}
 		}
 		else if (body instanceof Collection<?> items) {
@@ -68,9 +68,8 @@ public class StorableBodyAdvice extends RequestBodyAdviceAdapter {
 		}
 		else if (node.isObject()) {
 			for (Map.Entry<String, JsonNode> property : node.properties()) {
-				String field = field(path, property.getKey());
-				checkText(property.getKey(), field);
-				checkNode(property.getValue(), field);
+				checkText(property.getKey(), path);
+				checkNode(property.getValue(), field(path, property.getKey()));
 			}
 		}
 		else if (node.isArray()) {
