@@ -12,10 +12,10 @@ record MarketCell(String group, long listings, Double medianValue, long valued, 
 	 * ({@code null} when that period had no listings).
 	 */
 	MarketRow row(String period, Long previousListings) {
-		return new MarketRow(this.group, period, this.listings, this.medianValue,
-				(this.valued > 0) ? share(this.under500, this.valued) : null, share(this.aiWork, this.listings),
-				share(this.automatable, this.listings), share(this.humanCritical, this.listings), this.medianProposals,
-				share(this.pursue, this.listings), (previousListings != null && previousListings > 0)
+		return new MarketRow(this.group, period, this.listings, this.medianValue, share(this.under500, this.listings),
+				share(this.aiWork, this.listings), share(this.automatable, this.listings),
+				share(this.humanCritical, this.listings), this.medianProposals, share(this.pursue, this.listings),
+				(previousListings != null && previousListings > 0)
 						? (this.listings - previousListings) / (double) previousListings : null);
 	}
 

@@ -36,8 +36,7 @@ class MarketGauges {
 		this.clock = clock.getIfUnique(Clock::systemUTC);
 		gauge(meters, "listings", "Listings of the last complete week, every agency", (row) -> row.listings());
 		gauge(meters, "ai.work.share", "Share of them that is AI work", MarketRow::aiWorkShare);
-		gauge(meters, "under500.share", "Share of those with a value that are worth under 500",
-				(row) -> orNaN(row.under500Share()));
+		gauge(meters, "under500.share", "Share of them worth under 500", MarketRow::under500Share);
 		gauge(meters, "automatable.share", "Share of them that is automatable", MarketRow::automatableShare);
 		gauge(meters, "human.critical.share", "Share of them that is human-critical", MarketRow::humanCriticalShare);
 		gauge(meters, "pursue.share", "Share of them scored PURSUE", MarketRow::pursueShare);
@@ -62,7 +61,7 @@ class MarketGauges {
 		var thisWeek = MarketInterval.WEEK.start(this.clock.instant());
 		var start = MarketInterval.WEEK.plus(thisWeek, -1);
 		this.lastWeek.set(this.reader.total(MarketInterval.WEEK, start)
-			.orElse(new MarketRow("all", MarketInterval.WEEK.label(start), 0, null, null, Double.NaN, Double.NaN,
+			.orElse(new MarketRow("all", MarketInterval.WEEK.label(start), 0, null, Double.NaN, Double.NaN, Double.NaN,
 					Double.NaN, null, Double.NaN, null)));
 	}
 

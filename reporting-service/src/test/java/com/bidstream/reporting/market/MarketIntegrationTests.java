@@ -130,7 +130,7 @@ abstract class MarketIntegrationTests {
 			assertThat(row.period()).isEqualTo(period(0));
 			assertThat(row.listings()).isEqualTo(5);
 			assertThat(row.medianValue()).as("of 100, 300, 500, 800").isEqualTo(400.0);
-			assertThat(row.under500Share()).as("of the 4 with a value; 500 is not under 500").isEqualTo(0.5);
+			assertThat(row.under500Share()).as("of all 5, as the contract says; 500 is not under 500").isEqualTo(0.4);
 			assertThat(row.aiWorkShare()).isEqualTo(0.4);
 			assertThat(row.automatableShare()).isEqualTo(0.2);
 			assertThat(row.humanCriticalShare()).isEqualTo(0.2);
@@ -141,13 +141,13 @@ abstract class MarketIntegrationTests {
 	}
 
 	@Test
-	void aCellWithoutValuesHasNoMedianValueNorUnder500Share() {
+	void aCellWithoutValuesHasNoMedianValueAndNoShareUnder500() {
 		insert(this.agency, "upwork:~a", day(0, 1), "Dev", new String[0], null, null, false, null, "SKIP");
 
 		assertThat(rows(MarketGroupBy.CATEGORY, MarketInterval.WEEK, day(0, 0), day(1, 0))).singleElement()
 			.satisfies((row) -> {
 				assertThat(row.medianValue()).isNull();
-				assertThat(row.under500Share()).isNull();
+				assertThat(row.under500Share()).as("a listing without a value is not under $500").isZero();
 				assertThat(row.medianProposals()).isNull();
 				assertThat(row.aiWorkShare()).isZero();
 			});
@@ -441,7 +441,7 @@ abstract class MarketIntegrationTests {
 		assertThat(csv.contentType()).startsWith("text/csv");
 		assertThat(csv.body().split("\r\n")).as("rows by group name: = sorts before D")
 			.containsExactly(MarketCsv.HEADER, "'=HYPERLINK(1)," + period(0) + ",1,100.0,1.0,1.0,1.0,0.0,5.0,1.0,",
-					"\"Dev, Ops\"," + period(0) + ",1,,,0.0,0.0,0.0,,0.0,");
+					"\"Dev, Ops\"," + period(0) + ",1,,0.0,0.0,0.0,0.0,,0.0,");
 		assertThat(api("dev-demo-key").get("/api/v1/reports/market.csv?groupBy=budgetBand").status()).isEqualTo(400);
 	}
 
