@@ -224,24 +224,56 @@
       return { label: row.group, backgroundColor: PALETTE[i % PALETTE.length],
         data: STAGES.map(function (stage) { return row[stage]; }) };
     }));
-    var datasets = [];
-    RATES.forEach(function (rate, i) {
+    // one bar per rate and group: its 95% interval, with the rate itself drawn over it
+    // as a diamond (RATE_MARKERS). A line dataset for the rates sat at the group's
+    // centre, beside the bars of the other rates.
+    var datasets = RATES.map(function (rate, i) {
       var color = PALETTE[i % PALETTE.length];
-      datasets.push({ type: 'bar', label: rate[1] + ' rate, 95% interval', backgroundColor: color + '55',
-        borderColor: color, borderWidth: 1,
+      return { label: rate[1] + ' rate', backgroundColor: color + '55', borderColor: color, borderWidth: 1,
+        rates: groups.map(function (row) { return row[rate[0]] === null ? null : row[rate[0]] * 100; }),
         data: groups.map(function (row) {
           var range = row[rate[0] + 'Interval'];
           return range ? [range[0] * 100, range[1] * 100] : null;
-        }) });
-      datasets.push({ type: 'line', label: rate[1] + ' rate', showLine: false, pointRadius: 5, pointStyle: 'rectRot',
-        backgroundColor: color, borderColor: color,
-        data: groups.map(function (row) { return row[rate[0]] === null ? null : row[rate[0]] * 100; }) });
+        }) };
     });
-    redraw('rate-chart', { type: 'bar', data: { labels: [], datasets: [] },
+    redraw('rate-chart', { type: 'bar', data: { labels: [], datasets: [] }, plugins: [RATE_MARKERS],
       options: { scales: { y: { min: 0, max: 100, ticks: { callback: function (v) { return v + '%'; } } } },
-        plugins: { legend: { labels: { filter: function (item) { return item.text.indexOf('interval') < 0; } } } } } },
+        plugins: { tooltip: { callbacks: { label: rateLabel } } } } },
     groups.map(function (row) { return row.group; }), datasets);
   }
+
+  function rateLabel(item) {
+    var rate = item.dataset.rates[item.dataIndex];
+    var range = item.raw;
+    return item.dataset.label + ' ' + B.number(rate, 1) + '% (95% interval ' + B.number(range[0], 1) + '–'
+      + B.number(range[1], 1) + '%)';
+  }
+
+  /** Draws each rate as a diamond on the middle of its own interval bar. */
+  var RATE_MARKERS = {
+    id: 'rateMarkers',
+    afterDatasetsDraw: function (c) {
+      var ctx = c.ctx;
+      c.data.datasets.forEach(function (dataset, i) {
+        var meta = c.getDatasetMeta(i);
+        if (!dataset.rates || !c.isDatasetVisible(i)) {
+          return;
+        }
+        meta.data.forEach(function (bar, j) {
+          var rate = dataset.rates[j];
+          if (rate === null || rate === undefined) {
+            return;
+          }
+          ctx.save();
+          ctx.fillStyle = dataset.borderColor;
+          ctx.translate(bar.x, c.scales.y.getPixelForValue(rate));
+          ctx.rotate(Math.PI / 4);
+          ctx.fillRect(-4, -4, 8, 8);
+          ctx.restore();
+        });
+      });
+    }
+  };
 
   function loadFunnel() {
     if (!visible) {

@@ -153,6 +153,21 @@ class DashboardBrowserTests {
 		wait(browser).until(
 				(b) -> !b.findElements(By.cssSelector("#stage-chart")).isEmpty() && (Boolean) ((JavascriptExecutor) b)
 					.executeScript("return !!window.Chart && !!Chart.getChart('stage-chart')"));
+		// each rate is drawn on its own interval bar (a line dataset put every rate's
+		// marker
+		// at the group's centre, over another rate's bar)
+		Object rates = ((JavascriptExecutor) browser).executeScript("var c = Chart.getChart('rate-chart');"
+				+ "if (!c || !c.config.plugins.some(function (p) { return p.id === 'rateMarkers'; })) { return null; }"
+				+ "return c.data.datasets.map(function (d, i) { return { type: d.type || 'bar', rate: d.rates[0],"
+				+ " x: c.getDatasetMeta(i).data[0].x }; });");
+		assertThat(rates).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.hasSize(4)
+			.allSatisfy((rate) -> assertThat(((Map<?, ?>) rate).get("type")).isEqualTo("bar"))
+			.extracting((rate) -> ((Map<?, ?>) rate).get("x"))
+			.as("four bars side by side")
+			.doesNotHaveDuplicates();
+		assertThat(((Number) ((Map<?, ?>) ((List<?>) rates).get(0)).get("rate")).doubleValue())
+			.isCloseTo(api.at("/rows/0/viewRate").asDouble() * 100, org.assertj.core.data.Offset.offset(1e-6));
 		screenshot(browser, "dashboard-member-overview.png");
 
 		new Select(browser.findElement(By.id("window"))).selectByValue("7");
