@@ -258,6 +258,8 @@ abstract class TrackingIntegrationTests {
 				"{\"type\": \"VIEWED\", \"occurredAt\": \"+10000000-01-01T00:00:00Z\"}");
 		BidstreamApi.Response nulFilter = demo().get("/api/v1/pursuits?freelancerId=%00");
 		BidstreamApi.Response nulJobKey = event(demo(), "upwork:%00", "{\"type\": \"VIEWED\"}");
+		BidstreamApi.Response nextYear = event(demo(), jobKey, "{\"type\": \"VIEWED\", \"occurredAt\": \""
+				+ java.time.Instant.now().plus(java.time.Duration.ofDays(365)) + "\"}");
 		BidstreamApi.Response loneSurrogate = event(demo(), jobKey,
 				"{\"type\": \"CLAIM\", \"freelancerId\": \"\\ud800\"}");
 
@@ -268,6 +270,8 @@ abstract class TrackingIntegrationTests {
 		assertThat(nulFilter.status()).as(nulFilter.toString()).isEqualTo(400);
 		assertThat(nulFilter.json().at("/errors/0/field").asString()).isEqualTo("freelancerId");
 		assertThat(nulJobKey.status()).as(nulJobKey.toString()).isIn(400, 404);
+		assertThat(nextYear.status()).as("a view next year: %s", nextYear).isEqualTo(400);
+		assertThat(nextYear.json().at("/errors/0/field").asString()).isEqualTo("occurredAt");
 		assertThat(loneSurrogate.status()).as("it was held by \"?\": %s", loneSurrogate).isEqualTo(400);
 		assertThat(loneSurrogate.json().at("/errors/0/field").asString()).isEqualTo("freelancerId");
 		assertThat(demo().get("/api/v1/pursuits/" + jobKey).json().get("history")).isEmpty();

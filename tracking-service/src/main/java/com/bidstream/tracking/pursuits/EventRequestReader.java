@@ -27,6 +27,12 @@ final class EventRequestReader {
 
 	static final int MAX_NOTE_LENGTH = 2000;
 
+	/**
+	 * How far ahead of now an event may say it happened: a client's clock or time zone
+	 * may be off, as a listing's {@code postedAt} may (ingest allows the same day).
+	 */
+	static final java.time.Duration MAX_AHEAD = java.time.Duration.ofDays(1);
+
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
 	private static final int MAX_CONNECTS = 100_000;
@@ -64,6 +70,10 @@ final class EventRequestReader {
 		Action type = oneOf("type", Action.class, true);
 		String freelancerId = text("freelancerId", MAX_ID_LENGTH);
 		Instant occurredAt = instant("occurredAt");
+		if (occurredAt != null && occurredAt.isAfter(now.plus(MAX_AHEAD))) {
+			occurredAt = invalid("occurredAt",
+					"must not be more than a day ahead of now (a clock's error, not a " + "future event)");
+		}
 		Integer connectsSpent = connects("connectsSpent");
 		BigDecimal bidAmount = amount("bidAmount");
 		BigDecimal contractValue = amount("contractValue");

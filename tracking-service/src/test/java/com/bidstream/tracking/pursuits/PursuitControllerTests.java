@@ -192,7 +192,13 @@ class PursuitControllerTests {
 	@Test
 	void rejectsControlCharactersInTextFieldsNamingThem() throws Exception {
 		postEvent("dev-demo-key", """
-				{"type": "CLAIM", "freelancerId": "fl-\\u0007", "note": "nul \\u0000 here"}
+				{"type": "CLAIM", "freelancerId": "fl-\\u0007", "note": "a bell"}
+				""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("freelancerId")));
+		// a text that cannot be stored at all is refused before this reader, by the
+		// platform
+		postEvent("dev-demo-key", """
+				{"type": "CLAIM", "freelancerId": "fl-\\u0000", "note": "nul \\u0000 here"}
 				""").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field")
 				.value(org.hamcrest.Matchers.containsInAnyOrder("freelancerId", "note")));
