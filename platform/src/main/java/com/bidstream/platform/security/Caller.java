@@ -2,6 +2,7 @@ package com.bidstream.platform.security;
 
 import java.util.Optional;
 
+import com.bidstream.contracts.AgencyIds;
 import com.bidstream.platform.web.ApiProblem;
 
 /**
@@ -32,7 +33,20 @@ public record Caller(Role role, String agencyId, String actingAgencyId) {
 		if (!isOperator()) {
 			return Optional.of(this.agencyId);
 		}
-		return Optional.ofNullable(blankToNull(requestedAgency));
+		return Optional.ofNullable(blankToNull(requestedAgency)).map(Caller::named);
+	}
+
+	/**
+	 * An agency an operator named by {@code agency=}: 400 naming the parameter unless it
+	 * is a valid agency id, as {@code X-Agency-Id} is refused (a bad name read as an
+	 * agency without data).
+	 */
+	private static String named(String agency) {
+		String named = agency.strip();
+		if (!AgencyIds.isValid(named)) {
+			throw ApiProblem.invalidField("agency", "must be " + AgencyIds.RULE);
+		}
+		return named;
 	}
 
 	/**
@@ -44,7 +58,7 @@ public record Caller(Role role, String agencyId, String actingAgencyId) {
 		if (!isOperator()) {
 			return this.agencyId;
 		}
-		String named = (blankToNull(requestedAgency) != null) ? requestedAgency.strip() : this.actingAgencyId;
+		String named = (blankToNull(requestedAgency) != null) ? named(requestedAgency) : this.actingAgencyId;
 		if (named == null) {
 			throw ApiProblem.badRequest("missing-agency",
 					"An operator key reads one agency's resource only with an X-Agency-Id header or an agency parameter");

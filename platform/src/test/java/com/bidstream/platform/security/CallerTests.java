@@ -24,6 +24,14 @@ class CallerTests {
 		assertThat(Caller.operator(null).readScope("  ")).as("a blank agency= means all").isEmpty();
 		assertThat(Caller.operator(null).readScope("acme")).contains("acme");
 		assertThat(Caller.operator("acme").readScope(null)).as("X-Agency-Id names writes, not reads").isEmpty();
+		assertThat(Caller.operator(null).readScope(" acme ")).contains("acme");
+		for (String bad : new String[] { "BAD AGENCY", "a|b", "x".repeat(200) }) {
+			assertThatThrownBy(() -> Caller.operator(null).readScope(bad)).as(bad)
+				.isInstanceOfSatisfying(ApiProblem.class,
+						(problem) -> assertThat(problem.errors()).extracting("field").containsExactly("agency"));
+			assertThatThrownBy(() -> Caller.operator(null).resourceAgency(bad)).as(bad).isInstanceOf(ApiProblem.class);
+		}
+		assertThat(Caller.member("demo").readScope("BAD AGENCY")).as("a member's agency= is ignored").contains("demo");
 	}
 
 	@Test
