@@ -273,6 +273,9 @@ abstract class IntakeSourcesIntegrationTests {
 
 		assertThat(unsigned.status()).isEqualTo(401);
 		assertThat(forged.status()).isEqualTo(401);
+		assertThat(webhook("nope", body, signature(secret, body)).status()).as("an id that is no UUID").isEqualTo(401);
+		assertThat(webhook(UUID.randomUUID().toString(), body, signature(secret, body)).status()).as("no such feed")
+			.isEqualTo(401);
 		assertThat(signed.status()).as(signed.toString()).isEqualTo(202);
 		assertThat(signed.json().get("accepted").asInt()).isEqualTo(1);
 		assertThat(signed.json().at("/rejected/0/index").asInt(-1)).as("named as POST /api/v1/listings names it")

@@ -81,7 +81,9 @@ class WebhooksController {
 	}
 
 	private Feed verified(String feedId, String signature, byte[] body) {
-		Optional<Feed> feed = this.feeds.find(FeedsController.parse(feedId))
+		// an id that is no UUID is an unknown feed too: the same 401, never a 404 that
+		// tells them apart
+		Optional<Feed> feed = uuid(feedId).flatMap(this.feeds::find)
 			.filter((found) -> found.type() == FeedType.WEBHOOK && found.secret() != null);
 		byte[] expected = feed.map((found) -> hmac(found.secret(), body)).orElseGet(() -> new byte[32]);
 		byte[] given = parseSignature(signature);
@@ -91,6 +93,15 @@ class WebhooksController {
 					"A valid " + SIGNATURE + " header (sha256=<hex HMAC-SHA256 of the body>) is required", null);
 		}
 		return feed.get();
+	}
+
+	private static Optional<java.util.UUID> uuid(String id) {
+		try {
+			return Optional.of(java.util.UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static byte[] parseSignature(String header) {
