@@ -57,8 +57,8 @@ class QueueController {
 	 * the pursuit, or its problem (409 with the reason of a conflict) as it is.
 	 */
 	@PostMapping(path = "/queue/{jobKey}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> record(DashboardSession.SignedIn as, @PathVariable String jobKey,
-			@RequestParam(required = false) String agency, @RequestBody JsonNode event) {
+	ResponseEntity<String> record(DashboardSession.SignedIn as, jakarta.servlet.http.HttpServletRequest request,
+			@PathVariable String jobKey, @RequestParam(required = false) String agency, @RequestBody JsonNode event) {
 		if (!event.isObject()) {
 			throw ApiProblem.badRequest("malformed-body", "The request body must be a JSON object");
 		}
@@ -68,7 +68,7 @@ class QueueController {
 				event.toString(), as, acting);
 		return ResponseEntity.status(answer.status())
 			.contentType(MediaType.parseMediaType(answer.mediaType()))
-			.body(answer.body());
+			.body(answer.bodyAt(request.getRequestURI()));
 	}
 
 	@PostMapping(path = "/dead-letters/redrive", consumes = MediaType.APPLICATION_JSON_VALUE)

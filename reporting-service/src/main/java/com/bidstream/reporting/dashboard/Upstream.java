@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import tools.jackson.databind.JsonNode;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +138,27 @@ class Upstream {
 		String mediaType() {
 			return this.contentType.startsWith("application/problem+json") ? "application/problem+json"
 					: "application/json";
+		}
+
+		/**
+		 * The body to pass on from {@code path}: a problem's {@code instance} names the
+		 * dashboard's own path, not the service's behind it.
+		 */
+		String bodyAt(String path) {
+			if (!this.contentType.startsWith("application/problem+json")) {
+				return this.body;
+			}
+			try {
+				JsonNode problem = com.bidstream.contracts.EventCodec.mapper().readTree(this.body);
+				if (problem instanceof tools.jackson.databind.node.ObjectNode object && object.has("instance")) {
+					object.put("instance", path);
+					return object.toString();
+				}
+			}
+			catch (tools.jackson.core.JacksonException ex) {
+				// not JSON after all: passed on as it came
+			}
+			return this.body;
 		}
 
 	}

@@ -246,8 +246,11 @@ class DashboardBrowserTests {
 		assertThat(post(http, null, token, null, "{").statusCode()).as("no session, unread body").isEqualTo(401);
 		assertThat(post(http, cookie, null, null, "{").statusCode()).as("no token, unread body").isEqualTo(403);
 		assertThat(pursuitEvents()).hasSize(before);
-		assertThat(post(http, cookie, token, base(), event).statusCode()).as("the page's own post reaches tracking")
-			.isEqualTo(404);
+		HttpResponse<String> reached = post(http, cookie, token, base(), event);
+		assertThat(reached.statusCode()).as("the page's own post reaches tracking").isEqualTo(404);
+		assertThat(reached.body()).as("the problem names the dashboard's path, not tracking's")
+			.contains("\"instance\":\"/dashboard/api/queue/upwork:~nobody/events\"")
+			.doesNotContain("/api/v1/pursuits");
 		assertThat(pursuitEvents()).hasSize(before + 1);
 	}
 

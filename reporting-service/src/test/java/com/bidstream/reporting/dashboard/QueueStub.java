@@ -213,7 +213,14 @@ final class QueueStub implements AutoCloseable {
 			throws IOException {
 		ObjectNode pursuit = this.pursuits.get(agency + "|" + jobKey);
 		if (pursuit == null) {
-			send(exchange, 404, problem("not-found", "No pursuit " + jobKey));
+			// as the services answer: instance names tracking's own path
+			send(exchange, 404,
+					json.createObjectNode()
+						.put("type", "https://bidstream.dev/problems/not-found")
+						.put("title", "Not Found")
+						.put("detail", "No pursuit " + jobKey)
+						.put("instance", exchange.getRequestURI().getPath())
+						.toString());
 			return;
 		}
 		String type = event.path("type").asString();
