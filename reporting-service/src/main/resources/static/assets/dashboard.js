@@ -153,5 +153,16 @@
     window.addEventListener('hashchange', showView);
     // after the other scripts registered their views
     setTimeout(showView, 0);
+    if (document.body.dataset.role === 'OPERATOR') {
+      // the agencies reporting has counted, offered in every agency field
+      getJson('/dashboard/api/agencies').then(function (answer) {
+        var list = document.getElementById('agencies');
+        list.replaceChildren.apply(list, answer.agencies.map(function (agency) {
+          var option = document.createElement('option');
+          option.value = agency;
+          return option;
+        }));
+      }, function () { /* the fields still take a typed agency */ });
+    }
   });
 }());

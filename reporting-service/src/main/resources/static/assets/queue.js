@@ -17,7 +17,8 @@
   };
   var DONE = {
     CLAIM: 'Claimed', RELEASE: 'Released', PROPOSAL_SENT: 'Proposal sent', VIEWED: 'Marked viewed',
-    REPLIED: 'Marked replied', INTERVIEW: 'Interview recorded', HIRED: 'Hired', LOST: 'Marked lost'
+    REPLIED: 'Marked replied', INTERVIEW: 'Interview recorded', OFFER: 'Offer recorded', HIRED: 'Hired',
+    LOST: 'Marked lost', WITHDRAWN: 'Withdrawn'
   };
 
   function $(id) { return document.getElementById(id); }
@@ -63,7 +64,7 @@
     var body = { eventId: uuid(), type: type };
     var wanted = {
       CLAIM: ['freelancerId'], RELEASE: ['freelancerId'], PROPOSAL_SENT: ['freelancerId', 'connectsSpent', 'bidAmount'],
-      HIRED: ['contractValue'], LOST: ['reason']
+      HIRED: ['contractValue'], LOST: ['reason'], WITHDRAWN: ['reason']
     }[type] || [];
     wanted.forEach(function (name) {
       var value = form.elements[name].value.trim();

@@ -1,6 +1,8 @@
 package com.bidstream.reporting.dashboard;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
@@ -8,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,10 +44,13 @@ class QueueController {
 
 	private final DeadLetterRedrives redrives;
 
-	QueueController(Queue queue, Upstream upstream, DeadLetterRedrives redrives) {
+	private final JdbcClient jdbc;
+
+	QueueController(Queue queue, Upstream upstream, DeadLetterRedrives redrives, JdbcClient jdbc) {
 		this.queue = queue;
 		this.upstream = upstream;
 		this.redrives = redrives;
+		this.jdbc = jdbc;
 	}
 
 	@GetMapping("/queue")
@@ -69,6 +75,22 @@ class QueueController {
 		return ResponseEntity.status(answer.status())
 			.contentType(MediaType.parseMediaType(answer.mediaType()))
 			.body(answer.bodyAt(request.getRequestURI()));
+	}
+
+	/**
+	 * The agencies whose listings reporting has counted, for an operator's agency fields
+	 * (403 for a member, who acts for its own agency only).
+	 */
+	@GetMapping("/agencies")
+	Map<String, List<String>> agencies(DashboardSession.SignedIn as) {
+		if (!as.caller().isOperator()) {
+			throw ApiProblem.forbidden("Only an operator picks the agency it acts for");
+		}
+		return Map.of("agencies", this.jdbc.sql("""
+				select distinct agency_id from funnel_cells
+				 where dimension = 'segment' and span = 'month'
+				 order by agency_id limit 1000
+				""").query(String.class).list());
 	}
 
 	@PostMapping(path = "/dead-letters/redrive", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -246,6 +246,10 @@ class DashboardBrowserTests {
 		assertThat(post(http, null, token, null, "{").statusCode()).as("no session, unread body").isEqualTo(401);
 		assertThat(post(http, cookie, null, null, "{").statusCode()).as("no token, unread body").isEqualTo(403);
 		assertThat(pursuitEvents()).hasSize(before);
+		assertThat(http.send(
+				HttpRequest.newBuilder(URI.create(base() + "/dashboard/api/agencies")).header("Cookie", cookie).build(),
+				HttpResponse.BodyHandlers.ofString())
+			.statusCode()).as("a member is not shown the agencies").isEqualTo(403);
 		HttpResponse<String> reached = post(http, cookie, token, base(), event);
 		assertThat(reached.statusCode()).as("the page's own post reaches tracking").isEqualTo(404);
 		assertThat(reached.body()).as("the problem names the dashboard's path, not tracking's")
@@ -375,6 +379,21 @@ class DashboardBrowserTests {
 					&& call.body().contains("\"reason\":\"TRUST\"")));
 		wait(ana).until(ExpectedConditions.numberOfElementsToBe(card(toLose), 0));
 		assertThat(ana.findElements(card(open))).hasSize(1);
+		// every event type of the contract is on the card: an offer, and a withdrawal
+		// with
+		// its reason
+		WebElement openCard = ana.findElement(card(open));
+		act(openCard, "OFFER", Map.of());
+		wait(ana).until(ExpectedConditions.textToBePresentInElement(openCard.findElement(By.className("outcome")),
+				"Offer recorded."));
+		new Select(openCard.findElement(By.name("type"))).selectByValue("WITHDRAWN");
+		new Select(openCard.findElement(By.name("reason"))).selectByValue("TIMING");
+		openCard.findElement(By.cssSelector("form.act button[type=submit]")).click();
+		wait(ana).until((b) -> stub.calls("tracking")
+			.stream()
+			.anyMatch((call) -> call.method().equals("POST") && call.uri().contains(open)
+					&& call.body().contains("\"type\":\"WITHDRAWN\"")
+					&& call.body().contains("\"reason\":\"TIMING\"")));
 	}
 
 	@Test
@@ -382,6 +401,13 @@ class DashboardBrowserTests {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String job = "upwork:~op-" + tag;
 		stub.listing("acme", job, 75, "PURSUE", "fl-cy");
+		// an agency reporting has counted is offered in the agency fields
+		String counted = "pick-" + tag;
+		new ReportingEvents(new TopicReader(this.kafkaBootstrapServers))
+			.publish(score(counted, "upwork:~pick-" + tag, 1, "new", Instant.now(), null, Instant.now()));
+		BidstreamApi operator = BidstreamApi.at(base(), "dev-operator-key");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> operator.get("/api/v1/reports/funnel?agency=" + counted).json().get("rows").size() == 1);
 
 		ChromeDriver browser = browser();
 		browser.get(base() + "/#queue");
@@ -392,6 +418,9 @@ class DashboardBrowserTests {
 		browser.get(base() + "/#queue");
 		wait(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-status"), "Pick the agency"));
+		wait(browser).until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#agencies option[value='" + counted + "']")));
+		assertThat(browser.findElement(By.id("queue-agency")).getAttribute("list")).isEqualTo("agencies");
 		browser.findElement(By.id("queue-agency")).sendKeys("acme\n");
 		WebElement card = wait(browser).until(ExpectedConditions.presenceOfElementLocated(card(job)));
 		act(card, "CLAIM", Map.of("freelancerId", "fl-cy"));
