@@ -56,7 +56,7 @@ abstract class IntakeSourcesIntegrationTests {
 		String b = uniqueId();
 		String csv = "\uFEFFsource,externalId,title,postedAt,skills,budget.type,budget.amount,client.paymentVerified\r\n"
 				+ "upwork," + a + ",\"Kafka, Spring\",2026-11-22T09:15:00Z,Java;Kafka,FIXED,4000,true\r\n" + "upwork,"
-				+ b + ",\"Two\nlines\",2026-11-22T09:15:00Z,,HOURLY,,\r\n" + "upwork," + a
+				+ b + ",\"Two\nlines\",2026-11-22T09:15:00Z,,MONTHLY,,\r\n" + "upwork," + a
 				+ ",\"Kafka, Spring\",2026-11-22T09:15:00Z,Java;Kafka,FIXED,4000,true\r\n"
 				+ "upwork,,No id,2026-11-22T09:15:00Z,,FIXED,lots,\r\n";
 
@@ -72,7 +72,7 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(done.get("duplicates").asLong()).isEqualTo(1);
 		assertThat(done.get("rejected").asLong()).isEqualTo(2);
 		assertThat(done.at("/errors/0/line").asLong()).isEqualTo(3);
-		assertThat(fields(done.at("/errors/0/errors"))).containsExactly("budget.min");
+		assertThat(fields(done.at("/errors/0/errors"))).containsExactly("budget.type");
 		assertThat(done.at("/errors/1/line").asLong()).as("after a quoted line break").isEqualTo(6);
 		assertThat(fields(done.at("/errors/1/errors"))).containsExactlyInAnyOrder("externalId", "budget.amount");
 		ListingIngested event = decode(awaitPublished("demo", "upwork:" + a, 1).get(0));

@@ -94,12 +94,10 @@ final class ListingParts {
 		BigDecimal amount = budget.decimal("amount", BigDecimal.ZERO, MAX_AMOUNT);
 		BigDecimal min = budget.decimal("min", BigDecimal.ZERO, MAX_AMOUNT);
 		BigDecimal max = budget.decimal("max", BigDecimal.ZERO, MAX_AMOUNT);
-		if (type == BudgetType.FIXED && !budget.present("amount")) {
-			budget.error("amount", "is required for a FIXED budget");
-		}
-		if (type == BudgetType.HOURLY && !budget.present("min") && !budget.present("max")) {
-			budget.error("min", "min or max is required for an HOURLY budget");
-		}
+		// its amounts are optional, as the contract has it: Upwork shows many hourly jobs
+		// without a rate (an RSS item's "Hourly Range" may be unreadable), and such a
+		// listing
+		// is kept with a budget band of UNKNOWN rather than refused
 		if (min != null && max != null && min.compareTo(max) > 0) {
 			budget.error("min", "must not be greater than max");
 		}

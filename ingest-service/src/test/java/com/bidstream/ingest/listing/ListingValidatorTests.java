@@ -139,9 +139,10 @@ class ListingValidatorTests {
 	}
 
 	@Test
-	void requiresTheAmountsItsBudgetTypeNeeds() {
-		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"currency\": \"USD\"}"))).containsExactly("budget.amount");
-		assertThat(fieldsOf(budget("{\"type\": \"HOURLY\", \"currency\": \"USD\"}"))).containsExactly("budget.min");
+	void aBudgetNeedsItsTypeButNotItsAmounts() {
+		assertThat(fieldsOf(budget("{\"type\": \"FIXED\", \"currency\": \"USD\"}"))).isEmpty();
+		assertThat(fieldsOf(budget("{\"type\": \"HOURLY\", \"currency\": \"USD\"}"))).as("an hourly job without a rate")
+			.isEmpty();
 		assertThat(fieldsOf(budget("{\"type\": \"HOURLY\", \"max\": 80}"))).isEmpty();
 		assertThat(fieldsOf(budget("{\"amount\": 80}"))).containsExactly("budget.type");
 		assertThat(fieldsOf(budget("{\"type\": \"MONTHLY\", \"amount\": 80}"))).containsExactly("budget.type");

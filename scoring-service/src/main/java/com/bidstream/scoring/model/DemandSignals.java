@@ -24,8 +24,12 @@ final class DemandSignals {
 	 */
 	static Reading budget(Listing listing, Floors floors, Optional<BigDecimal> estimate) {
 		Budget budget = listing.budget();
-		if (budget == null || estimate.isEmpty()) {
+		if (budget == null) {
 			return new Reading(0.3, "no budget given");
+		}
+		if (estimate.isEmpty()) {
+			return new Reading(0.3, ContractValue.isHourly(budget) || budget.type() == Listing.BudgetType.HOURLY
+					? "hourly, no rate given" : "no budget amount given");
 		}
 		if (ContractValue.isHourly(budget)) {
 			BigDecimal rate = ContractValue.hourlyRate(budget).orElseThrow();

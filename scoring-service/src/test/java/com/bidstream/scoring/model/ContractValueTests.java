@@ -28,6 +28,22 @@ class ContractValueTests {
 	}
 
 	@Test
+	void anHourlyJobWithoutARateIsUnknownAndItsBudgetSignalSaysSo() {
+		Listing listing = TestListings.with(this.base,
+				new Listing.Budget(Listing.BudgetType.HOURLY, null, null, null, "USD"), "1 to 3 months", null);
+
+		Optional<BigDecimal> estimate = ContractValue.estimate(listing);
+		Assessment assessment = ScoringModel.assess(listing, ScoringProfile.defaults(),
+				Instant.parse("2026-11-22T12:00:00Z"));
+
+		assertThat(estimate).isEmpty();
+		assertThat(ContractValue.band(estimate)).isEqualTo(BudgetBand.UNKNOWN);
+		assertThat(assessment.signals()).filteredOn((signal) -> signal.name().equals("budget"))
+			.singleElement()
+			.satisfies((signal) -> assertThat(signal.reason()).isEqualTo("hourly, no rate given"));
+	}
+
+	@Test
 	void anHourlyBudgetIsWorthMidpointRateTimesWeeklyHoursTimesWeeks() {
 		Listing listing = TestListings.with(this.base, TestListings.hourly(40L, 80L), "1 to 3 months", "30+ hrs/week");
 
