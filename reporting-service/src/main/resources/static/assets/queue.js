@@ -154,7 +154,7 @@
     text('matches', matches.length ? matches.map(function (m) {
       return m.freelancerId + ' (' + Math.round(m.fit * 100) + '%' + (m.reasons && m.reasons.length ? ', '
         + m.reasons.join('; ') : '') + ')';
-    }).join(', ') : 'nobody on the roster yet');
+    }).join(', ') : 'nobody on the roster fits (or the agency has no roster yet)');
     var datalist = node.querySelector('datalist');
     datalist.replaceChildren.apply(datalist, matches.map(function (m) {
       var option = document.createElement('option');

@@ -264,6 +264,54 @@ abstract class ScoringIntegrationTests {
 	}
 
 	@Test
+	void theRosterIsKeptPerAgencyAndEachListingScoredAfterAChangeIsMatchedAgainstIt() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+
+		var created = operator.put("/api/v1/freelancers/fl-ana", """
+				{"name": "Ana", "skills": ["Java", "Spring Boot", "Kafka"],
+				 "proof": ["Kafka pipeline for a fintech"], "hourlyRate": 70, "capacity": 5, "active": true}
+				""");
+		var changed = operator.put("/api/v1/freelancers/fl-ana", "{\"hourlyRate\": 75}");
+		var invalid = operator.put("/api/v1/freelancers/fl-bo",
+				"{\"skills\": \"Java\", \"hourlyRate\": -1, \"capacity\": 2.5, \"active\": \"yes\", \"rate\": 1}");
+		var nameless = operator.put("/api/v1/freelancers/fl-cy", "{\"skills\": [\"Java\"]}");
+		var badId = operator.put("/api/v1/freelancers/fl%20x", "{\"name\": \"X\"}");
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.json().get("id").asString()).isEqualTo("fl-ana");
+		assertThat(changed.status()).isEqualTo(200);
+		assertThat(changed.json().get("hourlyRate").asInt()).isEqualTo(75);
+		assertThat(changed.json().get("skills").values()).as("what a change leaves out is kept")
+			.extracting(JsonNode::asString)
+			.containsExactly("Java", "Spring Boot", "Kafka");
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("errors").values()).extracting((error) -> error.get("field").asString())
+			.containsExactlyInAnyOrder("rate", "skills", "hourlyRate", "capacity", "active");
+		assertThat(nameless.status()).isEqualTo(400);
+		assertThat(nameless.json().at("/errors/0/field").asString()).isEqualTo("name");
+		assertThat(badId.status()).isEqualTo(400);
+		assertThat(operator.get("/api/v1/freelancers?agency=" + agency).json().get("freelancers").values())
+			.extracting((freelancer) -> freelancer.get("id").asString())
+			.containsExactly("fl-ana");
+		assertThat(api("dev-demo-key").get("/api/v1/freelancers").body()).doesNotContain("fl-ana");
+		assertThat(api("dev-demo-key").get("/api/v1/freelancers/fl-ana").status()).isEqualTo(404);
+
+		ListingIngested event = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
+		publish(event);
+		awaitScored(event, 1);
+
+		JsonNode score = operator.get("/api/v1/scores/" + event.jobKey() + "?agency=" + agency).json();
+		assertThat(score.at("/matches/0/freelancerId").asString()).isEqualTo("fl-ana");
+		assertThat(score.at("/matches/0/fit").asDouble()).as("(2 x 1 proven + 2 listed) / 6").isEqualTo(0.67);
+		assertThat(score.at("/matches/0/reasons/0").asString()).isEqualTo("proven: Apache Kafka");
+		assertThat(score.get("signals").values())
+			.filteredOn((signal) -> signal.get("name").asString().equals("proofMatch"))
+			.singleElement()
+			.satisfies((signal) -> assertThat(signal.get("value").asDouble()).isEqualTo(0.67));
+	}
+
+	@Test
 	void aRedFlagTermWithANulIsRejectedNamingItAndChangesNothing() {
 		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
 		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);

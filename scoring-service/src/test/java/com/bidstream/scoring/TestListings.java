@@ -67,6 +67,13 @@ public final class TestListings {
 				(max != null) ? BigDecimal.valueOf(max) : null, "USD");
 	}
 
+	public static Listing with(Listing listing, List<String> skills) {
+		return new Listing(listing.source(), listing.externalId(), listing.url(), listing.title(),
+				listing.description(), listing.postedAt(), listing.category(), skills, listing.budget(),
+				listing.experienceLevel(), listing.duration(), listing.workload(), listing.proposals(),
+				listing.connectsRequired(), listing.client(), listing.closed());
+	}
+
 	public static Listing with(Listing listing, Budget budget, String duration, String workload) {
 		return new Listing(listing.source(), listing.externalId(), listing.url(), listing.title(),
 				listing.description(), listing.postedAt(), listing.category(), listing.skills(), budget,

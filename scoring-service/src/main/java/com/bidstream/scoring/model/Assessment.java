@@ -10,14 +10,16 @@ import com.bidstream.contracts.ListingScored.Signal;
 
 /**
  * The model's verdict on one listing version. {@code estimatedValue} is the fixed amount
- * or the hourly estimate ({@link ContractValue}), null without a budget.
+ * or the hourly estimate ({@link ContractValue}), null without a budget; {@code matches}
+ * are the roster's freelancers who fit it, best first.
  */
 public record Assessment(int score, Decision decision, String segment, BudgetBand budgetBand, BigDecimal estimatedValue,
-		boolean aiWork, AiExposure aiExposure, List<Signal> signals, List<String> redFlags) {
+		boolean aiWork, AiExposure aiExposure, List<Signal> signals, List<String> redFlags, List<Match> matches) {
 
 	public Assessment {
 		signals = List.copyOf(signals);
 		redFlags = List.copyOf(redFlags);
+		matches = List.copyOf(matches);
 	}
 
 }

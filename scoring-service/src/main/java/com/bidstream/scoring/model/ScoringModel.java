@@ -26,6 +26,15 @@ public final class ScoringModel {
 	}
 
 	public static Assessment assess(Listing listing, ScoringProfile profile, Instant now) {
+		return assess(listing, profile, List.of(), now);
+	}
+
+	/**
+	 * Scores {@code listing} for an agency with this profile and freelancer roster: who
+	 * fits it ({@link RosterMatch}) is its {@code proofMatch}.
+	 */
+	public static Assessment assess(Listing listing, ScoringProfile profile, List<Freelancer> roster, Instant now) {
+		List<Match> matches = RosterMatch.matches(listing, roster);
 		Optional<BigDecimal> estimate = ContractValue.estimate(listing);
 		BudgetBand band = ContractValue.band(estimate);
 		AiClassifier.Classification ai = AiClassifier.classify(listing, band);
@@ -33,7 +42,7 @@ public final class ScoringModel {
 		readings.put("budget", DemandSignals.budget(listing, profile.floors(), estimate));
 		readings.put("clientQuality", DemandSignals.clientQuality(listing.client()));
 		readings.put("hireLikelihood", DemandSignals.hireLikelihood(listing.client()));
-		readings.put("proofMatch", WorkSignals.proofMatch());
+		readings.put("proofMatch", RosterMatch.proofMatch(matches, roster));
 		readings.put("scopeDepth", WorkSignals.scopeDepth(listing));
 		readings.put("aiResilience", WorkSignals.aiResilience(ai));
 		readings.put("competition", WorkSignals.competition(listing.proposals()));
@@ -48,7 +57,7 @@ public final class ScoringModel {
 		String segment = Segments.of((listing.client() != null) ? listing.client().totalSpent() : null,
 				profile.segmentRules());
 		return new Assessment(score, decide(score, redFlags, profile), segment, band, estimate.orElse(null),
-				ai.aiWork(), ai.exposure(), signals, redFlags);
+				ai.aiWork(), ai.exposure(), signals, redFlags, matches);
 	}
 
 	static int score(List<Signal> signals) {

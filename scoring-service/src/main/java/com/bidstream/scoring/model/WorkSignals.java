@@ -7,19 +7,13 @@ import com.bidstream.contracts.Listing;
 import com.bidstream.contracts.Listing.ExperienceLevel;
 
 /**
- * The signals about the work and the race for it: {@code proofMatch}, {@code scopeDepth},
- * {@code aiResilience}, {@code competition}, {@code freshness}.
+ * The signals about the work and the race for it ({@code proofMatch} is
+ * {@link RosterMatch}'s): {@code scopeDepth}, {@code aiResilience}, {@code competition},
+ * {@code freshness}.
  */
 final class WorkSignals {
 
 	private WorkSignals() {
-	}
-
-	/**
-	 * Neutral until the agency's freelancer roster exists (a later issue).
-	 */
-	static Reading proofMatch() {
-		return new Reading(0.5, "no freelancer roster yet");
 	}
 
 	/**

@@ -26,9 +26,11 @@ import com.bidstream.contracts.Topics;
 import com.bidstream.platform.jdbc.KeyRounds;
 import com.bidstream.platform.messaging.Outbox;
 import com.bidstream.scoring.model.Assessment;
+import com.bidstream.scoring.model.Freelancer;
 import com.bidstream.scoring.model.ScoringModel;
 import com.bidstream.scoring.model.ScoringProfile;
 import com.bidstream.scoring.profile.Profiles;
+import com.bidstream.scoring.roster.Roster;
 import com.bidstream.scoring.scores.ScoreStore.NewScore;
 
 /**
@@ -43,6 +45,8 @@ class ListingScorer {
 
 	private final Profiles profiles;
 
+	private final Roster roster;
+
 	private final ScoreStore scores;
 
 	private final Outbox outbox;
@@ -51,8 +55,10 @@ class ListingScorer {
 
 	private final Map<Decision, Counter> scoredByDecision = new EnumMap<>(Decision.class);
 
-	ListingScorer(Profiles profiles, ScoreStore scores, Outbox outbox, Clock clock, MeterRegistry meters) {
+	ListingScorer(Profiles profiles, Roster roster, ScoreStore scores, Outbox outbox, Clock clock,
+			MeterRegistry meters) {
 		this.profiles = profiles;
+		this.roster = roster;
 		this.scores = scores;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -66,21 +72,23 @@ class ListingScorer {
 	}
 
 	/**
-	 * Scores a batch: one profile read per agency, the scores stored in one statement per
-	 * {@link KeyRounds round} (one, unless the batch holds several versions of a
-	 * listing), the events appended in one.
+	 * Scores a batch: one profile and one roster read per agency, the scores stored in
+	 * one statement per {@link KeyRounds round} (one, unless the batch holds several
+	 * versions of a listing), the events appended in one.
 	 */
 	@Transactional
 	void scoreAll(List<ListingIngested> events) {
 		Instant now = this.clock.instant();
 		Map<String, ScoringProfile> profiles = new HashMap<>();
+		Map<String, List<Freelancer>> rosters = new HashMap<>();
 		List<ListingScored> scored = new ArrayList<>(events.size());
 		for (List<ListingIngested> round : KeyRounds.of(events, ListingIngested::key)) {
 			List<NewScore> scores = new ArrayList<>(round.size());
 			for (ListingIngested event : round) {
 				ScoringProfile profile = profiles.computeIfAbsent(event.agencyId(), this.profiles::current);
-				scores.add(new NewScore(event, ScoringModel.assess(event.listing(), profile, now), ScoringModel.VERSION,
-						profile.version(), now));
+				List<Freelancer> roster = rosters.computeIfAbsent(event.agencyId(), this.roster::active);
+				scores.add(new NewScore(event, ScoringModel.assess(event.listing(), profile, roster, now),
+						ScoringModel.VERSION, profile.version(), now));
 			}
 			Set<String> stored = this.scores.saveAll(scores);
 			for (NewScore score : scores) {

@@ -22,6 +22,7 @@ import com.bidstream.contracts.ListingScored.Decision;
 import com.bidstream.contracts.ListingScored.Signal;
 import com.bidstream.platform.jdbc.ColumnArrays;
 import com.bidstream.scoring.model.Assessment;
+import com.bidstream.scoring.model.Match;
 
 /**
  * The latest score of each agency's listing: one row per (agency, jobKey).
@@ -32,6 +33,10 @@ class ScoreStore {
 	private static final JavaType SIGNALS = EventCodec.mapper()
 		.getTypeFactory()
 		.constructCollectionType(List.class, Signal.class);
+
+	private static final JavaType MATCHES = EventCodec.mapper()
+		.getTypeFactory()
+		.constructCollectionType(List.class, Match.class);
 
 	private static final JavaType STRINGS = EventCodec.mapper()
 		.getTypeFactory()
@@ -44,21 +49,22 @@ class ScoreStore {
 	 */
 	private static final String UPSERT_ALL = """
 			insert into scores (agency_id, job_key, version, score, decision, segment, budget_band, ai_work,
-			    ai_exposure, signals, red_flags, model_version, profile_version, scored_at, closed, title, url)
+			    ai_exposure, signals, red_flags, model_version, profile_version, scored_at, closed, title, url,
+			    matches)
 			select * from unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
 			    ?::boolean[], ?::text[], ?::jsonb[], ?::jsonb[], ?::text[], ?::int[], ?::timestamptz[], ?::boolean[],
-			    ?::text[], ?::text[])
+			    ?::text[], ?::text[], ?::jsonb[])
 			on conflict (agency_id, job_key) do update set version = excluded.version, score = excluded.score,
 			    decision = excluded.decision, segment = excluded.segment, budget_band = excluded.budget_band,
 			    ai_work = excluded.ai_work, ai_exposure = excluded.ai_exposure, signals = excluded.signals,
 			    red_flags = excluded.red_flags, model_version = excluded.model_version,
 			    profile_version = excluded.profile_version, scored_at = excluded.scored_at, closed = excluded.closed,
-			    title = excluded.title, url = excluded.url
+			    title = excluded.title, url = excluded.url, matches = excluded.matches
 			where scores.version <= excluded.version
 			returning agency_id, job_key""";
 
 	private static final String COLUMNS = "select agency_id, job_key, version, score, decision, segment, budget_band, "
-			+ "ai_work, ai_exposure, signals, red_flags, model_version, scored_at, title, url from scores ";
+			+ "ai_work, ai_exposure, signals, red_flags, model_version, scored_at, title, url, matches from scores ";
 
 	private final JdbcClient jdbc;
 
@@ -93,6 +99,7 @@ class ScoreStore {
 			.bool((score) -> score.event().listing().closed() != null)
 			.text((score) -> score.event().listing().title())
 			.text((score) -> score.event().listing().url())
+			.text((score) -> EventCodec.toJson(score.assessment().matches()))
 			.values();
 		return new HashSet<>(this.jdbc.sql(UPSERT_ALL)
 			.params(columns)
@@ -151,8 +158,9 @@ class ScoreStore {
 				BudgetBand.valueOf(rs.getString("budget_band")), rs.getBoolean("ai_work"),
 				AiExposure.valueOf(rs.getString("ai_exposure")),
 				EventCodec.mapper().readValue(rs.getString("signals"), SIGNALS),
-				EventCodec.mapper().readValue(rs.getString("red_flags"), STRINGS), List.of(),
-				rs.getString("model_version"), rs.getTimestamp("scored_at").toInstant());
+				EventCodec.mapper().readValue(rs.getString("red_flags"), STRINGS),
+				EventCodec.mapper().readValue(rs.getString("matches"), MATCHES), rs.getString("model_version"),
+				rs.getTimestamp("scored_at").toInstant());
 	}
 
 }

@@ -1,0 +1,134 @@
+package com.bidstream.scoring.roster;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.JavaType;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.bidstream.contracts.EventCodec;
+import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.scoring.model.Freelancer;
+
+/**
+ * The agencies' freelancer rosters. A change applies to the listings scored after it:
+ * scores already stored keep the matches they were made with.
+ */
+@Service
+public class Roster {
+
+	/** A roster is a team, not a directory: reads stop here. */
+	static final int MAX_LISTED = 1_000;
+
+	/** A freelancer created without a capacity takes this many open pursuits. */
+	static final int DEFAULT_CAPACITY = 5;
+
+	private static final JavaType STRINGS = EventCodec.mapper()
+		.getTypeFactory()
+		.constructCollectionType(List.class, String.class);
+
+	private static final String COLUMNS = "select agency_id, freelancer_id, name, skills, proof, hourly_rate, "
+			+ "capacity, active, updated_at from freelancers ";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Roster(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * The agency's active freelancers, as the scorer matches them.
+	 */
+	public List<Freelancer> active(String agencyId) {
+		return this.jdbc.sql(COLUMNS + "where agency_id = ? and active order by freelancer_id limit " + MAX_LISTED)
+			.param(agencyId)
+			.query(Roster::view)
+			.list()
+			.stream()
+			.map(Roster::freelancer)
+			.toList();
+	}
+
+	List<FreelancerView> list(Optional<String> agencyId) {
+		return agencyId
+			.map((agency) -> this.jdbc.sql(COLUMNS + "where agency_id = ? order by freelancer_id limit " + MAX_LISTED)
+				.param(agency))
+			.orElseGet(() -> this.jdbc.sql(COLUMNS + "order by agency_id, freelancer_id limit " + MAX_LISTED))
+			.query(Roster::view)
+			.list();
+	}
+
+	Optional<FreelancerView> find(String agencyId, String id) {
+		return this.jdbc.sql(COLUMNS + "where agency_id = ? and freelancer_id = ?")
+			.params(agencyId, id)
+			.query(Roster::view)
+			.optional();
+	}
+
+	/**
+	 * Creates or changes a freelancer under a row lock; what the change leaves out keeps
+	 * its value (400 naming {@code name} for a new freelancer without one).
+	 */
+	@Transactional
+	Saved put(String agencyId, String id, FreelancerRequest.Change change) {
+		Optional<FreelancerView> current = this.jdbc
+			.sql(COLUMNS + "where agency_id = ? and freelancer_id = ? for update")
+			.params(agencyId, id)
+			.query(Roster::view)
+			.optional();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		FreelancerView was = current.orElse(null);
+		if (was == null && change.name() == null) {
+			throw ApiProblem.invalidField("name", "is required for a new freelancer");
+		}
+		FreelancerView next = new FreelancerView(id, agencyId, (change.name() != null) ? change.name() : was.name(),
+				(change.skills() != null) ? change.skills() : (was != null) ? was.skills() : List.of(),
+				(change.proof() != null) ? change.proof() : (was != null) ? was.proof() : List.of(),
+				change.setsRate() ? change.hourlyRate() : (was != null) ? was.hourlyRate() : null,
+				(change.capacity() != null) ? change.capacity() : (was != null) ? was.capacity() : DEFAULT_CAPACITY,
+				(change.active() != null) ? change.active() : (was == null || was.active()), now);
+		this.jdbc.sql("""
+				insert into freelancers (agency_id, freelancer_id, name, skills, proof, hourly_rate, capacity, active,
+				                         updated_at)
+				values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?)
+				on conflict (agency_id, freelancer_id) do update
+				   set name = excluded.name, skills = excluded.skills, proof = excluded.proof,
+				       hourly_rate = excluded.hourly_rate, capacity = excluded.capacity, active = excluded.active,
+				       updated_at = excluded.updated_at
+				""")
+			.params(agencyId, id, next.name(), EventCodec.toJson(next.skills()), EventCodec.toJson(next.proof()),
+					next.hourlyRate(), next.capacity(), next.active(), java.sql.Timestamp.from(now))
+			.update();
+		return new Saved(next, current.isEmpty());
+	}
+
+	record Saved(FreelancerView freelancer, boolean created) {
+
+	}
+
+	private static FreelancerView view(ResultSet rs, int row) throws SQLException {
+		BigDecimal rate = rs.getBigDecimal("hourly_rate");
+		return new FreelancerView(rs.getString("freelancer_id"), rs.getString("agency_id"), rs.getString("name"),
+				EventCodec.mapper().readValue(rs.getString("skills"), STRINGS),
+				EventCodec.mapper().readValue(rs.getString("proof"), STRINGS), rate, rs.getInt("capacity"),
+				rs.getBoolean("active"), rs.getTimestamp("updated_at").toInstant());
+	}
+
+	private static Freelancer freelancer(FreelancerView view) {
+		return new Freelancer(view.id(), view.name(), view.skills(), view.proof(), view.hourlyRate(), view.capacity(),
+				view.active());
+	}
+
+}
