@@ -312,6 +312,55 @@ abstract class ScoringIntegrationTests {
 	}
 
 	@Test
+	void aRescoreScoresTheAgencysListingsAgainWithTheCurrentRosterAndPublishesOnlyWhatChanged() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		ListingIngested kafka = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
+		ListingIngested website = ingested(agency, TestListings.websiteJob(uniqueId(), Instant.now()), 1);
+		publish(kafka);
+		publish(website);
+		awaitScored(kafka, 1);
+		awaitScored(website, 1);
+		assertThat(operator.get("/api/v1/rescore?agency=" + agency).status()).as("none asked for yet").isEqualTo(404);
+
+		operator.put("/api/v1/freelancers/fl-ana",
+				"{\"name\": \"Ana\", \"skills\": [\"Java\", \"Spring Boot\", \"Kafka\"], \"proof\": [\"Kafka pipeline for a fintech\"]}");
+		var started = operator.post("/api/v1/rescore", "");
+
+		assertThat(started.status()).as(started.toString()).isEqualTo(202);
+		assertThat(started.json().get("total").asInt()).isEqualTo(2);
+		String id = started.json().get("rescoreId").asString();
+		JsonNode done = await().atMost(WAIT)
+			.until(() -> operator.get("/api/v1/rescore/" + id + "?agency=" + agency).json(),
+					(progress) -> progress.get("status").asString().equals("DONE"));
+		assertThat(done.get("processed").asInt()).isEqualTo(2);
+		assertThat(done.get("changed").asInt()).as("both proofMatch values moved from the neutral 0.5").isEqualTo(2);
+		assertThat(awaitScored(kafka, 1)).hasSize(2)
+			.last()
+			.satisfies((rescored) -> assertThat(rescored.signals())
+				.filteredOn((signal) -> signal.name().equals("proofMatch"))
+				.singleElement()
+				.satisfies((signal) -> assertThat(signal.value()).isEqualTo(0.67)));
+		assertThat(operator.get("/api/v1/scores/" + kafka.jobKey() + "?agency=" + agency)
+			.json()
+			.at("/matches/0/freelancerId")
+			.asString()).isEqualTo("fl-ana");
+		assertThat(api("dev-demo-key").get("/api/v1/rescore/" + id).status()).as("another agency's").isEqualTo(404);
+
+		// nothing changed since: read again, published never
+		var again = operator.post("/api/v1/rescore", "");
+		String secondId = again.json().get("rescoreId").asString();
+		JsonNode unchanged = await().atMost(WAIT)
+			.until(() -> operator.get("/api/v1/rescore?agency=" + agency).json(),
+					(progress) -> progress.get("rescoreId").asString().equals(secondId)
+							&& progress.get("status").asString().equals("DONE"));
+		assertThat(unchanged.get("changed").asInt()).isZero();
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> scoredNow(kafka.key()).size() == 2 && scoredNow(website.key()).size() == 2);
+	}
+
+	@Test
 	void aRedFlagTermWithANulIsRejectedNamingItAndChangesNothing() {
 		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
 		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);

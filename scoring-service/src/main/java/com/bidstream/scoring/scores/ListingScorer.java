@@ -105,7 +105,7 @@ class ListingScorer {
 		this.outbox.appendAll(Topics.LISTINGS_SCORED, scored);
 	}
 
-	private static ListingScored scored(ListingIngested event, Assessment assessment, Instant now) {
+	static ListingScored scored(ListingIngested event, Assessment assessment, Instant now) {
 		Listing listing = event.listing();
 		return new ListingScored(EventIds.timeOrdered(now), now, event.agencyId(), event.jobKey(),
 				ListingScored.SCHEMA_VERSION, event.version(), assessment.score(), assessment.decision(),

@@ -1,5 +1,6 @@
 package com.bidstream.scoring.scores;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -50,16 +51,16 @@ class ScoreStore {
 	private static final String UPSERT_ALL = """
 			insert into scores (agency_id, job_key, version, score, decision, segment, budget_band, ai_work,
 			    ai_exposure, signals, red_flags, model_version, profile_version, scored_at, closed, title, url,
-			    matches)
+			    matches, ingested)
 			select * from unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
 			    ?::boolean[], ?::text[], ?::jsonb[], ?::jsonb[], ?::text[], ?::int[], ?::timestamptz[], ?::boolean[],
-			    ?::text[], ?::text[], ?::jsonb[])
+			    ?::text[], ?::text[], ?::jsonb[], ?::jsonb[])
 			on conflict (agency_id, job_key) do update set version = excluded.version, score = excluded.score,
 			    decision = excluded.decision, segment = excluded.segment, budget_band = excluded.budget_band,
 			    ai_work = excluded.ai_work, ai_exposure = excluded.ai_exposure, signals = excluded.signals,
 			    red_flags = excluded.red_flags, model_version = excluded.model_version,
 			    profile_version = excluded.profile_version, scored_at = excluded.scored_at, closed = excluded.closed,
-			    title = excluded.title, url = excluded.url, matches = excluded.matches
+			    title = excluded.title, url = excluded.url, matches = excluded.matches, ingested = excluded.ingested
 			where scores.version <= excluded.version
 			returning agency_id, job_key""";
 
@@ -100,6 +101,7 @@ class ScoreStore {
 			.text((score) -> score.event().listing().title())
 			.text((score) -> score.event().listing().url())
 			.text((score) -> EventCodec.toJson(score.assessment().matches()))
+			.text((score) -> EventCodec.toJson(score.event()))
 			.values();
 		return new HashSet<>(this.jdbc.sql(UPSERT_ALL)
 			.params(columns)
@@ -116,6 +118,58 @@ class ScoreStore {
 
 		String key() {
 			return this.event.key();
+		}
+
+	}
+
+	/**
+	 * The next scores of an agency to score again, in jobKey order after {@code after}:
+	 * the listing version each scored, and what it said.
+	 */
+	List<Stored> toRescore(String agencyId, String after, int limit) {
+		return this.jdbc
+			.sql("""
+					select ingested, score, decision, segment, budget_band, ai_work, ai_exposure, signals, red_flags, matches
+					  from scores
+					 where agency_id = ? and job_key > ? and ingested is not null
+					 order by job_key limit ?
+					""")
+			.params(agencyId, after, limit)
+			.query((rs, row) -> new Stored(
+					EventCodec.read(rs.getString("ingested").getBytes(StandardCharsets.UTF_8), ListingIngested.class),
+					new Facts(rs.getInt("score"), Decision.valueOf(rs.getString("decision")), rs.getString("segment"),
+							BudgetBand.valueOf(rs.getString("budget_band")), rs.getBoolean("ai_work"),
+							AiExposure.valueOf(rs.getString("ai_exposure")),
+							EventCodec.mapper().readValue(rs.getString("signals"), SIGNALS),
+							EventCodec.mapper().readValue(rs.getString("red_flags"), STRINGS),
+							EventCodec.mapper().readValue(rs.getString("matches"), MATCHES))))
+			.list();
+	}
+
+	int countRescorable(String agencyId) {
+		return this.jdbc.sql("select count(*) from scores where agency_id = ? and ingested is not null")
+			.param(agencyId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * A stored score: the listing version it scored and what it said.
+	 */
+	record Stored(ListingIngested event, Facts facts) {
+
+	}
+
+	/**
+	 * What a score says, to tell whether scoring again changed it.
+	 */
+	record Facts(int score, Decision decision, String segment, BudgetBand budgetBand, boolean aiWork,
+			AiExposure aiExposure, List<Signal> signals, List<String> redFlags, List<Match> matches) {
+
+		static Facts of(Assessment assessment) {
+			return new Facts(assessment.score(), assessment.decision(), assessment.segment(), assessment.budgetBand(),
+					assessment.aiWork(), assessment.aiExposure(), assessment.signals(), assessment.redFlags(),
+					assessment.matches());
 		}
 
 	}
