@@ -278,6 +278,49 @@ abstract class TrackingIntegrationTests {
 	}
 
 	@Test
+	void aCsvBackfillRecordsEachPursuitsHistoryInTimeOrderRejectsRowsByLineAndCountsOnceWhenSentAgain() {
+		String first = newJobKey();
+		String second = newJobKey();
+		publish(scored("demo", first, 1, 75, Decision.PURSUE));
+		publish(scored("demo", second, 1, 55, Decision.REVIEW));
+		awaitPursuit(demo(), first, "QUEUED");
+		awaitPursuit(demo(), second, "NEW");
+		// out of order on purpose: a pursuit's rows are applied by occurredAt
+		String csv = "jobKey,type,occurredAt,freelancerId,connectsSpent,contractValue,reason,note\r\n" + first
+				+ ",PROPOSAL_SENT,2026-10-02T10:00:00Z,fl-ana,16,,,\"first, with a comma\"\r\n" + first
+				+ ",CLAIM,2026-10-01T10:00:00Z,fl-ana,,,,\r\n" + second + ",CLAIM,2026-10-01T11:00:00Z,fl-bo,,,,\r\n"
+				+ second + ",CLAIM,2026-10-01T12:00:00Z,fl-cy,,,,\r\n" + first
+				+ ",HIRED,2026-10-09T10:00:00Z,,,4000,,\r\n" + "upwork:~nobody,VIEWED,2026-10-03T10:00:00Z,,,,,\r\n"
+				+ second + ",TELEPORT,2026-10-03T10:00:00Z,,,,,\r\n" + second + ",VIEWED,,,,,,\r\n";
+
+		BidstreamApi.Response imported = demo().send("POST", "/api/v1/pursuits/import", "text/csv", csv);
+
+		assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+		JsonNode result = imported.json();
+		assertThat(result.get("total").asInt()).as(result.toString()).isEqualTo(8);
+		assertThat(result.get("recorded").asInt()).as(result.toString()).isEqualTo(4);
+		assertThat(result.get("recorded").asInt()).isEqualTo(4);
+		assertThat(result.get("rejected").asInt()).isEqualTo(4);
+		assertThat(result.get("errors").values())
+			.extracting((error) -> error.get("line").asInt() + " " + error.at("/errors/0/field").asString())
+			.containsExactly("5 type", "7 jobKey", "8 type", "9 occurredAt");
+		assertThat(result.at("/errors/0/errors/0/message").asString()).contains("fl-bo");
+		JsonNode hired = demo().get("/api/v1/pursuits/" + first).json();
+		assertThat(hired.get("stage").asString()).isEqualTo("HIRED");
+		assertThat(hired.get("history").values()).extracting((entry) -> entry.get("type").asString())
+			.containsSubsequence("CLAIM", "PROPOSAL_SENT", "HIRED");
+
+		BidstreamApi.Response again = demo().send("POST", "/api/v1/pursuits/import", "text/csv", csv);
+		assertThat(again.json().get("recorded").asInt()).as("the same file again").isZero();
+		assertThat(again.json().get("duplicates").asInt()).isEqualTo(4);
+		assertThat(demo().get("/api/v1/pursuits/" + first).json().get("history").size())
+			.isEqualTo(hired.get("history").size());
+		assertThat(demo().send("POST", "/api/v1/pursuits/import", "text/csv", "jobKey,type,planet\r\n").status())
+			.as("an unknown column")
+			.isEqualTo(400);
+	}
+
+	@Test
 	void theContractsListFormWithEmptyFiltersListsEverything() {
 		String jobKey = newJobKey();
 		publish(scored("demo", jobKey, 1, 75, Decision.PURSUE));

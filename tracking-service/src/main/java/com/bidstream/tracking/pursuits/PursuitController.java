@@ -36,8 +36,24 @@ class PursuitController {
 
 	private final PursuitService pursuits;
 
-	PursuitController(PursuitService pursuits) {
+	private final PursuitImport imports;
+
+	PursuitController(PursuitService pursuits, PursuitImport imports) {
 		this.pursuits = pursuits;
+		this.imports = imports;
+	}
+
+	/**
+	 * Backfills history from CSV ({@link PursuitImport}): 200 with what it recorded, and
+	 * the rows it rejected with their reasons.
+	 */
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	PursuitImport.Result backfill(Caller caller, jakarta.servlet.http.HttpServletRequest request)
+			throws java.io.IOException {
+		String agencyId = caller.writeAgency();
+		// bounded at 10 MiB by the platform's RequestBodyLimitFilter
+		// (bidstream.web.larger-bodies)
+		return this.imports.run(agencyId, request.getInputStream().readAllBytes());
 	}
 
 	/**

@@ -46,6 +46,9 @@ class PursuitControllerTests {
 	@MockitoBean
 	PursuitService pursuits;
 
+	@MockitoBean
+	PursuitImport imports;
+
 	ResultActions postEvent(String key, String json) throws Exception {
 		return this.mvc.perform(post("/api/v1/pursuits/{jobKey}/events", JOB).header("X-Api-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
