@@ -2,6 +2,7 @@ package com.bidstream.scoring;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import com.bidstream.contracts.Listing;
 import com.bidstream.contracts.ListingIngested;
 import com.bidstream.contracts.ListingScored;
 import com.bidstream.contracts.ListingScored.Decision;
+import com.bidstream.contracts.PursuitAdvanced;
 import com.bidstream.contracts.Topics;
 import com.bidstream.testsupport.DashboardQueries;
 import com.bidstream.testsupport.BidstreamApi;
@@ -355,9 +357,83 @@ abstract class ScoringIntegrationTests {
 					(progress) -> progress.get("rescoreId").asString().equals(secondId)
 							&& progress.get("status").asString().equals("DONE"));
 		assertThat(unchanged.get("changed").asInt()).isZero();
+		// reading the whole topic takes a while; the count must hold over the window
 		await().during(Duration.ofSeconds(2))
-			.atMost(Duration.ofSeconds(5))
-			.until(() -> scoredNow(kafka.key()).size() == 2 && scoredNow(website.key()).size() == 2);
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> List.of(scoredNow(kafka.key()).size(), scoredNow(website.key()).size()),
+					(counts) -> counts.equals(List.of(2, 2)));
+	}
+
+	@Test
+	void calibrationFitsTheAgencysWeightsToItsOwnOutcomesAndAnAcceptMakesThemTheProfiles() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		JsonNode none = operator.get("/api/v1/profile/calibration?target=REPLIED&agency=" + agency).json();
+		assertThat(none.get("status").asString()).isEqualTo("NOT_ENOUGH_DATA");
+		assertThat(none.get("outcomes").asInt()).isZero();
+		assertThat(none.at("/fitted/weights").size()).isEqualTo(8);
+		assertThat(none.at("/heldOut/aucFitted").isNull()).isTrue();
+		assertThat(operator.get("/api/v1/profile/calibration?target=OFFER&agency=" + agency).status()).isEqualTo(400);
+		assertThat(operator.post("/api/v1/profile/calibration/accept?target=REPLIED", "").status()).isEqualTo(409);
+
+		// replies came to the expert Kafka jobs, losses to the small website jobs; one
+		// listing in five (by its jobKey's hash) is held out, so each kind has some there
+		List<ListingIngested> listings = new ArrayList<>();
+		int[] heldOut = new int[2];
+		while (listings.size() < 60 || heldOut[0] < 3 || heldOut[1] < 3) {
+			boolean expert = listings.size() % 2 == 0;
+			Listing listing = expert ? TestListings.expertKafkaJob(uniqueId(), Instant.now())
+					: TestListings.websiteJob(uniqueId(), Instant.now());
+			if (Math.floorMod(listing.jobKey().hashCode(), 5) == 0) {
+				heldOut[expert ? 0 : 1]++;
+			}
+			listings.add(ingested(agency, listing, 1));
+		}
+		listings.forEach(this::publish);
+		await().atMost(WAIT)
+			.until(() -> operator.get("/api/v1/scores?limit=500&agency=" + agency).json().get("scores").size(),
+					(scored) -> scored == listings.size());
+		for (int i = 0; i < listings.size(); i++) {
+			ListingIngested listing = listings.get(i);
+			boolean expert = i % 2 == 0;
+			publishPursuit(agency, listing.jobKey(), PursuitAdvanced.Action.PROPOSAL_SENT,
+					PursuitAdvanced.Stage.PROPOSED, null);
+			publishPursuit(agency, listing.jobKey(),
+					expert ? PursuitAdvanced.Action.REPLIED : PursuitAdvanced.Action.LOST,
+					expert ? PursuitAdvanced.Stage.REPLIED : PursuitAdvanced.Stage.PROPOSED,
+					expert ? null : PursuitAdvanced.Outcome.LOST);
+		}
+
+		JsonNode ready = await().atMost(WAIT)
+			.until(() -> operator.get("/api/v1/profile/calibration?target=REPLIED&agency=" + agency).json(),
+					(calibration) -> calibration.get("outcomes").asInt() == listings.size());
+		assertThat(ready.get("status").asString()).isEqualTo("READY");
+		assertThat(ready.get("positives").asInt()).isEqualTo(listings.size() / 2 + listings.size() % 2);
+		assertThat(ready.at("/heldOut/aucFitted").asDouble()).as("the two kinds part cleanly").isEqualTo(1.0);
+		double sum = 0;
+		for (JsonNode weight : ready.at("/fitted/weights")) {
+			assertThat(weight.asDouble()).isGreaterThanOrEqualTo(0);
+			sum += weight.asDouble();
+		}
+		assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
+		assertThat(operator.get("/api/v1/profile/calibration?target=HIRED&agency=" + agency)
+			.json()
+			.get("status")
+			.asString()).as("nobody was hired").isEqualTo("NOT_ENOUGH_DATA");
+
+		var accepted = operator.post("/api/v1/profile/calibration/accept?target=REPLIED", "");
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+		assertThat(accepted.json().get("version").asInt()).isEqualTo(2);
+		assertThat(accepted.json().at("/weights/budget").asDouble())
+			.isCloseTo(ready.at("/fitted/weights/budget").asDouble(), org.assertj.core.data.Offset.offset(1e-4));
+	}
+
+	void publishPursuit(String agency, String jobKey, PursuitAdvanced.Action action, PursuitAdvanced.Stage stage,
+			PursuitAdvanced.Outcome outcome) {
+		PursuitAdvanced event = new PursuitAdvanced(UUID.randomUUID(), Instant.now(), agency, jobKey,
+				PursuitAdvanced.SCHEMA_VERSION, action, stage, outcome, "fl-ana", null, null, null,
+				(outcome != null) ? PursuitAdvanced.LossReason.PRICE : null, Instant.now());
+		kafka().send(Topics.PURSUITS_EVENTS, event.key(), EventCodec.toBytes(event));
 	}
 
 	@Test

@@ -1,0 +1,72 @@
+package com.bidstream.scoring.calibration;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.bidstream.contracts.PursuitAdvanced;
+import com.bidstream.platform.messaging.EventConsumer;
+import com.bidstream.platform.security.Caller;
+import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.scoring.model.ScoringProfile;
+
+/**
+ * {@code GET /api/v1/profile/calibration?target=REPLIED|HIRED} and
+ * {@code POST /api/v1/profile/calibration/accept?target=...} (which answers the profile,
+ * with its new version). An operator names the agency with {@code X-Agency-Id}, or
+ * {@code agency=} to read.
+ */
+@RestController
+@RequestMapping("/api/v1/profile/calibration")
+class CalibrationController {
+
+	private final Calibrations calibrations;
+
+	CalibrationController(Calibrations calibrations) {
+		this.calibrations = calibrations;
+	}
+
+	@GetMapping
+	CalibrationView calibration(Caller caller, @RequestParam(required = false) String target,
+			@RequestParam(required = false) String agency) {
+		return this.calibrations.compute(caller.resourceAgency(agency), target(target));
+	}
+
+	@PostMapping("/accept")
+	ScoringProfile accept(Caller caller, @RequestParam(required = false) String target) {
+		return this.calibrations.accept(caller.writeAgency(), target(target));
+	}
+
+	private static Calibrations.Target target(String target) {
+		if (target == null || target.isBlank()) {
+			return Calibrations.Target.REPLIED;
+		}
+		try {
+			return Calibrations.Target.valueOf(target.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiProblem.invalidField("target", "must be REPLIED or HIRED");
+		}
+	}
+
+	/**
+	 * The outcomes' consumer: {@code pursuits.events} as group {@code scoring}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class OutcomesMessaging {
+
+		@Bean
+		Consumer<List<byte[]>> pursuitOutcomes(EventConsumer events, Outcomes outcomes) {
+			return events.batchOf("scoring", PursuitAdvanced.class, outcomes::record);
+		}
+
+	}
+
+}
