@@ -52,6 +52,8 @@ class Rescores {
 
 	static final int BATCH = 500;
 
+	static final int STEPS_PER_TICK = 20;
+
 	private static final Logger log = LoggerFactory.getLogger(Rescores.class);
 
 	private final JdbcClient jdbc;
@@ -131,9 +133,11 @@ class Rescores {
 	@Scheduled(fixedDelayString = "${bidstream.scoring.rescore-every:200ms}", initialDelay = 2_000)
 	void stepQuietly() {
 		try {
-			while (step()) {
-				// keep going while there is work: a step is one transaction of BATCH
-				// scores
+			// a step is one transaction of BATCH scores; the scheduler's thread is
+			// shared, so
+			// a tick does a bounded number of them
+			for (int steps = 0; steps < STEPS_PER_TICK && step(); steps++) {
+				// next step
 			}
 		}
 		catch (RuntimeException ex) {
