@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Bounds a JSON or form request body before anything parses it ({@link BodyLimits}): a
@@ -40,7 +41,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String path = request.getRequestURI();
+		// the path as Spring MVC routes it: decoded, without ';' parameters (a raw URI
+		// such as
+		// /api/v1/pursuits;x=1/import reaches the same handler and must meet the same
+		// bound)
+		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 		if (!bounded(request.getContentType()) && !this.limits.names(path)) {
 			chain.doFilter(request, response);
 			return;
