@@ -279,6 +279,8 @@ abstract class ScoringIntegrationTests {
 				"{\"skills\": \"Java\", \"hourlyRate\": -1, \"capacity\": 2.5, \"active\": \"yes\", \"rate\": 1}");
 		var nameless = operator.put("/api/v1/freelancers/fl-cy", "{\"skills\": [\"Java\"]}");
 		var badId = operator.put("/api/v1/freelancers/fl%20x", "{\"name\": \"X\"}");
+		var hugeNegative = operator.put("/api/v1/freelancers/fl-neg",
+				"{\"name\": \"N\", \"capacity\": -18446744073709551616}");
 
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		assertThat(created.json().get("id").asString()).isEqualTo("fl-ana");
@@ -293,9 +295,24 @@ abstract class ScoringIntegrationTests {
 		assertThat(nameless.status()).isEqualTo(400);
 		assertThat(nameless.json().at("/errors/0/field").asString()).isEqualTo("name");
 		assertThat(badId.status()).isEqualTo(400);
+		assertThat(hugeNegative.status()).as("it wrapped around to 0").isEqualTo(400);
+		assertThat(hugeNegative.json().at("/errors/0/field").asString()).isEqualTo("capacity");
+		// two first PUTs of one freelancer at once: neither wipes the other's fields
+		for (int i = 0; i < 10; i++) {
+			String path = "/api/v1/freelancers/fl-race-" + i;
+			var skills = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> operator.put(path, "{\"name\": \"A\", \"skills\": [\"Rust\"]}"));
+			var capacity = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> operator.put(path, "{\"name\": \"B\", \"capacity\": 9}"));
+			assertThat(List.of(skills.join().status(), capacity.join().status())).containsExactlyInAnyOrder(200, 201);
+			JsonNode both = operator.get(path + "?agency=" + agency).json();
+			assertThat(both.get("skills").toString()).as(both.toString()).isEqualTo("[\"Rust\"]");
+			assertThat(both.get("capacity").asInt()).as(both.toString()).isEqualTo(9);
+		}
 		assertThat(operator.get("/api/v1/freelancers?agency=" + agency).json().get("freelancers").values())
 			.extracting((freelancer) -> freelancer.get("id").asString())
-			.containsExactly("fl-ana");
+			.startsWith("fl-ana")
+			.doesNotContain("fl-bo", "fl-cy", "fl-neg");
 		assertThat(api("dev-demo-key").get("/api/v1/freelancers").body()).doesNotContain("fl-ana");
 		assertThat(api("dev-demo-key").get("/api/v1/freelancers/fl-ana").status()).isEqualTo(404);
 

@@ -15,9 +15,9 @@ import com.bidstream.contracts.Listing;
  * own skill that is the same: "Kafka" for "Apache Kafka"), <em>listed</em> when only
  * their skills do; proof counts twice. {@code fit = (2 x proven + listed) / (2 x the
  * listing's skills)}. A listing without skills is matched by the freelancers' skills its
- * title and description name, at most 0.6 (a weaker reading). Inactive freelancers are
- * left out. Capacity is not weighed: scoring does not know how many pursuits a freelancer
- * holds.
+ * title and description name: 0.25 for one, 0.15 more for each other, at most 0.6 (a
+ * weaker reading). Inactive freelancers are left out. Capacity is not weighed: scoring
+ * does not know how many pursuits a freelancer holds.
  */
 final class RosterMatch {
 
@@ -52,7 +52,8 @@ final class RosterMatch {
 	 */
 	static Reading proofMatch(List<Match> matches, List<Freelancer> roster) {
 		if (roster.stream().noneMatch(Freelancer::active)) {
-			return new Reading(0.5, "no freelancer roster yet");
+			return new Reading(0.5,
+					roster.isEmpty() ? "no freelancer roster yet" : "no active freelancer on the roster");
 		}
 		if (matches.isEmpty()) {
 			return new Reading(0.0, "nobody on the roster has these skills");
@@ -104,7 +105,7 @@ final class RosterMatch {
 		if (named.isEmpty()) {
 			return null;
 		}
-		return new Match(freelancer.id(), round(Math.min(0.6, 0.2 * named.size())),
+		return new Match(freelancer.id(), round(Math.min(0.6, 0.25 + 0.15 * (named.size() - 1))),
 				List.of("the job names: " + String.join(", ", named)));
 	}
 
@@ -142,13 +143,20 @@ final class RosterMatch {
 		}
 		for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
 			int end = at + term.length();
-			boolean startsWord = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
-			boolean endsWord = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+			boolean startsWord = at == 0 || !inWord(text.charAt(at - 1));
+			boolean endsWord = end == text.length() || !inWord(text.charAt(end));
 			if (startsWord && endsWord) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Letters, digits, and the '#' and '+' of C#, C++ and F#: "C" is not named in "C#".
+	 */
+	private static boolean inWord(char c) {
+		return Character.isLetterOrDigit(c) || c == '#' || c == '+';
 	}
 
 	private static double round(double fit) {

@@ -21,7 +21,7 @@ import com.bidstream.platform.web.FieldError;
  */
 final class FreelancerRequest {
 
-	static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
+	static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,63}");
 
 	static final int MAX_NAME = 200;
 
@@ -146,11 +146,11 @@ final class FreelancerRequest {
 		if (!(value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger)) {
 			return invalid("capacity", "must be a whole number");
 		}
-		long capacity = ((Number) value).longValue();
-		if (new BigDecimal(value.toString()).compareTo(BigDecimal.valueOf(MAX_CAPACITY)) > 0 || capacity < 0) {
+		BigDecimal capacity = new BigDecimal(value.toString());
+		if (capacity.signum() < 0 || capacity.compareTo(BigDecimal.valueOf(MAX_CAPACITY)) > 0) {
 			return invalid("capacity", "must be between 0 and " + MAX_CAPACITY);
 		}
-		return (int) capacity;
+		return capacity.intValueExact();
 	}
 
 	private @Nullable Boolean active() {

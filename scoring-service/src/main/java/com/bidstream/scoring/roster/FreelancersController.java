@@ -47,7 +47,8 @@ class FreelancersController {
 	ResponseEntity<FreelancerView> put(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
 		String agencyId = caller.writeAgency();
 		if (!FreelancerRequest.ID.matcher(id).matches()) {
-			throw ApiProblem.invalidField("id", "must be 1 to 64 letters, digits or . _ ~ -");
+			throw ApiProblem.invalidField("id",
+					"must be 1 to 64 letters, digits or . _ ~ -, starting with a letter or digit");
 		}
 		FreelancerRequest.Change change = FreelancerRequest.read(body);
 		if (!change.errors().isEmpty()) {

@@ -83,6 +83,13 @@ public class Roster {
 	 */
 	@Transactional
 	Saved put(String agencyId, String id, FreelancerRequest.Change change) {
+		// a row lock cannot hold a freelancer not created yet: two first PUTs at once
+		// would
+		// each create it from nothing, and one would wipe the other's fields
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || '|' || ?, 0))")
+			.params(agencyId, id)
+			.query((rs, row) -> 0)
+			.list();
 		Optional<FreelancerView> current = this.jdbc
 			.sql(COLUMNS + "where agency_id = ? and freelancer_id = ? for update")
 			.params(agencyId, id)

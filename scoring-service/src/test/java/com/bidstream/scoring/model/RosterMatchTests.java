@@ -63,10 +63,12 @@ class RosterMatchTests {
 
 		assertThat(RosterMatch.matches(kafkaJob(), List.of(away))).isEmpty();
 		assertThat(RosterMatch.proofMatch(List.of(), List.of(away)).value()).isEqualTo(0.5);
+		assertThat(RosterMatch.proofMatch(List.of(), List.of(away)).reason())
+			.isEqualTo("no active freelancer on the roster");
 	}
 
 	@Test
-	void aListingWithoutSkillsIsMatchedByWhatItsTextNamesAtMostPointSix() {
+	void aListingWithoutSkillsIsMatchedByWhatItsTextNamesAWeakerReading() {
 		Listing noSkills = TestListings.with(TestListings.websiteJob("~2", NOW), List.of());
 		Listing kafka = new Listing(noSkills.source(), noSkills.externalId(), noSkills.url(),
 				"Kafka and Spring Boot engineer", "Java 17, Kafka Streams", noSkills.postedAt(), null, List.of(), null,
@@ -76,7 +78,7 @@ class RosterMatchTests {
 
 		assertThat(matches).singleElement().satisfies((match) -> {
 			assertThat(match.freelancerId()).isEqualTo("fl-ana");
-			assertThat(match.fit()).isEqualTo(0.6);
+			assertThat(match.fit()).as("0.25 for one, 0.15 for each other").isEqualTo(0.55);
 			assertThat(match.reasons()).containsExactly("the job names: Java, Spring Boot, Kafka");
 		});
 	}
@@ -91,6 +93,9 @@ class RosterMatchTests {
 		assertThat(RosterMatch.matches(java, many)).extracting(Match::freelancerId).containsExactly("a", "b", "c");
 		assertThat(RosterMatch.names("javascript developer", "java")).isFalse();
 		assertThat(RosterMatch.names("senior java, spring", "java")).isTrue();
+		assertThat(RosterMatch.names("c# and r work", "c")).as("C is not named in C#").isFalse();
+		assertThat(RosterMatch.names("c++ and r work", "c")).isFalse();
+		assertThat(RosterMatch.names("c# and r work", "c#")).isTrue();
 	}
 
 	@Test
