@@ -318,6 +318,65 @@ abstract class TrackingIntegrationTests {
 		assertThat(demo().send("POST", "/api/v1/pursuits/import", "text/csv", "jobKey,type,planet\r\n").status())
 			.as("an unknown column")
 			.isEqualTo(400);
+		assertThat(
+				demo().send("POST", "/api/v1/pursuits/import", "text/csv", "jobKey,type,occurredAt,type\r\n").status())
+			.as("a column named twice")
+			.isEqualTo(400);
+
+		// the first rejected rows of the file, in its order, whatever order they were
+		// applied in
+		StringBuilder unknown = new StringBuilder("jobKey,type,occurredAt\r\n");
+		for (int i = 0; i < 150; i++) {
+			unknown.append("upwork:~z").append(149 - i).append(",VIEWED,2026-10-03T10:00:00Z\r\n");
+		}
+		JsonNode manyErrors = demo().send("POST", "/api/v1/pursuits/import", "text/csv", unknown.toString()).json();
+		assertThat(manyErrors.get("rejected").asInt()).isEqualTo(150);
+		assertThat(manyErrors.get("errors").values()).extracting((error) -> error.get("line").asInt())
+			.hasSize(100)
+			.startsWith(2, 3, 4)
+			.endsWith(101);
+
+		// an eventId used for another pursuit is named as the eventId
+		String reused = UUID.randomUUID().toString();
+		assertThat(event(demo(), second, "{\"type\": \"VIEWED\", \"eventId\": \"" + reused + "\"}").status())
+			.isEqualTo(201);
+		JsonNode reuse = demo()
+			.send("POST", "/api/v1/pursuits/import", "text/csv",
+					"jobKey,type,occurredAt,eventId\r\n" + first + ",VIEWED,2026-10-05T10:00:00Z," + reused + "\r\n")
+			.json();
+		assertThat(reuse.at("/errors/0/errors/0/field").asString()).as(reuse.toString()).isEqualTo("eventId");
+	}
+
+	@Test
+	void aCsvBackfillThatIsNotValidTextInItsCharsetIsRefusedNotStoredChanged() throws Exception {
+		String jobKey = newJobKey();
+		publish(scored("demo", jobKey, 1, 55, Decision.REVIEW));
+		awaitPursuit(demo(), jobKey, "NEW");
+		byte[] head = ("jobKey,type,occurredAt,note\r\n" + jobKey + ",VIEWED,2026-10-03T10:00:00Z,caf")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] body = java.util.Arrays.copyOf(head, head.length + 3);
+		body[head.length] = (byte) 0xe9; // Latin-1's é, no UTF-8
+		body[head.length + 1] = '\r';
+		body[head.length + 2] = '\n';
+		var http = java.net.http.HttpClient.newHttpClient();
+
+		var utf8 = http.send(importRequest(body, "text/csv"), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var latin1 = http.send(importRequest(body, "text/csv; charset=ISO-8859-1"),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(utf8.statusCode()).as(utf8.body()).isEqualTo(400);
+		assertThat(utf8.body()).contains("not valid UTF-8");
+		assertThat(latin1.statusCode()).as(latin1.body()).isEqualTo(200);
+		assertThat(demo().get("/api/v1/pursuits/" + jobKey).json().at("/history/0/note").asString()).isEqualTo("café");
+	}
+
+	java.net.http.HttpRequest importRequest(byte[] body, String contentType) {
+		return java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/pursuits/import"))
+			.header("X-Api-Key", "dev-demo-key")
+			.header("Content-Type", contentType)
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
 	}
 
 	@Test

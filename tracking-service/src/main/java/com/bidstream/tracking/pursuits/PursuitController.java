@@ -1,5 +1,6 @@
 package com.bidstream.tracking.pursuits;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,20 @@ class PursuitController {
 		String agencyId = caller.writeAgency();
 		// bounded at 10 MiB by the platform's RequestBodyLimitFilter
 		// (bidstream.web.larger-bodies)
-		return this.imports.run(agencyId, request.getInputStream().readAllBytes());
+		// the charset the client declared (Spring Boot forces the request's own encoding
+		// to
+		// UTF-8, so it is read from the header)
+		java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+		try {
+			java.nio.charset.Charset declared = org.springframework.http.MediaType
+				.parseMediaType(request.getContentType())
+				.getCharset();
+			charset = (declared != null) ? declared : charset;
+		}
+		catch (RuntimeException ex) {
+			throw ApiProblem.badRequest("malformed-body", "Unknown charset in " + request.getContentType());
+		}
+		return this.imports.run(agencyId, request.getInputStream().readAllBytes(), charset);
 	}
 
 	/**

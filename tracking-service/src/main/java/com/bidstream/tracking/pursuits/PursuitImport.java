@@ -59,13 +59,30 @@ class PursuitImport {
 
 	}
 
-	Result run(String agencyId, byte[] body) {
-		List<CsvRows.Row> rows = CsvRows.read(new String(body, StandardCharsets.UTF_8));
+	Result run(String agencyId, byte[] body, java.nio.charset.Charset charset) {
+		String text;
+		try {
+			// strictly: a byte that is not text in the declared charset is refused, never
+			// stored as a replacement character
+			text = charset.newDecoder()
+				.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+				.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+				.decode(java.nio.ByteBuffer.wrap(body))
+				.toString();
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			throw ApiProblem.badRequest("malformed-body", "The CSV is not valid " + charset.name()
+					+ " (declare another charset in Content-Type if it is in one)");
+		}
+		List<CsvRows.Row> rows = CsvRows.read(text);
 		if (rows.isEmpty()) {
 			throw ApiProblem.badRequest("malformed-body", "The CSV has no header row");
 		}
 		List<String> header = rows.get(0).fields().stream().map(String::strip).toList();
 		List<String> unknown = header.stream().filter((name) -> !COLUMNS.contains(name)).toList();
+		if (new java.util.HashSet<>(header).size() != header.size()) {
+			throw ApiProblem.badRequest("malformed-body", "The header names a column twice: " + header);
+		}
 		if (!unknown.isEmpty() || !header.contains("jobKey") || !header.contains("type")
 				|| !header.contains("occurredAt")) {
 			throw ApiProblem.badRequest("malformed-body",
@@ -107,20 +124,24 @@ class PursuitImport {
 						"The eventId " + row.command().eventId() + " was already used for another pursuit"));
 			}
 		}
+		// the first rejected rows of the file, whatever order they were applied in
 		errors.sort(Comparator.comparingLong(LineErrors::line));
-		return new Result(rows.size() - 1, recorded, duplicates, rejected[0], List.copyOf(errors));
+		return new Result(rows.size() - 1, recorded, duplicates, rejected[0],
+				List.copyOf(errors.subList(0, Math.min(MAX_ERRORS, errors.size()))));
 	}
 
 	private static void reject(List<LineErrors> errors, int[] rejected, long line, ApiProblem problem) {
 		rejected[0]++;
-		if (errors.size() < MAX_ERRORS) {
-			errors.add(new LineErrors(line, problem.errors().isEmpty()
-					? List.of(new FieldError(fieldOf(problem), problem.getMessage())) : problem.errors()));
-		}
+		errors.add(new LineErrors(line, problem.errors().isEmpty()
+				? List.of(new FieldError(fieldOf(problem), problem.getMessage())) : problem.errors()));
 	}
 
+	/** The field a problem without fields of its own is about. */
 	private static String fieldOf(ApiProblem problem) {
-		return (problem.status().value() == 404) ? "jobKey" : "type";
+		if (problem.status().value() == 404) {
+			return "jobKey";
+		}
+		return "event-id-reused".equals(problem.slug()) ? "eventId" : "type";
 	}
 
 	private static Parsed parse(String agencyId, List<String> header, CsvRows.Row row) {
