@@ -9,5 +9,8 @@ create table outcomes (
     hired      boolean     not null default false,
     ended      boolean     not null default false,
     updated_at timestamptz not null,
+    -- the listing's signals and score when the proposal was sent: the features a fit uses
+    signals    jsonb,
+    score      integer,
     primary key (agency_id, job_key)
 );

@@ -92,7 +92,9 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 
 	/**
 	 * One WARN line per failed try of a record, without a stack trace: the first try and
-	 * then every {@value #LOG_EVERY}th (a database outage retries without end).
+	 * then every {@value #LOG_EVERY}th (a database outage retries without end). Whether
+	 * it is tried again or dead-lettered is decided after; the dead letter has its own
+	 * line.
 	 */
 	private record RetryLog(String group) implements RetryListener {
 
@@ -103,8 +105,8 @@ public final class ConsumerErrorHandling implements ListenerContainerWithDlqAndR
 			}
 			String cause = DatabaseFailures.isUnreachable(ex) ? "the database is out of reach"
 					: DeadLetterReasons.raw(ex);
-			log.warn("Try {} of {}-{}@{} in group {} failed, trying again: {}", deliveryAttempt, record.topic(),
-					record.partition(), record.offset(), this.group, cause);
+			log.warn("Try {} of {}-{}@{} in group {} failed: {}", deliveryAttempt, record.topic(), record.partition(),
+					record.offset(), this.group, cause);
 		}
 
 	}

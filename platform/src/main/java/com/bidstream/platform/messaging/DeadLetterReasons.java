@@ -25,6 +25,10 @@ public final class DeadLetterReasons {
 	/** A reason is a sentence, not a payload. */
 	static final int MAX_LENGTH = 1_000;
 
+	private static final String LOG = "; the service's log has the details";
+
+	private static final String DATABASE = "The database refused the event" + LOG;
+
 	private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_]*)");
 
 	private DeadLetterReasons() {
@@ -38,8 +42,7 @@ public final class DeadLetterReasons {
 		for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
 			if (inner instanceof DataAccessException || inner instanceof SQLException) {
 				String state = sqlState(inner);
-				return "The database refused the event" + ((state != null) ? " (SQLState " + state + ")" : "")
-						+ "; the service's log has the details";
+				return (state != null) ? "The database refused the event (SQLState " + state + ")" + LOG : DATABASE;
 			}
 		}
 		if (cause instanceof UnreadableEventException || cause instanceof IllegalArgumentException
@@ -65,6 +68,10 @@ public final class DeadLetterReasons {
 	public static @Nullable String scrub(@Nullable String reason) {
 		if (reason == null) {
 			return null;
+		}
+		if (reason.contains("SQL [") || reason.contains("PreparedStatementCallback") || reason.contains("ERROR: ")) {
+			// written before these rules: a database's refusal in its own words
+			return DATABASE;
 		}
 		String scrubbed = QUALIFIED.matcher(reason).replaceAll("$1").replace('$', '.');
 		return (scrubbed.length() > MAX_LENGTH) ? scrubbed.substring(0, MAX_LENGTH) + "…" : scrubbed;

@@ -53,6 +53,10 @@ class DeadLetterReasonsTests {
 	@Test
 	void aStoredReasonIsScrubbedWhenRead() {
 		assertThat(DeadLetterReasons.scrub("java.lang.NullPointerException")).isEqualTo("NullPointerException");
+		assertThat(DeadLetterReasons
+			.scrub("PreparedStatementCallback; SQL [insert into listings (agency_id) values (?)]; ERROR: invalid byte"))
+			.as("a reason written before these rules")
+			.isEqualTo("The database refused the event; the service's log has the details");
 		assertThat(DeadLetterReasons.scrub(null)).isNull();
 		assertThat(DeadLetterReasons.scrub("x".repeat(5_000))).hasSize(DeadLetterReasons.MAX_LENGTH + 1);
 		assertThat(DeadLetterReasons.scrub("version 1.2 of e.g. a listing")).isEqualTo("version 1.2 of e.g. a listing");

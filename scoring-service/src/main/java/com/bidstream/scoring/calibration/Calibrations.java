@@ -22,12 +22,14 @@ import com.bidstream.scoring.profile.Profiles;
  * Fits an agency's signal weights to its own outcomes. An outcome is a proposal whose
  * pursuit reached the target (positive) or ended LOST or WITHDRAWN without it (negative);
  * listings closed NO_HIRE, CANCELLED or EXPIRED are left out. Its features are the eight
- * signal values of the listing's stored score. One listing in five (by a hash of its
- * jobKey, so the same each time) is held out: the weights are fitted on the rest
- * ({@link Fit}) and both models are judged on the held-out ones, the current one by its
- * score read as a probability (score / 100). READY needs {@value #MIN_OUTCOMES} outcomes
- * with {@value #MIN_EACH} of each kind, among them held-out ones of each kind; the newest
- * {@value #MAX_OUTCOMES} are used.
+ * signal values of the listing's score when the proposal was sent (kept in
+ * {@code outcomes}; the score stored now, for a proposal sent before its score arrived),
+ * not of a later version, whose proposals and client figures may already tell the
+ * outcome. One listing in five (by a hash of its jobKey, so the same each time) is held
+ * out: the weights are fitted on the rest ({@link Fit}) and both models are judged on the
+ * held-out ones, the current one by its score read as a probability (score / 100). READY
+ * needs {@value #MIN_OUTCOMES} outcomes with {@value #MIN_EACH} of each kind, among them
+ * held-out ones of each kind; the newest {@value #MAX_OUTCOMES} are used.
  */
 @Service
 class Calibrations {
@@ -36,7 +38,10 @@ class Calibrations {
 
 	static final int MIN_EACH = 5;
 
-	static final int MAX_OUTCOMES = 20_000;
+	static final int MAX_OUTCOMES = 5_000;
+
+	/** A fit is seconds of CPU at most; two at a time, the rest wait or answer 503. */
+	private final java.util.concurrent.Semaphore fitting = new java.util.concurrent.Semaphore(2);
 
 	private final JdbcClient jdbc;
 
@@ -62,6 +67,26 @@ class Calibrations {
 	}
 
 	CalibrationView compute(String agencyId, Target target) {
+		try {
+			if (!this.fitting.tryAcquire(5, java.util.concurrent.TimeUnit.SECONDS)) {
+				throw new ApiProblem(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "busy",
+						"Scoring is fitting other calibrations; try again in a few seconds", null);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ApiProblem(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "busy",
+					"The service is stopping", null);
+		}
+		try {
+			return fit(agencyId, target);
+		}
+		finally {
+			this.fitting.release();
+		}
+	}
+
+	private CalibrationView fit(String agencyId, Target target) {
 		ScoringProfile profile = this.profiles.current(agencyId);
 		List<Sample> samples = samples(agencyId, target);
 		int positives = (int) samples.stream().filter(Sample::positive).count();
@@ -108,7 +133,8 @@ class Calibrations {
 	private List<Sample> samples(String agencyId, Target target) {
 		String reached = target.name().toLowerCase(Locale.ROOT);
 		return this.jdbc.sql("""
-				select s.job_key, s.signals, s.score, o.%s as positive
+				select s.job_key, coalesce(o.signals, s.signals) as signals, coalesce(o.score, s.score) as score,
+				       o.%s as positive
 				  from outcomes o
 				  join scores s on s.agency_id = o.agency_id and s.job_key = o.job_key
 				 where o.agency_id = ? and o.proposed and (o.%s or o.ended)

@@ -27,15 +27,21 @@ class Outcomes {
 
 	void record(List<PursuitAdvanced> events) {
 		this.jdbc.sql("""
-				insert into outcomes as o (agency_id, job_key, proposed, replied, hired, ended, updated_at)
-				select agency_id, job_key, bool_or(proposed), bool_or(replied), bool_or(hired), bool_or(ended), now()
+				insert into outcomes as o (agency_id, job_key, proposed, replied, hired, ended, updated_at, signals,
+				                           score)
+				select e.agency_id, e.job_key, bool_or(e.proposed), bool_or(e.replied), bool_or(e.hired),
+				       bool_or(e.ended), now(),
+				       (array_agg(s.signals) filter (where e.proposed and s.signals is not null))[1],
+				       (array_agg(s.score) filter (where e.proposed and s.score is not null))[1]
 				  from unnest(?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::boolean[], ?::boolean[])
 				       e (agency_id, job_key, proposed, replied, hired, ended)
-				 group by agency_id, job_key
+				  left join scores s on s.agency_id = e.agency_id and s.job_key = e.job_key
+				 group by e.agency_id, e.job_key
 				on conflict (agency_id, job_key) do update
 				   set proposed = o.proposed or excluded.proposed, replied = o.replied or excluded.replied,
 				       hired = o.hired or excluded.hired, ended = o.ended or excluded.ended,
-				       updated_at = excluded.updated_at
+				       updated_at = excluded.updated_at,
+				       signals = coalesce(o.signals, excluded.signals), score = coalesce(o.score, excluded.score)
 				""")
 			.params(ColumnArrays.of(events)
 				.text(PursuitAdvanced::agencyId)

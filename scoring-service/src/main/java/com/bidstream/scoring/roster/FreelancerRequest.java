@@ -29,9 +29,9 @@ final class FreelancerRequest {
 
 	static final int MAX_SKILL = 100;
 
-	static final int MAX_PROOF = 50;
+	static final int MAX_PROOF = 20;
 
-	static final int MAX_PROOF_TEXT = 1_000;
+	static final int MAX_PROOF_TEXT = 500;
 
 	static final BigDecimal MAX_RATE = BigDecimal.valueOf(10_000);
 

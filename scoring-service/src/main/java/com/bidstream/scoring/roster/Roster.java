@@ -26,8 +26,14 @@ import com.bidstream.scoring.model.Freelancer;
 @Service
 public class Roster {
 
-	/** A roster is a team, not a directory: reads stop here. */
-	static final int MAX_LISTED = 1_000;
+	/**
+	 * A roster is a team, not a directory: an agency holds at most this many freelancers
+	 * (each is matched against every listing it scores).
+	 */
+	static final int MAX_LISTED = 500;
+
+	/** An operator's list of every agency's freelancers shows this many at most. */
+	static final int MAX_LISTED_ALL = 10_000;
 
 	/** A freelancer created without a capacity takes this many open pursuits. */
 	static final int DEFAULT_CAPACITY = 5;
@@ -65,7 +71,7 @@ public class Roster {
 		return agencyId
 			.map((agency) -> this.jdbc.sql(COLUMNS + "where agency_id = ? order by freelancer_id limit " + MAX_LISTED)
 				.param(agency))
-			.orElseGet(() -> this.jdbc.sql(COLUMNS + "order by agency_id, freelancer_id limit " + MAX_LISTED))
+			.orElseGet(() -> this.jdbc.sql(COLUMNS + "order by agency_id, freelancer_id limit " + MAX_LISTED_ALL))
 			.query(Roster::view)
 			.list();
 	}
@@ -99,6 +105,13 @@ public class Roster {
 		FreelancerView was = current.orElse(null);
 		if (was == null && change.name() == null) {
 			throw ApiProblem.invalidField("name", "is required for a new freelancer");
+		}
+		if (was == null && this.jdbc.sql("select count(*) from freelancers where agency_id = ?")
+			.param(agencyId)
+			.query(Integer.class)
+			.single() >= MAX_LISTED) {
+			throw ApiProblem.conflict("roster-full", "An agency's roster holds at most " + MAX_LISTED
+					+ " freelancers; set one inactive and change it, or ask for more");
 		}
 		FreelancerView next = new FreelancerView(id, agencyId, (change.name() != null) ? change.name() : was.name(),
 				(change.skills() != null) ? change.skills() : (was != null) ? was.skills() : List.of(),

@@ -186,9 +186,17 @@ class Rescores {
 		ScoringProfile profile = this.profiles.current(running.agencyId());
 		List<Freelancer> roster = this.roster.active(running.agencyId());
 		List<NewScore> changed = new ArrayList<>();
+		int unreadable = 0;
 		for (Stored stored : batch) {
 			ListingIngested event = stored.event();
-			Assessment assessment = ScoringModel.assess(event.listing(), profile, roster, now);
+			if (event == null) {
+				unreadable++;
+				continue;
+			}
+			// as of when it was scored: only the profile and the roster differ, so
+			// freshness
+			// (which moves with the clock) changes nothing
+			Assessment assessment = ScoringModel.assess(event.listing(), profile, roster, stored.scoredAt());
 			if (!Facts.of(assessment).equals(stored.facts())) {
 				changed.add(new NewScore(event, assessment, ScoringModel.VERSION, profile.version(), now));
 			}
@@ -208,9 +216,13 @@ class Rescores {
 				 where id = ?
 				""")
 			.params(batch.size(), published.size(),
-					batch.isEmpty() ? running.after() : batch.get(batch.size() - 1).event().jobKey(), done, done,
+					batch.isEmpty() ? running.after() : batch.get(batch.size() - 1).jobKey(), done, done,
 					java.sql.Timestamp.from(now), running.id())
 			.update();
+		if (unreadable > 0) {
+			log.warn("Rescore {} of agency {} stepped over {} stored listing versions that no longer read",
+					running.id(), running.agencyId(), unreadable);
+		}
 		if (done) {
 			log.info("Rescore {} of agency {} done", running.id(), running.agencyId());
 		}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.contracts.ListingIngested;
+import com.bidstream.contracts.UnreadableEventException;
 import com.bidstream.contracts.ListingScored.AiExposure;
 import com.bidstream.contracts.ListingScored.BudgetBand;
 import com.bidstream.contracts.ListingScored.Decision;
@@ -61,7 +63,8 @@ class ScoreStore {
 			    red_flags = excluded.red_flags, model_version = excluded.model_version,
 			    profile_version = excluded.profile_version, scored_at = excluded.scored_at, closed = excluded.closed,
 			    title = excluded.title, url = excluded.url, matches = excluded.matches, ingested = excluded.ingested
-			where scores.version <= excluded.version
+			where scores.version < excluded.version
+			   or (scores.version = excluded.version and scores.scored_at <= excluded.scored_at)
 			returning agency_id, job_key""";
 
 	private static final String COLUMNS = "select agency_id, job_key, version, score, decision, segment, budget_band, "
@@ -124,19 +127,21 @@ class ScoreStore {
 
 	/**
 	 * The next scores of an agency to score again, in jobKey order after {@code after}:
-	 * the listing version each scored, and what it said.
+	 * the listing version each scored, when, and what it said. A stored version that no
+	 * longer reads (the contract moved on) comes back without its event, to be stepped
+	 * over rather than stop the rescore.
 	 */
 	List<Stored> toRescore(String agencyId, String after, int limit) {
-		return this.jdbc
-			.sql("""
-					select ingested, score, decision, segment, budget_band, ai_work, ai_exposure, signals, red_flags, matches
-					  from scores
-					 where agency_id = ? and job_key > ? and ingested is not null
-					 order by job_key limit ?
-					""")
+		return this.jdbc.sql("""
+				select job_key, ingested, scored_at, score, decision, segment, budget_band, ai_work, ai_exposure,
+				       signals, red_flags, matches
+				  from scores
+				 where agency_id = ? and job_key > ? and ingested is not null
+				 order by job_key limit ?
+				""")
 			.params(agencyId, after, limit)
-			.query((rs, row) -> new Stored(
-					EventCodec.read(rs.getString("ingested").getBytes(StandardCharsets.UTF_8), ListingIngested.class),
+			.query((rs, row) -> new Stored(rs.getString("job_key"), readable(rs.getString("ingested")),
+					rs.getTimestamp("scored_at").toInstant(),
 					new Facts(rs.getInt("score"), Decision.valueOf(rs.getString("decision")), rs.getString("segment"),
 							BudgetBand.valueOf(rs.getString("budget_band")), rs.getBoolean("ai_work"),
 							AiExposure.valueOf(rs.getString("ai_exposure")),
@@ -144,6 +149,15 @@ class ScoreStore {
 							EventCodec.mapper().readValue(rs.getString("red_flags"), STRINGS),
 							EventCodec.mapper().readValue(rs.getString("matches"), MATCHES))))
 			.list();
+	}
+
+	private static @Nullable ListingIngested readable(String json) {
+		try {
+			return EventCodec.read(json.getBytes(StandardCharsets.UTF_8), ListingIngested.class);
+		}
+		catch (UnreadableEventException ex) {
+			return null;
+		}
 	}
 
 	int countRescorable(String agencyId) {
@@ -154,9 +168,10 @@ class ScoreStore {
 	}
 
 	/**
-	 * A stored score: the listing version it scored and what it said.
+	 * A stored score: the listing version it scored (null when it no longer reads), when
+	 * it was scored, and what it said.
 	 */
-	record Stored(ListingIngested event, Facts facts) {
+	record Stored(String jobKey, @Nullable ListingIngested event, Instant scoredAt, Facts facts) {
 
 	}
 
