@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.contracts.Listing;
@@ -21,6 +23,8 @@ import com.bidstream.contracts.ListingScored;
 import com.bidstream.contracts.ListingScored.Decision;
 import com.bidstream.contracts.PursuitAdvanced;
 import com.bidstream.contracts.Topics;
+import com.bidstream.scoring.model.ScoringModel;
+import com.bidstream.scoring.model.ScoringProfile;
 import com.bidstream.testsupport.DashboardQueries;
 import com.bidstream.testsupport.BidstreamApi;
 import com.bidstream.testsupport.TopicReader;
@@ -41,6 +45,9 @@ abstract class ScoringIntegrationTests {
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String kafkaBootstrapServers;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	TopicReader kafka() {
 		return new TopicReader(this.kafkaBootstrapServers);
@@ -75,6 +82,26 @@ abstract class ScoringIntegrationTests {
 			.filter((m) -> key.equals(m.key()))
 			.map((m) -> read(m.value()))
 			.toList();
+	}
+
+	List<ListingScored> awaitScoredTimes(String key, int times) {
+		return await().atMost(WAIT).until(() -> scoredNow(key), (scores) -> scores.size() >= times);
+	}
+
+	/**
+	 * Waits until the rescore {@code started} answered has ended, DONE or FAILED, and
+	 * returns its progress.
+	 */
+	JsonNode awaitRescoreEnded(BidstreamApi operator, String agency, BidstreamApi.Response started) {
+		assertThat(started.status()).as(started.toString()).isEqualTo(202);
+		String id = started.json().get("rescoreId").asString();
+		return await().atMost(WAIT)
+			.until(() -> operator.get("/api/v1/rescore/" + id + "?agency=" + agency).json(),
+					(progress) -> !progress.get("status").asString().equals("RUNNING"));
+	}
+
+	static ListingScored.Signal signal(List<ListingScored.Signal> signals, String name) {
+		return signals.stream().filter((signal) -> signal.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	static ListingScored read(String json) {
@@ -382,6 +409,126 @@ abstract class ScoringIntegrationTests {
 	}
 
 	@Test
+	void aRescoreWithNothingChangedPublishesNothingThoughTheListingsFreshnessHasMovedSinceItWasScoredNorAfterAnEarlierRescore() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		// freshness moves with each whole minute since posting: posted 55 s ago, the
+		// listing is scored "just now" and reads "1 minute ago" a few seconds later
+		Instant posted = Instant.now().minusSeconds(55);
+		Listing listing = TestListings.postedAt(TestListings.expertKafkaJob(uniqueId(), Instant.now()), posted);
+		ListingIngested event = ingested(agency, listing, 1);
+		publish(event);
+		ListingScored scored = awaitScored(event, 1).get(0);
+		String path = "/api/v1/scores/" + event.jobKey() + "?agency=" + agency;
+		String scoredAt = operator.get(path).json().get("scoredAt").asString();
+		long minutesOldWhenScored = Duration.between(posted, scored.occurredAt()).toMinutes();
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> Duration.between(posted, Instant.now()).toMinutes() > minutesOldWhenScored);
+		assertThat(
+				signal(ScoringModel.assess(listing, ScoringProfile.defaults(), Instant.now()).signals(), "freshness"))
+			.as("scored now, its freshness would differ")
+			.isNotEqualTo(signal(scored.signals(), "freshness"));
+
+		JsonNode done = awaitRescoreEnded(operator, agency, operator.post("/api/v1/rescore", ""));
+
+		assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
+		assertThat(done.get("processed").asInt()).isEqualTo(1);
+		assertThat(done.get("changed").asInt()).as("same profile, same roster, as of the first scoring").isZero();
+		assertThat(operator.get(path).json().get("scoredAt").asString()).isEqualTo(scoredAt);
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> scoredNow(event.key()).size(), (count) -> count == 1);
+
+		// a rescore that changes the score keeps the first scoring's time to assess as
+		// of,
+		// so the next one with nothing changed still changes nothing
+		operator.put("/api/v1/freelancers/fl-ana",
+				"{\"name\": \"Ana\", \"skills\": [\"Java\", \"Spring Boot\", \"Kafka\"], \"proof\": [\"Kafka pipeline for a fintech\"]}");
+		JsonNode matched = awaitRescoreEnded(operator, agency, operator.post("/api/v1/rescore", ""));
+		assertThat(matched.get("changed").asInt()).as(matched.toString()).isEqualTo(1);
+		ListingScored rescored = awaitScoredTimes(event.key(), 2).get(1);
+		assertThat(signal(rescored.signals(), "freshness")).as("still as of the first scoring")
+			.isEqualTo(signal(scored.signals(), "freshness"));
+
+		JsonNode again = awaitRescoreEnded(operator, agency, operator.post("/api/v1/rescore", ""));
+
+		assertThat(again.get("status").asString()).as(again.toString()).isEqualTo("DONE");
+		assertThat(again.get("changed").asInt()).as("nothing changed since the last rescore").isZero();
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> scoredNow(event.key()).size(), (count) -> count == 2);
+	}
+
+	@Test
+	void aRescoreStepsOverAStoredListingVersionThatNoLongerReadsAndStillRescoresTheAgencysOtherListings() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		ListingIngested kafka = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
+		ListingIngested unreadable = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
+		ListingIngested website = ingested(agency, TestListings.websiteJob(uniqueId(), Instant.now()), 1);
+		List<ListingIngested> events = List.of(kafka, unreadable, website);
+		events.forEach(this::publish);
+		events.forEach((event) -> awaitScored(event, 1));
+		// the contract moved on under a stored version: it no longer carries a listing
+		assertThat(this.jdbc.update(
+				"update scores set ingested = ingested - 'listing' where agency_id = ? and job_key = ?", agency,
+				unreadable.jobKey()))
+			.isEqualTo(1);
+		operator.put("/api/v1/freelancers/fl-ana",
+				"{\"name\": \"Ana\", \"skills\": [\"Java\", \"Spring Boot\", \"Kafka\"], \"proof\": [\"Kafka pipeline for a fintech\"]}");
+
+		var started = operator.post("/api/v1/rescore", "");
+		JsonNode done = awaitRescoreEnded(operator, agency, started);
+
+		assertThat(started.json().get("total").asInt()).isEqualTo(3);
+		assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
+		assertThat(done.get("processed").asInt()).isEqualTo(3);
+		assertThat(done.get("changed").asInt()).as("both readable ones moved from the neutral proofMatch").isEqualTo(2);
+		assertThat(awaitScoredTimes(kafka.key(), 2)).hasSize(2)
+			.last()
+			.satisfies((rescored) -> assertThat(signal(rescored.signals(), "proofMatch").value()).isEqualTo(0.67));
+		assertThat(awaitScoredTimes(website.key(), 2)).hasSize(2);
+		JsonNode kept = operator.get("/api/v1/scores/" + unreadable.jobKey() + "?agency=" + agency).json();
+		assertThat(kept.get("matches").size()).as("scored before the roster, and not since").isZero();
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> scoredNow(unreadable.key()).size(), (count) -> count == 1);
+	}
+
+	@Test
+	void aRescoreNeverOverwritesAScoreOfTheSameVersionStampedLaterThanItsOwn() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		ListingIngested raced = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
+		ListingIngested other = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
+		publish(raced);
+		publish(other);
+		awaitScored(raced, 1);
+		awaitScored(other, 1);
+		// the same version scored again after the rescore's own time, as when its write
+		// races a later-stamped score
+		Instant later = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		assertThat(this.jdbc.update("update scores set scored_at = ? where agency_id = ? and job_key = ?",
+				java.sql.Timestamp.from(later), agency, raced.jobKey()))
+			.isEqualTo(1);
+		operator.put("/api/v1/freelancers/fl-ana",
+				"{\"name\": \"Ana\", \"skills\": [\"Java\", \"Spring Boot\", \"Kafka\"], \"proof\": [\"Kafka pipeline for a fintech\"]}");
+
+		JsonNode done = awaitRescoreEnded(operator, agency, operator.post("/api/v1/rescore", ""));
+
+		assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
+		assertThat(done.get("processed").asInt()).isEqualTo(2);
+		assertThat(done.get("changed").asInt()).as("only the score stamped before the rescore").isEqualTo(1);
+		assertThat(awaitScoredTimes(other.key(), 2)).hasSize(2);
+		JsonNode kept = operator.get("/api/v1/scores/" + raced.jobKey() + "?agency=" + agency).json();
+		assertThat(Instant.parse(kept.get("scoredAt").asString())).isEqualTo(later);
+		assertThat(kept.get("matches").size()).isZero();
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> scoredNow(raced.key()).size(), (count) -> count == 1);
+	}
+
+	@Test
 	void calibrationFitsTheAgencysWeightsToItsOwnOutcomesAndAnAcceptMakesThemTheProfiles() {
 		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
 		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
@@ -393,33 +540,12 @@ abstract class ScoringIntegrationTests {
 		assertThat(operator.get("/api/v1/profile/calibration?target=OFFER&agency=" + agency).status()).isEqualTo(400);
 		assertThat(operator.post("/api/v1/profile/calibration/accept?target=REPLIED", "").status()).isEqualTo(409);
 
-		// replies came to the expert Kafka jobs, losses to the small website jobs; one
-		// listing in five (by its jobKey's hash) is held out, so each kind has some there
-		List<ListingIngested> listings = new ArrayList<>();
-		int[] heldOut = new int[2];
-		while (listings.size() < 60 || heldOut[0] < 3 || heldOut[1] < 3) {
-			boolean expert = listings.size() % 2 == 0;
-			Listing listing = expert ? TestListings.expertKafkaJob(uniqueId(), Instant.now())
-					: TestListings.websiteJob(uniqueId(), Instant.now());
-			if (Math.floorMod(listing.jobKey().hashCode(), 5) == 0) {
-				heldOut[expert ? 0 : 1]++;
-			}
-			listings.add(ingested(agency, listing, 1));
-		}
+		List<ListingIngested> listings = calibrationListings(agency);
 		listings.forEach(this::publish);
 		await().atMost(WAIT)
 			.until(() -> operator.get("/api/v1/scores?limit=500&agency=" + agency).json().get("scores").size(),
 					(scored) -> scored == listings.size());
-		for (int i = 0; i < listings.size(); i++) {
-			ListingIngested listing = listings.get(i);
-			boolean expert = i % 2 == 0;
-			publishPursuit(agency, listing.jobKey(), PursuitAdvanced.Action.PROPOSAL_SENT,
-					PursuitAdvanced.Stage.PROPOSED, null);
-			publishPursuit(agency, listing.jobKey(),
-					expert ? PursuitAdvanced.Action.REPLIED : PursuitAdvanced.Action.LOST,
-					expert ? PursuitAdvanced.Stage.REPLIED : PursuitAdvanced.Stage.PROPOSED,
-					expert ? null : PursuitAdvanced.Outcome.LOST);
-		}
+		publishRepliesToTheExpertJobsAndLosses(agency, listings);
 
 		JsonNode ready = await().atMost(WAIT)
 			.until(() -> operator.get("/api/v1/profile/calibration?target=REPLIED&agency=" + agency).json(),
@@ -445,12 +571,198 @@ abstract class ScoringIntegrationTests {
 			.isCloseTo(ready.at("/fitted/weights/budget").asDouble(), org.assertj.core.data.Offset.offset(1e-4));
 	}
 
+	@Test
+	void calibrationFitsOnTheSignalsOfTheScoreAProposalWasSentOnNotOnTheListingsLaterScore() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String calibration = "/api/v1/profile/calibration?target=REPLIED&agency=" + agency;
+		List<ListingIngested> listings = calibrationListings(agency);
+		listings.forEach(this::publish);
+		await().atMost(WAIT)
+			.until(() -> operator.get("/api/v1/scores?limit=500&agency=" + agency).json().get("scores").size(),
+					(scored) -> scored == listings.size());
+		publishRepliesToTheExpertJobsAndLosses(agency, listings);
+		JsonNode proposedOn = await().atMost(WAIT)
+			.until(() -> operator.get(calibration).json(), (fit) -> fit.get("outcomes").asInt() == listings.size());
+		assertThat(proposedOn.get("status").asString()).isEqualTo("READY");
+
+		// after the proposals: a roster whose proof tells the two kinds apart (someone
+		// holding none of those pursuits), other weights, every score made again
+		operator.put("/api/v1/freelancers/fl-kim",
+				"{\"name\": \"Kim\", \"skills\": [\"Java\", \"Spring Boot\", \"Kafka\"], \"proof\": [\"Kafka pipeline for a fintech\"]}");
+		operator.put("/api/v1/profile", "{\"weights\": {\"proofMatch\": 0.6, \"budget\": 0.05}}");
+		JsonNode done = awaitRescoreEnded(operator, agency, operator.post("/api/v1/rescore", ""));
+		assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");
+		assertThat(done.get("changed").asInt()).isEqualTo(listings.size());
+		JsonNode expertNow = operator.get("/api/v1/scores/" + listings.get(0).jobKey() + "?agency=" + agency).json();
+		assertThat(expertNow.get("signals").values())
+			.filteredOn((signal) -> signal.get("name").asString().equals("proofMatch"))
+			.singleElement()
+			.satisfies((signal) -> assertThat(signal.get("value").asDouble()).isEqualTo(0.67));
+
+		JsonNode refitted = operator.get(calibration).json();
+
+		assertThat(refitted).as("the same outcomes, on the same features").isEqualTo(proposedOn);
+	}
+
+	@Test
+	void aRosterHoldsAtMost500FreelancersAndOneOfThemStillChangesWhenItIsFull() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		List<Integer> created = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			created.add(operator.put("/api/v1/freelancers/fl-%03d".formatted(i), "{\"name\": \"F%d\"}".formatted(i))
+				.status());
+		}
+		assertThat(created).hasSize(500).containsOnly(201);
+
+		var full = operator.put("/api/v1/freelancers/fl-500", "{\"name\": \"One too many\"}");
+		var changed = operator.put("/api/v1/freelancers/fl-000", "{\"hourlyRate\": 80, \"active\": false}");
+
+		assertThat(full.status()).as(full.toString()).isEqualTo(409);
+		assertThat(full.contentType()).startsWith("application/problem+json");
+		assertThat(full.json().get("type").asString()).isEqualTo("https://bidstream.dev/problems/roster-full");
+		assertThat(full.json().get("detail").asString()).contains("at most 500 freelancers");
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+		assertThat(changed.json().get("hourlyRate").asInt()).isEqualTo(80);
+		assertThat(changed.json().get("active").asBoolean()).isFalse();
+		assertThat(operator.get("/api/v1/freelancers/fl-500?agency=" + agency).status()).isEqualTo(404);
+		assertThat(operator.get("/api/v1/freelancers?agency=" + agency).json().get("freelancers").size())
+			.isEqualTo(500);
+		assertThat(operator.put("/api/v1/freelancers/fl-501", "{\"name\": \"Still too many\"}").status())
+			.as("an inactive freelancer still holds its place")
+			.isEqualTo(409);
+	}
+
+	/**
+	 * At least 60 listings, expert Kafka jobs and small website jobs in turn; one listing
+	 * in five (by its jobKey's hash) is held out, so each kind has some there.
+	 */
+	static List<ListingIngested> calibrationListings(String agency) {
+		List<ListingIngested> listings = new ArrayList<>();
+		int[] heldOut = new int[2];
+		while (listings.size() < 60 || heldOut[0] < 3 || heldOut[1] < 3) {
+			boolean expert = listings.size() % 2 == 0;
+			Listing listing = expert ? TestListings.expertKafkaJob(uniqueId(), Instant.now())
+					: TestListings.websiteJob(uniqueId(), Instant.now());
+			if (Math.floorMod(listing.jobKey().hashCode(), 5) == 0) {
+				heldOut[expert ? 0 : 1]++;
+			}
+			listings.add(ingested(agency, listing, 1));
+		}
+		return listings;
+	}
+
+	/**
+	 * A proposal went out for each of {@link #calibrationListings}: replies came to the
+	 * expert Kafka jobs, losses to the small website jobs.
+	 */
+	void publishRepliesToTheExpertJobsAndLosses(String agency, List<ListingIngested> listings) {
+		for (int i = 0; i < listings.size(); i++) {
+			ListingIngested listing = listings.get(i);
+			boolean expert = i % 2 == 0;
+			publishPursuit(agency, listing.jobKey(), PursuitAdvanced.Action.PROPOSAL_SENT,
+					PursuitAdvanced.Stage.PROPOSED, null);
+			publishPursuit(agency, listing.jobKey(),
+					expert ? PursuitAdvanced.Action.REPLIED : PursuitAdvanced.Action.LOST,
+					expert ? PursuitAdvanced.Stage.REPLIED : PursuitAdvanced.Stage.PROPOSED,
+					expert ? null : PursuitAdvanced.Outcome.LOST);
+		}
+	}
+
 	void publishPursuit(String agency, String jobKey, PursuitAdvanced.Action action, PursuitAdvanced.Stage stage,
 			PursuitAdvanced.Outcome outcome) {
-		PursuitAdvanced event = new PursuitAdvanced(UUID.randomUUID(), Instant.now(), agency, jobKey,
-				PursuitAdvanced.SCHEMA_VERSION, action, stage, outcome, "fl-ana", null, null, null,
-				(outcome != null) ? PursuitAdvanced.LossReason.PRICE : null, Instant.now());
+		publishPursuit(agency, jobKey, "fl-ana", action, stage, outcome, Instant.now());
+	}
+
+	void publishPursuit(String agency, String jobKey, String freelancerId, PursuitAdvanced.Action action,
+			PursuitAdvanced.Stage stage, PursuitAdvanced.Outcome outcome, Instant recordedAt) {
+		PursuitAdvanced event = new PursuitAdvanced(UUID.randomUUID(), recordedAt, agency, jobKey,
+				PursuitAdvanced.SCHEMA_VERSION, action, stage, outcome, freelancerId, null, null, null,
+				(outcome != null) ? PursuitAdvanced.LossReason.PRICE : null, recordedAt);
 		kafka().send(Topics.PURSUITS_EVENTS, event.key(), EventCodec.toBytes(event));
+	}
+
+	@Test
+	void aFreelancerHoldingTheirCapacityInOpenPursuitsIsNotMatchedUntilOneEnds() {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		operator.put("/api/v1/freelancers/fl-ana", """
+				{"name": "Ana", "skills": ["Java", "Spring Boot", "Kafka"],
+				 "proof": ["Kafka pipeline for a fintech"], "hourlyRate": 70, "capacity": 2}
+				""");
+		Instant claimedAt = Instant.now();
+		publishPursuit(agency, "upwork:~held-1", "fl-ana", PursuitAdvanced.Action.CLAIM, PursuitAdvanced.Stage.CLAIMED,
+				null, claimedAt);
+		publishPursuit(agency, "upwork:~held-2", "fl-ana", PursuitAdvanced.Action.PROPOSAL_SENT,
+				PursuitAdvanced.Stage.PROPOSED, null, claimedAt);
+		// someone else's pursuit, and a released one, hold nothing of Ana's
+		publishPursuit(agency, "upwork:~held-3", "fl-bo", PursuitAdvanced.Action.CLAIM, PursuitAdvanced.Stage.CLAIMED,
+				null, claimedAt);
+		publishPursuit(agency, "upwork:~held-4", "fl-ana", PursuitAdvanced.Action.RELEASE, PursuitAdvanced.Stage.QUEUED,
+				null, claimedAt);
+		await().atMost(WAIT)
+			.until(() -> operator.get("/api/v1/freelancers/fl-ana?agency=" + agency).json().get("openPursuits").asInt(),
+					(open) -> open == 2);
+
+		ListingIngested whileFull = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
+		publish(whileFull);
+		ListingScored full = awaitScored(whileFull, 1).get(0);
+
+		JsonNode fullScore = operator.get("/api/v1/scores/" + whileFull.jobKey() + "?agency=" + agency).json();
+		assertThat(fullScore.get("matches").size()).as(fullScore.toString()).isZero();
+		assertThat(signal(full.signals(), "proofMatch").value()).as("half of 0.67").isEqualTo(0.34);
+		assertThat(signal(full.signals(), "proofMatch").reason()).contains("fl-ana fits")
+			.endsWith("holds 2 open pursuits of a capacity of 2");
+
+		// a late copy of the claim, recorded before the loss, does not open it again
+		publishPursuit(agency, "upwork:~held-1", "fl-ana", PursuitAdvanced.Action.LOST, PursuitAdvanced.Stage.CLAIMED,
+				PursuitAdvanced.Outcome.LOST, claimedAt.plusSeconds(1));
+		publishPursuit(agency, "upwork:~held-1", "fl-ana", PursuitAdvanced.Action.CLAIM, PursuitAdvanced.Stage.CLAIMED,
+				null, claimedAt.minusSeconds(1));
+		await().atMost(WAIT)
+			.until(() -> operator.get("/api/v1/freelancers/fl-ana?agency=" + agency).json().get("openPursuits").asInt(),
+					(open) -> open == 1);
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> operator.get("/api/v1/freelancers/fl-ana?agency=" + agency).json().get("openPursuits").asInt(),
+					(open) -> open == 1);
+		ListingIngested withRoom = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
+		publish(withRoom);
+		ListingScored room = awaitScored(withRoom, 1).get(0);
+
+		assertThat(signal(room.signals(), "proofMatch").value()).isEqualTo(0.67);
+		assertThat(operator.get("/api/v1/scores/" + withRoom.jobKey() + "?agency=" + agency)
+			.json()
+			.at("/matches/0/freelancerId")
+			.asString()).isEqualTo("fl-ana");
+	}
+
+	@Test
+	void newFreelancersPutAtOnceNeverTakeARosterPastItsCap() {
+		for (int round = 0; round < 3; round++) {
+			String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+			BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+			this.jdbc.update(
+					"""
+							insert into freelancers (agency_id, freelancer_id, name, skills, proof, capacity, active, updated_at)
+							select ?, 'fl-' || n, 'F' || n, '[]', '[]', 5, true, now() from generate_series(1, 498) n
+							""",
+					agency);
+			List<java.util.concurrent.CompletableFuture<Integer>> puts = new ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				String path = "/api/v1/freelancers/fl-new-" + i;
+				puts.add(java.util.concurrent.CompletableFuture
+					.supplyAsync(() -> operator.put(path, "{\"name\": \"New\"}").status()));
+			}
+			List<Integer> statuses = puts.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+			assertThat(statuses).as("round " + round).filteredOn((status) -> status == 201).hasSize(2);
+			assertThat(statuses).as("round " + round).filteredOn((status) -> status == 409).hasSize(14);
+			assertThat(this.jdbc.queryForObject("select count(*) from freelancers where agency_id = ?", Integer.class,
+					agency))
+				.isEqualTo(500);
+		}
 	}
 
 	@Test

@@ -88,6 +88,13 @@ public final class TestListings {
 				listing.client(), listing.closed());
 	}
 
+	public static Listing postedAt(Listing listing, Instant postedAt) {
+		return new Listing(listing.source(), listing.externalId(), listing.url(), listing.title(),
+				listing.description(), postedAt, listing.category(), listing.skills(), listing.budget(),
+				listing.experienceLevel(), listing.duration(), listing.workload(), listing.proposals(),
+				listing.connectsRequired(), listing.client(), listing.closed());
+	}
+
 	public static Listing closed(Listing listing, Closed closed) {
 		return new Listing(listing.source(), listing.externalId(), listing.url(), listing.title(),
 				listing.description(), listing.postedAt(), listing.category(), listing.skills(), listing.budget(),

@@ -16,6 +16,7 @@ import com.bidstream.platform.messaging.EventConsumer;
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.web.ApiProblem;
 import com.bidstream.scoring.model.ScoringProfile;
+import com.bidstream.scoring.roster.Workload;
 
 /**
  * {@code GET /api/v1/profile/calibration?target=REPLIED|HIRED} and
@@ -57,14 +58,19 @@ class CalibrationController {
 	}
 
 	/**
-	 * The outcomes' consumer: {@code pursuits.events} as group {@code scoring}.
+	 * The consumer of {@code pursuits.events} as group {@code scoring}: each batch keeps
+	 * the pursuits' outcomes for calibration and who holds them for the roster's capacity
+	 * ({@link Workload}), in one transaction.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class OutcomesMessaging {
 
 		@Bean
-		Consumer<List<byte[]>> pursuitOutcomes(EventConsumer events, Outcomes outcomes) {
-			return events.batchOf("scoring", PursuitAdvanced.class, outcomes::record);
+		Consumer<List<byte[]>> pursuitOutcomes(EventConsumer events, Outcomes outcomes, Workload workload) {
+			return events.batchOf("scoring", PursuitAdvanced.class, (batch) -> {
+				outcomes.record(batch);
+				workload.record(batch);
+			});
 		}
 
 	}

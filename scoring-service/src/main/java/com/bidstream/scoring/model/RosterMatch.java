@@ -1,5 +1,6 @@
 package com.bidstream.scoring.model;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.bidstream.contracts.Listing;
+import com.bidstream.contracts.Listing.Budget;
 
 /**
  * Who on the roster fits a listing, and {@code proofMatch} from the best fit. A listing
@@ -16,8 +18,13 @@ import com.bidstream.contracts.Listing;
  * their skills do; proof counts twice. {@code fit = (2 x proven + listed) / (2 x the
  * listing's skills)}. A listing without skills is matched by the freelancers' skills its
  * title and description name: 0.25 for one, 0.15 more for each other, at most 0.6 (a
- * weaker reading). Inactive freelancers are left out. Capacity is not weighed: scoring
- * does not know how many pursuits a freelancer holds.
+ * weaker reading). Inactive freelancers are left out.
+ * <p>
+ * The roster's terms weigh too. On an hourly job whose rate tops out below a freelancer's
+ * {@code hourlyRate}, their fit is scaled by the job's rate over theirs, with the reason.
+ * A freelancer who holds {@code capacity} open pursuits or more is full: never offered as
+ * a match. When only full freelancers fit, {@code proofMatch} is half the best full fit
+ * (the agency has the skill but not the hands now) and says who is full.
  */
 final class RosterMatch {
 
@@ -30,36 +37,106 @@ final class RosterMatch {
 	private RosterMatch() {
 	}
 
+	/** What a fit is worth when only full freelancers fit. */
+	static final double FULL_FACTOR = 0.5;
+
+	private static final Comparator<Match> BEST_FIRST = Comparator.comparingDouble(Match::fit)
+		.reversed()
+		.thenComparing(Match::freelancerId);
+
+	/**
+	 * Who fits a listing: {@code matches}, the best (at most {@value #MAX_MATCHES}) of
+	 * those with room, and {@code full}, the best fit among those without (or null), with
+	 * the freelancer it belongs to.
+	 */
+	record Fits(List<Match> matches, Match full, Freelancer fullFreelancer) {
+
+	}
+
 	static List<Match> matches(Listing listing, List<Freelancer> roster) {
+		return fits(listing, roster).matches();
+	}
+
+	static Fits fits(Listing listing, List<Freelancer> roster) {
 		List<String> skills = skills(listing);
 		String text = text(listing);
+		BigDecimal jobRate = jobRate(listing);
 		List<Match> matches = new ArrayList<>();
+		Match full = null;
+		Freelancer fullFreelancer = null;
 		for (Freelancer freelancer : roster) {
 			if (!freelancer.active()) {
 				continue;
 			}
 			Match match = skills.isEmpty() ? byText(freelancer, text) : bySkills(freelancer, skills);
-			if (match != null && match.fit() >= MIN_FIT) {
+			if (match == null) {
+				continue;
+			}
+			match = priced(match, freelancer, jobRate);
+			if (match.fit() < MIN_FIT) {
+				continue;
+			}
+			if (freelancer.hasRoom()) {
 				matches.add(match);
 			}
+			else if (full == null || BEST_FIRST.compare(match, full) < 0) {
+				full = match;
+				fullFreelancer = freelancer;
+			}
 		}
-		matches.sort(Comparator.comparingDouble(Match::fit).reversed().thenComparing(Match::freelancerId));
-		return List.copyOf(matches.subList(0, Math.min(MAX_MATCHES, matches.size())));
+		matches.sort(BEST_FIRST);
+		return new Fits(List.copyOf(matches.subList(0, Math.min(MAX_MATCHES, matches.size()))), full, fullFreelancer);
 	}
 
 	/**
-	 * The best fit, or a neutral 0.5 while the agency has no active freelancer.
+	 * The best fit of a freelancer with room; half the best full one's when only full
+	 * ones fit; a neutral 0.5 while the agency has no active freelancer.
 	 */
-	static Reading proofMatch(List<Match> matches, List<Freelancer> roster) {
+	static Reading proofMatch(Fits fits, List<Freelancer> roster) {
 		if (roster.stream().noneMatch(Freelancer::active)) {
 			return new Reading(0.5,
 					roster.isEmpty() ? "no freelancer roster yet" : "no active freelancer on the roster");
 		}
-		if (matches.isEmpty()) {
-			return new Reading(0.0, "nobody on the roster has these skills");
+		if (!fits.matches().isEmpty()) {
+			Match best = fits.matches().get(0);
+			return new Reading(best.fit(), best.freelancerId() + ": " + String.join("; ", best.reasons()));
 		}
-		Match best = matches.get(0);
-		return new Reading(best.fit(), best.freelancerId() + ": " + String.join("; ", best.reasons()));
+		if (fits.full() != null) {
+			Match best = fits.full();
+			Freelancer busy = fits.fullFreelancer();
+			return new Reading(round(best.fit() * FULL_FACTOR),
+					best.freelancerId() + " fits (" + String.join("; ", best.reasons()) + ") but holds "
+							+ busy.openPursuits() + " open pursuits of a capacity of " + busy.capacity());
+		}
+		return new Reading(0.0, "nobody on the roster has these skills");
+	}
+
+	/**
+	 * The most an hourly job pays an hour (the top of its range), or null for a fixed
+	 * budget, none, or a range open at the top.
+	 */
+	private static BigDecimal jobRate(Listing listing) {
+		Budget budget = listing.budget();
+		if (budget == null || !ContractValue.isHourly(budget)) {
+			return null;
+		}
+		return (budget.max() != null && budget.max().signum() > 0) ? budget.max() : null;
+	}
+
+	/**
+	 * A freelancer who asks more an hour than the job pays fits less: their fit times the
+	 * job's rate over theirs.
+	 */
+	private static Match priced(Match match, Freelancer freelancer, BigDecimal jobRate) {
+		BigDecimal asks = freelancer.hourlyRate();
+		if (jobRate == null || asks == null || asks.compareTo(jobRate) <= 0) {
+			return match;
+		}
+		List<String> reasons = new ArrayList<>(match.reasons());
+		reasons.add("asks $" + asks.stripTrailingZeros().toPlainString() + "/h, the job pays up to $"
+				+ jobRate.stripTrailingZeros().toPlainString() + "/h");
+		return new Match(match.freelancerId(), round(match.fit() * jobRate.doubleValue() / asks.doubleValue()),
+				reasons);
 	}
 
 	private static Match bySkills(Freelancer freelancer, List<String> skills) {

@@ -34,7 +34,8 @@ public final class ScoringModel {
 	 * fits it ({@link RosterMatch}) is its {@code proofMatch}.
 	 */
 	public static Assessment assess(Listing listing, ScoringProfile profile, List<Freelancer> roster, Instant now) {
-		List<Match> matches = RosterMatch.matches(listing, roster);
+		RosterMatch.Fits fits = RosterMatch.fits(listing, roster);
+		List<Match> matches = fits.matches();
 		Optional<BigDecimal> estimate = ContractValue.estimate(listing);
 		BudgetBand band = ContractValue.band(estimate);
 		AiClassifier.Classification ai = AiClassifier.classify(listing, band);
@@ -42,7 +43,7 @@ public final class ScoringModel {
 		readings.put("budget", DemandSignals.budget(listing, profile.floors(), estimate));
 		readings.put("clientQuality", DemandSignals.clientQuality(listing.client()));
 		readings.put("hireLikelihood", DemandSignals.hireLikelihood(listing.client()));
-		readings.put("proofMatch", RosterMatch.proofMatch(matches, roster));
+		readings.put("proofMatch", RosterMatch.proofMatch(fits, roster));
 		readings.put("scopeDepth", WorkSignals.scopeDepth(listing));
 		readings.put("aiResilience", WorkSignals.aiResilience(ai));
 		readings.put("competition", WorkSignals.competition(listing.proposals()));

@@ -42,8 +42,12 @@ public class Roster {
 		.getTypeFactory()
 		.constructCollectionType(List.class, String.class);
 
+	/**
+	 * A freelancer with the pursuits they hold open now ({@link Workload}).
+	 */
 	private static final String COLUMNS = "select agency_id, freelancer_id, name, skills, proof, hourly_rate, "
-			+ "capacity, active, updated_at from freelancers ";
+			+ "capacity, active, updated_at, (select count(*) from pursuit_holders h where h.agency_id = f.agency_id "
+			+ "and h.freelancer_id = f.freelancer_id and h.open) as open_pursuits from freelancers f ";
 
 	private final JdbcClient jdbc;
 
@@ -84,20 +88,22 @@ public class Roster {
 	}
 
 	/**
-	 * Creates or changes a freelancer under a row lock; what the change leaves out keeps
-	 * its value (400 naming {@code name} for a new freelancer without one).
+	 * Creates or changes a freelancer, one change of the agency's roster at a time; what
+	 * the change leaves out keeps its value (400 naming {@code name} for a new freelancer
+	 * without one).
 	 */
 	@Transactional
 	Saved put(String agencyId, String id, FreelancerRequest.Change change) {
-		// a row lock cannot hold a freelancer not created yet: two first PUTs at once
-		// would
-		// each create it from nothing, and one would wipe the other's fields
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(? || '|' || ?, 0))")
-			.params(agencyId, id)
+		// a row lock cannot hold a freelancer not created yet (two first PUTs at once
+		// would each create it from nothing, and one would wipe the other's fields), nor
+		// the roster's count (two new freelancers at once would each find room for one):
+		// an advisory lock on the agency serializes its roster's changes, which are rare
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended('roster|' || ?, 0))")
+			.params(agencyId)
 			.query((rs, row) -> 0)
 			.list();
 		Optional<FreelancerView> current = this.jdbc
-			.sql(COLUMNS + "where agency_id = ? and freelancer_id = ? for update")
+			.sql(COLUMNS + "where agency_id = ? and freelancer_id = ? for update of f")
 			.params(agencyId, id)
 			.query(Roster::view)
 			.optional();
@@ -118,7 +124,8 @@ public class Roster {
 				(change.proof() != null) ? change.proof() : (was != null) ? was.proof() : List.of(),
 				change.setsRate() ? change.hourlyRate() : (was != null) ? was.hourlyRate() : null,
 				(change.capacity() != null) ? change.capacity() : (was != null) ? was.capacity() : DEFAULT_CAPACITY,
-				(change.active() != null) ? change.active() : (was == null || was.active()), now);
+				(change.active() != null) ? change.active() : (was == null || was.active()),
+				(was != null) ? was.openPursuits() : 0, now);
 		this.jdbc.sql("""
 				insert into freelancers (agency_id, freelancer_id, name, skills, proof, hourly_rate, capacity, active,
 				                         updated_at)
@@ -143,12 +150,12 @@ public class Roster {
 		return new FreelancerView(rs.getString("freelancer_id"), rs.getString("agency_id"), rs.getString("name"),
 				EventCodec.mapper().readValue(rs.getString("skills"), STRINGS),
 				EventCodec.mapper().readValue(rs.getString("proof"), STRINGS), rate, rs.getInt("capacity"),
-				rs.getBoolean("active"), rs.getTimestamp("updated_at").toInstant());
+				rs.getBoolean("active"), rs.getInt("open_pursuits"), rs.getTimestamp("updated_at").toInstant());
 	}
 
 	private static Freelancer freelancer(FreelancerView view) {
 		return new Freelancer(view.id(), view.name(), view.skills(), view.proof(), view.hourlyRate(), view.capacity(),
-				view.active());
+				view.active(), view.openPursuits());
 	}
 
 }

@@ -88,7 +88,7 @@ class ListingScorer {
 				ScoringProfile profile = profiles.computeIfAbsent(event.agencyId(), this.profiles::current);
 				List<Freelancer> roster = rosters.computeIfAbsent(event.agencyId(), this.roster::active);
 				scores.add(new NewScore(event, ScoringModel.assess(event.listing(), profile, roster, now),
-						ScoringModel.VERSION, profile.version(), now));
+						ScoringModel.VERSION, profile.version(), now, now));
 			}
 			Set<String> stored = this.scores.saveAll(scores);
 			for (NewScore score : scores) {

@@ -193,12 +193,13 @@ class Rescores {
 				unreadable++;
 				continue;
 			}
-			// as of when it was scored: only the profile and the roster differ, so
-			// freshness
-			// (which moves with the clock) changes nothing
-			Assessment assessment = ScoringModel.assess(event.listing(), profile, roster, stored.scoredAt());
+			// as of the time the stored score was assessed as of (its first scoring's):
+			// only the profile and the roster differ, so freshness (which moves with the
+			// clock) changes nothing, however many rescores came before
+			Assessment assessment = ScoringModel.assess(event.listing(), profile, roster, stored.assessedAsOf());
 			if (!Facts.of(assessment).equals(stored.facts())) {
-				changed.add(new NewScore(event, assessment, ScoringModel.VERSION, profile.version(), now));
+				changed.add(new NewScore(event, assessment, ScoringModel.VERSION, profile.version(), now,
+						stored.assessedAsOf()));
 			}
 		}
 		Set<String> saved = this.scores.saveAll(changed);

@@ -53,16 +53,17 @@ class ScoreStore {
 	private static final String UPSERT_ALL = """
 			insert into scores (agency_id, job_key, version, score, decision, segment, budget_band, ai_work,
 			    ai_exposure, signals, red_flags, model_version, profile_version, scored_at, closed, title, url,
-			    matches, ingested)
+			    matches, ingested, assessed_as_of)
 			select * from unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
 			    ?::boolean[], ?::text[], ?::jsonb[], ?::jsonb[], ?::text[], ?::int[], ?::timestamptz[], ?::boolean[],
-			    ?::text[], ?::text[], ?::jsonb[], ?::jsonb[])
+			    ?::text[], ?::text[], ?::jsonb[], ?::jsonb[], ?::timestamptz[])
 			on conflict (agency_id, job_key) do update set version = excluded.version, score = excluded.score,
 			    decision = excluded.decision, segment = excluded.segment, budget_band = excluded.budget_band,
 			    ai_work = excluded.ai_work, ai_exposure = excluded.ai_exposure, signals = excluded.signals,
 			    red_flags = excluded.red_flags, model_version = excluded.model_version,
 			    profile_version = excluded.profile_version, scored_at = excluded.scored_at, closed = excluded.closed,
-			    title = excluded.title, url = excluded.url, matches = excluded.matches, ingested = excluded.ingested
+			    title = excluded.title, url = excluded.url, matches = excluded.matches, ingested = excluded.ingested,
+			    assessed_as_of = excluded.assessed_as_of
 			where scores.version < excluded.version
 			   or (scores.version = excluded.version and scores.scored_at <= excluded.scored_at)
 			returning agency_id, job_key""";
@@ -105,6 +106,7 @@ class ScoreStore {
 			.text((score) -> score.event().listing().url())
 			.text((score) -> EventCodec.toJson(score.assessment().matches()))
 			.text((score) -> EventCodec.toJson(score.event()))
+			.timestamp(NewScore::assessedAsOf)
 			.values();
 		return new HashSet<>(this.jdbc.sql(UPSERT_ALL)
 			.params(columns)
@@ -113,11 +115,12 @@ class ScoreStore {
 	}
 
 	/**
-	 * A score to store: the listing version it scored, its assessment and what it was
-	 * made with.
+	 * A score to store: the listing version it scored, its assessment, what it was made
+	 * with, when, and the time its signals were assessed as of (when it is scored, or for
+	 * a rescore the replaced score's).
 	 */
 	record NewScore(ListingIngested event, Assessment assessment, String modelVersion, int profileVersion,
-			Instant scoredAt) {
+			Instant scoredAt, Instant assessedAsOf) {
 
 		String key() {
 			return this.event.key();
@@ -133,15 +136,15 @@ class ScoreStore {
 	 */
 	List<Stored> toRescore(String agencyId, String after, int limit) {
 		return this.jdbc.sql("""
-				select job_key, ingested, scored_at, score, decision, segment, budget_band, ai_work, ai_exposure,
-				       signals, red_flags, matches
+				select job_key, ingested, coalesce(assessed_as_of, scored_at) as assessed_as_of, score, decision,
+				       segment, budget_band, ai_work, ai_exposure, signals, red_flags, matches
 				  from scores
 				 where agency_id = ? and job_key > ? and ingested is not null
 				 order by job_key limit ?
 				""")
 			.params(agencyId, after, limit)
 			.query((rs, row) -> new Stored(rs.getString("job_key"), readable(rs.getString("ingested")),
-					rs.getTimestamp("scored_at").toInstant(),
+					rs.getTimestamp("assessed_as_of").toInstant(),
 					new Facts(rs.getInt("score"), Decision.valueOf(rs.getString("decision")), rs.getString("segment"),
 							BudgetBand.valueOf(rs.getString("budget_band")), rs.getBoolean("ai_work"),
 							AiExposure.valueOf(rs.getString("ai_exposure")),
@@ -168,10 +171,10 @@ class ScoreStore {
 	}
 
 	/**
-	 * A stored score: the listing version it scored (null when it no longer reads), when
-	 * it was scored, and what it said.
+	 * A stored score: the listing version it scored (null when it no longer reads), the
+	 * time its signals were assessed as of, and what it said.
 	 */
-	record Stored(String jobKey, @Nullable ListingIngested event, Instant scoredAt, Facts facts) {
+	record Stored(String jobKey, @Nullable ListingIngested event, Instant assessedAsOf, Facts facts) {
 
 	}
 

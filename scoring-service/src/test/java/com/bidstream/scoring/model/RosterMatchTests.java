@@ -23,7 +23,7 @@ class RosterMatchTests {
 	final Freelancer cy = freelancer("fl-cy", List.of("WordPress"), List.of("Shop for a bakery"));
 
 	static Freelancer freelancer(String id, List<String> skills, List<String> proof) {
-		return new Freelancer(id, id, skills, proof, BigDecimal.valueOf(70), 5, true);
+		return new Freelancer(id, id, skills, proof, BigDecimal.valueOf(70), 5, true, 0);
 	}
 
 	Listing kafkaJob() {
@@ -45,9 +45,9 @@ class RosterMatchTests {
 	void proofMatchIsTheBestFitNeutralWithoutARosterAndZeroWhenNobodyFits() {
 		List<Freelancer> roster = List.of(this.ana, this.cy);
 
-		Reading best = RosterMatch.proofMatch(RosterMatch.matches(kafkaJob(), roster), roster);
-		Reading nobody = RosterMatch.proofMatch(List.of(), List.of(this.cy));
-		Reading noRoster = RosterMatch.proofMatch(List.of(), List.of());
+		Reading best = RosterMatch.proofMatch(RosterMatch.fits(kafkaJob(), roster), roster);
+		Reading nobody = RosterMatch.proofMatch(RosterMatch.fits(kafkaJob(), List.of(this.cy)), List.of(this.cy));
+		Reading noRoster = RosterMatch.proofMatch(RosterMatch.fits(kafkaJob(), List.of()), List.of());
 
 		assertThat(best.value()).isEqualTo(0.83);
 		assertThat(best.reason()).isEqualTo("fl-ana: proven: Spring Boot, Apache Kafka; lists: Java");
@@ -59,11 +59,12 @@ class RosterMatchTests {
 
 	@Test
 	void anInactiveFreelancerIsNeverMatchedAndAnInactiveRosterIsNoRoster() {
-		Freelancer away = new Freelancer("fl-ana", "Ana", this.ana.skills(), this.ana.proof(), null, 5, false);
+		Freelancer away = new Freelancer("fl-ana", "Ana", this.ana.skills(), this.ana.proof(), null, 5, false, 0);
 
 		assertThat(RosterMatch.matches(kafkaJob(), List.of(away))).isEmpty();
-		assertThat(RosterMatch.proofMatch(List.of(), List.of(away)).value()).isEqualTo(0.5);
-		assertThat(RosterMatch.proofMatch(List.of(), List.of(away)).reason())
+		assertThat(RosterMatch.proofMatch(RosterMatch.fits(kafkaJob(), List.of(away)), List.of(away)).value())
+			.isEqualTo(0.5);
+		assertThat(RosterMatch.proofMatch(RosterMatch.fits(kafkaJob(), List.of(away)), List.of(away)).reason())
 			.isEqualTo("no active freelancer on the roster");
 	}
 
@@ -96,6 +97,44 @@ class RosterMatchTests {
 		assertThat(RosterMatch.names("c# and r work", "c")).as("C is not named in C#").isFalse();
 		assertThat(RosterMatch.names("c++ and r work", "c")).isFalse();
 		assertThat(RosterMatch.names("c# and r work", "c#")).isTrue();
+	}
+
+	@Test
+	void aFullFreelancerIsNeverOfferedAndWhenOnlyFullOnesFitProofMatchIsHalfTheirsAndSaysWhy() {
+		Freelancer anaFull = new Freelancer("fl-ana", "Ana", this.ana.skills(), this.ana.proof(),
+				BigDecimal.valueOf(70), 2, true, 2);
+		Freelancer anaWithRoom = new Freelancer("fl-ana", "Ana", this.ana.skills(), this.ana.proof(),
+				BigDecimal.valueOf(70), 2, true, 1);
+
+		RosterMatch.Fits onlyFull = RosterMatch.fits(kafkaJob(), List.of(anaFull, this.cy));
+		RosterMatch.Fits besideOne = RosterMatch.fits(kafkaJob(), List.of(anaFull, this.bo));
+		RosterMatch.Fits withRoom = RosterMatch.fits(kafkaJob(), List.of(anaWithRoom));
+
+		assertThat(onlyFull.matches()).isEmpty();
+		Reading halved = RosterMatch.proofMatch(onlyFull, List.of(anaFull, this.cy));
+		assertThat(halved.value()).as("half of 0.83").isEqualTo(0.42);
+		assertThat(halved.reason()).isEqualTo("fl-ana fits (proven: Spring Boot, Apache Kafka; lists: Java) but holds 2"
+				+ " open pursuits of a capacity of 2");
+		assertThat(besideOne.matches()).extracting(Match::freelancerId)
+			.as("one with room is offered")
+			.containsExactly("fl-bo");
+		assertThat(RosterMatch.proofMatch(besideOne, List.of(anaFull, this.bo)).value()).isEqualTo(0.5);
+		assertThat(withRoom.matches()).extracting(Match::freelancerId).containsExactly("fl-ana");
+	}
+
+	@Test
+	void onAnHourlyJobAFreelancerWhoAsksMoreThanItPaysFitsLessByTheRatio() {
+		Listing job = kafkaJob();
+		Listing hourly = TestListings.with(job, TestListings.hourly(25L, 35L), "1 to 3 months", null);
+		Listing openTop = TestListings.with(job, TestListings.hourly(25L, null), "1 to 3 months", null);
+
+		Match pricey = RosterMatch.matches(hourly, List.of(this.ana)).get(0);
+
+		assertThat(pricey.fit()).as("0.83 x 35 / 70").isEqualTo(0.42);
+		assertThat(pricey.reasons()).contains("asks $70/h, the job pays up to $35/h");
+		assertThat(RosterMatch.matches(openTop, List.of(this.ana)).get(0).fit()).as("no top: nothing to compare")
+			.isEqualTo(0.83);
+		assertThat(RosterMatch.matches(job, List.of(this.ana)).get(0).fit()).as("a fixed budget").isEqualTo(0.83);
 	}
 
 	@Test
