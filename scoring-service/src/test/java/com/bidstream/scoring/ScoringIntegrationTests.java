@@ -100,6 +100,24 @@ abstract class ScoringIntegrationTests {
 					(progress) -> !progress.get("status").asString().equals("RUNNING"));
 	}
 
+	/**
+	 * Ana, who lists Java, Spring Boot and Kafka and has a Kafka pipeline to show.
+	 */
+	static void putAna(BidstreamApi operator) {
+		operator.put("/api/v1/freelancers/fl-ana",
+				"{\"name\": \"Ana\", \"skills\": [\"Java\", \"Spring Boot\", \"Kafka\"], \"proof\": [\"Kafka pipeline for a fintech\"]}");
+	}
+
+	/**
+	 * The listing's scores on the topic stay {@code times} over a window: nothing more is
+	 * published for it.
+	 */
+	void assertPublishedStays(String key, int times) {
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> scoredNow(key).size(), (count) -> count == times);
+	}
+
 	static ListingScored.Signal signal(List<ListingScored.Signal> signals, String name) {
 		return signals.stream().filter((signal) -> signal.name().equals(name)).findFirst().orElseThrow();
 	}
@@ -369,8 +387,7 @@ abstract class ScoringIntegrationTests {
 		awaitScored(website, 1);
 		assertThat(operator.get("/api/v1/rescore?agency=" + agency).status()).as("none asked for yet").isEqualTo(404);
 
-		operator.put("/api/v1/freelancers/fl-ana",
-				"{\"name\": \"Ana\", \"skills\": [\"Java\", \"Spring Boot\", \"Kafka\"], \"proof\": [\"Kafka pipeline for a fintech\"]}");
+		putAna(operator);
 		var started = operator.post("/api/v1/rescore", "");
 
 		assertThat(started.status()).as(started.toString()).isEqualTo(202);
@@ -435,15 +452,12 @@ abstract class ScoringIntegrationTests {
 		assertThat(done.get("processed").asInt()).isEqualTo(1);
 		assertThat(done.get("changed").asInt()).as("same profile, same roster, as of the first scoring").isZero();
 		assertThat(operator.get(path).json().get("scoredAt").asString()).isEqualTo(scoredAt);
-		await().during(Duration.ofSeconds(3))
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> scoredNow(event.key()).size(), (count) -> count == 1);
+		assertPublishedStays(event.key(), 1);
 
 		// a rescore that changes the score keeps the first scoring's time to assess as
 		// of,
 		// so the next one with nothing changed still changes nothing
-		operator.put("/api/v1/freelancers/fl-ana",
-				"{\"name\": \"Ana\", \"skills\": [\"Java\", \"Spring Boot\", \"Kafka\"], \"proof\": [\"Kafka pipeline for a fintech\"]}");
+		putAna(operator);
 		JsonNode matched = awaitRescoreEnded(operator, agency, operator.post("/api/v1/rescore", ""));
 		assertThat(matched.get("changed").asInt()).as(matched.toString()).isEqualTo(1);
 		ListingScored rescored = awaitScoredTimes(event.key(), 2).get(1);
@@ -454,9 +468,7 @@ abstract class ScoringIntegrationTests {
 
 		assertThat(again.get("status").asString()).as(again.toString()).isEqualTo("DONE");
 		assertThat(again.get("changed").asInt()).as("nothing changed since the last rescore").isZero();
-		await().during(Duration.ofSeconds(3))
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> scoredNow(event.key()).size(), (count) -> count == 2);
+		assertPublishedStays(event.key(), 2);
 	}
 
 	@Test
@@ -474,8 +486,7 @@ abstract class ScoringIntegrationTests {
 				"update scores set ingested = ingested - 'listing' where agency_id = ? and job_key = ?", agency,
 				unreadable.jobKey()))
 			.isEqualTo(1);
-		operator.put("/api/v1/freelancers/fl-ana",
-				"{\"name\": \"Ana\", \"skills\": [\"Java\", \"Spring Boot\", \"Kafka\"], \"proof\": [\"Kafka pipeline for a fintech\"]}");
+		putAna(operator);
 
 		var started = operator.post("/api/v1/rescore", "");
 		JsonNode done = awaitRescoreEnded(operator, agency, started);
@@ -490,9 +501,7 @@ abstract class ScoringIntegrationTests {
 		assertThat(awaitScoredTimes(website.key(), 2)).hasSize(2);
 		JsonNode kept = operator.get("/api/v1/scores/" + unreadable.jobKey() + "?agency=" + agency).json();
 		assertThat(kept.get("matches").size()).as("scored before the roster, and not since").isZero();
-		await().during(Duration.ofSeconds(3))
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> scoredNow(unreadable.key()).size(), (count) -> count == 1);
+		assertPublishedStays(unreadable.key(), 1);
 	}
 
 	@Test
@@ -511,8 +520,7 @@ abstract class ScoringIntegrationTests {
 		assertThat(this.jdbc.update("update scores set scored_at = ? where agency_id = ? and job_key = ?",
 				java.sql.Timestamp.from(later), agency, raced.jobKey()))
 			.isEqualTo(1);
-		operator.put("/api/v1/freelancers/fl-ana",
-				"{\"name\": \"Ana\", \"skills\": [\"Java\", \"Spring Boot\", \"Kafka\"], \"proof\": [\"Kafka pipeline for a fintech\"]}");
+		putAna(operator);
 
 		JsonNode done = awaitRescoreEnded(operator, agency, operator.post("/api/v1/rescore", ""));
 
@@ -523,9 +531,7 @@ abstract class ScoringIntegrationTests {
 		JsonNode kept = operator.get("/api/v1/scores/" + raced.jobKey() + "?agency=" + agency).json();
 		assertThat(Instant.parse(kept.get("scoredAt").asString())).isEqualTo(later);
 		assertThat(kept.get("matches").size()).isZero();
-		await().during(Duration.ofSeconds(3))
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> scoredNow(raced.key()).size(), (count) -> count == 1);
+		assertPublishedStays(raced.key(), 1);
 	}
 
 	@Test

@@ -59,7 +59,11 @@ import com.bidstream.testsupport.ServiceIntegrationTest;
 @ServiceIntegrationTest(database = "reporting")
 class FunnelBenchmark {
 
-	private static final int BATCH = 500;
+	/**
+	 * Events per consumer call: {@code bench.batch}, as {@code max.poll.records} gives
+	 * them.
+	 */
+	private static final int BATCH = Integer.getInteger("bench.batch", 500);
 
 	private static final int AGENCIES = 10;
 
