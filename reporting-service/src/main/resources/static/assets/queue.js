@@ -154,7 +154,7 @@
     text('matches', matches.length ? matches.map(function (m) {
       return m.freelancerId + ' (' + Math.round(m.fit * 100) + '%' + (m.reasons && m.reasons.length ? ', '
         + m.reasons.join('; ') : '') + ')';
-    }).join(', ') : 'nobody on the roster fits (or the agency has no roster yet)');
+    }).join(', ') : proofReason(listing));
     var datalist = node.querySelector('datalist');
     datalist.replaceChildren.apply(datalist, matches.map(function (m) {
       var option = document.createElement('option');
@@ -166,6 +166,13 @@
       input.value = matches[0].freelancerId;
     }
     setStage(node, listing.pursuit);
+  }
+
+  // Why nobody is matched, in scoring's words: no roster, nobody with the skills, or who
+  // fits but is full.
+  function proofReason(listing) {
+    var proof = (listing.signals || []).filter(function (s) { return s.name === 'proofMatch'; })[0];
+    return proof && proof.reason ? proof.reason : 'nobody on the roster fits';
   }
 
   // Updates the cards in place (a form being filled in is left alone), in rank order.

@@ -717,7 +717,7 @@ abstract class ScoringIntegrationTests {
 
 		JsonNode fullScore = operator.get("/api/v1/scores/" + whileFull.jobKey() + "?agency=" + agency).json();
 		assertThat(fullScore.get("matches").size()).as(fullScore.toString()).isZero();
-		assertThat(signal(full.signals(), "proofMatch").value()).as("half of 0.67").isEqualTo(0.34);
+		assertThat(signal(full.signals(), "proofMatch").value()).as("half of 4/6").isEqualTo(0.33);
 		assertThat(signal(full.signals(), "proofMatch").reason()).contains("fl-ana fits")
 			.endsWith("holds 2 open pursuits of a capacity of 2");
 
@@ -742,6 +742,18 @@ abstract class ScoringIntegrationTests {
 			.json()
 			.at("/matches/0/freelancerId")
 			.asString()).isEqualTo("fl-ana");
+
+		// a pursuit claimed for someone before they are on the roster counts from the
+		// start
+		publishPursuit(agency, "upwork:~held-5", "fl-cy", PursuitAdvanced.Action.CLAIM, PursuitAdvanced.Stage.CLAIMED,
+				null, Instant.now());
+		await().atMost(WAIT)
+			.until(() -> this.jdbc.queryForObject(
+					"select count(*) from pursuit_holders where agency_id = ? and freelancer_id = 'fl-cy' and open",
+					Integer.class, agency), (open) -> open == 1);
+		var cy = operator.put("/api/v1/freelancers/fl-cy", "{\"name\": \"Cy\", \"capacity\": 1}");
+		assertThat(cy.status()).isEqualTo(201);
+		assertThat(cy.json().get("openPursuits").asInt()).as(cy.toString()).isEqualTo(1);
 	}
 
 	@Test

@@ -267,6 +267,8 @@ class DashboardBrowserTests {
 		stub.listing("demo", pursue, 88, "PURSUE", "fl-ana", "fl-bo");
 		stub.listing("demo", review, 61, "REVIEW", "fl-bo");
 		stub.listing("acme", acmeOnly, 90, "PURSUE", "fl-cy");
+		String staffless = "upwork:~q-" + tag + "-3";
+		stub.listing("demo", staffless, 55, "REVIEW");
 		stub.titled("demo", pursue, "Kafka <i>pipeline</i> for a fintech", "https://www.upwork.com/jobs/~q" + tag);
 		stub.titled("demo", review, "A scripted link", "javascript:alert(document.domain)");
 
@@ -292,6 +294,10 @@ class DashboardBrowserTests {
 			.contains("<b>fixed $4,000</b>");
 		assertThat(card.findElements(By.cssSelector("[data-field='signals'] b"))).as("rendered as text").isEmpty();
 		assertThat(card.findElement(By.cssSelector("[data-field='matches']")).getText()).contains("fl-ana", "fl-bo");
+		assertThat(ana.findElement(card(staffless))
+			.findElement(By.cssSelector("[data-field='matches']"))
+			.getAttribute("textContent")).as("why nobody is matched, in scoring's words")
+			.isEqualTo("fl-ana fits (proven: Kafka) but holds 1 open pursuit of a capacity of 1");
 
 		act(card, "CLAIM", Map.of("freelancerId", "fl-ana"));
 		wait(ana).until(ExpectedConditions.textToBePresentInElement(card.findElement(By.className("outcome")),

@@ -90,6 +90,13 @@ final class QueueStub implements AutoCloseable {
 			.put("value", 0.9)
 			.put("weight", 0.15)
 			.put("reason", "<b>fixed $4,000</b> is above the $500 floor");
+		listing.withArray("signals")
+			.addObject()
+			.put("name", "proofMatch")
+			.put("value", (freelancers.length > 0) ? 0.86 : 0.43)
+			.put("weight", 0.15)
+			.put("reason", (freelancers.length > 0) ? freelancers[0] + ": proven: Kafka"
+					: "fl-ana fits (proven: Kafka) but holds 1 open pursuit of a capacity of 1");
 		listing.putArray("redFlags");
 		for (String freelancer : freelancers) {
 			listing.withArray("matches")

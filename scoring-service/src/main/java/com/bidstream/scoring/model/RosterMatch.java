@@ -18,13 +18,14 @@ import com.bidstream.contracts.Listing.Budget;
  * their skills do; proof counts twice. {@code fit = (2 x proven + listed) / (2 x the
  * listing's skills)}. A listing without skills is matched by the freelancers' skills its
  * title and description name: 0.25 for one, 0.15 more for each other, at most 0.6 (a
- * weaker reading). Inactive freelancers are left out.
+ * weaker reading). Inactive freelancers, and those of capacity 0, are left out.
  * <p>
  * The roster's terms weigh too. On an hourly job whose rate tops out below a freelancer's
  * {@code hourlyRate}, their fit is scaled by the job's rate over theirs, with the reason.
  * A freelancer who holds {@code capacity} open pursuits or more is full: never offered as
- * a match. When only full freelancers fit, {@code proofMatch} is half the best full fit
- * (the agency has the skill but not the hands now) and says who is full.
+ * a match, except for a listing they hold. {@code proofMatch} is the best fit among those
+ * with room, or half the best full fit when that is more (the agency has the skill but
+ * not the hands now), saying who is full.
  */
 final class RosterMatch {
 
@@ -46,10 +47,11 @@ final class RosterMatch {
 
 	/**
 	 * Who fits a listing: {@code matches}, the best (at most {@value #MAX_MATCHES}) of
-	 * those with room, and {@code full}, the best fit among those without (or null), with
-	 * the freelancer it belongs to.
+	 * those with room, their fits rounded; {@code best}, the best of them unrounded (or
+	 * null); and {@code full}, the best fit among those without room, unrounded (or
+	 * null), with the freelancer it belongs to.
 	 */
-	record Fits(List<Match> matches, Match full, Freelancer fullFreelancer) {
+	record Fits(List<Match> matches, Match best, Match full, Freelancer fullFreelancer) {
 
 	}
 
@@ -57,15 +59,21 @@ final class RosterMatch {
 		return fits(listing, roster).matches();
 	}
 
+	/**
+	 * Fits are computed unrounded and rounded once, for what is shown. A freelancer has
+	 * room for a listing they hold already, so their own pursuit never counts against
+	 * them on its listing.
+	 */
 	static Fits fits(Listing listing, List<Freelancer> roster) {
 		List<String> skills = skills(listing);
 		String text = text(listing);
 		BigDecimal jobRate = jobRate(listing);
-		List<Match> matches = new ArrayList<>();
+		String jobKey = listing.jobKey();
+		List<Match> withRoom = new ArrayList<>();
 		Match full = null;
 		Freelancer fullFreelancer = null;
 		for (Freelancer freelancer : roster) {
-			if (!freelancer.active()) {
+			if (!freelancer.takesWork()) {
 				continue;
 			}
 			Match match = skills.isEmpty() ? byText(freelancer, text) : bySkills(freelancer, skills);
@@ -73,40 +81,48 @@ final class RosterMatch {
 				continue;
 			}
 			match = priced(match, freelancer, jobRate);
-			if (match.fit() < MIN_FIT) {
+			if (round(match.fit()) < MIN_FIT) {
 				continue;
 			}
-			if (freelancer.hasRoom()) {
-				matches.add(match);
+			if (freelancer.hasRoomFor(jobKey)) {
+				withRoom.add(match);
 			}
 			else if (full == null || BEST_FIRST.compare(match, full) < 0) {
 				full = match;
 				fullFreelancer = freelancer;
 			}
 		}
-		matches.sort(BEST_FIRST);
-		return new Fits(List.copyOf(matches.subList(0, Math.min(MAX_MATCHES, matches.size()))), full, fullFreelancer);
+		withRoom.sort(BEST_FIRST);
+		List<Match> matches = withRoom.stream()
+			.limit(MAX_MATCHES)
+			.map((match) -> new Match(match.freelancerId(), round(match.fit()), match.reasons()))
+			.toList();
+		return new Fits(matches, withRoom.isEmpty() ? null : withRoom.get(0), full, fullFreelancer);
 	}
 
 	/**
-	 * The best fit of a freelancer with room; half the best full one's when only full
-	 * ones fit; a neutral 0.5 while the agency has no active freelancer.
+	 * The best fit of a freelancer with room, or half the best full one's when that is
+	 * more (so a busier roster never raises it); a neutral 0.5 while no freelancer on the
+	 * roster takes work.
 	 */
 	static Reading proofMatch(Fits fits, List<Freelancer> roster) {
-		if (roster.stream().noneMatch(Freelancer::active)) {
+		if (roster.stream().noneMatch(Freelancer::takesWork)) {
 			return new Reading(0.5,
-					roster.isEmpty() ? "no freelancer roster yet" : "no active freelancer on the roster");
+					roster.isEmpty() ? "no freelancer roster yet"
+							: roster.stream().noneMatch(Freelancer::active) ? "no active freelancer on the roster"
+									: "no freelancer on the roster takes pursuits (capacity 0)");
 		}
-		if (!fits.matches().isEmpty()) {
-			Match best = fits.matches().get(0);
-			return new Reading(best.fit(), best.freelancerId() + ": " + String.join("; ", best.reasons()));
-		}
-		if (fits.full() != null) {
-			Match best = fits.full();
+		Match best = fits.best();
+		Match full = fits.full();
+		if (full != null && (best == null || full.fit() * FULL_FACTOR > best.fit())) {
 			Freelancer busy = fits.fullFreelancer();
-			return new Reading(round(best.fit() * FULL_FACTOR),
-					best.freelancerId() + " fits (" + String.join("; ", best.reasons()) + ") but holds "
-							+ busy.openPursuits() + " open pursuits of a capacity of " + busy.capacity());
+			return new Reading(round(full.fit() * FULL_FACTOR),
+					full.freelancerId() + " fits (" + String.join("; ", full.reasons()) + ") but holds "
+							+ busy.openPursuits() + " open pursuit" + ((busy.openPursuits() == 1) ? "" : "s")
+							+ " of a capacity of " + busy.capacity());
+		}
+		if (best != null) {
+			return new Reading(round(best.fit()), best.freelancerId() + ": " + String.join("; ", best.reasons()));
 		}
 		return new Reading(0.0, "nobody on the roster has these skills");
 	}
@@ -135,8 +151,7 @@ final class RosterMatch {
 		List<String> reasons = new ArrayList<>(match.reasons());
 		reasons.add("asks $" + asks.stripTrailingZeros().toPlainString() + "/h, the job pays up to $"
 				+ jobRate.stripTrailingZeros().toPlainString() + "/h");
-		return new Match(match.freelancerId(), round(match.fit() * jobRate.doubleValue() / asks.doubleValue()),
-				reasons);
+		return new Match(match.freelancerId(), match.fit() * jobRate.doubleValue() / asks.doubleValue(), reasons);
 	}
 
 	private static Match bySkills(Freelancer freelancer, List<String> skills) {
@@ -171,7 +186,7 @@ final class RosterMatch {
 		if (!listed.isEmpty()) {
 			reasons.add("lists: " + String.join(", ", listed));
 		}
-		return new Match(freelancer.id(), round(fit), reasons);
+		return new Match(freelancer.id(), fit, reasons);
 	}
 
 	private static Match byText(Freelancer freelancer, String text) {
@@ -182,7 +197,7 @@ final class RosterMatch {
 		if (named.isEmpty()) {
 			return null;
 		}
-		return new Match(freelancer.id(), round(Math.min(0.6, 0.25 + 0.15 * (named.size() - 1))),
+		return new Match(freelancer.id(), Math.min(0.6, 0.25 + 0.15 * (named.size() - 1)),
 				List.of("the job names: " + String.join(", ", named)));
 	}
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.JavaType;
 
@@ -43,11 +44,13 @@ public class Roster {
 		.constructCollectionType(List.class, String.class);
 
 	/**
-	 * A freelancer with the pursuits they hold open now ({@link Workload}).
+	 * A freelancer with the jobKeys of the pursuits they hold open now
+	 * ({@link Workload}).
 	 */
 	private static final String COLUMNS = "select agency_id, freelancer_id, name, skills, proof, hourly_rate, "
-			+ "capacity, active, updated_at, (select count(*) from pursuit_holders h where h.agency_id = f.agency_id "
-			+ "and h.freelancer_id = f.freelancer_id and h.open) as open_pursuits from freelancers f ";
+			+ "capacity, active, updated_at, array(select h.job_key from pursuit_holders h "
+			+ "where h.agency_id = f.agency_id and h.freelancer_id = f.freelancer_id and h.open) as holding "
+			+ "from freelancers f ";
 
 	private final JdbcClient jdbc;
 
@@ -64,11 +67,8 @@ public class Roster {
 	public List<Freelancer> active(String agencyId) {
 		return this.jdbc.sql(COLUMNS + "where agency_id = ? and active order by freelancer_id limit " + MAX_LISTED)
 			.param(agencyId)
-			.query(Roster::view)
-			.list()
-			.stream()
-			.map(Roster::freelancer)
-			.toList();
+			.query(Roster::freelancer)
+			.list();
 	}
 
 	List<FreelancerView> list(Optional<String> agencyId) {
@@ -124,8 +124,7 @@ public class Roster {
 				(change.proof() != null) ? change.proof() : (was != null) ? was.proof() : List.of(),
 				change.setsRate() ? change.hourlyRate() : (was != null) ? was.hourlyRate() : null,
 				(change.capacity() != null) ? change.capacity() : (was != null) ? was.capacity() : DEFAULT_CAPACITY,
-				(change.active() != null) ? change.active() : (was == null || was.active()),
-				(was != null) ? was.openPursuits() : 0, now);
+				(change.active() != null) ? change.active() : (was == null || was.active()), 0, now);
 		this.jdbc.sql("""
 				insert into freelancers (agency_id, freelancer_id, name, skills, proof, hourly_rate, capacity, active,
 				                         updated_at)
@@ -138,7 +137,9 @@ public class Roster {
 			.params(agencyId, id, next.name(), EventCodec.toJson(next.skills()), EventCodec.toJson(next.proof()),
 					next.hourlyRate(), next.capacity(), next.active(), java.sql.Timestamp.from(now))
 			.update();
-		return new Saved(next, current.isEmpty());
+		// read back: with the pursuits they hold, which may precede their place on the
+		// roster
+		return new Saved(find(agencyId, id).orElse(next), current.isEmpty());
 	}
 
 	record Saved(FreelancerView freelancer, boolean created) {
@@ -150,12 +151,17 @@ public class Roster {
 		return new FreelancerView(rs.getString("freelancer_id"), rs.getString("agency_id"), rs.getString("name"),
 				EventCodec.mapper().readValue(rs.getString("skills"), STRINGS),
 				EventCodec.mapper().readValue(rs.getString("proof"), STRINGS), rate, rs.getInt("capacity"),
-				rs.getBoolean("active"), rs.getInt("open_pursuits"), rs.getTimestamp("updated_at").toInstant());
+				rs.getBoolean("active"), holding(rs).size(), rs.getTimestamp("updated_at").toInstant());
 	}
 
-	private static Freelancer freelancer(FreelancerView view) {
+	private static Freelancer freelancer(ResultSet rs, int row) throws SQLException {
+		FreelancerView view = view(rs, row);
 		return new Freelancer(view.id(), view.name(), view.skills(), view.proof(), view.hourlyRate(), view.capacity(),
-				view.active(), view.openPursuits());
+				view.active(), holding(rs));
+	}
+
+	private static Set<String> holding(ResultSet rs) throws SQLException {
+		return Set.of((String[]) rs.getArray("holding").getArray());
 	}
 
 }

@@ -3,6 +3,7 @@ package com.bidstream.scoring.model;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class RosterMatchTests {
 	final Freelancer cy = freelancer("fl-cy", List.of("WordPress"), List.of("Shop for a bakery"));
 
 	static Freelancer freelancer(String id, List<String> skills, List<String> proof) {
-		return new Freelancer(id, id, skills, proof, BigDecimal.valueOf(70), 5, true, 0);
+		return new Freelancer(id, id, skills, proof, BigDecimal.valueOf(70), 5, true, Set.of());
 	}
 
 	Listing kafkaJob() {
@@ -59,7 +60,8 @@ class RosterMatchTests {
 
 	@Test
 	void anInactiveFreelancerIsNeverMatchedAndAnInactiveRosterIsNoRoster() {
-		Freelancer away = new Freelancer("fl-ana", "Ana", this.ana.skills(), this.ana.proof(), null, 5, false, 0);
+		Freelancer away = new Freelancer("fl-ana", "Ana", this.ana.skills(), this.ana.proof(), null, 5, false,
+				Set.of());
 
 		assertThat(RosterMatch.matches(kafkaJob(), List.of(away))).isEmpty();
 		assertThat(RosterMatch.proofMatch(RosterMatch.fits(kafkaJob(), List.of(away)), List.of(away)).value())
@@ -99,27 +101,57 @@ class RosterMatchTests {
 		assertThat(RosterMatch.names("c# and r work", "c#")).isTrue();
 	}
 
+	Freelancer ana(int capacity, String... holding) {
+		return new Freelancer("fl-ana", "Ana", this.ana.skills(), this.ana.proof(), BigDecimal.valueOf(70), capacity,
+				true, Set.of(holding));
+	}
+
 	@Test
 	void aFullFreelancerIsNeverOfferedAndWhenOnlyFullOnesFitProofMatchIsHalfTheirsAndSaysWhy() {
-		Freelancer anaFull = new Freelancer("fl-ana", "Ana", this.ana.skills(), this.ana.proof(),
-				BigDecimal.valueOf(70), 2, true, 2);
-		Freelancer anaWithRoom = new Freelancer("fl-ana", "Ana", this.ana.skills(), this.ana.proof(),
-				BigDecimal.valueOf(70), 2, true, 1);
+		Freelancer anaFull = ana(2, "upwork:~a", "upwork:~b");
 
 		RosterMatch.Fits onlyFull = RosterMatch.fits(kafkaJob(), List.of(anaFull, this.cy));
 		RosterMatch.Fits besideOne = RosterMatch.fits(kafkaJob(), List.of(anaFull, this.bo));
-		RosterMatch.Fits withRoom = RosterMatch.fits(kafkaJob(), List.of(anaWithRoom));
+		RosterMatch.Fits withRoom = RosterMatch.fits(kafkaJob(), List.of(ana(2, "upwork:~a")));
+		RosterMatch.Fits ownListing = RosterMatch.fits(kafkaJob(), List.of(ana(1, kafkaJob().jobKey())));
 
 		assertThat(onlyFull.matches()).isEmpty();
 		Reading halved = RosterMatch.proofMatch(onlyFull, List.of(anaFull, this.cy));
-		assertThat(halved.value()).as("half of 0.83").isEqualTo(0.42);
+		assertThat(halved.value()).as("half of 5/6, rounded once").isEqualTo(0.42);
 		assertThat(halved.reason()).isEqualTo("fl-ana fits (proven: Spring Boot, Apache Kafka; lists: Java) but holds 2"
 				+ " open pursuits of a capacity of 2");
 		assertThat(besideOne.matches()).extracting(Match::freelancerId)
 			.as("one with room is offered")
 			.containsExactly("fl-bo");
-		assertThat(RosterMatch.proofMatch(besideOne, List.of(anaFull, this.bo)).value()).isEqualTo(0.5);
+		assertThat(RosterMatch.proofMatch(besideOne, List.of(anaFull, this.bo)).value())
+			.as("Bo's 0.5 is more than half of Ana's")
+			.isEqualTo(0.5);
 		assertThat(withRoom.matches()).extracting(Match::freelancerId).containsExactly("fl-ana");
+		assertThat(ownListing.matches()).extracting(Match::freelancerId)
+			.as("her own pursuit never counts against her on its listing")
+			.containsExactly("fl-ana");
+		assertThat(RosterMatch
+			.proofMatch(RosterMatch.fits(kafkaJob(), List.of(ana(1, "upwork:~a"))), List.of(ana(1, "upwork:~a")))
+			.reason()).endsWith("holds 1 open pursuit of a capacity of 1");
+	}
+
+	@Test
+	void aBusierRosterNeverRaisesProofMatchAndCapacityZeroTakesNoWork() {
+		Freelancer weak = freelancer("fl-weak", List.of("Java", "Spring Boot"), List.of());
+		List<Freelancer> free = List.of(this.ana, weak);
+		List<Freelancer> busy = List.of(ana(1, "upwork:~a"), weak);
+		Freelancer zero = ana(0);
+
+		double whileFree = RosterMatch.proofMatch(RosterMatch.fits(kafkaJob(), free), free).value();
+		double whileBusy = RosterMatch.proofMatch(RosterMatch.fits(kafkaJob(), busy), busy).value();
+
+		assertThat(whileFree).isEqualTo(0.83);
+		assertThat(whileBusy).as("half of Ana's 5/6 is more than the other's 2/6").isEqualTo(0.42);
+		assertThat(RosterMatch.fits(kafkaJob(), List.of(zero, this.cy)).full()).isNull();
+		assertThat(RosterMatch.proofMatch(RosterMatch.fits(kafkaJob(), List.of(zero, this.cy)), List.of(zero, this.cy))
+			.value()).as("nobody who takes work fits").isZero();
+		assertThat(RosterMatch.proofMatch(RosterMatch.fits(kafkaJob(), List.of(zero)), List.of(zero)).reason())
+			.isEqualTo("no freelancer on the roster takes pursuits (capacity 0)");
 	}
 
 	@Test
