@@ -107,7 +107,8 @@ public final class LocalStack implements AutoCloseable {
 		startInfrastructure(postgresPort);
 		startServices();
 		if (this.options.demo()) {
-			this.demo = DemoFeeder.start(url(Service.INGEST), url(Service.TRACKING), this.console);
+			this.demo = DemoFeeder.start(url(Service.INGEST), url(Service.SCORING), url(Service.TRACKING),
+					this.console);
 		}
 		watchForUnexpectedExits();
 		this.ready = true;

@@ -34,6 +34,13 @@ final class DemoClient {
 			.POST(HttpRequest.BodyPublishers.ofString(EventCodec.toJson(body))));
 	}
 
+	Reply put(String url, String apiKey, Object body) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.header("X-Api-Key", apiKey)
+			.PUT(HttpRequest.BodyPublishers.ofString(EventCodec.toJson(body))));
+	}
+
 	Reply get(String url, String apiKey) {
 		return send(HttpRequest.newBuilder(URI.create(url)).header("X-Api-Key", apiKey).GET());
 	}

@@ -17,10 +17,11 @@ import com.bidstream.contracts.Listing;
 import com.bidstream.localstack.Console;
 
 /**
- * {@code ./bidstream up --demo}: once everything is UP, posts small batches of synthetic
- * listings for the agencies {@code demo} and {@code acme} every few seconds, advances
- * their pursuits, and prints a one-line summary every 30 seconds. Only the public HTTP
- * APIs are used.
+ * {@code ./bidstream up --demo}: once everything is UP, puts the demo's freelancers on
+ * the rosters of the agencies {@code demo} and {@code acme} ({@link DemoRoster}), posts
+ * small batches of synthetic listings for them every few seconds, advances their
+ * pursuits, and prints a one-line summary every 30 seconds. Only the public HTTP APIs are
+ * used.
  */
 public final class DemoFeeder {
 
@@ -48,16 +49,21 @@ public final class DemoFeeder {
 
 	private final PursuitMover mover;
 
+	private final DemoRoster roster;
+
+	private boolean rostered;
+
 	private final Console console;
 
-	private DemoFeeder(String ingestUrl, String trackingUrl, Console console) {
+	private DemoFeeder(String ingestUrl, String scoringUrl, String trackingUrl, Console console) {
 		this.ingestUrl = ingestUrl;
-		this.mover = new PursuitMover(this.client, trackingUrl, this.random, this.stats);
+		this.mover = new PursuitMover(this.client, scoringUrl, trackingUrl, this.random, this.stats);
+		this.roster = new DemoRoster(this.client, scoringUrl);
 		this.console = console;
 	}
 
-	public static DemoFeeder start(String ingestUrl, String trackingUrl, Console console) {
-		DemoFeeder feeder = new DemoFeeder(ingestUrl, trackingUrl, console);
+	public static DemoFeeder start(String ingestUrl, String scoringUrl, String trackingUrl, Console console) {
+		DemoFeeder feeder = new DemoFeeder(ingestUrl, scoringUrl, trackingUrl, console);
 		feeder.scheduler.scheduleWithFixedDelay(feeder.guarded(feeder::postBatch), 0, 4, TimeUnit.SECONDS);
 		feeder.scheduler.scheduleWithFixedDelay(feeder.guarded(feeder::advancePursuits), 3, 5, TimeUnit.SECONDS);
 		feeder.scheduler.scheduleAtFixedRate(() -> console.line(feeder.stats.drainSummary()), 30, 30, TimeUnit.SECONDS);
@@ -88,6 +94,13 @@ public final class DemoFeeder {
 	}
 
 	private void postBatch() {
+		if (!this.rostered) {
+			// once: the freelancers first, so that the listings are matched against them
+			this.rostered = KEYS.stream().map(this.roster::ensure).reduce(true, Boolean::logicalAnd);
+			if (!this.rostered) {
+				this.stats.increment("failed");
+			}
+		}
 		boolean demo = this.random.nextInt(5) < 3;
 		SyntheticListings source = demo ? this.demoListings : this.acmeListings;
 		List<Listing> batch = new ArrayList<>();

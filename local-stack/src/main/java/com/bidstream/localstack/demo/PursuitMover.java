@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import tools.jackson.core.JacksonException;
@@ -15,10 +16,11 @@ import com.bidstream.contracts.EventCodec;
 /**
  * Advances an agency's pursuits through the tracking API, like freelancers working the
  * queue: claims queued ones (and now and then a REVIEW one waiting in NEW), sends
- * proposals, and lets clients view, reply, interview, hire or go elsewhere. It touches
- * only the demo's own listings (their {@code externalId} starts with
- * {@value SyntheticListings#DEMO_ID_PREFIX}, in this run or an earlier one), never one a
- * person posted by hand to try the funnel.
+ * proposals, and lets clients view, reply, interview, hire or go elsewhere. A claim goes
+ * to the freelancer scoring matched best (one with room), or to any of the demo's when
+ * nobody is matched. It touches only the demo's own listings (their {@code externalId}
+ * starts with {@value SyntheticListings#DEMO_ID_PREFIX}, in this run or an earlier one),
+ * never one a person posted by hand to try the funnel.
  */
 final class PursuitMover {
 
@@ -29,6 +31,8 @@ final class PursuitMover {
 
 	private final DemoClient client;
 
+	private final String scoringUrl;
+
 	private final String trackingUrl;
 
 	private final FunnelOdds odds;
@@ -37,8 +41,9 @@ final class PursuitMover {
 
 	private final DemoStats stats;
 
-	PursuitMover(DemoClient client, String trackingUrl, Random random, DemoStats stats) {
+	PursuitMover(DemoClient client, String scoringUrl, String trackingUrl, Random random, DemoStats stats) {
 		this.client = client;
+		this.scoringUrl = scoringUrl;
 		this.trackingUrl = trackingUrl;
 		this.odds = new FunnelOdds(random);
 		this.random = random;
@@ -90,6 +95,28 @@ final class PursuitMover {
 		return pursuits;
 	}
 
+	/**
+	 * The freelancer scoring matched best to the listing, if any.
+	 */
+	private Optional<String> bestMatch(String apiKey, String encodedJobKey) {
+		DemoClient.Reply reply = this.client.get(this.scoringUrl + "/api/v1/scores/" + encodedJobKey, apiKey);
+		if (!reply.ok()) {
+			return Optional.empty();
+		}
+		try {
+			String best = EventCodec.mapper()
+				.readTree(reply.body())
+				.path("matches")
+				.path(0)
+				.path("freelancerId")
+				.asString("");
+			return best.isEmpty() ? Optional.empty() : Optional.of(best);
+		}
+		catch (JacksonException ex) {
+			return Optional.empty();
+		}
+	}
+
 	private static boolean isOpen(JsonNode pursuit, String stage) {
 		boolean ended = !pursuit.path("outcome").isMissingNode() && !pursuit.path("outcome").isNull();
 		boolean reviewOnly = !stage.equals("NEW") || "REVIEW".equals(pursuit.path("decision").asString(""));
@@ -97,8 +124,11 @@ final class PursuitMover {
 	}
 
 	private void post(String apiKey, String jobKey, Map<String, Object> event) {
-		String path = "/api/v1/pursuits/" + URLEncoder.encode(jobKey, StandardCharsets.UTF_8).replace("+", "%20")
-				+ "/events";
+		String encoded = URLEncoder.encode(jobKey, StandardCharsets.UTF_8).replace("+", "%20");
+		if ("CLAIM".equals(event.get("type"))) {
+			bestMatch(apiKey, encoded).ifPresent((freelancer) -> event.put("freelancerId", freelancer));
+		}
+		String path = "/api/v1/pursuits/" + encoded + "/events";
 		DemoClient.Reply reply = this.client.post(this.trackingUrl + path, apiKey, event);
 		if (reply.ok()) {
 			this.stats.increment(String.valueOf(event.get("type")));

@@ -25,6 +25,8 @@ class PursuitMoverTests {
 
 	private final List<String> posted = new CopyOnWriteArrayList<>();
 
+	private final List<String> bodies = new CopyOnWriteArrayList<>();
+
 	@BeforeEach
 	void startTracking() throws IOException {
 		this.tracking = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -32,8 +34,14 @@ class PursuitMoverTests {
 			byte[] body;
 			if (exchange.getRequestMethod().equals("POST")) {
 				this.posted.add(exchange.getRequestURI().getRawPath());
+				this.bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 				body = "{}".getBytes(StandardCharsets.UTF_8);
 				exchange.sendResponseHeaders(201, body.length);
+			}
+			else if (exchange.getRequestURI().getPath().startsWith("/api/v1/scores/")) {
+				// scoring: the demo's own listing is matched best to fl-04
+				body = "{\"matches\": [{\"freelancerId\": \"fl-04\", \"fit\": 0.9}]}".getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(200, body.length);
 			}
 			else {
 				String stage = exchange.getRequestURI().getQuery().replaceAll(".*stage=([A-Z]+).*", "$1");
@@ -60,8 +68,8 @@ class PursuitMoverTests {
 
 	@Test
 	void advancesTheListingsItPostedAndNeverOnePostedByHand() {
-		PursuitMover mover = new PursuitMover(new DemoClient(),
-				"http://127.0.0.1:" + this.tracking.getAddress().getPort(), new Random(7), new DemoStats());
+		String stub = "http://127.0.0.1:" + this.tracking.getAddress().getPort();
+		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats());
 
 		for (int round = 0; round < 200 && this.posted.size() < 20; round++) {
 			mover.advance("dev-demo-key");
@@ -69,6 +77,10 @@ class PursuitMoverTests {
 
 		assertThat(this.posted).as("the demo's own listing moved").isNotEmpty();
 		assertThat(this.posted).allSatisfy((path) -> assertThat(path).contains("demo1").doesNotContain("byhand"));
+		assertThat(this.bodies).filteredOn((body) -> body.contains("\"CLAIM\""))
+			.as("a claim goes to the freelancer scoring matched best")
+			.isNotEmpty()
+			.allSatisfy((claim) -> assertThat(claim).contains("\"freelancerId\":\"fl-04\""));
 	}
 
 }
