@@ -707,9 +707,35 @@ abstract class ScoringIntegrationTests {
 				null, claimedAt);
 		publishPursuit(agency, "upwork:~held-4", "fl-ana", PursuitAdvanced.Action.RELEASE, PursuitAdvanced.Stage.QUEUED,
 				null, claimedAt);
+		// who an event names is who acted, not who holds: neither of these moves a
+		// pursuit
+		publishPursuit(agency, "upwork:~held-2", "fl-bo", PursuitAdvanced.Action.VIEWED, PursuitAdvanced.Stage.VIEWED,
+				null, claimedAt.plusMillis(1));
+		publishPursuit(agency, "upwork:~held-6", "fl-ana", PursuitAdvanced.Action.REPLIED,
+				PursuitAdvanced.Stage.REPLIED, null, claimedAt);
+		// nor does a claim on a listing closed on the marketplace hold anyone
+		ListingIngested closed = ingested(agency,
+				TestListings.closed(TestListings.expertKafkaJob(uniqueId(), Instant.now()),
+						new Listing.Closed(Listing.ClosedResult.HIRED, Instant.now())),
+				1);
+		publish(closed);
+		awaitScored(closed, 1);
+		publishPursuit(agency, closed.jobKey(), "fl-ana", PursuitAdvanced.Action.CLAIM, PursuitAdvanced.Stage.CLAIMED,
+				null, claimedAt);
 		await().atMost(WAIT)
-			.until(() -> operator.get("/api/v1/freelancers/fl-ana?agency=" + agency).json().get("openPursuits").asInt(),
-					(open) -> open == 2);
+			.until(() -> this.jdbc.queryForObject("select count(*) from pursuit_holders where agency_id = ?",
+					Integer.class, agency), (rows) -> rows == 6);
+		assertThat(this.jdbc.queryForObject(
+				"select freelancer_id from pursuit_holders where agency_id = ? and job_key = 'upwork:~held-2'",
+				String.class, agency))
+			.isEqualTo("fl-ana");
+		assertThat(this.jdbc.queryForObject(
+				"select open from pursuit_holders where agency_id = ? and job_key = 'upwork:~held-6'", Boolean.class,
+				agency))
+			.isFalse();
+		assertThat(operator.get("/api/v1/freelancers/fl-ana?agency=" + agency).json().get("openPursuits").asInt())
+			.as("held-1, held-2; not the closed listing's")
+			.isEqualTo(2);
 
 		ListingIngested whileFull = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
 		publish(whileFull);
@@ -757,7 +783,7 @@ abstract class ScoringIntegrationTests {
 	}
 
 	@Test
-	void newFreelancersPutAtOnceNeverTakeARosterPastItsCap() {
+	void newFreelancersPutAtOnceNeverTakeARosterPastItsCap() throws Exception {
 		for (int round = 0; round < 3; round++) {
 			String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
 			BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
@@ -767,13 +793,22 @@ abstract class ScoringIntegrationTests {
 							select ?, 'fl-' || n, 'F' || n, '[]', '[]', 5, true, now() from generate_series(1, 498) n
 							""",
 					agency);
-			List<java.util.concurrent.CompletableFuture<Integer>> puts = new ArrayList<>();
+			java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
+			java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<Integer>> puts = new ArrayList<>();
 			for (int i = 0; i < 16; i++) {
 				String path = "/api/v1/freelancers/fl-new-" + i;
-				puts.add(java.util.concurrent.CompletableFuture
-					.supplyAsync(() -> operator.put(path, "{\"name\": \"New\"}").status()));
+				puts.add(threads.submit(() -> {
+					go.await();
+					return operator.put(path, "{\"name\": \"New\"}").status();
+				}));
 			}
-			List<Integer> statuses = puts.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+			go.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (java.util.concurrent.Future<Integer> put : puts) {
+				statuses.add(put.get());
+			}
+			threads.shutdown();
 
 			assertThat(statuses).as("round " + round).filteredOn((status) -> status == 201).hasSize(2);
 			assertThat(statuses).as("round " + round).filteredOn((status) -> status == 409).hasSize(14);

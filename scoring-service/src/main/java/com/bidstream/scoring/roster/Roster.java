@@ -45,12 +45,14 @@ public class Roster {
 
 	/**
 	 * A freelancer with the jobKeys of the pursuits they hold open now
-	 * ({@link Workload}).
+	 * ({@link Workload}), but for listings closed on the marketplace: tracking does not
+	 * end those pursuits, and nobody works on them any more.
 	 */
 	private static final String COLUMNS = "select agency_id, freelancer_id, name, skills, proof, hourly_rate, "
 			+ "capacity, active, updated_at, array(select h.job_key from pursuit_holders h "
-			+ "where h.agency_id = f.agency_id and h.freelancer_id = f.freelancer_id and h.open) as holding "
-			+ "from freelancers f ";
+			+ "where h.agency_id = f.agency_id and h.freelancer_id = f.freelancer_id and h.open "
+			+ "and not exists (select 1 from scores s where s.agency_id = h.agency_id and s.job_key = h.job_key "
+			+ "and s.closed)) as holding from freelancers f ";
 
 	private final JdbcClient jdbc;
 

@@ -130,6 +130,10 @@ class RosterMatchTests {
 		assertThat(ownListing.matches()).extracting(Match::freelancerId)
 			.as("her own pursuit never counts against her on its listing")
 			.containsExactly("fl-ana");
+		Freelancer twoThirdsFull = new Freelancer("fl-di", "Di", List.of("Java", "Spring Boot", "Kafka"),
+				List.of("Kafka pipeline"), null, 1, true, Set.of("upwork:~a"));
+		assertThat(RosterMatch.proofMatch(RosterMatch.fits(kafkaJob(), List.of(twoThirdsFull)), List.of(twoThirdsFull))
+			.value()).as("half of 4/6 rounded once (0.33), not half of 0.67 (0.34)").isEqualTo(0.33);
 		assertThat(RosterMatch
 			.proofMatch(RosterMatch.fits(kafkaJob(), List.of(ana(1, "upwork:~a"))), List.of(ana(1, "upwork:~a")))
 			.reason()).endsWith("holds 1 open pursuit of a capacity of 1");
