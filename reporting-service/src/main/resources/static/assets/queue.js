@@ -162,8 +162,10 @@
       return option;
     }));
     var input = node.querySelector('input[name="freelancerId"]');
-    if (!input.value && matches.length) {
-      input.value = matches[0].freelancerId;
+    // who holds the pursuit acts on it next; else the best match claims it
+    var holder = listing.pursuit && listing.pursuit.freelancerId;
+    if (!input.value && (holder || matches.length)) {
+      input.value = holder || matches[0].freelancerId;
     }
     setStage(node, listing.pursuit);
   }

@@ -269,6 +269,9 @@ class DashboardBrowserTests {
 		stub.listing("acme", acmeOnly, 90, "PURSUE", "fl-cy");
 		String staffless = "upwork:~q-" + tag + "-3";
 		stub.listing("demo", staffless, 55, "REVIEW");
+		String held = "upwork:~q-" + tag + "-4";
+		stub.listing("demo", held, 52, "REVIEW", "fl-bo");
+		stub.heldBy("demo", held, "fl-cy");
 		stub.titled("demo", pursue, "Kafka <i>pipeline</i> for a fintech", "https://www.upwork.com/jobs/~q" + tag);
 		stub.titled("demo", review, "A scripted link", "javascript:alert(document.domain)");
 
@@ -298,6 +301,10 @@ class DashboardBrowserTests {
 			.findElement(By.cssSelector("[data-field='matches']"))
 			.getAttribute("textContent")).as("why nobody is matched, in scoring's words")
 			.isEqualTo("fl-ana fits (proven: Kafka) but holds 1 open pursuit of a capacity of 1");
+		assertThat(ana.findElement(card(held))
+			.findElement(By.cssSelector("input[name='freelancerId']"))
+			.getAttribute("value")).as("a held pursuit's freelancer field names who holds it, not the best match")
+			.isEqualTo("fl-cy");
 
 		act(card, "CLAIM", Map.of("freelancerId", "fl-ana"));
 		wait(ana).until(ExpectedConditions.textToBePresentInElement(card.findElement(By.className("outcome")),

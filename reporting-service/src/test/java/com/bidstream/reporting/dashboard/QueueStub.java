@@ -131,6 +131,13 @@ final class QueueStub implements AutoCloseable {
 	}
 
 	/**
+	 * Has a freelancer hold a listing's pursuit, as tracking would after their claim.
+	 */
+	void heldBy(String agency, String jobKey, String freelancerId) {
+		this.pursuits.get(agency + "|" + jobKey).put("stage", "CLAIMED").put("freelancerId", freelancerId);
+	}
+
+	/**
 	 * Gives a listing already added the title and link scoring keeps beside its score.
 	 */
 	void titled(String agency, String jobKey, String title, String url) {
