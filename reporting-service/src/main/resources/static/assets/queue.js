@@ -85,6 +85,8 @@
     var query = agency() ? '?agency=' + encodeURIComponent(agency()) : '';
     B.postJson('/dashboard/api/queue/' + encodeURIComponent(card.dataset.job) + '/events' + query, body)
       .then(function (pursuit) {
+        // recorded: the next step is offered again
+        delete form.dataset.picked;
         outcome.className = 'outcome ok';
         outcome.textContent = DONE[body.type] + '. The pursuit is now ' + pursuit.stage
           + (pursuit.outcome ? ' (' + pursuit.outcome + ')' : '') + (pursuit.freelancerId ? ', held by '
@@ -98,6 +100,13 @@
       .then(function () { button.disabled = false; });
   }
 
+  // The event a pursuit usually takes next at each stage, offered until the member picks
+  // another.
+  var NEXT = {
+    NEW: 'CLAIM', QUEUED: 'CLAIM', CLAIMED: 'PROPOSAL_SENT', PROPOSED: 'VIEWED', VIEWED: 'REPLIED',
+    REPLIED: 'INTERVIEW', INTERVIEWING: 'HIRED'
+  };
+
   function setStage(card, pursuit) {
     var stage = card.querySelector('[data-field="stage"]');
     if (!pursuit) {
@@ -107,6 +116,11 @@
     stage.textContent = pursuit.stage + (pursuit.outcome ? ' · ' + pursuit.outcome : '')
       + (pursuit.freelancerId ? ' · ' + pursuit.freelancerId : '');
     card.dataset.stage = pursuit.stage;
+    var form = card.querySelector('form');
+    if (form && !form.dataset.picked && !pursuit.outcome && NEXT[pursuit.stage]) {
+      form.elements.type.value = NEXT[pursuit.stage];
+      fields(form);
+    }
   }
 
   function list(node, items) {
@@ -121,7 +135,12 @@
     options.id = 'matches-' + index + '-' + Date.now();
     node.appendChild(options);
     form.elements.freelancerId.setAttribute('list', options.id);
-    form.addEventListener('change', function () { fields(form); });
+    form.addEventListener('change', function (e) {
+      if (e.target.name === 'type') {
+        form.dataset.picked = 'yes';
+      }
+      fields(form);
+    });
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       submit(node, form);

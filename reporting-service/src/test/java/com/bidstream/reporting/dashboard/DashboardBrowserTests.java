@@ -305,10 +305,18 @@ class DashboardBrowserTests {
 			.findElement(By.cssSelector("input[name='freelancerId']"))
 			.getAttribute("value")).as("a held pursuit's freelancer field names who holds it, not the best match")
 			.isEqualTo("fl-cy");
+		assertThat(new Select(ana.findElement(card(held)).findElement(By.name("type"))).getFirstSelectedOption()
+			.getAttribute("value")).as("a claimed pursuit's next step").isEqualTo("PROPOSAL_SENT");
+		assertThat(new Select(card.findElement(By.name("type"))).getFirstSelectedOption().getAttribute("value"))
+			.as("a queued one's")
+			.isEqualTo("CLAIM");
 
 		act(card, "CLAIM", Map.of("freelancerId", "fl-ana"));
 		wait(ana).until(ExpectedConditions.textToBePresentInElement(card.findElement(By.className("outcome")),
 				"Claimed. The pursuit is now CLAIMED, held by fl-ana."));
+		assertThat(new Select(card.findElement(By.name("type"))).getFirstSelectedOption().getAttribute("value"))
+			.as("once recorded, the next step is offered")
+			.isEqualTo("PROPOSAL_SENT");
 		act(card, "PROPOSAL_SENT", Map.of("freelancerId", "fl-ana", "connectsSpent", "16", "bidAmount", "3800"));
 		wait(ana).until(ExpectedConditions.textToBePresentInElement(card.findElement(By.className("outcome")),
 				"Proposal sent. The pursuit is now PROPOSED"));
