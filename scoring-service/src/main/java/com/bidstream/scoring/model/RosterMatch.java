@@ -102,8 +102,8 @@ final class RosterMatch {
 
 	/**
 	 * The best fit of a freelancer with room, or half the best full one's when that is
-	 * more (so a busier roster never raises it); a neutral 0.5 while no freelancer on the
-	 * roster takes work.
+	 * more (so a freelancer filling up with other work never raises it); a neutral 0.5
+	 * while no freelancer on the roster takes work.
 	 */
 	static Reading proofMatch(Fits fits, List<Freelancer> roster) {
 		if (roster.stream().noneMatch(Freelancer::takesWork)) {
