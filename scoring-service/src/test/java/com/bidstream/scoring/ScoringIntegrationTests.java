@@ -783,6 +783,26 @@ abstract class ScoringIntegrationTests {
 	}
 
 	@Test
+	void aRosterPutWaitsForAnotherChangeOfTheRosterAtMostFiveSecondsThenAnswersBusy() throws Exception {
+		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		try (java.sql.Connection holder = this.jdbc.getDataSource().getConnection()) {
+			holder.setAutoCommit(false);
+			try (java.sql.PreparedStatement lock = holder
+				.prepareStatement("select pg_advisory_xact_lock(hashtextextended('roster|' || ?, 0))")) {
+				lock.setString(1, agency);
+				lock.executeQuery().close();
+			}
+			var waited = operator.put("/api/v1/freelancers/fl-ana", "{\"name\": \"Ana\"}");
+
+			assertThat(waited.status()).as(waited.toString()).isEqualTo(503);
+			assertThat(waited.json().get("type").asString()).endsWith("/database-busy");
+			holder.rollback();
+		}
+		assertThat(operator.put("/api/v1/freelancers/fl-ana", "{\"name\": \"Ana\"}").status()).isEqualTo(201);
+	}
+
+	@Test
 	void newFreelancersPutAtOnceNeverTakeARosterPastItsCap() throws Exception {
 		for (int round = 0; round < 3; round++) {
 			String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);

@@ -99,7 +99,10 @@ public class Roster {
 		// a row lock cannot hold a freelancer not created yet (two first PUTs at once
 		// would each create it from nothing, and one would wipe the other's fields), nor
 		// the roster's count (two new freelancers at once would each find room for one):
-		// an advisory lock on the agency serializes its roster's changes, which are rare
+		// an advisory lock on the agency serializes its roster's changes, which are rare;
+		// a PUT waits for it at most 5 s (then 503 database-busy), so a burst of them
+		// cannot hold the pool's connections from the consumers for long
+		this.jdbc.sql("set local lock_timeout = '5s'").update();
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended('roster|' || ?, 0))")
 			.params(agencyId)
 			.query((rs, row) -> 0)
