@@ -53,6 +53,16 @@ abstract class ScoringIntegrationTests {
 		return new TopicReader(this.kafkaBootstrapServers);
 	}
 
+	/** An agency of its own for one test. */
+	static String newAgency() {
+		return "it-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** The operator, acting for {@code agency}. */
+	BidstreamApi operatorOf(String agency) {
+		return api("dev-operator-key").withHeader("X-Agency-Id", agency);
+	}
+
 	BidstreamApi api(String key) {
 		return BidstreamApi.at("http://localhost:" + this.port, key);
 	}
@@ -246,7 +256,7 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void offsetPagesThroughTheRankingWithoutRepeatingOrSkipping() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
+		String agency = newAgency();
 		List<ListingIngested> events = List
 			.of(TestListings.expertKafkaJob(uniqueId(), Instant.now()),
 					TestListings.expertKafkaJob(uniqueId(), Instant.now()),
@@ -278,8 +288,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void aProfileChangeIsANewVersionAndScoresLaterListings() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 		assertThat(operator.get("/api/v1/profile").json().get("version").asInt()).isEqualTo(1);
 
 		var changed = operator.put("/api/v1/profile",
@@ -312,8 +322,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void theRosterIsKeptPerAgencyAndEachListingScoredAfterAChangeIsMatchedAgainstIt() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 
 		var created = operator.put("/api/v1/freelancers/fl-ana", """
 				{"name": "Ana", "skills": ["Java", "Spring Boot", "Kafka"],
@@ -377,8 +387,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void aRescoreScoresTheAgencysListingsAgainWithTheCurrentRosterAndPublishesOnlyWhatChanged() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 		ListingIngested kafka = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
 		ListingIngested website = ingested(agency, TestListings.websiteJob(uniqueId(), Instant.now()), 1);
 		publish(kafka);
@@ -427,8 +437,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void aRescoreWithNothingChangedPublishesNothingThoughTheListingsFreshnessHasMovedSinceItWasScoredNorAfterAnEarlierRescore() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 		// freshness moves with each whole minute since posting: posted 55 s ago, the
 		// listing is scored "just now" and reads "1 minute ago" a few seconds later
 		Instant posted = Instant.now().minusSeconds(55);
@@ -473,8 +483,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void aRescoreStepsOverAStoredListingVersionThatNoLongerReadsAndStillRescoresTheAgencysOtherListings() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 		ListingIngested kafka = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
 		ListingIngested unreadable = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
 		ListingIngested website = ingested(agency, TestListings.websiteJob(uniqueId(), Instant.now()), 1);
@@ -506,8 +516,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void aRescoreNeverOverwritesAScoreOfTheSameVersionStampedLaterThanItsOwn() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 		ListingIngested raced = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
 		ListingIngested other = ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1);
 		publish(raced);
@@ -536,8 +546,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void calibrationFitsTheAgencysWeightsToItsOwnOutcomesAndAnAcceptMakesThemTheProfiles() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 		JsonNode none = operator.get("/api/v1/profile/calibration?target=REPLIED&agency=" + agency).json();
 		assertThat(none.get("status").asString()).isEqualTo("NOT_ENOUGH_DATA");
 		assertThat(none.get("outcomes").asInt()).isZero();
@@ -579,8 +589,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void calibrationFitsOnTheSignalsOfTheScoreAProposalWasSentOnNotOnTheListingsLaterScore() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 		String calibration = "/api/v1/profile/calibration?target=REPLIED&agency=" + agency;
 		List<ListingIngested> listings = calibrationListings(agency);
 		listings.forEach(this::publish);
@@ -613,8 +623,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void aRosterHoldsAtMost500FreelancersAndOneOfThemStillChangesWhenItIsFull() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 		List<Integer> created = new ArrayList<>();
 		for (int i = 0; i < 500; i++) {
 			created.add(operator.put("/api/v1/freelancers/fl-%03d".formatted(i), "{\"name\": \"F%d\"}".formatted(i))
@@ -691,8 +701,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void aFreelancerHoldingTheirCapacityInOpenPursuitsIsNotMatchedUntilOneEnds() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 		operator.put("/api/v1/freelancers/fl-ana", """
 				{"name": "Ana", "skills": ["Java", "Spring Boot", "Kafka"],
 				 "proof": ["Kafka pipeline for a fintech"], "hourlyRate": 70, "capacity": 2}
@@ -784,8 +794,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void aRosterPutWaitsForAnotherChangeOfTheRosterAtMostFiveSecondsThenAnswersBusy() throws Exception {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 		try (java.sql.Connection holder = this.jdbc.getDataSource().getConnection()) {
 			holder.setAutoCommit(false);
 			try (java.sql.PreparedStatement lock = holder
@@ -805,8 +815,8 @@ abstract class ScoringIntegrationTests {
 	@Test
 	void newFreelancersPutAtOnceNeverTakeARosterPastItsCap() throws Exception {
 		for (int round = 0; round < 3; round++) {
-			String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-			BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+			String agency = newAgency();
+			BidstreamApi operator = operatorOf(agency);
 			this.jdbc.update(
 					"""
 							insert into freelancers (agency_id, freelancer_id, name, skills, proof, capacity, active, updated_at)
@@ -840,8 +850,8 @@ abstract class ScoringIntegrationTests {
 
 	@Test
 	void aRedFlagTermWithANulIsRejectedNamingItAndChangesNothing() {
-		String agency = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		BidstreamApi operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String agency = newAgency();
+		BidstreamApi operator = operatorOf(agency);
 
 		var nul = operator.put("/api/v1/profile", "{\"redFlagTerms\": [\"telegram\", \"pay\\u0000outside\"]}");
 
