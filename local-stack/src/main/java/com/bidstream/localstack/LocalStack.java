@@ -18,14 +18,15 @@ import com.bidstream.localstack.keys.KeysFile;
 import com.bidstream.localstack.postgres.PostgresNode;
 import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.process.StartupFailure;
+import com.bidstream.localstack.process.Supervised;
 import com.bidstream.localstack.services.Service;
 import com.bidstream.localstack.services.ServiceNode;
 
 /**
  * The whole stack on one machine: PostgreSQL and Kafka in their own JVMs, then the four
- * services, each as a child process of this one; a service that exits while the stack
- * runs is restarted ({@link ServiceSupervisor}). {@code ./bidstream up} and the
- * end-to-end test both run it through {@link #start()} and {@link #close()}.
+ * services, each as a child process of this one; any of them that exits while the stack
+ * runs is restarted ({@link Supervisor}). {@code ./bidstream up} and the end-to-end test
+ * both run it through {@link #start()} and {@link #close()}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -53,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
 
 	private EarlierRun earlier;
 
-	private ServiceSupervisor supervisor;
+	private Supervisor supervisor;
 
 	private boolean closing;
 
@@ -174,16 +175,24 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the service of a node that exited, in its place, unless the stack is
-	 * stopping.
+	 * Starts another child in place of one that exited (on the same ports and data),
+	 * unless the stack is stopping.
 	 */
-	private synchronized ServiceNode restart(ServiceNode exited) {
+	private synchronized Supervised restart(Supervised exited) {
 		if (this.closing) {
 			throw new StartupFailure("Stopping: no restart");
 		}
-		ServiceNode fresh = startService(exited.service());
+		Supervised fresh = exited.startAgain();
+		if (fresh instanceof ServiceNode service) {
+			this.services.put(service.service(), service);
+		}
+		else if (fresh instanceof KafkaNode broker) {
+			this.kafka = broker;
+		}
+		else if (fresh instanceof PostgresNode database) {
+			this.postgres = database;
+		}
 		this.children.set(this.children.indexOf(exited.process()), fresh.process());
-		this.services.put(exited.service(), fresh);
 		this.earlier.remember(this.children);
 		return fresh;
 	}
@@ -203,20 +212,10 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private void watchForUnexpectedExits() {
-		this.supervisor = new ServiceSupervisor(this.console, this::restart, this::isClosing,
-				this.options.startupTimeout());
+		this.supervisor = new Supervisor(this.console, this::restart, this::isClosing, this.options.startupTimeout());
+		this.supervisor.watch(this.postgres);
+		this.supervisor.watch(this.kafka);
 		this.services.values().forEach(this.supervisor::watch);
-		for (ChildProcess child : children()) {
-			if (Service.ids().contains(child.name())) {
-				continue;
-			}
-			child.process().onExit().thenRun(() -> {
-				if (!isClosing()) {
-					this.console.line("! %s exited unexpectedly (code %d); its log: %s", child.name(), child.exitCode(),
-							child.log());
-				}
-			});
-		}
 	}
 
 	public String url(Service service) {

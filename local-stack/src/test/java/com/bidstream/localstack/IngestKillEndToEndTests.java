@@ -52,14 +52,12 @@ import static org.awaitility.Awaitility.await;
  * {@code kill -9}. The launcher restarts it, the clients retry what got no answer, the
  * import resumes from its last committed chunk, and {@code listings.ingested} then holds
  * every listing that got a 202 and every line the import counted, each version as one
- * event.
+ * event ({@link RetryingClients} says how a cut batch is answered on its retry).
  * <p>
- * A batch whose request died with the process may have committed before its 202 was
- * written: its retry then answers those listings as duplicates (never as a second
- * version). The relay publishes at least once: a kill between the broker's
- * acknowledgement and the outbox delete sends the same event (same {@code eventId})
- * again, which consumers drop by their inbox; so the topic is checked per version by
- * event id, and repeats of one event are counted and printed, not failed.
+ * The relay publishes at least once: a kill between the broker's acknowledgement and the
+ * outbox delete sends the same event (same {@code eventId}) again, which consumers drop
+ * by their inbox; so the topic is checked per version by event id, and repeats of one
+ * event are counted and printed, not failed.
  */
 class IngestKillEndToEndTests {
 
@@ -68,8 +66,6 @@ class IngestKillEndToEndTests {
 	private static final String KEY = "dev-acme-key";
 
 	private static final int IMPORT_LINES = 50_000;
-
-	private static final int BATCH = 100;
 
 	private static final int CLIENTS = 4;
 
@@ -84,17 +80,7 @@ class IngestKillEndToEndTests {
 		.connectTimeout(Duration.ofSeconds(2))
 		.build();
 
-	private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-
-	private final Set<String> posted = ConcurrentHashMap.newKeySet();
-
-	private final AtomicLong connectionErrors = new AtomicLong();
-
-	private final AtomicLong committedBeforeTheCrash = new AtomicLong();
-
-	private final AtomicLong acknowledgedAfterRestart = new AtomicLong();
-
-	private volatile boolean restarted;
+	private final Set<String> imported = new HashSet<>();
 
 	private long killedAt;
 
@@ -115,28 +101,17 @@ class IngestKillEndToEndTests {
 			String importId = json(started.body()).path("importId").asString();
 			assertThat(json(started.body()).path("total").asInt()).isEqualTo(IMPORT_LINES);
 
-			AtomicBoolean stop = new AtomicBoolean();
-			ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-			List<Future<?>> posting = new ArrayList<>();
-			for (int c = 0; c < CLIENTS; c++) {
-				int client = c;
-				posting.add(clients.submit(() -> postUntilStopped(ingest, client, stop)));
-			}
+			RetryingClients clients = RetryingClients.start(ingest, KEY, this.source, CLIENTS, OUTAGE);
 
-			long countedBeforeTheKill = killIngestMidImport(stack, ingest, importId);
+			long countedBeforeTheKill = killIngestMidImport(stack, ingest, importId, clients);
 			long killedAt = this.killedAt;
 			double upAgain = seconds(killedAt);
 			JsonNode resumed = awaitImport(ingest, importId, (status) -> true);
 			assertThat(resumed.path("processed").asLong()).as("nothing the import counted is lost")
 				.isGreaterThanOrEqualTo(countedBeforeTheKill);
-			this.restarted = true;
-			await().atMost(OUTAGE).until(() -> this.acknowledgedAfterRestart.get() >= 2_000);
-			stop.set(true);
-			clients.shutdown();
-			assertThat(clients.awaitTermination(OUTAGE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-			for (Future<?> client : posting) {
-				client.get();
-			}
+			int acknowledgedBeforeTheRestart = clients.acknowledged().size();
+			await().atMost(OUTAGE).until(() -> clients.acknowledged().size() >= acknowledgedBeforeTheRestart + 2_000);
+			clients.stop();
 
 			JsonNode done = awaitImport(ingest, importId, (status) -> status.path("status").asString().equals("DONE"));
 			double importDone = seconds(killedAt);
@@ -144,10 +119,10 @@ class IngestKillEndToEndTests {
 			assertThat(done.path("accepted").asInt()).isEqualTo(IMPORT_LINES);
 			assertThat(done.path("rejected").asInt()).isZero();
 
-			Set<String> expected = new HashSet<>(this.acknowledged);
-			for (int n = 0; n < IMPORT_LINES; n++) {
-				expected.add(this.source + ":imp-" + n);
-			}
+			Set<String> expected = new HashSet<>(clients.acknowledged());
+			expected.addAll(this.imported);
+			Set<String> posted = new HashSet<>(clients.posted());
+			posted.addAll(this.imported);
 			TopicContents topic = readTopic("localhost:" + options.kafkaPort(), expected);
 			System.out.printf("kill -9 test: ingest UP again %.1f s after the kill, import DONE after %.1f s, "
 					+ "everything read from the topic after %.1f s%n", upAgain, importDone, seconds(killedAt));
@@ -155,14 +130,14 @@ class IngestKillEndToEndTests {
 				.printf("kill -9 test: %,d listings acknowledged by REST, %,d imported (%,d counted before the kill); "
 						+ "%,d requests cut by the kill or refused while ingest was down, %,d listings of theirs "
 						+ "had committed before the kill (answered as duplicates on retry); %,d events on the topic "
-						+ "sent again by the relay (same eventId)%n", this.acknowledged.size(), IMPORT_LINES,
-						countedBeforeTheKill, this.connectionErrors.get(), this.committedBeforeTheCrash.get(),
+						+ "sent again by the relay (same eventId)%n", clients.acknowledged().size(), IMPORT_LINES,
+						countedBeforeTheKill, clients.connectionErrors(), clients.committedBeforeTheCut(),
 						topic.repeats());
 
-			assertThat(this.connectionErrors.get()).as("the kill cut requests in flight").isPositive();
+			assertThat(clients.connectionErrors()).as("the kill cut requests in flight").isPositive();
 			assertThat(topic.versions().keySet()).as("every 202'd listing and every imported line")
 				.containsAll(expected);
-			assertThat(topic.versions().keySet()).as("nothing that was never posted").isSubsetOf(this.posted);
+			assertThat(topic.versions().keySet()).as("nothing that was never posted").isSubsetOf(posted);
 			assertThat(topic.eventIds()).as("one event per (jobKey, version)")
 				.allSatisfy((version, ids) -> assertThat(ids).as(version).hasSize(1));
 			assertThat(topic.versions()).as("each listing was sent with one content: version 1 only")
@@ -178,11 +153,11 @@ class IngestKillEndToEndTests {
 	 * waits for the launcher to have restarted it.
 	 * @return what the import had counted just before the kill
 	 */
-	private long killIngestMidImport(LocalStack stack, String ingest, String importId) {
+	private long killIngestMidImport(LocalStack stack, String ingest, String importId, RetryingClients clients) {
 		long[] processed = new long[1];
 		await().atMost(OUTAGE).pollInterval(Duration.ofMillis(50)).until(() -> {
 			processed[0] = json(get(ingest + "/api/v1/imports/" + importId).body()).path("processed").asLong();
-			return processed[0] >= 5_000 && this.acknowledged.size() >= 1_000;
+			return processed[0] >= 5_000 && clients.acknowledged().size() >= 1_000;
 		});
 		ChildProcess killed = ingest(stack);
 		killed.handle().destroyForcibly();
@@ -215,58 +190,15 @@ class IngestKillEndToEndTests {
 		return status[0];
 	}
 
-	/**
-	 * Posts batches of {@link #BATCH} new listings until stopped, each until it gets a
-	 * 202: a request cut by the kill or refused while ingest is down (connection error,
-	 * 429, 503) is sent again as it was.
-	 */
-	private void postUntilStopped(String ingest, int client, AtomicBoolean stop) {
-		SyntheticListings listings = new SyntheticListings(new Random(client));
-		for (int b = 0; !stop.get(); b++) {
-			List<Listing> batch = new ArrayList<>(BATCH);
-			for (int i = 0; i < BATCH; i++) {
-				batch.add(listing(listings.next(), "rest-" + client + "-" + (b * BATCH + i)));
-			}
-			List<String> jobKeys = batch.stream().map((l) -> l.source() + ":" + l.externalId()).toList();
-			this.posted.addAll(jobKeys);
-			byte[] body = EventCodec.toBytes(batch);
-			AtomicBoolean cut = new AtomicBoolean();
-			// sent again as it was until ingest answers other than "busy" or a cut
-			// connection
-			HttpResponse<String> response = await().atMost(OUTAGE)
-				.pollInSameThread()
-				.pollInterval(Duration.ofMillis(200))
-				.until(() -> post(ingest, body, cut),
-						(answer) -> answer != null && answer.statusCode() != 429 && answer.statusCode() != 503);
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-			JsonNode reply = json(response.body());
-			assertThat(reply.path("rejected").isEmpty()).as(response.body()).isTrue();
-			assertThat(reply.path("accepted").asInt() + reply.path("duplicates").asInt()).isEqualTo(BATCH);
-			if (cut.get()) {
-				this.committedBeforeTheCrash.addAndGet(reply.path("duplicates").asInt());
-			}
-			this.acknowledged.addAll(jobKeys);
-			if (this.restarted) {
-				this.acknowledgedAfterRestart.addAndGet(BATCH);
-			}
-		}
-	}
-
 	private byte[] importFile() {
 		SyntheticListings listings = new SyntheticListings(new Random(99));
 		StringBuilder ndjson = new StringBuilder(IMPORT_LINES * 1200);
 		for (int n = 0; n < IMPORT_LINES; n++) {
-			Listing listing = listing(listings.next(), "imp-" + n);
-			this.posted.add(listing.source() + ":" + listing.externalId());
+			Listing listing = RetryingClients.listing(listings.next(), this.source, "imp-" + n);
+			this.imported.add(listing.source() + ":" + listing.externalId());
 			ndjson.append(EventCodec.toJson(listing)).append('\n');
 		}
 		return ndjson.toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	private Listing listing(Listing l, String externalId) {
-		return new Listing(this.source, externalId, "https://example.com/jobs/" + externalId, l.title(),
-				l.description(), l.postedAt(), l.category(), l.skills(), l.budget(), l.experienceLevel(), l.duration(),
-				l.workload(), l.proposals(), l.connectsRequired(), l.client(), l.closed());
 	}
 
 	/**
@@ -346,23 +278,6 @@ class IngestKillEndToEndTests {
 
 	private static JsonNode json(String body) {
 		return EventCodec.mapper().readTree(body);
-	}
-
-	/**
-	 * One post of a batch; null when the connection was cut (ingest down or killed
-	 * mid-request).
-	 */
-	private HttpResponse<String> post(String ingest, byte[] body, AtomicBoolean cut) throws InterruptedException {
-		try {
-			return this.http.send(request(ingest + "/api/v1/listings").header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			cut.set(true);
-			this.connectionErrors.incrementAndGet();
-			return null;
-		}
 	}
 
 }

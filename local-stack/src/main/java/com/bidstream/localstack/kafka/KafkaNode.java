@@ -21,23 +21,36 @@ import com.bidstream.localstack.process.ChildJvm;
 import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.process.JavaCommand;
 import com.bidstream.localstack.process.StartupFailure;
+import com.bidstream.localstack.process.Supervised;
 
 /**
  * The launcher's side of the broker: writes its configuration, starts {@link KafkaBroker}
  * in its own JVM, waits until it answers, and creates the contract's topics.
  */
-public final class KafkaNode {
+public final class KafkaNode implements Supervised {
 
 	private static final List<String> JVM_OPTIONS = ChildJvm.KAFKA.options("-Dbidstream.log.level=INFO",
 			"-Dbidstream.kafka-clients.level=INFO");
 
 	private final ChildProcess process;
 
+	private final Path dir;
+
 	private final int port;
 
-	private KafkaNode(ChildProcess process, int port) {
+	private final int controllerPort;
+
+	private final String classpath;
+
+	private final Path log;
+
+	private KafkaNode(ChildProcess process, Path dir, int port, int controllerPort, String classpath, Path log) {
 		this.process = process;
+		this.dir = dir;
 		this.port = port;
+		this.controllerPort = controllerPort;
+		this.classpath = classpath;
+		this.log = log;
 	}
 
 	public static KafkaNode start(Path dir, int port, int controllerPort, String classpath, Path log) {
@@ -52,9 +65,11 @@ public final class KafkaNode {
 		List<String> args = List.of(properties.toString(), dir.resolve("cluster-id").toString(),
 				String.valueOf(ProcessHandle.current().pid()));
 		return new KafkaNode(ChildProcess.start("kafka",
-				JavaCommand.mainClass(classpath, JVM_OPTIONS, KafkaBroker.class, args), log), port);
+				JavaCommand.mainClass(classpath, JVM_OPTIONS, KafkaBroker.class, args), log), dir, port, controllerPort,
+				classpath, log);
 	}
 
+	@Override
 	public ChildProcess process() {
 		return this.process;
 	}
@@ -63,15 +78,45 @@ public final class KafkaNode {
 		return "localhost:" + this.port;
 	}
 
+	@Override
+	public String displayName() {
+		return "kafka";
+	}
+
+	@Override
+	public String address() {
+		return bootstrapServers();
+	}
+
+	@Override
+	public boolean isUp() {
+		try (Admin admin = admin()) {
+			return answers(admin);
+		}
+	}
+
+	/**
+	 * The same broker again, on its data: a broker killed with {@code kill -9} recovers
+	 * its logs at start, and its topics and the groups' offsets are there.
+	 */
+	@Override
+	public KafkaNode startAgain() {
+		return start(this.dir, this.port, this.controllerPort, this.classpath, this.log);
+	}
+
+	private Admin admin() {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				3000));
+	}
+
 	/**
 	 * Waits until the broker describes its cluster, then makes sure the contract's topics
 	 * exist with {@value KafkaConfig#PARTITIONS} partitions.
 	 */
 	public void awaitReady(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-				3000))) {
+		try (Admin admin = admin()) {
 			while (!answers(admin)) {
 				if (!this.process.isAlive()) {
 					throw new StartupFailure(this.process, "Kafka exited with code " + this.process.exitCode());

@@ -16,12 +16,13 @@ import com.bidstream.localstack.process.ChildJvm;
 import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.process.JavaCommand;
 import com.bidstream.localstack.process.StartupFailure;
+import com.bidstream.localstack.process.Supervised;
 
 /**
  * The launcher's side of PostgreSQL: starts {@link PostgresServer} in its own JVM and
  * waits until every database it creates answers.
  */
-public final class PostgresNode {
+public final class PostgresNode implements Supervised {
 
 	private static final List<String> JVM_OPTIONS = ChildJvm.POSTGRES.options("-Dbidstream.log.level=INFO");
 
@@ -35,11 +36,17 @@ public final class PostgresNode {
 
 	private final List<String> databases;
 
-	private PostgresNode(ChildProcess process, Path dir, int port, List<String> databases) {
+	private final String classpath;
+
+	private final Path log;
+
+	private PostgresNode(ChildProcess process, Path dir, int port, List<String> databases, String classpath, Path log) {
 		this.process = process;
 		this.dir = dir;
 		this.port = port;
 		this.databases = List.copyOf(databases);
+		this.classpath = classpath;
+		this.log = log;
 	}
 
 	public static PostgresNode start(Path dir, int port, List<String> databases, String classpath, Path log) {
@@ -54,11 +61,38 @@ public final class PostgresNode {
 		args.addAll(databases);
 		ChildProcess process = ChildProcess.start("postgres",
 				JavaCommand.mainClass(classpath, JVM_OPTIONS, PostgresServer.class, args), log);
-		return new PostgresNode(process, dir, port, databases);
+		return new PostgresNode(process, dir, port, databases, classpath, log);
 	}
 
+	@Override
 	public ChildProcess process() {
 		return this.process;
+	}
+
+	@Override
+	public String displayName() {
+		return "postgres";
+	}
+
+	@Override
+	public String address() {
+		return "port " + this.port;
+	}
+
+	@Override
+	public boolean isUp() {
+		return answers(jdbcUrl(this.databases.get(this.databases.size() - 1)));
+	}
+
+	/**
+	 * The same server again, on its data, after its JVM or its server ended: a server
+	 * still running without its JVM is stopped first. PostgreSQL recovers from its WAL at
+	 * start, so what was committed is there.
+	 */
+	@Override
+	public PostgresNode startAgain() {
+		stopLeftoverServer();
+		return start(this.dir, this.port, this.databases, this.classpath, this.log);
 	}
 
 	public int port() {
@@ -88,8 +122,7 @@ public final class PostgresNode {
 	 */
 	public void awaitReady(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		String last = this.databases.get(this.databases.size() - 1);
-		while (!answers(jdbcUrl(last))) {
+		while (!isUp()) {
 			if (!this.process.isAlive()) {
 				throw new StartupFailure(this.process, "PostgreSQL exited with code " + this.process.exitCode());
 			}

@@ -59,15 +59,15 @@ public final class PostgresServer {
 		log.info("PostgreSQL ready on port {}", postgres.getPort());
 		// zonky's shutdown hook stops the server ("pg_ctl stop -m fast") when this JVM
 		// ends. The server runs detached from this JVM: should it end by itself (a crash,
-		// kill -9), this JVM ends too, so that the launcher reports it.
+		// kill -9), this JVM ends too, so that the launcher starts it again.
 		Optional<ProcessHandle> server = Postmaster.running(data);
 		if (server.isEmpty()) {
 			new CountDownLatch(1).await();
 		}
 		server.get().onExit().join();
 		if (!shuttingDown()) {
-			log.error("PostgreSQL's server (pid {}) ended while the stack was running; the services wait for it. "
-					+ "Restart the stack (./bidstream down, then up)", server.get().pid());
+			log.error("PostgreSQL's server (pid {}) ended while the stack was running; the launcher starts it "
+					+ "again and the services wait for it", server.get().pid());
 			System.exit(1);
 		}
 		new CountDownLatch(1).await();

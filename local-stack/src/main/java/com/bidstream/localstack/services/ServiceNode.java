@@ -9,13 +9,14 @@ import com.bidstream.localstack.process.ChildJvm;
 import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.process.JavaCommand;
 import com.bidstream.localstack.process.StartupFailure;
+import com.bidstream.localstack.process.Supervised;
 
 /**
  * One service as its own JVM, connected to the local broker and its own database, with
  * the dev keys, the keys file, and the launcher's pid (the service shuts down when the
  * launcher is gone).
  */
-public final class ServiceNode {
+public final class ServiceNode implements Supervised {
 
 	private static final List<String> JVM_OPTIONS = ChildJvm.SERVICE.options();
 
@@ -23,12 +24,22 @@ public final class ServiceNode {
 
 	private final ChildProcess process;
 
-	private final int port;
+	private final Path jar;
 
-	private ServiceNode(Service service, ChildProcess process, int port) {
+	private final Settings settings;
+
+	private final Path log;
+
+	private final List<String> more;
+
+	private ServiceNode(Service service, ChildProcess process, Path jar, Settings settings, Path log,
+			List<String> more) {
 		this.service = service;
 		this.process = process;
-		this.port = port;
+		this.jar = jar;
+		this.settings = settings;
+		this.log = log;
+		this.more = List.copyOf(more);
 	}
 
 	/**
@@ -61,7 +72,7 @@ public final class ServiceNode {
 		args.addAll(ownArguments(service, settings.dataDir()));
 		args.addAll(more);
 		ChildProcess process = ChildProcess.start(service.id(), JavaCommand.jar(jar, JVM_OPTIONS, args), log);
-		return new ServiceNode(service, process, settings.port());
+		return new ServiceNode(service, process, jar, settings, log, more);
 	}
 
 	/**
@@ -86,16 +97,37 @@ public final class ServiceNode {
 		return this.service;
 	}
 
+	@Override
 	public ChildProcess process() {
 		return this.process;
 	}
 
 	public int port() {
-		return this.port;
+		return this.settings.port();
 	}
 
 	public String url() {
-		return "http://localhost:" + this.port;
+		return "http://localhost:" + port();
+	}
+
+	@Override
+	public String displayName() {
+		return this.service.id() + "-service";
+	}
+
+	@Override
+	public String address() {
+		return url();
+	}
+
+	@Override
+	public boolean isUp() {
+		return HealthProbe.isUp(url());
+	}
+
+	@Override
+	public ServiceNode startAgain() {
+		return start(this.service, this.jar, this.settings, this.log, this.more);
 	}
 
 }

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * The supervisor's give-up rule, with a "service" whose jar is broken so that it dies at
  * every start. (A killed service coming back UP is shown by the end-to-end test.)
  */
-class ServiceSupervisorTests {
+class SupervisorTests {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -34,7 +34,7 @@ class ServiceSupervisorTests {
 
 	@Test
 	void aServiceThatKeepsDyingAtStartIsRestartedAFewTimesThenLeftDownWithTheReason(@TempDir Path dir) {
-		ServiceSupervisor supervisor = new ServiceSupervisor(this.console, (exited) -> {
+		Supervisor supervisor = new Supervisor(this.console, (exited) -> {
 			this.starts.incrementAndGet();
 			return brokenService(dir);
 		}, () -> false, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)));
@@ -53,7 +53,7 @@ class ServiceSupervisorTests {
 
 	@Test
 	void nothingIsRestartedWhileTheStackStops(@TempDir Path dir) {
-		ServiceSupervisor supervisor = new ServiceSupervisor(this.console, (exited) -> {
+		Supervisor supervisor = new Supervisor(this.console, (exited) -> {
 			this.starts.incrementAndGet();
 			return brokenService(dir);
 		}, () -> true, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)));

@@ -9,16 +9,16 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import com.bidstream.localstack.process.StartupFailure;
-import com.bidstream.localstack.services.HealthProbe;
-import com.bidstream.localstack.services.ServiceNode;
+import com.bidstream.localstack.process.Supervised;
 
 /**
- * Restarts a service that exits while the stack runs, as compose's
- * {@code restart: unless-stopped} does: after a back-off that grows with each failed
- * start, and not at all once it has died {@value #GIVE_UP_AFTER} times in a row before
- * coming UP (then something is wrong that a restart will not mend, and it says so).
+ * Restarts a child (Kafka, PostgreSQL, a service) that exits while the stack runs, as
+ * compose's {@code restart: unless-stopped} does: after a back-off that grows with each
+ * failed start, and not at all once it has died {@value #GIVE_UP_AFTER} times in a row
+ * before coming UP (then something is wrong that a restart will not mend, and it says
+ * so).
  */
-final class ServiceSupervisor implements AutoCloseable {
+final class Supervisor implements AutoCloseable {
 
 	/**
 	 * The wait before the n-th restart in a row (the last one repeats).
@@ -32,7 +32,7 @@ final class ServiceSupervisor implements AutoCloseable {
 
 	private final Console console;
 
-	private final Function<ServiceNode, ServiceNode> restarter;
+	private final Function<Supervised, Supervised> restarter;
 
 	private final BooleanSupplier stopping;
 
@@ -50,12 +50,12 @@ final class ServiceSupervisor implements AutoCloseable {
 	 * @param restarter starts a new process for the service of the node that exited
 	 * @param stopping true once the stack is stopping: exits are expected then
 	 */
-	ServiceSupervisor(Console console, Function<ServiceNode, ServiceNode> restarter, BooleanSupplier stopping,
+	Supervisor(Console console, Function<Supervised, Supervised> restarter, BooleanSupplier stopping,
 			Duration startupTimeout) {
 		this(console, restarter, stopping, startupTimeout, BACKOFF);
 	}
 
-	ServiceSupervisor(Console console, Function<ServiceNode, ServiceNode> restarter, BooleanSupplier stopping,
+	Supervisor(Console console, Function<Supervised, Supervised> restarter, BooleanSupplier stopping,
 			Duration startupTimeout, List<Duration> backoff) {
 		this.backoff = List.copyOf(backoff);
 		this.console = console;
@@ -65,9 +65,9 @@ final class ServiceSupervisor implements AutoCloseable {
 	}
 
 	/**
-	 * Watches a service that is UP.
+	 * Watches a child that is UP.
 	 */
-	void watch(ServiceNode node) {
+	void watch(Supervised node) {
 		node.process().process().onExit().thenRun(() -> {
 			if (!this.stopping.getAsBoolean()) {
 				this.console.line("! %s exited unexpectedly (code %d); restarting it in %d s. Its log: %s", name(node),
@@ -77,16 +77,16 @@ final class ServiceSupervisor implements AutoCloseable {
 		});
 	}
 
-	private void restartLater(ServiceNode exited, int failedStarts) {
+	private void restartLater(Supervised exited, int failedStarts) {
 		Duration wait = this.backoff.get(Math.min(failedStarts, this.backoff.size() - 1));
 		this.scheduler.schedule(() -> restart(exited, failedStarts), wait.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	private void restart(ServiceNode exited, int failedStarts) {
+	private void restart(Supervised exited, int failedStarts) {
 		if (this.stopping.getAsBoolean()) {
 			return;
 		}
-		ServiceNode fresh;
+		Supervised fresh;
 		try {
 			fresh = this.restarter.apply(exited);
 		}
@@ -96,16 +96,16 @@ final class ServiceSupervisor implements AutoCloseable {
 		checkLater(fresh, failedStarts, System.nanoTime() + this.startupTimeout.toNanos());
 	}
 
-	private void checkLater(ServiceNode node, int failedStarts, long deadline) {
+	private void checkLater(Supervised node, int failedStarts, long deadline) {
 		this.scheduler.schedule(() -> check(node, failedStarts, deadline), POLL.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	private void check(ServiceNode node, int failedStarts, long deadline) {
+	private void check(Supervised node, int failedStarts, long deadline) {
 		if (this.stopping.getAsBoolean()) {
 			return;
 		}
-		if (HealthProbe.isUp(node.url())) {
-			this.console.line("  %s is back UP on %s", name(node), node.url());
+		if (node.isUp()) {
+			this.console.line("  %s is back UP on %s", name(node), node.address());
 			watch(node);
 		}
 		else if (node.process().isAlive() && System.nanoTime() < deadline) {
@@ -116,7 +116,7 @@ final class ServiceSupervisor implements AutoCloseable {
 		}
 	}
 
-	private void failedStart(ServiceNode node, int failedStarts) {
+	private void failedStart(Supervised node, int failedStarts) {
 		String how = node.process().isAlive() ? "was not UP within " + this.startupTimeout.toSeconds() + " s"
 				: "exited with code " + node.process().exitCode() + " before it was UP";
 		node.process().stop(Duration.ofSeconds(5));
@@ -132,8 +132,8 @@ final class ServiceSupervisor implements AutoCloseable {
 		restartLater(node, failedStarts);
 	}
 
-	private static String name(ServiceNode node) {
-		return node.service().id() + "-service";
+	private static String name(Supervised node) {
+		return node.displayName();
 	}
 
 	@Override

@@ -1,0 +1,201 @@
+package com.bidstream.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.bidstream.contracts.EventCodec;
+import com.bidstream.localstack.process.ChildProcess;
+import com.bidstream.localstack.services.HealthProbe;
+import com.bidstream.localstack.services.Service;
+import com.bidstream.testsupport.BidstreamApi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Nothing acknowledged is lost and nothing is counted twice when the broker, the database
+ * or a consumer dies. On the stack as {@code ./bidstream up} runs it, two clients post
+ * batches of new listings while Kafka's broker, then PostgreSQL's server, then
+ * reporting-service are killed with {@code kill -9}, one after the other, each once the
+ * clients have had 1,000 more listings acknowledged. The launcher starts each again, and
+ * the clients send again what got no 202 ({@link RetryingClients}). Then every listing
+ * that got a 202 has its pursuit in tracking, and the funnel report counts each of them
+ * once as scored and each queued one once as queued, and still does over a window after.
+ */
+class OutagesEndToEndTests {
+
+	private static final Path HOME = Path.of("").toAbsolutePath().getParent();
+
+	private static final String KEY = "dev-acme-key";
+
+	private static final int CLIENTS = 2;
+
+	/**
+	 * Each client's wait after a 202: about 250 listings/s in all, so that the kills land
+	 * on a pipeline at work without a backlog that takes minutes to drain.
+	 */
+	private static final Duration PAUSE = Duration.ofMillis(800);
+
+	/**
+	 * Listings acknowledged before each kill, and after the last.
+	 */
+	private static final int BETWEEN_KILLS = 500;
+
+	private static final Duration OUTAGE = Duration.ofMinutes(3);
+
+	private final String source = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+
+	@Test
+	void everyAcknowledgedListingIsTrackedAndCountedOnceThroughKillsOfTheBrokerTheDatabaseAndAConsumer(
+			@TempDir Path data) throws Exception {
+		StackOptions options = TestStacks.onFreePorts(StackOptions.defaults(HOME))
+			.withDataDir(data.resolve("bidstream"))
+			.withClasspath(HOME.resolve("local-stack/target/classes") + java.io.File.pathSeparator
+					+ HOME.resolve("local-stack/target/lib/*"));
+		LocalStack stack = LocalStack.create(options, new Console(System.out)).start();
+		try {
+			RetryingClients clients = RetryingClients.paced(stack.url(Service.INGEST), KEY, this.source, CLIENTS,
+					OUTAGE, PAUSE);
+			List<String> restarts = new ArrayList<>();
+
+			restarts.add(killAndAwaitRestart(stack, clients, "kafka", () -> child(stack, "kafka").handle()));
+			restarts.add(killAndAwaitRestart(stack, clients, "postgres", () -> postgresServer(stack)));
+			restarts.add(killAndAwaitRestart(stack, clients, "reporting", () -> child(stack, "reporting").handle()));
+			awaitMoreAcknowledged(clients);
+			clients.stop();
+
+			int acknowledged = clients.acknowledged().size();
+			assertThat(clients.posted()).as("every batch sent got its 202").hasSize(acknowledged);
+			Map<String, String> stages = await().atMost(OUTAGE)
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> stages(stack, clients), (found) -> found.size() == acknowledged);
+			long queued = stages.values().stream().filter("QUEUED"::equals).count();
+			assertThat(stages.values()).as("no pursuit moved past the stage scoring put it in")
+				.allSatisfy((stage) -> assertThat(stage).isIn("NEW", "QUEUED"));
+			Map<String, Integer> expected = Map.of("scored", acknowledged, "queued", (int) queued);
+
+			await().atMost(OUTAGE)
+				.pollInterval(Duration.ofSeconds(1))
+				.untilAsserted(() -> assertThat(funnel(stack)).isEqualTo(expected));
+			await().during(Duration.ofSeconds(10))
+				.atMost(Duration.ofSeconds(15))
+				.pollInterval(Duration.ofSeconds(1))
+				.untilAsserted(() -> assertThat(funnel(stack)).as("counted once, and stays so").isEqualTo(expected));
+			System.out.printf(
+					"outages test: %,d listings acknowledged (%,d queued); %s; %,d requests cut or refused, "
+							+ "%,d listings of theirs had committed before the cut%n",
+					acknowledged, queued, String.join(", ", restarts), clients.connectionErrors(),
+					clients.committedBeforeTheCut());
+		}
+		finally {
+			stack.close();
+		}
+	}
+
+	private interface Victim {
+
+		ProcessHandle find();
+
+	}
+
+	/**
+	 * Once the clients have had {@value #BETWEEN_KILLS} more listings acknowledged, kills
+	 * the process with {@code kill -9} and waits until the launcher has started the child
+	 * again and every service reads UP (so their database and broker answer again).
+	 * @return how long that took, in words
+	 */
+	private static String killAndAwaitRestart(LocalStack stack, RetryingClients clients, String name, Victim victim) {
+		awaitMoreAcknowledged(clients);
+		ChildProcess before = child(stack, name);
+		ProcessHandle killed = victim.find();
+
+		killed.destroyForcibly();
+		long killedAt = System.nanoTime();
+
+		await().atMost(OUTAGE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			assertThat(child(stack, name).pid()).as(name + " started again").isNotEqualTo(before.pid());
+			for (Service service : Service.values()) {
+				assertThat(HealthProbe.isUp(stack.url(service))).as(service + " UP").isTrue();
+			}
+		});
+		assertThat(killed.isAlive()).isFalse();
+		return String.format("%s back and every service UP %.1f s after kill -9", name,
+				(System.nanoTime() - killedAt) / 1e9);
+	}
+
+	private static void awaitMoreAcknowledged(RetryingClients clients) {
+		int before = clients.acknowledged().size();
+		await().atMost(OUTAGE).until(() -> clients.acknowledged().size() >= before + BETWEEN_KILLS);
+	}
+
+	private static ChildProcess child(LocalStack stack, String name) {
+		return stack.children().stream().filter((child) -> child.name().equals(name)).findFirst().orElseThrow();
+	}
+
+	/**
+	 * PostgreSQL's server itself (its JVM only watches it), by the pid in its
+	 * {@code postmaster.pid}.
+	 */
+	private static ProcessHandle postgresServer(LocalStack stack) {
+		Path pidFile = stack.dataRoot().resolve("postgres/data/postmaster.pid");
+		try {
+			long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).strip());
+			return ProcessHandle.of(pid).orElseThrow();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The stage of each acknowledged listing's pursuit in tracking (those that exist),
+	 * looked up 1,000 at a time.
+	 */
+	private static Map<String, String> stages(LocalStack stack, RetryingClients clients) {
+		BidstreamApi tracking = BidstreamApi.at(stack.url(Service.TRACKING), KEY);
+		List<String> jobKeys = List.copyOf(clients.acknowledged());
+		Map<String, String> stages = new HashMap<>();
+		for (int from = 0; from < jobKeys.size(); from += 1_000) {
+			ArrayNode keys = EventCodec.mapper().createArrayNode();
+			jobKeys.subList(from, Math.min(from + 1_000, jobKeys.size())).forEach(keys::add);
+			BidstreamApi.Response found = tracking.post("/api/v1/pursuits/lookup",
+					EventCodec.mapper().createObjectNode().set("jobKeys", keys).toString());
+			assertThat(found.status()).as(found.toString()).isEqualTo(200);
+			for (JsonNode pursuit : found.json().path("pursuits")) {
+				stages.put(pursuit.path("jobKey").asString(), pursuit.path("stage").asString());
+			}
+		}
+		return stages;
+	}
+
+	/**
+	 * What the funnel report counts of this test's source: scored and queued.
+	 */
+	private Map<String, Integer> funnel(LocalStack stack) {
+		BidstreamApi.Response report = BidstreamApi.at(stack.url(Service.REPORTING), KEY)
+			.get("/api/v1/reports/funnel?groupBy=source");
+		assertThat(report.status()).as(report.toString()).isEqualTo(200);
+		for (JsonNode row : report.json().path("rows")) {
+			if (row.path("group").asString().equals(this.source)) {
+				return Map.of("scored", row.path("scored").asInt(), "queued", row.path("queued").asInt());
+			}
+		}
+		return Map.of();
+	}
+
+}
