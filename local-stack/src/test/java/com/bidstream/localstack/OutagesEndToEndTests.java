@@ -96,6 +96,14 @@ class OutagesEndToEndTests {
 				.atMost(Duration.ofSeconds(15))
 				.pollInterval(Duration.ofSeconds(1))
 				.untilAsserted(() -> assertThat(funnel(stack)).as("counted once, and stays so").isEqualTo(expected));
+			for (Service service : Service.values()) {
+				Path log = stack.dataRoot().resolve("logs/" + service.id() + ".log");
+				assertThat(Files.readAllLines(log, StandardCharsets.UTF_8))
+					.as("%s's log: the Kafka clients' reconnect lines and the datasource check's stack traces "
+							+ "are kept out", service)
+					.noneMatch((line) -> line.contains("org.apache.kafka.clients.NetworkClient")
+							|| line.contains("DataSourceHealthIndicator"));
+			}
 			System.out.printf(
 					"outages test: %,d listings acknowledged (%,d queued); %s; %,d requests cut or refused, "
 							+ "%,d listings of theirs had committed before the cut%n",

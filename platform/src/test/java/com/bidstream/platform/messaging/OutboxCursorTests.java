@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import com.bidstream.platform.messaging.OutboxCursor.Move;
-import com.bidstream.platform.messaging.OutboxRelayTests.MovableClock;
+import com.bidstream.platform.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
