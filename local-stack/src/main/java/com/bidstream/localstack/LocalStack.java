@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -231,6 +232,14 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	public int postgresPort() {
 		return this.postgres.port();
+	}
+
+	/**
+	 * PostgreSQL's server itself: pg_ctl detaches it from the JVM that started it, so it
+	 * is no descendant of the {@code postgres} child; its data directory names it.
+	 */
+	public Optional<ProcessHandle> postgresServer() {
+		return this.postgres.server();
 	}
 
 	public Path dataRoot() {

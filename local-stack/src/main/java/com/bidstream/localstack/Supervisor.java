@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
-import com.bidstream.localstack.process.StartupFailure;
 import com.bidstream.localstack.process.Supervised;
 
 /**
@@ -90,7 +89,13 @@ final class Supervisor implements AutoCloseable {
 		try {
 			fresh = this.restarter.apply(exited);
 		}
-		catch (StartupFailure ex) {
+		catch (RuntimeException ex) {
+			if (!this.stopping.getAsBoolean()) {
+				// no process to stop: it could not even be started (a jar being rebuilt,
+				// a
+				// file that cannot be written)
+				retryOrGiveUp(exited, "could not be started (" + ex.getMessage() + ")", failedStarts + 1);
+			}
 			return;
 		}
 		checkLater(fresh, failedStarts, System.nanoTime() + this.startupTimeout.toNanos());
@@ -120,6 +125,10 @@ final class Supervisor implements AutoCloseable {
 		String how = node.process().isAlive() ? "was not UP within " + this.startupTimeout.toSeconds() + " s"
 				: "exited with code " + node.process().exitCode() + " before it was UP";
 		node.process().stop(Duration.ofSeconds(5));
+		retryOrGiveUp(node, how, failedStarts);
+	}
+
+	private void retryOrGiveUp(Supervised node, String how, int failedStarts) {
 		if (failedStarts >= GIVE_UP_AFTER) {
 			this.console.line(
 					"! %s keeps dying at start (%s, %d times in a row): not restarting it again." + " Its log: %s",

@@ -61,8 +61,6 @@ import static org.awaitility.Awaitility.await;
  */
 class IngestKillEndToEndTests {
 
-	private static final Path HOME = Path.of("").toAbsolutePath().getParent();
-
 	private static final String KEY = "dev-acme-key";
 
 	private static final int IMPORT_LINES = 50_000;
@@ -86,10 +84,7 @@ class IngestKillEndToEndTests {
 
 	@Test
 	void everyListingThatGotA202AndEveryImportedLineIsOnTheTopicOncePerVersion(@TempDir Path data) throws Exception {
-		StackOptions options = TestStacks.onFreePorts(StackOptions.defaults(HOME))
-			.withDataDir(data.resolve("bidstream"))
-			.withClasspath(HOME.resolve("local-stack/target/classes") + java.io.File.pathSeparator
-					+ HOME.resolve("local-stack/target/lib/*"));
+		StackOptions options = TestStacks.in(data);
 		LocalStack stack = LocalStack.create(options, new Console(System.out)).start();
 		try {
 			String ingest = stack.url(Service.INGEST);
@@ -101,47 +96,52 @@ class IngestKillEndToEndTests {
 			String importId = json(started.body()).path("importId").asString();
 			assertThat(json(started.body()).path("total").asInt()).isEqualTo(IMPORT_LINES);
 
-			RetryingClients clients = RetryingClients.start(ingest, KEY, this.source, CLIENTS, OUTAGE);
+			try (RetryingClients clients = RetryingClients.start(ingest, KEY, this.source, CLIENTS, OUTAGE)) {
 
-			long countedBeforeTheKill = killIngestMidImport(stack, ingest, importId, clients);
-			long killedAt = this.killedAt;
-			double upAgain = seconds(killedAt);
-			JsonNode resumed = awaitImport(ingest, importId, (status) -> true);
-			assertThat(resumed.path("processed").asLong()).as("nothing the import counted is lost")
-				.isGreaterThanOrEqualTo(countedBeforeTheKill);
-			int acknowledgedBeforeTheRestart = clients.acknowledged().size();
-			await().atMost(OUTAGE).until(() -> clients.acknowledged().size() >= acknowledgedBeforeTheRestart + 2_000);
-			clients.stop();
+				long countedBeforeTheKill = killIngestMidImport(stack, ingest, importId, clients);
+				long killedAt = this.killedAt;
+				double upAgain = seconds(killedAt);
+				JsonNode resumed = awaitImport(ingest, importId, (status) -> true);
+				assertThat(resumed.path("processed").asLong()).as("nothing the import counted is lost")
+					.isGreaterThanOrEqualTo(countedBeforeTheKill);
+				int acknowledgedBeforeTheRestart = clients.acknowledged().size();
+				await().atMost(OUTAGE)
+					.until(() -> clients.acknowledged().size() >= acknowledgedBeforeTheRestart + 2_000);
+				clients.stop();
 
-			JsonNode done = awaitImport(ingest, importId, (status) -> status.path("status").asString().equals("DONE"));
-			double importDone = seconds(killedAt);
-			assertThat(done.path("processed").asInt()).isEqualTo(IMPORT_LINES);
-			assertThat(done.path("accepted").asInt()).isEqualTo(IMPORT_LINES);
-			assertThat(done.path("rejected").asInt()).isZero();
+				JsonNode done = awaitImport(ingest, importId,
+						(status) -> status.path("status").asString().equals("DONE"));
+				double importDone = seconds(killedAt);
+				assertThat(done.path("processed").asInt()).isEqualTo(IMPORT_LINES);
+				assertThat(done.path("accepted").asInt()).isEqualTo(IMPORT_LINES);
+				assertThat(done.path("rejected").asInt()).isZero();
 
-			Set<String> expected = new HashSet<>(clients.acknowledged());
-			expected.addAll(this.imported);
-			Set<String> posted = new HashSet<>(clients.posted());
-			posted.addAll(this.imported);
-			TopicContents topic = readTopic("localhost:" + options.kafkaPort(), expected);
-			System.out.printf("kill -9 test: ingest UP again %.1f s after the kill, import DONE after %.1f s, "
-					+ "everything read from the topic after %.1f s%n", upAgain, importDone, seconds(killedAt));
-			System.out
-				.printf("kill -9 test: %,d listings acknowledged by REST, %,d imported (%,d counted before the kill); "
-						+ "%,d requests cut by the kill or refused while ingest was down, %,d listings of theirs "
-						+ "had committed before the kill (answered as duplicates on retry); %,d events on the topic "
-						+ "sent again by the relay (same eventId)%n", clients.acknowledged().size(), IMPORT_LINES,
-						countedBeforeTheKill, clients.connectionErrors(), clients.committedBeforeTheCut(),
-						topic.repeats());
+				Set<String> expected = new HashSet<>(clients.acknowledged());
+				expected.addAll(this.imported);
+				Set<String> posted = new HashSet<>(clients.posted());
+				posted.addAll(this.imported);
+				TopicContents topic = readTopic("localhost:" + options.kafkaPort(), expected);
+				System.out.printf(
+						"kill -9 test: ingest UP again %.1f s after the kill, import DONE after %.1f s, "
+								+ "everything read from the topic after %.1f s%n",
+						upAgain, importDone, seconds(killedAt));
+				System.out
+					.printf("kill -9 test: %,d listings acknowledged by REST, %,d imported (%,d counted before the kill); "
+							+ "%,d requests cut by the kill or refused while ingest was down, %,d listings of theirs "
+							+ "had committed before the kill (answered as duplicates on retry); %,d events on the topic "
+							+ "sent again by the relay (same eventId)%n", clients.acknowledged().size(), IMPORT_LINES,
+							countedBeforeTheKill, clients.connectionErrors(), clients.committedBeforeTheCut(),
+							topic.repeats());
 
-			assertThat(clients.connectionErrors()).as("the kill cut requests in flight").isPositive();
-			assertThat(topic.versions().keySet()).as("every 202'd listing and every imported line")
-				.containsAll(expected);
-			assertThat(topic.versions().keySet()).as("nothing that was never posted").isSubsetOf(posted);
-			assertThat(topic.eventIds()).as("one event per (jobKey, version)")
-				.allSatisfy((version, ids) -> assertThat(ids).as(version).hasSize(1));
-			assertThat(topic.versions()).as("each listing was sent with one content: version 1 only")
-				.allSatisfy((jobKey, versions) -> assertThat(versions).as(jobKey).containsExactly(1));
+				assertThat(clients.connectionErrors()).as("the kill cut requests in flight").isPositive();
+				assertThat(topic.versions().keySet()).as("every 202'd listing and every imported line")
+					.containsAll(expected);
+				assertThat(topic.versions().keySet()).as("nothing that was never posted").isSubsetOf(posted);
+				assertThat(topic.eventIds()).as("one event per (jobKey, version)")
+					.allSatisfy((version, ids) -> assertThat(ids).as(version).hasSize(1));
+				assertThat(topic.versions()).as("each listing was sent with one content: version 1 only")
+					.allSatisfy((jobKey, versions) -> assertThat(versions).as(jobKey).containsExactly(1));
+			}
 		}
 		finally {
 			stack.close();

@@ -35,8 +35,6 @@ import static org.awaitility.Awaitility.await;
  */
 class LocalStackEndToEndTests {
 
-	private static final Path HOME = Path.of("").toAbsolutePath().getParent();
-
 	private static final Duration PIPELINE = Duration.ofSeconds(90);
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -47,11 +45,9 @@ class LocalStackEndToEndTests {
 
 	@Test
 	void funnelShowsExactlyWhatTheApisWereToldAndSurvivesARestart(@TempDir Path data) {
-		StackOptions options = TestStacks.onFreePorts(StackOptions.defaults(HOME))
-			.withDataDir(data.resolve("bidstream"))
-			.withClasspath(HOME.resolve("local-stack/target/classes") + java.io.File.pathSeparator
-					+ HOME.resolve("local-stack/target/lib/*"));
-		assertThat(Files.isDirectory(HOME.resolve("local-stack/target/lib"))).as("runtime libraries copied").isTrue();
+		StackOptions options = TestStacks.in(data);
+		assertThat(Files.isDirectory(TestStacks.HOME.resolve("local-stack/target/lib"))).as("runtime libraries copied")
+			.isTrue();
 
 		Map<String, Map<String, Object>> funnel = runStack(options, this::postListingsAndDriveTheFunnel);
 

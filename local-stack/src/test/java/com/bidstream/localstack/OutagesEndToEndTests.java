@@ -1,7 +1,5 @@
 package com.bidstream.localstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.Topics;
 import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.services.HealthProbe;
 import com.bidstream.localstack.services.Service;
@@ -30,16 +36,19 @@ import static org.awaitility.Awaitility.await;
 /**
  * Nothing acknowledged is lost and nothing is counted twice when the broker, the database
  * or a consumer dies. On the stack as {@code ./bidstream up} runs it, two clients post
- * batches of new listings while Kafka's broker, then PostgreSQL's server, then
- * reporting-service are killed with {@code kill -9}, one after the other, each once the
- * clients have had 1,000 more listings acknowledged. The launcher starts each again, and
- * the clients send again what got no 202 ({@link RetryingClients}). Then every listing
- * that got a 202 has its pursuit in tracking, and the funnel report counts each of them
- * once as scored and each queued one once as queued, and still does over a window after.
+ * batches of new listings while these are killed with {@code kill -9}, one after the
+ * other, each once the clients have had {@value #BETWEEN_KILLS} more listings
+ * acknowledged: Kafka's broker, PostgreSQL's server (the postmaster), PostgreSQL's JVM
+ * (whose server keeps running: the launcher stops it and starts another), and
+ * reporting-service. The launcher starts each again, and the clients send again what got
+ * no 202 ({@link RetryingClients}). Then every listing that got a 202 has its pursuit in
+ * tracking; once reporting has read everything (its group's lag is 0), the funnel report
+ * counts each of them once as scored and each queued one once as queued, and still does
+ * over a window after. The services' logs hold none of the Kafka clients' reconnect lines
+ * and none of the datasource check's stack traces (the platform's defaults keep them
+ * out).
  */
 class OutagesEndToEndTests {
-
-	private static final Path HOME = Path.of("").toAbsolutePath().getParent();
 
 	private static final String KEY = "dev-acme-key";
 
@@ -58,23 +67,23 @@ class OutagesEndToEndTests {
 
 	private static final Duration OUTAGE = Duration.ofMinutes(3);
 
+	private static final List<String> REPORTING_TOPICS = List.of(Topics.LISTINGS_INGESTED, Topics.LISTINGS_SCORED,
+			Topics.PURSUITS_EVENTS);
+
 	private final String source = "outage-" + UUID.randomUUID().toString().substring(0, 8);
 
 	@Test
 	void everyAcknowledgedListingIsTrackedAndCountedOnceThroughKillsOfTheBrokerTheDatabaseAndAConsumer(
 			@TempDir Path data) throws Exception {
-		StackOptions options = TestStacks.onFreePorts(StackOptions.defaults(HOME))
-			.withDataDir(data.resolve("bidstream"))
-			.withClasspath(HOME.resolve("local-stack/target/classes") + java.io.File.pathSeparator
-					+ HOME.resolve("local-stack/target/lib/*"));
+		StackOptions options = TestStacks.in(data);
 		LocalStack stack = LocalStack.create(options, new Console(System.out)).start();
-		try {
-			RetryingClients clients = RetryingClients.paced(stack.url(Service.INGEST), KEY, this.source, CLIENTS,
-					OUTAGE, PAUSE);
+		try (RetryingClients clients = RetryingClients.paced(stack.url(Service.INGEST), KEY, this.source, CLIENTS,
+				OUTAGE, PAUSE)) {
 			List<String> restarts = new ArrayList<>();
 
 			restarts.add(killAndAwaitRestart(stack, clients, "kafka", () -> child(stack, "kafka").handle()));
-			restarts.add(killAndAwaitRestart(stack, clients, "postgres", () -> postgresServer(stack)));
+			restarts.add(killAndAwaitRestart(stack, clients, "postgres", () -> stack.postgresServer().orElseThrow()));
+			restarts.add(killAndAwaitRestart(stack, clients, "postgres", () -> child(stack, "postgres").handle()));
 			restarts.add(killAndAwaitRestart(stack, clients, "reporting", () -> child(stack, "reporting").handle()));
 			awaitMoreAcknowledged(clients);
 			clients.stop();
@@ -92,6 +101,9 @@ class OutagesEndToEndTests {
 			await().atMost(OUTAGE)
 				.pollInterval(Duration.ofSeconds(1))
 				.untilAsserted(() -> assertThat(funnel(stack)).isEqualTo(expected));
+			await().atMost(OUTAGE)
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> reportingLag(options), (lag) -> lag == 0);
 			await().during(Duration.ofSeconds(10))
 				.atMost(Duration.ofSeconds(15))
 				.pollInterval(Duration.ofSeconds(1))
@@ -112,6 +124,32 @@ class OutagesEndToEndTests {
 		}
 		finally {
 			stack.close();
+		}
+	}
+
+	/**
+	 * What reporting's group has still to read of its three topics.
+	 */
+	private static long reportingLag(StackOptions options) throws Exception {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + options.kafkaPort()))) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("reporting")
+				.partitionsToOffsetAndMetadata()
+				.get(10, TimeUnit.SECONDS);
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			for (var topic : admin.describeTopics(REPORTING_TOPICS)
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.values()) {
+				topic.partitions()
+					.forEach((p) -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+			}
+			long lag = 0;
+			for (var end : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
+				OffsetAndMetadata read = committed.get(end.getKey());
+				lag += end.getValue().offset() - ((read != null) ? read.offset() : 0);
+			}
+			return lag;
 		}
 	}
 
@@ -148,26 +186,14 @@ class OutagesEndToEndTests {
 
 	private static void awaitMoreAcknowledged(RetryingClients clients) {
 		int before = clients.acknowledged().size();
-		await().atMost(OUTAGE).until(() -> clients.acknowledged().size() >= before + BETWEEN_KILLS);
+		await().atMost(OUTAGE).until(() -> {
+			clients.rethrowFailure();
+			return clients.acknowledged().size() >= before + BETWEEN_KILLS;
+		});
 	}
 
 	private static ChildProcess child(LocalStack stack, String name) {
 		return stack.children().stream().filter((child) -> child.name().equals(name)).findFirst().orElseThrow();
-	}
-
-	/**
-	 * PostgreSQL's server itself (its JVM only watches it), by the pid in its
-	 * {@code postmaster.pid}.
-	 */
-	private static ProcessHandle postgresServer(LocalStack stack) {
-		Path pidFile = stack.dataRoot().resolve("postgres/data/postmaster.pid");
-		try {
-			long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).strip());
-			return ProcessHandle.of(pid).orElseThrow();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  * written: its retry then answers those listings as duplicates (never as a second
  * version), counted in {@link #committedBeforeTheCut()}.
  */
-final class RetryingClients {
+final class RetryingClients implements AutoCloseable {
 
 	private static final int BATCH = 100;
 
@@ -113,6 +113,27 @@ final class RetryingClients {
 		assertThat(this.threads.awaitTermination(this.patience.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		for (Future<?> client : this.running) {
 			client.get();
+		}
+	}
+
+	/**
+	 * Stops the clients at once, whatever they are doing (for a test that failed).
+	 */
+	@Override
+	public void close() {
+		this.stop.set(true);
+		this.threads.shutdownNow();
+	}
+
+	/**
+	 * Rethrows what failed a client, if one has: a test waiting for more listings to be
+	 * acknowledged then fails with the client's reason, not a timeout.
+	 */
+	void rethrowFailure() throws InterruptedException, ExecutionException {
+		for (Future<?> client : this.running) {
+			if (client.isDone()) {
+				client.get();
+			}
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.bidstream.localstack.process.StartupFailure;
 import com.bidstream.localstack.services.Service;
 import com.bidstream.localstack.services.ServiceNode;
 
@@ -49,6 +50,26 @@ class SupervisorTests {
 			.contains("! scoring-service exited with code 1 before it was UP; restarting it in 1 s (try 2 of 5)")
 			.contains("! scoring-service keeps dying at start (exited with code 1 before it was UP, 5 times in a row):"
 					+ " not restarting it again. Its log: " + dir.resolve("scoring.log"));
+	}
+
+	@Test
+	void aChildThatCannotEvenBeStartedAgainIsTriedAgainThenLeftDownWithTheReason(@TempDir Path dir) {
+		Supervisor supervisor = new Supervisor(this.console, (exited) -> {
+			this.starts.incrementAndGet();
+			throw new StartupFailure("No executable jar for scoring at broken.jar");
+		}, () -> false, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)));
+
+		try (supervisor) {
+			supervisor.watch(brokenService(dir));
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> output().contains("keeps dying at start"));
+			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> this.starts.get() == 5);
+		}
+		assertThat(output())
+			.contains("! scoring-service could not be started (No executable jar for scoring at "
+					+ "broken.jar); restarting it in 1 s (try 2 of 5)")
+			.contains("! scoring-service keeps dying at start (could not be started (No executable jar for scoring "
+					+ "at broken.jar), 5 times in a row): not restarting it again.");
 	}
 
 	@Test

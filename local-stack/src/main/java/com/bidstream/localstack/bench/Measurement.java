@@ -1,8 +1,6 @@
 package com.bidstream.localstack.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,19 +149,12 @@ final class Measurement {
 				rate("  POST -> all on listings.ingested", imported.published(), imported.publishedSeconds(), raw));
 	}
 
-	/**
-	 * The PostgreSQL server: pg_ctl detaches it from the JVM that started it, so it is no
-	 * descendant of the {@code postgres} child; its data directory names it.
-	 */
 	private Optional<ProcessHandle> postmaster() {
-		Path pidFile = this.stack.dataRoot().resolve("postgres").resolve("data").resolve("postmaster.pid");
-		try {
-			return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()));
+		Optional<ProcessHandle> server = this.stack.postgresServer();
+		if (server.isEmpty()) {
+			this.console.step("bench", "no PostgreSQL server found: its CPU is not counted");
 		}
-		catch (IOException | RuntimeException ex) {
-			this.console.step("bench", "no PostgreSQL server found in " + pidFile + ": its CPU is not counted");
-			return Optional.empty();
-		}
+		return server;
 	}
 
 	/**

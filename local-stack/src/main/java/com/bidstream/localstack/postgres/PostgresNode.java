@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 import com.bidstream.localstack.process.ChildJvm;
@@ -110,6 +111,13 @@ public final class PostgresNode implements Supervised {
 	 */
 	public void stopLeftoverServer() {
 		stopLeftoverServer(this.dir);
+	}
+
+	/**
+	 * The PostgreSQL server running on this node's data directory, if one is.
+	 */
+	public Optional<ProcessHandle> server() {
+		return Postmaster.running(this.dir.resolve("data"));
 	}
 
 	public static void stopLeftoverServer(Path dir) {

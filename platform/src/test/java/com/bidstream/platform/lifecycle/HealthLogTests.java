@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
@@ -15,6 +17,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import com.bidstream.platform.MovableClock;
 import com.bidstream.platform.PlatformHealthLogAutoConfiguration;
@@ -46,7 +49,7 @@ class HealthLogTests {
 	@Test
 	void anOutageIsOneLineWhenItBeginsOneWhenWhatIsDownChangesAndOneWhenItEnds(CapturedOutput output) {
 		this.context.run((context) -> {
-			HealthLog log = context.getBean(HealthLog.class);
+			HealthLog log = ready(context);
 			log.check();
 			assertThat(output).as("nothing while UP").doesNotContain("Health is");
 
@@ -65,11 +68,11 @@ class HealthLogTests {
 
 			assertThat(output.getOut().lines().filter((line) -> line.contains("Health is")).toList()).satisfiesExactly(
 					(line) -> assertThat(line).contains("WARN")
-						.contains("Health is DOWN: Kafka (binders) down; /actuator/health shows each component"),
+						.contains("Health is DOWN: Kafka (binders) DOWN; /actuator/health shows each component"),
 					(line) -> assertThat(line).contains("WARN")
-						.contains("Health is still DOWN after 20 s: now Kafka (binders), PostgreSQL (db) down"),
+						.contains("Health is still DOWN after 20 s, now: Kafka (binders) DOWN, PostgreSQL (db) DOWN"),
 					(line) -> assertThat(line).contains("INFO")
-						.contains("Health is UP again after 45 s (was down: Kafka (binders), PostgreSQL (db))"));
+						.contains("Health is UP again after 45 s (was: Kafka (binders) DOWN, PostgreSQL (db) DOWN)"));
 		});
 	}
 
@@ -77,10 +80,28 @@ class HealthLogTests {
 	void aServiceDownAtItsFirstCheckSaysSo(CapturedOutput output) {
 		this.database.set(Health.down().build());
 		this.context.run((context) -> {
-			context.getBean(HealthLog.class).check();
+			ready(context).check();
 
-			assertThat(output).contains("Health is DOWN: PostgreSQL (db) down");
+			assertThat(output).contains("Health is DOWN: PostgreSQL (db) DOWN");
 		});
+	}
+
+	@Test
+	void nothingIsLoggedBeforeTheApplicationIsReady(CapturedOutput output) {
+		this.database.set(Health.outOfService().build());
+		this.context.run((context) -> {
+			HealthLog log = context.getBean(HealthLog.class);
+			log.check();
+			assertThat(output).doesNotContain("Health is");
+
+			ready(context).check();
+			assertThat(output).contains("Health is OUT_OF_SERVICE: PostgreSQL (db) OUT_OF_SERVICE");
+		});
+	}
+
+	private static HealthLog ready(ConfigurableApplicationContext context) {
+		context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
+		return context.getBean(HealthLog.class);
 	}
 
 	@Test
