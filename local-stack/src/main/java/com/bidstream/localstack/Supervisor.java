@@ -13,9 +13,11 @@ import com.bidstream.localstack.process.Supervised;
 /**
  * Restarts a child (Kafka, PostgreSQL, a service) that exits while the stack runs, as
  * compose's {@code restart: unless-stopped} does: after a back-off that grows with each
- * failed start, and not at all once it has died {@value #GIVE_UP_AFTER} times in a row
- * before coming UP (then something is wrong that a restart will not mend, and it says
- * so).
+ * failed start, and not at all once it has failed {@value #GIVE_UP_AFTER} times in a row
+ * (then something is wrong that a restart will not mend, and it says so). A start fails
+ * when the child dies before it is UP, or within {@link #STABLE} of coming UP again (a
+ * broker that dies on a damaged segment seconds after each start), as Docker's restart
+ * policy counts a container that ran less than 10 s.
  */
 final class Supervisor implements AutoCloseable {
 
@@ -26,6 +28,11 @@ final class Supervisor implements AutoCloseable {
 			Duration.ofSeconds(8), Duration.ofSeconds(15));
 
 	static final int GIVE_UP_AFTER = 5;
+
+	/**
+	 * How long a restarted child must stay UP before its failed starts are forgotten.
+	 */
+	static final Duration STABLE = Duration.ofSeconds(30);
 
 	private static final Duration POLL = Duration.ofMillis(500);
 
@@ -39,6 +46,8 @@ final class Supervisor implements AutoCloseable {
 
 	private final List<Duration> backoff;
 
+	private final Duration stable;
+
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "bidstream-supervisor");
 		thread.setDaemon(true);
@@ -51,12 +60,13 @@ final class Supervisor implements AutoCloseable {
 	 */
 	Supervisor(Console console, Function<Supervised, Supervised> restarter, BooleanSupplier stopping,
 			Duration startupTimeout) {
-		this(console, restarter, stopping, startupTimeout, BACKOFF);
+		this(console, restarter, stopping, startupTimeout, BACKOFF, STABLE);
 	}
 
 	Supervisor(Console console, Function<Supervised, Supervised> restarter, BooleanSupplier stopping,
-			Duration startupTimeout, List<Duration> backoff) {
+			Duration startupTimeout, List<Duration> backoff, Duration stable) {
 		this.backoff = List.copyOf(backoff);
+		this.stable = stable;
 		this.console = console;
 		this.restarter = restarter;
 		this.stopping = stopping;
@@ -67,12 +77,29 @@ final class Supervisor implements AutoCloseable {
 	 * Watches a child that is UP.
 	 */
 	void watch(Supervised node) {
+		watch(node, false, 0);
+	}
+
+	/**
+	 * Watches a child that is UP; when the supervisor restarted it (after
+	 * {@code failedStarts} failed starts in a row before this one), an exit within
+	 * {@link #STABLE} of now counts as one more failed start.
+	 */
+	private void watch(Supervised node, boolean restarted, int failedStarts) {
+		long upAt = System.nanoTime();
 		node.process().process().onExit().thenRun(() -> {
-			if (!this.stopping.getAsBoolean()) {
-				this.console.line("! %s exited unexpectedly (code %d); restarting it in %d s. Its log: %s", name(node),
-						node.process().exitCode(), this.backoff.get(0).toSeconds(), node.process().log());
-				restartLater(node, 0);
+			if (this.stopping.getAsBoolean()) {
+				return;
 			}
+			String how = "exited unexpectedly (code " + node.process().exitCode() + ")";
+			if (restarted && System.nanoTime() - upAt < this.stable.toNanos()) {
+				retryOrGiveUp(node, how + " " + this.stable.toSeconds() + " s or less after it was UP again",
+						failedStarts + 1);
+				return;
+			}
+			this.console.line("! %s %s; restarting it in %d s. Its log: %s", name(node), how,
+					this.backoff.get(0).toSeconds(), node.process().log());
+			restartLater(node, 0);
 		});
 	}
 
@@ -111,7 +138,7 @@ final class Supervisor implements AutoCloseable {
 		}
 		if (node.isUp()) {
 			this.console.line("  %s is back UP on %s", name(node), node.address());
-			watch(node);
+			watch(node, true, failedStarts);
 		}
 		else if (node.process().isAlive() && System.nanoTime() < deadline) {
 			checkLater(node, failedStarts, deadline);

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.process.StartupFailure;
+import com.bidstream.localstack.process.Supervised;
 import com.bidstream.localstack.services.Service;
 import com.bidstream.localstack.services.ServiceNode;
 
@@ -38,7 +40,7 @@ class SupervisorTests {
 		Supervisor supervisor = new Supervisor(this.console, (exited) -> {
 			this.starts.incrementAndGet();
 			return brokenService(dir);
-		}, () -> false, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)));
+		}, () -> false, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)), Supervisor.STABLE);
 
 		try (supervisor) {
 			supervisor.watch(brokenService(dir));
@@ -57,7 +59,7 @@ class SupervisorTests {
 		Supervisor supervisor = new Supervisor(this.console, (exited) -> {
 			this.starts.incrementAndGet();
 			throw new StartupFailure("No executable jar for scoring at broken.jar");
-		}, () -> false, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)));
+		}, () -> false, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)), Supervisor.STABLE);
 
 		try (supervisor) {
 			supervisor.watch(brokenService(dir));
@@ -73,11 +75,82 @@ class SupervisorTests {
 	}
 
 	@Test
+	void aChildThatDiesSoonAfterEachRestartIsLeftDownAfterAFewTries(@TempDir Path dir) {
+		Supervisor supervisor = new Supervisor(this.console, (exited) -> {
+			this.starts.incrementAndGet();
+			return shortLived(dir);
+		}, () -> false, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)), Duration.ofSeconds(30));
+
+		try (supervisor) {
+			supervisor.watch(shortLived(dir));
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> output().contains("keeps dying"));
+			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> this.starts.get() == 5);
+		}
+		assertThat(output()).contains("! kafka exited unexpectedly (code 0); restarting it in 0 s")
+			.contains("kafka is back UP on localhost:1")
+			.contains("! kafka exited unexpectedly (code 0) 30 s or less after it was UP again; restarting it in 1 s "
+					+ "(try 2 of 5)")
+			.contains("! kafka keeps dying at start (exited unexpectedly (code 0) 30 s or less after it was UP again, "
+					+ "5 times in a row): not restarting it again.");
+	}
+
+	@Test
+	void aChildThatStaysUpLongEnoughStartsItsCountAfresh(@TempDir Path dir) {
+		Supervisor supervisor = new Supervisor(this.console, (exited) -> {
+			this.starts.incrementAndGet();
+			return shortLived(dir);
+		}, () -> false, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)), Duration.ZERO);
+
+		try (supervisor) {
+			supervisor.watch(shortLived(dir));
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> this.starts.get() >= 8);
+		}
+		assertThat(output()).doesNotContain("keeps dying").doesNotContain("try 2 of 5");
+	}
+
+	/**
+	 * A "broker" that is UP as soon as it runs and ends by itself after 300 ms.
+	 */
+	private static Supervised shortLived(Path dir) {
+		ChildProcess process = ChildProcess.start("kafka", List.of("sleep", "0.3"), dir.resolve("kafka.log"));
+		return new Supervised() {
+
+			@Override
+			public ChildProcess process() {
+				return process;
+			}
+
+			@Override
+			public String displayName() {
+				return "kafka";
+			}
+
+			@Override
+			public String address() {
+				return "localhost:1";
+			}
+
+			@Override
+			public boolean isUp() {
+				return true;
+			}
+
+			@Override
+			public Supervised startAgain() {
+				throw new UnsupportedOperationException("the test's restarter starts it");
+			}
+
+		};
+	}
+
+	@Test
 	void nothingIsRestartedWhileTheStackStops(@TempDir Path dir) {
 		Supervisor supervisor = new Supervisor(this.console, (exited) -> {
 			this.starts.incrementAndGet();
 			return brokenService(dir);
-		}, () -> true, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)));
+		}, () -> true, Duration.ofSeconds(30), List.of(Duration.ofMillis(10)), Supervisor.STABLE);
 
 		try (supervisor) {
 			ServiceNode node = brokenService(dir);
