@@ -45,6 +45,8 @@ class ComposeFileTests {
 		assertThat(string(service("postgres"), "image")).matches("postgres:" + postgresMajor + "\\.\\d+");
 		assertThat(service("kafka")).containsKeys("healthcheck", "deploy");
 		assertThat(service("postgres")).containsKeys("healthcheck", "deploy");
+		assertThat(service("postgres").get("command")).asInstanceOf(InstanceOfAssertFactories.LIST)
+			.containsExactly("postgres", "-c", "idle_in_transaction_session_timeout=10min");
 	}
 
 	@ParameterizedTest

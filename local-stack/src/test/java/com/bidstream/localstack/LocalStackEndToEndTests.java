@@ -61,6 +61,7 @@ class LocalStackEndToEndTests {
 	private Map<String, Map<String, Object>> postListingsAndDriveTheFunnel(LocalStack stack) {
 		assertThat(setting(stack, "fsync")).as("a 202 must survive a crash of the machine").isEqualTo("on");
 		assertThat(setting(stack, "synchronous_commit")).isEqualTo("on");
+		assertThat(setting(stack, "idle_in_transaction_session_timeout")).isEqualTo("10min");
 		killScoringAndSeeItRestarted(stack);
 		BidstreamApi ingest = BidstreamApi.at(stack.url(Service.INGEST), "dev-demo-key");
 		String listings = EventCodec.toJson(

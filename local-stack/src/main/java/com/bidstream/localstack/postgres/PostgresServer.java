@@ -53,6 +53,10 @@ public final class PostgresServer {
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("fsync", "on")
 			.setServerConfig("max_connections", "200")
+			// a client left idle inside a transaction (a psql session, a frozen
+			// process) would keep PostgreSQL from cleaning up the outboxes' deleted
+			// rows for as long as it stays: its session ends after 10 minutes
+			.setServerConfig("idle_in_transaction_session_timeout", "10min")
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.start();
 		createMissing(postgres, Arrays.asList(args).subList(3, args.length));

@@ -24,6 +24,8 @@ final class Postmaster {
 
 	private static final Duration GRACE = Duration.ofSeconds(20);
 
+	private static final Duration KILLED = Duration.ofSeconds(5);
+
 	private Postmaster() {
 	}
 
@@ -47,20 +49,31 @@ final class Postmaster {
 	/**
 	 * SIGINT, PostgreSQL's fast shutdown: it ends its clients' sessions, which services
 	 * still running hold open (its smart shutdown, on SIGTERM, would wait for them), and
-	 * stops cleanly, so the next start needs no recovery. SIGKILL after 20 seconds.
+	 * stops cleanly, so the next start needs no recovery. SIGKILL after 20 seconds, and
+	 * up to 5 more for it to take effect.
 	 */
 	static void stop(ProcessHandle server) {
 		log.warn("Stopping a PostgreSQL server left running on this data directory (pid {})", server.pid());
 		interrupt(server);
+		if (!exited(server, GRACE)) {
+			server.destroyForcibly();
+			// SIGKILL is sent, not waited for: the next start must not meet it still
+			// holding the port and the data directory
+			exited(server, KILLED);
+		}
+	}
+
+	private static boolean exited(ProcessHandle server, Duration within) {
 		try {
-			server.onExit().get(GRACE.toSeconds(), TimeUnit.SECONDS);
+			server.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
 		}
 		catch (TimeoutException | ExecutionException ex) {
-			server.destroyForcibly();
+			return false;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			server.destroyForcibly();
+			return false;
 		}
 	}
 
