@@ -49,17 +49,21 @@ final class Postmaster {
 	/**
 	 * SIGINT, PostgreSQL's fast shutdown: it ends its clients' sessions, which services
 	 * still running hold open (its smart shutdown, on SIGTERM, would wait for them), and
-	 * stops cleanly, so the next start needs no recovery. SIGKILL after 20 seconds, and
-	 * up to 5 more for it to take effect.
+	 * stops cleanly, so the next start needs no recovery. SIGKILL to it and its backends
+	 * after 20 seconds, and up to 5 more for that to take effect.
 	 */
 	static void stop(ProcessHandle server) {
 		log.warn("Stopping a PostgreSQL server left running on this data directory (pid {})", server.pid());
 		interrupt(server);
 		if (!exited(server, GRACE)) {
+			// its backends, which outlive a killed postmaster for a moment, too
+			List<ProcessHandle> backends = server.descendants().toList();
 			server.destroyForcibly();
-			// SIGKILL is sent, not waited for: the next start must not meet it still
-			// holding the port and the data directory
+			backends.forEach(ProcessHandle::destroyForcibly);
+			// destroyForcibly only sends SIGKILL: wait, so that the next start does not
+			// meet them still holding the port, the shared memory and the data directory
 			exited(server, KILLED);
+			backends.forEach((backend) -> exited(backend, KILLED));
 		}
 	}
 
