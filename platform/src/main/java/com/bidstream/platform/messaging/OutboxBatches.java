@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -101,8 +104,16 @@ class OutboxBatches {
 				return Batch.EMPTY;
 			}
 			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+			Map<String, CompletableFuture<?>> unknownTopics = new HashMap<>();
 			for (OutboxRow row : rows) {
-				acks.add(send(row));
+				CompletableFuture<?> ack = unknownTopics.get(row.topic());
+				if (ack == null) {
+					ack = send(row);
+					if (metadataMissing(ack)) {
+						unknownTopics.put(row.topic(), ack);
+					}
+				}
+				acks.add(ack);
 			}
 			this.kafka.flush();
 			Batch settled = settle(rows, acks);
@@ -161,12 +172,40 @@ class OutboxBatches {
 	 * ack.
 	 */
 	private CompletableFuture<?> send(OutboxRow row) {
+		return send(this.kafka, row.toRecord());
+	}
+
+	/**
+	 * Sends the record; a failure the template throws (as it does when the producer fails
+	 * the send at once) is returned as a failed future like any other.
+	 */
+	static CompletableFuture<?> send(KafkaTemplate<String, byte[]> kafka, ProducerRecord<String, byte[]> record) {
 		try {
-			return this.kafka.send(row.toRecord());
+			return kafka.send(record);
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
+	}
+
+	/**
+	 * Whether the producer failed the send at once because it had no metadata for the
+	 * topic within {@code max.block.ms} (10 s): a producer started while the broker is
+	 * down, or a topic the broker does not know. Every further event of that topic would
+	 * wait as long again inside this pass's transaction (500 of them, over 80 minutes),
+	 * so they are kept for the next pass without being sent.
+	 */
+	static boolean metadataMissing(CompletableFuture<?> ack) {
+		if (!ack.isCompletedExceptionally()) {
+			return false;
+		}
+		Throwable failure = ack.handle((result, ex) -> ex).getNow(null);
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Batch settle(List<OutboxRow> rows, List<CompletableFuture<?>> acks) {

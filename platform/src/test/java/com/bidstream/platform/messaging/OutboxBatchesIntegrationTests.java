@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -106,6 +107,34 @@ class OutboxBatchesIntegrationTests {
 
 		assertThatIllegalStateException().isThrownBy(relay::publishBatch).withMessageContaining("no leader");
 		assertThat(pending()).containsExactly("listing-1:v1");
+	}
+
+	/**
+	 * A producer started while the broker is down has no metadata for the topic: each
+	 * send blocks for {@code max.block.ms} and then fails at once. The pass sends the
+	 * topic's first event only, keeps every event for the next pass, and still publishes
+	 * the events of a topic whose metadata it has.
+	 */
+	@Test
+	void aTopicTheProducerHasNoMetadataForIsTriedOncePerPassNotOncePerEvent() {
+		append("listing-1", "v1");
+		append("listing-2", "v1");
+		append("listing-3", "v1");
+		this.jdbc.update("""
+				insert into outbox (topic, msg_key, event_id, event_type, payload)
+				values ('pursuits.events', 'pursuit-1', ?, 'PursuitAdvanced', 'p1'::bytea)
+				""", UUID.randomUUID());
+		OutboxBatches relay = instance(10,
+				(sent) -> sent.startsWith("listing-")
+						? CompletableFuture.failedFuture(new KafkaException("Send failed",
+								new org.apache.kafka.common.errors.TimeoutException(
+										"Topic listings.ingested not present in metadata after 10000 ms.")))
+						: CompletableFuture.completedFuture(null));
+
+		assertThat(relay.publishBatch()).isEqualTo(1);
+
+		assertThat(this.topic).as("sends tried").containsExactly("listing-1:v1", "pursuit-1:p1");
+		assertThat(pending()).containsExactly("listing-1:v1", "listing-2:v1", "listing-3:v1");
 	}
 
 	/**
