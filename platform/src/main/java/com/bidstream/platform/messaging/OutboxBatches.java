@@ -109,7 +109,7 @@ class OutboxBatches {
 				CompletableFuture<?> ack = unknownTopics.get(row.topic());
 				if (ack == null) {
 					ack = send(row);
-					if (metadataMissing(ack)) {
+					if (timedOutInSend(ack)) {
 						unknownTopics.put(row.topic(), ack);
 					}
 				}
@@ -189,13 +189,14 @@ class OutboxBatches {
 	}
 
 	/**
-	 * Whether the producer failed the send at once because it had no metadata for the
-	 * topic within {@code max.block.ms} (10 s): a producer started while the broker is
-	 * down, or a topic the broker does not know. Every further event of that topic would
+	 * Whether the producer failed the send at once with Kafka's timeout: it had no
+	 * metadata for the topic within {@code max.block.ms} (10 s by default: a producer
+	 * started while the broker is down, or a topic a broker that creates none does not
+	 * know), or its buffer stayed full as long. Every further event of that topic would
 	 * wait as long again inside this pass's transaction (500 of them, over 80 minutes),
 	 * so they are kept for the next pass without being sent.
 	 */
-	static boolean metadataMissing(CompletableFuture<?> ack) {
+	static boolean timedOutInSend(CompletableFuture<?> ack) {
 		if (!ack.isCompletedExceptionally()) {
 			return false;
 		}

@@ -43,10 +43,10 @@ class OutboxBatchesTests {
 			CompletableFuture<?> ack = OutboxBatches.send(kafka,
 					new ProducerRecord<>("listings.ingested", "k", new byte[] { 1 }));
 
-			assertThat(OutboxBatches.metadataMissing(ack)).isTrue();
-			assertThat(OutboxBatches.metadataMissing(CompletableFuture.completedFuture(null))).isFalse();
-			assertThat(OutboxBatches.metadataMissing(new CompletableFuture<>())).isFalse();
-			assertThat(OutboxBatches.metadataMissing(CompletableFuture.failedFuture(new RecordTooLargeException("x"))))
+			assertThat(OutboxBatches.timedOutInSend(ack)).isTrue();
+			assertThat(OutboxBatches.timedOutInSend(CompletableFuture.completedFuture(null))).isFalse();
+			assertThat(OutboxBatches.timedOutInSend(new CompletableFuture<>())).isFalse();
+			assertThat(OutboxBatches.timedOutInSend(CompletableFuture.failedFuture(new RecordTooLargeException("x"))))
 				.isFalse();
 		}
 		finally {
