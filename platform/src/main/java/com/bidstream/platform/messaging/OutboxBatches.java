@@ -1,9 +1,11 @@
 package com.bidstream.platform.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +29,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * One pass of the outbox relay: lock the oldest events, send them, and settle each by
@@ -37,6 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * advisory lock, and a relay of another instance that finds it taken skips its pass.
  * Without it, two instances would lock and send interleaved batches ({@code skip
  * locked}), and two versions of one key could reach the topic in the wrong order.
+ * <p>
+ * A topic whose send timed out (the producer has no metadata for it) is held: its events
+ * are left out of the reads until its retry is due, and the cursor stays below the first
+ * of them, so the other topics' events behind them go out meanwhile.
  */
 class OutboxBatches {
 
@@ -48,9 +58,19 @@ class OutboxBatches {
 	 */
 	static final long RELAY_LOCK = 0x6269_6473_6f75_7462L;
 
+	/**
+	 * How long a topic whose send timed out is held before its first retry; then twice as
+	 * long each time, up to {@code bidstream.messaging.held-topic-retry-max}.
+	 */
+	static final Duration HELD_TOPIC_FIRST_RETRY = Duration.ofSeconds(1);
+
 	private static final String SELECT = """
 			select id, topic, msg_key, event_id, event_type, payload from outbox
 			where id > ? order by id limit ? for update skip locked""";
+
+	private static final String SELECT_EXCEPT_HELD = """
+			select id, topic, msg_key, event_id, event_type, payload from outbox
+			where id > ? and topic <> all(?) order by id limit ? for update skip locked""";
 
 	private final JdbcTemplate jdbc;
 
@@ -66,9 +86,23 @@ class OutboxBatches {
 
 	private final OutboxCursor cursor;
 
+	private final Clock clock;
+
+	private final BackOff heldTopicBackOff;
+
+	/**
+	 * Topics whose send timed out (the producer has no metadata for them), each with when
+	 * it is tried again. Used by the relay's one thread only.
+	 */
+	private final Map<String, HeldTopic> held = new HashMap<>();
+
 	OutboxBatches(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
 			MessagingProperties properties, MeterRegistry meters, Clock clock) {
 		this.cursor = new OutboxCursor(clock, properties.outboxSweepEvery());
+		this.clock = clock;
+		ExponentialBackOff backOff = new ExponentialBackOff(HELD_TOPIC_FIRST_RETRY.toMillis(), 2.0);
+		backOff.setMaxInterval(Math.max(HELD_TOPIC_FIRST_RETRY.toMillis(), properties.heldTopicRetryMax().toMillis()));
+		this.heldTopicBackOff = backOff;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
@@ -97,11 +131,15 @@ class OutboxBatches {
 				return Batch.EMPTY;
 			}
 			Instant oldestOpen = this.cursor.waitsAtAGap() ? oldestOpenTransaction() : null;
-			List<OutboxRow> read = this.jdbc.query(SELECT, OutboxRow::of, sweep ? 0 : this.cursor.after(),
-					this.properties.batchSize());
+			long from = sweep ? 0 : this.cursor.after();
+			String[] holding = holding();
+			List<OutboxRow> read = (holding.length == 0)
+					? this.jdbc.query(SELECT, OutboxRow::of, from, this.properties.batchSize())
+					: this.jdbc.query(SELECT_EXCEPT_HELD, OutboxRow::of, from, holding, this.properties.batchSize());
+			long heldFrom = (holding.length == 0) ? Long.MAX_VALUE : firstHeld(from, holding);
 			List<OutboxRow> rows = OutboxRow.firstOfEachKey(read);
 			if (rows.isEmpty()) {
-				return Batch.EMPTY;
+				return (heldFrom == Long.MAX_VALUE) ? Batch.EMPTY : Batch.held(heldReason(holding));
 			}
 			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
 			Map<String, CompletableFuture<?>> unknownTopics = new HashMap<>();
@@ -111,6 +149,7 @@ class OutboxBatches {
 					ack = send(row);
 					if (timedOutInSend(ack)) {
 						unknownTopics.put(row.topic(), ack);
+						hold(row.topic(), ack);
 					}
 				}
 				acks.add(ack);
@@ -118,7 +157,7 @@ class OutboxBatches {
 			this.kafka.flush();
 			Batch settled = settle(rows, acks);
 			return settled.withMove(this.cursor.advance(read.stream().map(OutboxRow::id).toList(),
-					this.properties.batchSize(), Set.copyOf(settled.done()), oldestOpen, this::databaseNow));
+					this.properties.batchSize(), Set.copyOf(settled.done()), oldestOpen, this::databaseNow, heldFrom));
 		});
 		Batch result = (batch != null) ? batch : Batch.EMPTY;
 		if (result.move() != null) {
@@ -137,6 +176,57 @@ class OutboxBatches {
 			log.warn("{} events stay in the outbox for the next pass ({})", result.retrying(), result.retryReason());
 		}
 		return moved;
+	}
+
+	/**
+	 * The topics held now: their events are neither read nor sent until their retry is
+	 * due.
+	 */
+	private String[] holding() {
+		if (this.held.isEmpty()) {
+			return new String[0];
+		}
+		Instant now = this.clock.instant();
+		return this.held.entrySet()
+			.stream()
+			.filter((topic) -> topic.getValue().retryAt().isAfter(now))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toArray(String[]::new);
+	}
+
+	/**
+	 * The lowest id of a held topic's event the read would have seen, or Long.MAX_VALUE:
+	 * the cursor stops below it. Asked after the read, so an event that was visible to
+	 * the read is visible to it.
+	 */
+	private long firstHeld(long from, String[] holding) {
+		Long first = this.jdbc.queryForObject("select min(id) from outbox where id > ? and topic = any(?)", Long.class,
+				from, holding);
+		return (first != null) ? first : Long.MAX_VALUE;
+	}
+
+	/**
+	 * Holds the topic whose send timed out: its events stay in the outbox and are not
+	 * read until its retry is due, so they neither cost each pass {@code max.block.ms}
+	 * nor fill the reads ahead of the other topics' events. The wait doubles with each
+	 * retry that times out again, from {@link #HELD_TOPIC_FIRST_RETRY} up to
+	 * {@code held-topic-retry-max}.
+	 */
+	private void hold(String topic, CompletableFuture<?> ack) {
+		HeldTopic before = this.held.get(topic);
+		BackOffExecution retries = (before != null) ? before.retries() : this.heldTopicBackOff.start();
+		Duration wait = Duration.ofMillis(retries.nextBackOff());
+		String reason = ack.handle((result, ex) -> rootMessage(ex)).getNow("timed out");
+		this.held.put(topic, new HeldTopic(retries, this.clock.instant().plus(wait), reason));
+		log.warn("Cannot publish to {} ({}); its events wait in the outbox while the other topics' go out; "
+				+ "next try in {} s", topic, reason, wait.toSeconds());
+	}
+
+	private String heldReason(String[] holding) {
+		return Arrays.stream(holding)
+			.map((topic) -> topic + " held (" + this.held.get(topic).reason() + ")")
+			.collect(Collectors.joining("; "));
 	}
 
 	/**
@@ -194,7 +284,7 @@ class OutboxBatches {
 	 * started while the broker is down, or a topic a broker that creates none does not
 	 * know), or its buffer stayed full as long. Every further event of that topic would
 	 * wait as long again inside this pass's transaction (500 of them, over 80 minutes),
-	 * so they are kept for the next pass without being sent.
+	 * so they are kept without being sent, and the topic is held ({@link #hold}).
 	 */
 	static boolean timedOutInSend(CompletableFuture<?> ack) {
 		if (!ack.isCompletedExceptionally()) {
@@ -219,6 +309,9 @@ class OutboxBatches {
 			try {
 				acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 				done.add(row.id());
+				if (this.held.remove(row.topic()) != null) {
+					log.info("Publishing to {} again", row.topic());
+				}
 			}
 			catch (ExecutionException ex) {
 				if (isPermanent(ex.getCause())) {
@@ -282,9 +375,24 @@ class OutboxBatches {
 
 		static final Batch EMPTY = new Batch(0, 0, 0, null, List.of(), null);
 
+		/**
+		 * A pass that read nothing to send while events of held topics wait.
+		 */
+		static Batch held(String reason) {
+			return new Batch(0, 0, 0, reason, List.of(), null);
+		}
+
 		Batch withMove(OutboxCursor.Move move) {
 			return new Batch(this.published, this.dead, this.retrying, this.retryReason, this.done, move);
 		}
+
+	}
+
+	/**
+	 * A topic held after its send timed out: its retries so far, when the next is due,
+	 * and what the last one said.
+	 */
+	private record HeldTopic(BackOffExecution retries, Instant retryAt, String reason) {
 
 	}
 

@@ -89,8 +89,18 @@ final class OutboxCursor {
 	 * {@link #moveTo} once the pass committed.
 	 */
 	Move advance(List<Long> read, int limit, Set<Long> settled, Instant oldestOpen, Supplier<Instant> databaseNow) {
+		return advance(read, limit, settled, oldestOpen, databaseNow, Long.MAX_VALUE);
+	}
+
+	/**
+	 * As {@link #advance(List, int, Set, Instant, Supplier)}, for a read that left out
+	 * rows it did not mean to send (a held topic's): never to or past {@code heldFrom},
+	 * the lowest id of those, asked after the read (Long.MAX_VALUE when none).
+	 */
+	Move advance(List<Long> read, int limit, Set<Long> settled, Instant oldestOpen, Supplier<Instant> databaseNow,
+			long heldFrom) {
 		TreeMap<Long, Boolean> known = new TreeMap<>();
-		long readUpTo = (read.size() < limit) ? Long.MAX_VALUE : read.get(read.size() - 1);
+		long readUpTo = Math.min((read.size() < limit) ? Long.MAX_VALUE : read.get(read.size() - 1), heldFrom);
 		for (long id : read) {
 			if (id > this.after) {
 				known.put(id, settled.contains(id));
@@ -107,7 +117,8 @@ final class OutboxCursor {
 				break;
 			}
 			Long nextRead = known.higherKey(cursor);
-			long nextKnown = Math.min((nextRead != null) ? nextRead : Long.MAX_VALUE, nextSettledEarlier(cursor));
+			long nextKnown = Math.min(Math.min((nextRead != null) ? nextRead : Long.MAX_VALUE, heldFrom),
+					nextSettledEarlier(cursor));
 			if (nextKnown == Long.MAX_VALUE) {
 				break;
 			}

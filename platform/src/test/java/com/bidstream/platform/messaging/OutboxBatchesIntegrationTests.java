@@ -138,6 +138,59 @@ class OutboxBatchesIntegrationTests {
 	}
 
 	/**
+	 * A topic whose send timed out is held: its events are left out of the reads until
+	 * its retry is due (a second after the first failure, then twice as long each time),
+	 * so the other topics' events behind them go out at once, though the held ones fill
+	 * the first read. The cursor stays below them, and they go out in order once the
+	 * topic can be published again.
+	 */
+	@Test
+	void aTopicWhoseSendTimedOutIsHeldWhileTheEventsOfOtherTopicsBehindItGoOut() {
+		MovableClock clock = new MovableClock();
+		AtomicBoolean metadata = new AtomicBoolean(true);
+		OutboxBatches relay = instance(
+				Map.of("bidstream.messaging.batch-size", "2", "bidstream.messaging.outbox-sweep-every", "1h"),
+				(sent) -> (sent.startsWith("listing-") && !metadata.get())
+						? CompletableFuture.failedFuture(new KafkaException("Send failed",
+								new org.apache.kafka.common.errors.TimeoutException(
+										"Topic listings.ingested not present in metadata after 10000 ms.")))
+						: CompletableFuture.completedFuture(null),
+				clock);
+		publishPastTheFirstGap(relay);
+		long before = relay.cursor();
+		metadata.set(false);
+		append("listing-a", "v1");
+		append("listing-b", "v1");
+		append("listing-c", "v1");
+		appendPursuitEvent("pursuit-1", "p1");
+		appendPursuitEvent("pursuit-2", "p1");
+		this.topic.clear();
+
+		assertThatIllegalStateException().as("the first read: two events of listings.ingested")
+			.isThrownBy(relay::publishBatch)
+			.withMessageContaining("not present in metadata");
+		assertThat(relay.publishBatch()).as("the next read leaves them out").isEqualTo(2);
+		assertThatIllegalStateException().isThrownBy(relay::publishBatch)
+			.withMessageContaining("listings.ingested held");
+		assertThat(this.topic).as("sends tried").containsExactly("listing-a:v1", "pursuit-1:p1", "pursuit-2:p1");
+		assertThat(relay.cursor()).as("below listing-a").isEqualTo(before);
+
+		clock.advance(Duration.ofSeconds(1));
+		assertThatIllegalStateException().as("the retry is due, and times out again").isThrownBy(relay::publishBatch);
+		clock.advance(Duration.ofSeconds(1));
+		assertThatIllegalStateException().as("held for 2 s now").isThrownBy(relay::publishBatch);
+		assertThat(this.topic).endsWith("pursuit-2:p1", "listing-a:v1");
+		metadata.set(true);
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(relay.publishBatch()).isEqualTo(2);
+		assertThat(relay.publishBatch()).isEqualTo(1);
+
+		assertThat(this.topic).endsWith("listing-a:v1", "listing-a:v1", "listing-b:v1", "listing-c:v1");
+		assertThat(pending()).isEmpty();
+		assertThat(relay.cursor()).isEqualTo(maxId());
+	}
+
+	/**
 	 * A row whose transaction commits after a later row's was published: the relay's next
 	 * read still starts below it (the cursor waits at the missing id while a transaction
 	 * older than the gap is open), so it is published at the next pass, before the next
@@ -291,6 +344,12 @@ class OutboxBatchesIntegrationTests {
 	private List<String> pending() {
 		return this.jdbc.queryForList("select msg_key || ':' || convert_from(payload, 'UTF8') from outbox order by id",
 				String.class);
+	}
+
+	private void appendPursuitEvent(String key, String payload) {
+		this.jdbc.update(
+				"insert into outbox (topic, msg_key, event_id, event_type, payload) values ('pursuits.events', ?, ?, 'PursuitAdvanced', ?)",
+				key, UUID.randomUUID(), payload.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private void append(String key, String payload) {
