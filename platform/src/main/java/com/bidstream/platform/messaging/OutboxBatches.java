@@ -1,12 +1,12 @@
 package com.bidstream.platform.messaging;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,9 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * One pass of the outbox relay: lock the oldest events, send them, and settle each by
@@ -44,9 +40,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Without it, two instances would lock and send interleaved batches ({@code skip
  * locked}), and two versions of one key could reach the topic in the wrong order.
  * <p>
- * A topic whose send timed out (the producer has no metadata for it) is held: its events
- * are left out of the reads until its retry is due, and the cursor stays below the first
- * of them, so the other topics' events behind them go out meanwhile.
+ * What the broker could not take is held ({@link OutboxHolds}): a topic whose send timed
+ * out (the producer has no metadata for it) is left out of the reads until its retry is
+ * due, and the cursor stays below its first event; a partition whose events failed is
+ * skipped in the reads, which go on past its events, and tried with one event when due.
+ * So the other topics' and partitions' events behind them go out meanwhile.
  */
 class OutboxBatches {
 
@@ -59,18 +57,14 @@ class OutboxBatches {
 	static final long RELAY_LOCK = 0x6269_6473_6f75_7462L;
 
 	/**
-	 * How long a topic whose send timed out is held before its first retry; then twice as
-	 * long each time, up to {@code bidstream.messaging.held-topic-retry-max}.
+	 * How many reads of {@code batch-size} events a pass makes at most when held events
+	 * fill them, looking past those for events that can go out.
 	 */
-	static final Duration HELD_TOPIC_FIRST_RETRY = Duration.ofSeconds(1);
+	static final int MAX_READS = 20;
 
 	private static final String SELECT = """
 			select id, topic, msg_key, event_id, event_type, payload from outbox
 			where id > ? order by id limit ? for update skip locked""";
-
-	private static final String SELECT_EXCEPT_HELD = """
-			select id, topic, msg_key, event_id, event_type, payload from outbox
-			where id > ? and topic <> all(?) order by id limit ? for update skip locked""";
 
 	private final JdbcTemplate jdbc;
 
@@ -86,23 +80,13 @@ class OutboxBatches {
 
 	private final OutboxCursor cursor;
 
-	private final Clock clock;
-
-	private final BackOff heldTopicBackOff;
-
-	/**
-	 * Topics whose send timed out (the producer has no metadata for them), each with when
-	 * it is tried again. Used by the relay's one thread only.
-	 */
-	private final Map<String, HeldTopic> held = new HashMap<>();
+	private final OutboxHolds holds;
 
 	OutboxBatches(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
 			MessagingProperties properties, MeterRegistry meters, Clock clock) {
 		this.cursor = new OutboxCursor(clock, properties.outboxSweepEvery());
-		this.clock = clock;
-		ExponentialBackOff backOff = new ExponentialBackOff(HELD_TOPIC_FIRST_RETRY.toMillis(), 2.0);
-		backOff.setMaxInterval(Math.max(HELD_TOPIC_FIRST_RETRY.toMillis(), properties.heldTopicRetryMax().toMillis()));
-		this.heldTopicBackOff = backOff;
+		this.holds = new OutboxHolds(clock, properties.heldTopicRetryMax(),
+				(topic) -> kafka.partitionsFor(topic).size());
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
@@ -119,9 +103,12 @@ class OutboxBatches {
 	 * Publishes one batch and, in the same transaction that locked it, settles each event
 	 * on its own: deletes what the broker acknowledged, moves what it refuses for good to
 	 * {@code outbox_dead}, and keeps anything else (a partition unavailable, a timeout)
-	 * for the next pass, without holding back the rest of the batch.
-	 * @return how many events were published or set aside
-	 * @throws IllegalStateException when no event could be, so that the relay backs off
+	 * for the next pass, without holding back the rest of the batch. Events of a held
+	 * topic or partition ({@link OutboxHolds}) are kept without being sent.
+	 * @return how many events were published or set aside; 0 when none was to be, held
+	 * ones aside
+	 * @throws IllegalStateException when events were sent and none could be published, so
+	 * that the relay backs off
 	 */
 	int publishBatch() {
 		boolean sweep = this.cursor.sweepDue();
@@ -131,16 +118,12 @@ class OutboxBatches {
 				return Batch.EMPTY;
 			}
 			Instant oldestOpen = this.cursor.waitsAtAGap() ? oldestOpenTransaction() : null;
-			long from = sweep ? 0 : this.cursor.after();
-			String[] holding = holding();
-			List<OutboxRow> read = (holding.length == 0)
-					? this.jdbc.query(SELECT, OutboxRow::of, from, this.properties.batchSize())
-					: this.jdbc.query(SELECT_EXCEPT_HELD, OutboxRow::of, from, holding, this.properties.batchSize());
-			long heldFrom = (holding.length == 0) ? Long.MAX_VALUE : firstHeld(from, holding);
-			List<OutboxRow> rows = OutboxRow.firstOfEachKey(read);
-			if (rows.isEmpty()) {
-				return (heldFrom == Long.MAX_VALUE) ? Batch.EMPTY : Batch.held(heldReason(holding));
+			if (this.holds.changed()) {
+				this.cursor.forgetHeld();
 			}
+			OutboxHolds.Pass holding = this.holds.pass();
+			Read read = read(sweep ? 0 : this.cursor.scanFrom(), holding);
+			List<OutboxRow> rows = read.toSend();
 			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
 			Map<String, CompletableFuture<?>> unknownTopics = new HashMap<>();
 			for (OutboxRow row : rows) {
@@ -149,15 +132,19 @@ class OutboxBatches {
 					ack = send(row);
 					if (timedOutInSend(ack)) {
 						unknownTopics.put(row.topic(), ack);
-						hold(row.topic(), ack);
+						this.holds.topicTimedOut(row.topic(), failureOf(ack));
 					}
 				}
 				acks.add(ack);
 			}
-			this.kafka.flush();
-			Batch settled = settle(rows, acks);
-			return settled.withMove(this.cursor.advance(read.stream().map(OutboxRow::id).toList(),
-					this.properties.batchSize(), Set.copyOf(settled.done()), oldestOpen, this::databaseNow, heldFrom));
+			if (!rows.isEmpty()) {
+				this.kafka.flush();
+			}
+			Batch settled = settle(rows, acks, read.probes(), holding, unknownTopics.keySet());
+			Set<Long> held = new HashSet<>(read.held());
+			held.addAll(settled.held());
+			return settled.withMove(this.cursor.advance(read.ids(), read.full(), Set.copyOf(settled.done()), held,
+					oldestOpen, this::databaseNow));
 		});
 		Batch result = (batch != null) ? batch : Batch.EMPTY;
 		if (result.move() != null) {
@@ -179,54 +166,70 @@ class OutboxBatches {
 	}
 
 	/**
-	 * The topics held now: their events are neither read nor sent until their retry is
-	 * due.
+	 * What is held, by when since (for the relay's health).
 	 */
-	private String[] holding() {
-		if (this.held.isEmpty()) {
-			return new String[0];
+	Map<String, Instant> heldSince() {
+		return this.holds.heldSince();
+	}
+
+	/**
+	 * Reads from {@code from} the events the pass sends: the first of each key not held.
+	 * At most one event of a key is in flight: a later version is sent only in a pass
+	 * after the earlier one was acknowledged and deleted; sent together, the earlier one
+	 * could fail (and be sent again later) while the later one was acknowledged, putting
+	 * the key's versions out of order on the topic. A key's events all go to one
+	 * partition, so a held topic or partition holds every event of its keys. While held
+	 * events fill a read, the pass reads on past them, up to {@link #MAX_READS} reads;
+	 * the cursor remembers them, so the next pass starts past them
+	 * ({@link OutboxCursor#scanFrom()}).
+	 */
+	private Read read(long from, OutboxHolds.Pass holding) {
+		int limit = this.properties.batchSize();
+		List<Long> ids = new ArrayList<>();
+		List<OutboxRow> toSend = new ArrayList<>();
+		Set<Long> probes = new HashSet<>();
+		List<Long> held = new ArrayList<>();
+		Set<String> keys = new HashSet<>();
+		Set<String> heldKeys = new HashSet<>();
+		long after = from;
+		boolean full;
+		boolean holds;
+		int reads = 0;
+		do {
+			List<OutboxRow> window = this.jdbc.query(SELECT, OutboxRow::of, after, limit);
+			full = window.size() == limit;
+			holds = false;
+			for (OutboxRow row : window) {
+				ids.add(row.id());
+				after = row.id();
+				String key = row.topic() + '\u0000' + row.key();
+				if (heldKeys.contains(key)) {
+					held.add(row.id());
+					continue;
+				}
+				if (!keys.add(key)) {
+					continue;
+				}
+				switch (holding.admit(row)) {
+					case SEND -> toSend.add(row);
+					case PROBE -> {
+						toSend.add(row);
+						probes.add(row.id());
+					}
+					case HOLD -> {
+						heldKeys.add(key);
+						held.add(row.id());
+						holds = true;
+					}
+				}
+			}
 		}
-		Instant now = this.clock.instant();
-		return this.held.entrySet()
-			.stream()
-			.filter((topic) -> topic.getValue().retryAt().isAfter(now))
-			.map(Map.Entry::getKey)
-			.sorted()
-			.toArray(String[]::new);
+		while (full && holds && toSend.size() < limit && ++reads < MAX_READS);
+		return new Read(ids, full, toSend, probes, held);
 	}
 
-	/**
-	 * The lowest id of a held topic's event the read would have seen, or Long.MAX_VALUE:
-	 * the cursor stops below it. Asked after the read, so an event that was visible to
-	 * the read is visible to it.
-	 */
-	private long firstHeld(long from, String[] holding) {
-		Long first = this.jdbc.queryForObject("select min(id) from outbox where id > ? and topic = any(?)", Long.class,
-				from, holding);
-		return (first != null) ? first : Long.MAX_VALUE;
-	}
-
-	/**
-	 * Holds the topic whose send timed out: its events stay in the outbox and are not
-	 * read until its retry is due, so they neither cost each pass {@code max.block.ms}
-	 * nor fill the reads ahead of the other topics' events. The wait doubles with each
-	 * retry that times out again, from {@link #HELD_TOPIC_FIRST_RETRY} up to
-	 * {@code held-topic-retry-max}.
-	 */
-	private void hold(String topic, CompletableFuture<?> ack) {
-		HeldTopic before = this.held.get(topic);
-		BackOffExecution retries = (before != null) ? before.retries() : this.heldTopicBackOff.start();
-		Duration wait = Duration.ofMillis(retries.nextBackOff());
-		String reason = ack.handle((result, ex) -> rootMessage(ex)).getNow("timed out");
-		this.held.put(topic, new HeldTopic(retries, this.clock.instant().plus(wait), reason));
-		log.warn("Cannot publish to {} ({}); its events wait in the outbox while the other topics' go out; "
-				+ "next try in {} s", topic, reason, wait.toSeconds());
-	}
-
-	private String heldReason(String[] holding) {
-		return Arrays.stream(holding)
-			.map((topic) -> topic + " held (" + this.held.get(topic).reason() + ")")
-			.collect(Collectors.joining("; "));
+	private static String failureOf(CompletableFuture<?> ack) {
+		return ack.handle((result, ex) -> (ex != null) ? rootMessage(ex) : "timed out").getNow("timed out");
 	}
 
 	/**
@@ -299,41 +302,68 @@ class OutboxBatches {
 		return false;
 	}
 
-	private Batch settle(List<OutboxRow> rows, List<CompletableFuture<?>> acks) {
+	/**
+	 * Settles each event by its acknowledgement, waiting up to the send timeout for all
+	 * of them, and then up to {@link OutboxHolds#PROBE_WAIT} more for each probe. An
+	 * event the broker could not take holds its partition, unless its whole topic was
+	 * held in this pass ({@code topicsHeld}); an acknowledged one ends the hold of its
+	 * topic or partition, but not of a topic held in this pass (its buffer full, say,
+	 * after an earlier event was taken).
+	 */
+	private Batch settle(List<OutboxRow> rows, List<CompletableFuture<?>> acks, Set<Long> probes,
+			OutboxHolds.Pass holding, Set<String> topicsHeld) {
 		long deadline = System.nanoTime() + this.properties.sendTimeout().toNanos();
 		List<Long> done = new ArrayList<>();
+		List<Long> held = new ArrayList<>();
 		int dead = 0;
 		String retryReason = null;
-		for (int i = 0; i < rows.size(); i++) {
-			OutboxRow row = rows.get(i);
-			try {
-				acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-				done.add(row.id());
-				if (this.held.remove(row.topic()) != null) {
-					log.info("Publishing to {} again", row.topic());
+		for (int probe = 0; probe < 2; probe++) {
+			for (int i = 0; i < rows.size(); i++) {
+				OutboxRow row = rows.get(i);
+				if (probes.contains(row.id()) != (probe == 1)) {
+					continue;
 				}
-			}
-			catch (ExecutionException ex) {
-				if (isPermanent(ex.getCause())) {
-					bury(row, rootMessage(ex));
+				long until = (probe == 1) ? Math.min(deadline, System.nanoTime() + OutboxHolds.PROBE_WAIT.toNanos())
+						: deadline;
+				String failure = null;
+				try {
+					acks.get(i).get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
 					done.add(row.id());
-					dead++;
+					if (!topicsHeld.contains(row.topic())) {
+						holding.published(row);
+					}
 				}
-				else {
-					retryReason = rootMessage(ex);
+				catch (ExecutionException ex) {
+					if (isPermanent(ex.getCause())) {
+						bury(row, rootMessage(ex));
+						done.add(row.id());
+						dead++;
+					}
+					else {
+						failure = rootMessage(ex);
+					}
 				}
-			}
-			catch (TimeoutException ex) {
-				retryReason = "no acknowledgement within " + this.properties.sendTimeout().toMillis() + " ms";
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				retryReason = "interrupted";
-				break;
+				catch (TimeoutException ex) {
+					failure = "no acknowledgement within "
+							+ ((probe == 1) ? "the probe's wait" : this.properties.sendTimeout().toMillis() + " ms");
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					retryReason = "interrupted";
+					break;
+				}
+				if (failure != null) {
+					retryReason = failure;
+					if (topicsHeld.contains(row.topic()) || holding.failed(row, failure)) {
+						held.add(row.id());
+					}
+				}
 			}
 		}
-		this.jdbc.update("delete from outbox where id = any(?)", (Object) done.toArray(Long[]::new));
-		return new Batch(done.size() - dead, dead, rows.size() - done.size(), retryReason, done, null);
+		if (!done.isEmpty()) {
+			this.jdbc.update("delete from outbox where id = any(?)", (Object) done.toArray(Long[]::new));
+		}
+		return new Batch(done.size() - dead, dead, rows.size() - done.size(), retryReason, done, held, null);
 	}
 
 	private void bury(OutboxRow row, String reason) {
@@ -370,29 +400,23 @@ class OutboxBatches {
 	/**
 	 * What a pass did, the ids it settled, and how the cursor moves once it committed.
 	 */
-	private record Batch(int published, int dead, int retrying, String retryReason, List<Long> done,
+	private record Batch(int published, int dead, int retrying, String retryReason, List<Long> done, List<Long> held,
 			OutboxCursor.Move move) {
 
-		static final Batch EMPTY = new Batch(0, 0, 0, null, List.of(), null);
-
-		/**
-		 * A pass that read nothing to send while events of held topics wait.
-		 */
-		static Batch held(String reason) {
-			return new Batch(0, 0, 0, reason, List.of(), null);
-		}
+		static final Batch EMPTY = new Batch(0, 0, 0, null, List.of(), List.of(), null);
 
 		Batch withMove(OutboxCursor.Move move) {
-			return new Batch(this.published, this.dead, this.retrying, this.retryReason, this.done, move);
+			return new Batch(this.published, this.dead, this.retrying, this.retryReason, this.done, this.held, move);
 		}
 
 	}
 
 	/**
-	 * A topic held after its send timed out: its retries so far, when the next is due,
-	 * and what the last one said.
+	 * What a pass read: every id (for the cursor), whether its last read was full, the
+	 * events it sends, which of those are probes of a held topic or partition, and the
+	 * events it holds.
 	 */
-	private record HeldTopic(BackOffExecution retries, Instant retryAt, String reason) {
+	private record Read(List<Long> ids, boolean full, List<OutboxRow> toSend, Set<Long> probes, List<Long> held) {
 
 	}
 

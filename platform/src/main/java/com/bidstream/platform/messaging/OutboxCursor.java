@@ -48,6 +48,12 @@ final class OutboxCursor {
 	/** Bit i: id {@code after + 1 + i} was settled by an earlier pass. */
 	private BitSet settled = new BitSet();
 
+	/**
+	 * Bit i: id {@code after + 1 + i} is an event an earlier pass left in the outbox
+	 * because its topic or partition is held ({@link OutboxHolds}).
+	 */
+	private BitSet held = new BitSet();
+
 	private long after;
 
 	private Instant nextSweep;
@@ -89,18 +95,21 @@ final class OutboxCursor {
 	 * {@link #moveTo} once the pass committed.
 	 */
 	Move advance(List<Long> read, int limit, Set<Long> settled, Instant oldestOpen, Supplier<Instant> databaseNow) {
-		return advance(read, limit, settled, oldestOpen, databaseNow, Long.MAX_VALUE);
+		return advance(read, read.size() >= limit, settled, Set.of(), oldestOpen, databaseNow);
 	}
 
 	/**
-	 * As {@link #advance(List, int, Set, Instant, Supplier)}, for a read that left out
-	 * rows it did not mean to send (a held topic's): never to or past {@code heldFrom},
-	 * the lowest id of those, asked after the read (Long.MAX_VALUE when none).
+	 * As {@link #advance(List, int, Set, Instant, Supplier)}, for reads in order of id,
+	 * each from the last id of the one before and the first from {@link #scanFrom()} (or
+	 * from the first id), the last of them {@code full}; {@code held}: the ids read and
+	 * left in the outbox because their topic or partition is held, remembered so that the
+	 * next reads start past them ({@link #scanFrom()}). The cursor never moves to or past
+	 * an event held, now or by an earlier pass.
 	 */
-	Move advance(List<Long> read, int limit, Set<Long> settled, Instant oldestOpen, Supplier<Instant> databaseNow,
-			long heldFrom) {
+	Move advance(List<Long> read, boolean full, Set<Long> settled, Set<Long> held, Instant oldestOpen,
+			Supplier<Instant> databaseNow) {
 		TreeMap<Long, Boolean> known = new TreeMap<>();
-		long readUpTo = Math.min((read.size() < limit) ? Long.MAX_VALUE : read.get(read.size() - 1), heldFrom);
+		long readUpTo = (full && !read.isEmpty()) ? read.get(read.size() - 1) : Long.MAX_VALUE;
 		for (long id : read) {
 			if (id > this.after) {
 				known.put(id, settled.contains(id));
@@ -113,12 +122,13 @@ final class OutboxCursor {
 				cursor = next;
 				continue;
 			}
-			if (known.containsKey(next) || next >= readUpTo) {
+			if (known.containsKey(next) || heldEarlier(next) || next >= readUpTo) {
 				break;
 			}
 			Long nextRead = known.higherKey(cursor);
-			long nextKnown = Math.min(Math.min((nextRead != null) ? nextRead : Long.MAX_VALUE, heldFrom),
-					nextSettledEarlier(cursor));
+			long nextKnown = Math.min(
+					Math.min((nextRead != null) ? nextRead : Long.MAX_VALUE, nextSetAbove(this.settled, cursor)),
+					nextSetAbove(this.held, cursor));
 			if (nextKnown == Long.MAX_VALUE) {
 				break;
 			}
@@ -132,7 +142,28 @@ final class OutboxCursor {
 			}
 			cursor = nextKnown - 1;
 		}
-		return new Move(cursor, settled.stream().filter((id) -> id > this.after).toList());
+		return new Move(cursor, settled.stream().filter((id) -> id > this.after).toList(),
+				held.stream().filter((id) -> id > this.after).toList());
+	}
+
+	/**
+	 * Where a read that is not a sweep starts: past every id above the cursor that an
+	 * earlier pass settled or held, up to the first it did not. None of those can be a
+	 * row that appears later (each was read), and none is sent until a hold ends, which
+	 * {@link #forgetHeld()} marks.
+	 */
+	long scanFrom() {
+		BitSet accounted = (BitSet) this.settled.clone();
+		accounted.or(this.held);
+		return this.after + accounted.nextClearBit(0);
+	}
+
+	/**
+	 * Forgets which events were held: a hold ended or its retry is due, so the next read
+	 * starts from the cursor again.
+	 */
+	void forgetHeld() {
+		this.held = new BitSet();
 	}
 
 	/**
@@ -140,16 +171,12 @@ final class OutboxCursor {
 	 * outbox, so no later read shows it) and moves the cursor.
 	 */
 	void moveTo(Move move) {
-		for (long id : move.settled()) {
-			long bit = id - this.after - 1;
-			if (bit >= 0 && bit < REMEMBERED) {
-				this.settled.set((int) bit);
-			}
-		}
+		remember(this.settled, move.settled());
+		remember(this.held, move.held());
 		if (move.cursor() > this.after) {
 			long shift = move.cursor() - this.after;
-			this.settled = (shift < REMEMBERED)
-					? this.settled.get((int) shift, Math.max(this.settled.length(), (int) shift)) : new BitSet();
+			this.settled = shifted(this.settled, shift);
+			this.held = shifted(this.held, shift);
 			this.after = move.cursor();
 		}
 		this.gaps.keySet().removeIf((id) -> id <= this.after);
@@ -163,6 +190,7 @@ final class OutboxCursor {
 		this.after = 0;
 		this.gaps.clear();
 		this.settled = new BitSet();
+		this.held = new BitSet();
 		this.nextSweep = null;
 	}
 
@@ -175,23 +203,46 @@ final class OutboxCursor {
 		return bit >= 0 && bit < REMEMBERED && this.settled.get((int) bit);
 	}
 
+	private boolean heldEarlier(long id) {
+		long bit = id - this.after - 1;
+		return bit >= 0 && bit < REMEMBERED && this.held.get((int) bit);
+	}
+
 	/**
-	 * The lowest id above {@code cursor} settled by an earlier pass, or Long.MAX_VALUE.
+	 * The lowest id above {@code cursor} whose bit is set (settled, or held, by an
+	 * earlier pass), or Long.MAX_VALUE.
 	 */
-	private long nextSettledEarlier(long cursor) {
+	private long nextSetAbove(BitSet ids, long cursor) {
 		long from = cursor - this.after;
 		if (from >= REMEMBERED) {
 			return Long.MAX_VALUE;
 		}
-		int bit = this.settled.nextSetBit((int) Math.max(from, 0));
+		int bit = ids.nextSetBit((int) Math.max(from, 0));
 		return (bit >= 0) ? this.after + 1 + bit : Long.MAX_VALUE;
 	}
 
+	private void remember(BitSet ids, List<Long> above) {
+		for (long id : above) {
+			long bit = id - this.after - 1;
+			if (bit >= 0 && bit < REMEMBERED) {
+				ids.set((int) bit);
+			}
+		}
+	}
+
+	private static BitSet shifted(BitSet ids, long shift) {
+		return (shift < REMEMBERED) ? ids.get((int) shift, Math.max(ids.length(), (int) shift)) : new BitSet();
+	}
+
 	/**
-	 * Where a pass leaves the cursor, and the ids it settled above the cursor it started
-	 * from.
+	 * Where a pass leaves the cursor, and the ids it settled and held above the cursor it
+	 * started from.
 	 */
-	record Move(long cursor, List<Long> settled) {
+	record Move(long cursor, List<Long> settled, List<Long> held) {
+
+		Move(long cursor, List<Long> settled) {
+			this(cursor, settled, List.of());
+		}
 
 	}
 

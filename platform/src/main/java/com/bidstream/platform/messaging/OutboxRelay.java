@@ -3,8 +3,10 @@ package com.bidstream.platform.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -34,6 +36,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Pass pass;
 
+	private final Supplier<Map<String, Instant>> heldSince;
+
 	private final Duration pollInterval;
 
 	private final BackOff backOff;
@@ -52,12 +56,20 @@ public class OutboxRelay implements SmartLifecycle {
 
 	public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
 			MessagingProperties properties, MeterRegistry meters, Clock clock) {
-		this(new OutboxBatches(jdbc, transactions, kafka, properties, meters, clock)::publishBatch,
-				properties.pollInterval(), clock);
+		this(new OutboxBatches(jdbc, transactions, kafka, properties, meters, clock), properties.pollInterval(), clock);
+	}
+
+	private OutboxRelay(OutboxBatches batches, Duration pollInterval, Clock clock) {
+		this(batches::publishBatch, batches::heldSince, pollInterval, clock);
 	}
 
 	OutboxRelay(Pass pass, Duration pollInterval, Clock clock) {
+		this(pass, Map::of, pollInterval, clock);
+	}
+
+	OutboxRelay(Pass pass, Supplier<Map<String, Instant>> heldSince, Duration pollInterval, Clock clock) {
 		this.pass = pass;
+		this.heldSince = heldSince;
 		this.pollInterval = pollInterval;
 		this.clock = clock;
 		ExponentialBackOff backOff = new ExponentialBackOff(pollInterval.toMillis(), 2.0);
@@ -109,7 +121,8 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	State state() {
 		Thread thread = this.worker;
-		return new State(this.running, thread != null && thread.isAlive(), this.lastPass, this.lastFailure);
+		return new State(this.running, thread != null && thread.isAlive(), this.lastPass, this.lastFailure,
+				this.heldSince.get());
 	}
 
 	private void run() {
@@ -167,7 +180,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	}
 
-	record State(boolean running, boolean alive, Instant lastPass, String lastFailure) {
+	/**
+	 * @param heldSince the topics and partitions the relay holds ({@link OutboxHolds}),
+	 * by when since
+	 */
+	record State(boolean running, boolean alive, Instant lastPass, String lastFailure, Map<String, Instant> heldSince) {
 
 	}
 

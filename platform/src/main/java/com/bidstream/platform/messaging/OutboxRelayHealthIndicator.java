@@ -3,6 +3,9 @@ package com.bidstream.platform.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -11,8 +14,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@code outboxRelay} in {@code /actuator/health}: DOWN when the relay's thread is dead,
  * or when events are pending and no pass has completed for longer than
  * {@code bidstream.messaging.relay-stall-timeout} (the broker has been unreachable that
- * long, or a pass hangs). An idle relay with an empty outbox is UP however long ago its
- * last pass was. DOWN too when the outbox cannot be read (the database is out of reach).
+ * long, or a pass hangs), or when a topic or partition has been held that long
+ * ({@link OutboxHolds}: Kafka cannot take its events, while the others' go out). An idle
+ * relay with an empty outbox is UP however long ago its last pass was. DOWN too when the
+ * outbox cannot be read (the database is out of reach).
  */
 public class OutboxRelayHealthIndicator implements HealthIndicator {
 
@@ -53,6 +58,9 @@ public class OutboxRelayHealthIndicator implements HealthIndicator {
 		if (state.lastFailure() != null) {
 			health.withDetail("lastFailure", state.lastFailure());
 		}
+		if (!state.heldSince().isEmpty()) {
+			health.withDetail("heldSince", new TreeMap<>(state.heldSince()));
+		}
 		return health.build();
 	}
 
@@ -66,6 +74,17 @@ public class OutboxRelayHealthIndicator implements HealthIndicator {
 		if (pending > 0 && state.lastPass() != null
 				&& state.lastPass().plus(this.stallTimeout).isBefore(Instant.now(this.clock))) {
 			return Health.down().withDetail("relay", "no pass completed for over " + this.stallTimeout);
+		}
+		Instant heldTooLong = Instant.now(this.clock).minus(this.stallTimeout);
+		String stuck = state.heldSince()
+			.entrySet()
+			.stream()
+			.filter((held) -> held.getValue().isBefore(heldTooLong))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.collect(Collectors.joining(", "));
+		if (!stuck.isEmpty()) {
+			return Health.down().withDetail("relay", "cannot publish to " + stuck + " for over " + this.stallTimeout);
 		}
 		return Health.up();
 	}

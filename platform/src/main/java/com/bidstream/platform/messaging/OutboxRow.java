@@ -3,10 +3,6 @@ package com.bidstream.platform.messaging;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,23 +15,6 @@ record OutboxRow(long id, String topic, String key, UUID eventId, String type, b
 	static OutboxRow of(ResultSet rs, int rowNum) throws SQLException {
 		return new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
 				rs.getString(5), rs.getBytes(6));
-	}
-
-	/**
-	 * At most one event of a key is in flight: a later version is sent only in a pass
-	 * after the earlier one was acknowledged and deleted. Sent together, the earlier one
-	 * could fail (and be sent again later) while the later one was acknowledged, putting
-	 * the key's versions out of order on the topic.
-	 */
-	static List<OutboxRow> firstOfEachKey(List<OutboxRow> rows) {
-		Set<String> keys = new HashSet<>();
-		List<OutboxRow> first = new ArrayList<>(rows.size());
-		for (OutboxRow row : rows) {
-			if (keys.add(row.topic() + '\u0000' + row.key())) {
-				first.add(row);
-			}
-		}
-		return first;
 	}
 
 	ProducerRecord<String, byte[]> toRecord() {

@@ -21,6 +21,8 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,8 @@ import static org.mockito.Mockito.mock;
 class OutboxBatchesIntegrationTests {
 
 	static final DataSource DATABASE = PlatformDatabase.migrated("platform_relays");
+
+	static final int PARTITIONS = 3;
 
 	final JdbcTemplate jdbc = new JdbcTemplate(DATABASE);
 
@@ -169,25 +173,96 @@ class OutboxBatchesIntegrationTests {
 		assertThatIllegalStateException().as("the first read: two events of listings.ingested")
 			.isThrownBy(relay::publishBatch)
 			.withMessageContaining("not present in metadata");
-		assertThat(relay.publishBatch()).as("the next read leaves them out").isEqualTo(2);
-		assertThatIllegalStateException().isThrownBy(relay::publishBatch)
-			.withMessageContaining("listings.ingested held");
-		assertThat(this.topic).as("sends tried").containsExactly("listing-a:v1", "pursuit-1:p1", "pursuit-2:p1");
+		assertThat(relay.publishBatch()).as("the next reads go past them").isEqualTo(2);
+		assertThat(relay.publishBatch()).as("only held events: nothing to do").isZero();
+		appendPursuitEvent("pursuit-3", "p1");
+		assertThat(relay.publishBatch()).isEqualTo(1);
+		assertThat(this.topic).as("sends tried")
+			.containsExactly("listing-a:v1", "pursuit-1:p1", "pursuit-2:p1", "pursuit-3:p1");
 		assertThat(relay.cursor()).as("below listing-a").isEqualTo(before);
 
 		clock.advance(Duration.ofSeconds(1));
 		assertThatIllegalStateException().as("the retry is due, and times out again").isThrownBy(relay::publishBatch);
 		clock.advance(Duration.ofSeconds(1));
-		assertThatIllegalStateException().as("held for 2 s now").isThrownBy(relay::publishBatch);
-		assertThat(this.topic).endsWith("pursuit-2:p1", "listing-a:v1");
+		assertThat(relay.publishBatch()).as("held for 2 s now").isZero();
+		assertThat(this.topic).hasSize(5).endsWith("listing-a:v1");
 		metadata.set(true);
 		clock.advance(Duration.ofSeconds(1));
+		assertThat(relay.publishBatch()).as("the probe").isEqualTo(1);
 		assertThat(relay.publishBatch()).isEqualTo(2);
-		assertThat(relay.publishBatch()).isEqualTo(1);
 
-		assertThat(this.topic).endsWith("listing-a:v1", "listing-a:v1", "listing-b:v1", "listing-c:v1");
+		assertThat(this.topic.subList(5, this.topic.size())).containsExactly("listing-a:v1", "listing-b:v1",
+				"listing-c:v1");
 		assertThat(pending()).isEmpty();
 		assertThat(relay.cursor()).isEqualTo(maxId());
+	}
+
+	/**
+	 * A partition whose events fail (no leader) is held: its events piled at the head of
+	 * the outbox fill the first read, and the next pass reads on past them and publishes
+	 * the other partitions' events without sending them again. When its retry is due, one
+	 * of its events probes it; once that is acknowledged, the rest go out, each key's
+	 * versions in order, and the cursor moves over everything.
+	 */
+	@Test
+	void aPartitionWhoseEventsFailIsHeldAndTheReadsGoPastItsEventsToTheOtherPartitions() {
+		MovableClock clock = new MovableClock();
+		AtomicBoolean partitionDown = new AtomicBoolean(false);
+		List<String> down = keys(0, 3);
+		List<String> up = keys(1, 2);
+		OutboxBatches relay = instance(
+				Map.of("bidstream.messaging.batch-size", "2", "bidstream.messaging.outbox-sweep-every", "1h"),
+				(sent) -> (partitionDown.get() && down.contains(sent.substring(0, sent.indexOf(':'))))
+						? CompletableFuture.failedFuture(new NotLeaderOrFollowerException("no leader"))
+						: CompletableFuture.completedFuture(null),
+				clock);
+		publishPastTheFirstGap(relay);
+		long before = relay.cursor();
+		partitionDown.set(true);
+		down.forEach((key) -> append(key, "v1"));
+		up.forEach((key) -> append(key, "v1"));
+		append(down.get(0), "v2");
+		this.topic.clear();
+
+		assertThatIllegalStateException().as("the first read: two events of the partition without a leader")
+			.isThrownBy(relay::publishBatch)
+			.withMessageContaining("no leader");
+		assertThat(relay.publishBatch()).as("the next reads go past them").isEqualTo(2);
+		assertThat(relay.publishBatch()).as("only held events: nothing to do").isZero();
+		assertThat(this.topic).containsExactly(down.get(0) + ":v1", down.get(1) + ":v1", up.get(0) + ":v1",
+				up.get(1) + ":v1");
+		assertThat(relay.cursor()).as("below the first held event").isEqualTo(before);
+
+		clock.advance(Duration.ofSeconds(1));
+		assertThatIllegalStateException().as("one probe, which fails").isThrownBy(relay::publishBatch);
+		assertThat(this.topic).hasSize(5).endsWith(down.get(0) + ":v1");
+		partitionDown.set(false);
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(relay.publishBatch()).as("held for 2 s now").isZero();
+		assertThat(this.topic).hasSize(5);
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(relay.publishBatch()).as("the probe").isEqualTo(1);
+		while (relay.publishBatch() > 0) {
+			// the rest
+		}
+
+		assertThat(pending()).isEmpty();
+		assertThat(this.topic.subList(5, this.topic.size())).containsExactly(down.get(0) + ":v1", down.get(1) + ":v1",
+				down.get(2) + ":v1", down.get(0) + ":v2");
+		assertThat(relay.cursor()).isEqualTo(maxId());
+	}
+
+	/**
+	 * {@code count} keys the producer puts in partition 0 (of 3), or, for any other
+	 * {@code partition}, in the others.
+	 */
+	private static List<String> keys(int partition, int count) {
+		return java.util.stream.IntStream.range(0, 1000)
+			.mapToObj((n) -> "listing-p" + n)
+			.filter((key) -> (partition == 0) == (BuiltInPartitioner
+				.partitionForKey(key.getBytes(StandardCharsets.UTF_8), PARTITIONS) == 0))
+			.limit(count)
+			.toList();
 	}
 
 	/**
@@ -329,6 +404,10 @@ class OutboxBatchesIntegrationTests {
 	private OutboxBatches instance(Map<String, String> settings, Function<String, CompletableFuture<Object>> acks,
 			java.time.Clock clock) {
 		KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+		given(kafka.partitionsFor(any(String.class)))
+			.willAnswer((invocation) -> java.util.stream.IntStream.range(0, PARTITIONS)
+				.mapToObj((p) -> new PartitionInfo(invocation.getArgument(0), p, null, null, null))
+				.toList());
 		given(kafka.send(any(ProducerRecord.class))).willAnswer((invocation) -> {
 			ProducerRecord<String, byte[]> record = invocation.getArgument(0);
 			String sent = record.key() + ":" + new String(record.value(), StandardCharsets.UTF_8);

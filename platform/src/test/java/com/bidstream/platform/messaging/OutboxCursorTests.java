@@ -97,20 +97,29 @@ class OutboxCursorTests {
 	}
 
 	/**
-	 * A read that left a held topic's rows out: the cursor stops below the first of them,
-	 * even where it would move over a missing id up to the next id read, and what was
-	 * published above them is passed once they are.
+	 * Events left in the outbox because their topic or partition is held: the cursor
+	 * stops below the first of them, even where it would move over a missing id up to the
+	 * next id read, and the next reads start past them and past what was settled, up to
+	 * the first id neither settled nor held; until the holds are forgotten.
 	 */
 	@Test
-	void itNeverReachesTheFirstRowOfAHeldTopic() {
+	void itNeverReachesAHeldEventAndTheNextReadsStartPastThem() {
 		at(10);
-		assertThat(held(List.of(15L, 16L), Set.of(15L, 16L), 12)).as("11 missing, seen now").isEqualTo(10);
-		assertThat(held(List.of(17L), Set.of(17L), 12)).as("11 passed, up to 12, not over it to 14").isEqualTo(11);
-		assertThat(held(List.of(), Set.of(), 12)).isEqualTo(11);
+		assertThat(held(List.of(12L, 13L, 15L), Set.of(15L), Set.of(12L, 13L))).as("11 missing, seen now")
+			.isEqualTo(10);
+		assertThat(this.cursor.scanFrom()).as("11 is neither").isEqualTo(10);
+		assertThat(held(List.of(11L, 12L, 13L, 16L), Set.of(11L, 16L), Set.of(12L, 13L))).isEqualTo(11);
+		assertThat(this.cursor.scanFrom()).as("14: neither settled nor held").isEqualTo(13);
+		assertThat(held(List.of(14L, 17L), Set.of(14L, 17L), Set.of())).as("never over 12").isEqualTo(11);
+		assertThat(this.cursor.scanFrom()).isEqualTo(17);
+		assertThat(held(List.of(19L), Set.of(19L), Set.of())).isEqualTo(11);
+		assertThat(this.cursor.scanFrom()).as("18 is missing").isEqualTo(17);
 
-		assertThat(pass(List.of(12L, 13L, 14L), Set.of(12L, 13L, 14L)))
-			.as("12 to 14 published at last; 15 to 17 before")
+		this.cursor.forgetHeld();
+		assertThat(this.cursor.scanFrom()).isEqualTo(11);
+		assertThat(pass(List.of(12L, 13L), Set.of(12L, 13L))).as("12 and 13 published at last; 18 missing")
 			.isEqualTo(17);
+		assertThat(pass(List.of(), Set.of())).isEqualTo(19);
 	}
 
 	@Test
@@ -146,9 +155,13 @@ class OutboxCursorTests {
 		assertThat(pass(List.of(1L, 2L), Set.of(1L, 2L))).isEqualTo(2);
 	}
 
-	private long held(List<Long> read, Set<Long> settled, long heldFrom) {
+	/**
+	 * A pass that committed, whose reads (not full) left the {@code held} ids in the
+	 * outbox: where the cursor is after it.
+	 */
+	private long held(List<Long> read, Set<Long> settled, Set<Long> held) {
 		Instant oldestOpen = this.open.stream().min(Instant::compareTo).orElse(null);
-		this.cursor.moveTo(this.cursor.advance(read, LIMIT, settled, oldestOpen, this.databaseNow, heldFrom));
+		this.cursor.moveTo(this.cursor.advance(read, false, settled, held, oldestOpen, this.databaseNow));
 		return this.cursor.after();
 	}
 
