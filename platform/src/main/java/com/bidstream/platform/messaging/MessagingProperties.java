@@ -18,14 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * before the relay's health is DOWN
  * @param outboxSweepEvery how often the relay reads the outbox from its first id instead
  * of from its cursor ({@link OutboxCursor}): a safety net, and the one slow read left
- * @param heldTopicRetryMax the longest the relay waits before it tries again a topic
- * whose send timed out (no metadata for it): its events are held meanwhile, and the other
- * topics' go out
+ * @param holdRetryMax the longest the relay waits before it tries again a topic or
+ * partition Kafka could not take ({@link OutboxHolds}): its events are held meanwhile,
+ * and the others' go out
  */
 @ConfigurationProperties("bidstream.messaging")
 public record MessagingProperties(@DefaultValue("200ms") Duration pollInterval, @DefaultValue("500") int batchSize,
 		@DefaultValue("30s") Duration sendTimeout, @DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
 		@DefaultValue("14d") Duration inboxRetention, @DefaultValue("2m") Duration relayStallTimeout,
-		@DefaultValue("1h") Duration outboxSweepEvery, @DefaultValue("30s") Duration heldTopicRetryMax) {
+		@DefaultValue("1h") Duration outboxSweepEvery, @DefaultValue("30s") Duration holdRetryMax) {
 
 }

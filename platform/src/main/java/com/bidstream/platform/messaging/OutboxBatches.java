@@ -57,10 +57,10 @@ class OutboxBatches {
 	static final long RELAY_LOCK = 0x6269_6473_6f75_7462L;
 
 	/**
-	 * How many reads of {@code batch-size} events a pass makes at most when held events
-	 * fill them, looking past those for events that can go out.
+	 * How many times {@code batch-size} events a pass reads while anything is held, to
+	 * look past held events for events that can go out.
 	 */
-	static final int MAX_READS = 20;
+	static final int LOOK_PAST = 20;
 
 	private static final String SELECT = """
 			select id, topic, msg_key, event_id, event_type, payload from outbox
@@ -85,8 +85,7 @@ class OutboxBatches {
 	OutboxBatches(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
 			MessagingProperties properties, MeterRegistry meters, Clock clock) {
 		this.cursor = new OutboxCursor(clock, properties.outboxSweepEvery());
-		this.holds = new OutboxHolds(clock, properties.heldTopicRetryMax(),
-				(topic) -> kafka.partitionsFor(topic).size());
+		this.holds = new OutboxHolds(clock, properties.holdRetryMax(), (topic) -> kafka.partitionsFor(topic).size());
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafka = kafka;
@@ -115,6 +114,7 @@ class OutboxBatches {
 		Batch batch = this.transactions.execute((status) -> {
 			if (!takeRelayLock()) {
 				this.cursor.reset();
+				this.holds.clear();
 				return Batch.EMPTY;
 			}
 			Instant oldestOpen = this.cursor.waitsAtAGap() ? oldestOpenTransaction() : null;
@@ -122,7 +122,8 @@ class OutboxBatches {
 				this.cursor.forgetHeld();
 			}
 			OutboxHolds.Pass holding = this.holds.pass();
-			Read read = read(sweep ? 0 : this.cursor.scanFrom(), holding);
+			long from = sweep ? 0 : this.cursor.scanFrom();
+			Read read = read(from, holding);
 			List<OutboxRow> rows = read.toSend();
 			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
 			Map<String, CompletableFuture<?>> unknownTopics = new HashMap<>();
@@ -132,7 +133,7 @@ class OutboxBatches {
 					ack = send(row);
 					if (timedOutInSend(ack)) {
 						unknownTopics.put(row.topic(), ack);
-						this.holds.topicTimedOut(row.topic(), failureOf(ack));
+						holding.timedOut(row.topic(), failureOf(ack));
 					}
 				}
 				acks.add(ack);
@@ -140,7 +141,10 @@ class OutboxBatches {
 			if (!rows.isEmpty()) {
 				this.kafka.flush();
 			}
-			Batch settled = settle(rows, acks, read.probes(), holding, unknownTopics.keySet());
+			Batch settled = settle(rows, acks, read.probes(), holding);
+			if (from <= this.cursor.after() && read.complete()) {
+				holding.releaseUnseen();
+			}
 			Set<Long> held = new HashSet<>(read.held());
 			held.addAll(settled.held());
 			return settled.withMove(this.cursor.advance(read.ids(), read.full(), Set.copyOf(settled.done()), held,
@@ -173,59 +177,55 @@ class OutboxBatches {
 	}
 
 	/**
-	 * Reads from {@code from} the events the pass sends: the first of each key not held.
-	 * At most one event of a key is in flight: a later version is sent only in a pass
-	 * after the earlier one was acknowledged and deleted; sent together, the earlier one
-	 * could fail (and be sent again later) while the later one was acknowledged, putting
-	 * the key's versions out of order on the topic. A key's events all go to one
-	 * partition, so a held topic or partition holds every event of its keys. While held
-	 * events fill a read, the pass reads on past them, up to {@link #MAX_READS} reads;
-	 * the cursor remembers them, so the next pass starts past them
-	 * ({@link OutboxCursor#scanFrom()}).
+	 * Reads from {@code from} the events the pass sends: the first of each key not held,
+	 * {@code batch-size} at most. At most one event of a key is in flight: a later
+	 * version is sent only in a pass after the earlier one was acknowledged and deleted;
+	 * sent together, the earlier one could fail (and be sent again later) while the later
+	 * one was acknowledged, putting the key's versions out of order on the topic. A key's
+	 * events all go to one partition, so a held topic or partition holds every event of
+	 * its keys. While anything is held, the read is {@link #LOOK_PAST} times longer, to
+	 * look past held events, in one statement (one snapshot: a key's later version is
+	 * never seen without its earlier one); the cursor remembers the held ones, so the
+	 * next pass starts past them ({@link OutboxCursor#scanFrom()}).
 	 */
 	private Read read(long from, OutboxHolds.Pass holding) {
-		int limit = this.properties.batchSize();
-		List<Long> ids = new ArrayList<>();
+		int batch = this.properties.batchSize();
+		int limit = this.holds.any() ? batch * LOOK_PAST : batch;
+		List<OutboxRow> rows = this.jdbc.query(SELECT, OutboxRow::of, from, limit);
+		List<Long> ids = new ArrayList<>(rows.size());
 		List<OutboxRow> toSend = new ArrayList<>();
 		Set<Long> probes = new HashSet<>();
 		List<Long> held = new ArrayList<>();
 		Set<String> keys = new HashSet<>();
 		Set<String> heldKeys = new HashSet<>();
-		long after = from;
-		boolean full;
-		boolean holds;
-		int reads = 0;
-		do {
-			List<OutboxRow> window = this.jdbc.query(SELECT, OutboxRow::of, after, limit);
-			full = window.size() == limit;
-			holds = false;
-			for (OutboxRow row : window) {
-				ids.add(row.id());
-				after = row.id();
-				String key = row.topic() + '\u0000' + row.key();
-				if (heldKeys.contains(key)) {
+		boolean complete = rows.size() < limit;
+		for (OutboxRow row : rows) {
+			ids.add(row.id());
+			String key = row.topic() + '\u0000' + row.key();
+			if (heldKeys.contains(key)) {
+				held.add(row.id());
+				continue;
+			}
+			if (toSend.size() == batch) {
+				complete = false;
+				continue;
+			}
+			if (!keys.add(key)) {
+				continue;
+			}
+			switch (holding.admit(row)) {
+				case SEND -> toSend.add(row);
+				case PROBE -> {
+					toSend.add(row);
+					probes.add(row.id());
+				}
+				case HOLD -> {
+					heldKeys.add(key);
 					held.add(row.id());
-					continue;
-				}
-				if (!keys.add(key)) {
-					continue;
-				}
-				switch (holding.admit(row)) {
-					case SEND -> toSend.add(row);
-					case PROBE -> {
-						toSend.add(row);
-						probes.add(row.id());
-					}
-					case HOLD -> {
-						heldKeys.add(key);
-						held.add(row.id());
-						holds = true;
-					}
 				}
 			}
 		}
-		while (full && holds && toSend.size() < limit && ++reads < MAX_READS);
-		return new Read(ids, full, toSend, probes, held);
+		return new Read(ids, rows.size() == limit, complete, toSend, probes, held);
 	}
 
 	private static String failureOf(CompletableFuture<?> ack) {
@@ -304,34 +304,31 @@ class OutboxBatches {
 
 	/**
 	 * Settles each event by its acknowledgement, waiting up to the send timeout for all
-	 * of them, and then up to {@link OutboxHolds#PROBE_WAIT} more for each probe. An
-	 * event the broker could not take holds its partition, unless its whole topic was
-	 * held in this pass ({@code topicsHeld}); an acknowledged one ends the hold of its
-	 * topic or partition, but not of a topic held in this pass (its buffer full, say,
-	 * after an earlier event was taken).
+	 * but the probes, then up to {@link OutboxHolds#PROBE_WAIT} more for the probes. An
+	 * event the broker could not take holds its topic or partition
+	 * ({@link OutboxHolds.Pass#failed}); an acknowledged one ends the hold of its topic
+	 * or partition ({@link OutboxHolds.Pass#published}).
 	 */
 	private Batch settle(List<OutboxRow> rows, List<CompletableFuture<?>> acks, Set<Long> probes,
-			OutboxHolds.Pass holding, Set<String> topicsHeld) {
+			OutboxHolds.Pass holding) {
 		long deadline = System.nanoTime() + this.properties.sendTimeout().toNanos();
 		List<Long> done = new ArrayList<>();
 		List<Long> held = new ArrayList<>();
 		int dead = 0;
 		String retryReason = null;
 		for (int probe = 0; probe < 2; probe++) {
+			long until = (probe == 1) ? Math.min(deadline, System.nanoTime() + OutboxHolds.PROBE_WAIT.toNanos())
+					: deadline;
 			for (int i = 0; i < rows.size(); i++) {
 				OutboxRow row = rows.get(i);
 				if (probes.contains(row.id()) != (probe == 1)) {
 					continue;
 				}
-				long until = (probe == 1) ? Math.min(deadline, System.nanoTime() + OutboxHolds.PROBE_WAIT.toNanos())
-						: deadline;
 				String failure = null;
 				try {
 					acks.get(i).get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
 					done.add(row.id());
-					if (!topicsHeld.contains(row.topic())) {
-						holding.published(row);
-					}
+					holding.published(row);
 				}
 				catch (ExecutionException ex) {
 					if (isPermanent(ex.getCause())) {
@@ -354,7 +351,7 @@ class OutboxBatches {
 				}
 				if (failure != null) {
 					retryReason = failure;
-					if (topicsHeld.contains(row.topic()) || holding.failed(row, failure)) {
+					if (holding.failed(row, failure)) {
 						held.add(row.id());
 					}
 				}
@@ -412,11 +409,13 @@ class OutboxBatches {
 	}
 
 	/**
-	 * What a pass read: every id (for the cursor), whether its last read was full, the
-	 * events it sends, which of those are probes of a held topic or partition, and the
-	 * events it holds.
+	 * What a pass read: every id (for the cursor), whether the read was full, whether
+	 * every event it read was looked at (not full, and none left for want of room in the
+	 * batch), the events it sends, which of those are probes of a held topic or
+	 * partition, and the events it holds.
 	 */
-	private record Read(List<Long> ids, boolean full, List<OutboxRow> toSend, Set<Long> probes, List<Long> held) {
+	private record Read(List<Long> ids, boolean full, boolean complete, List<OutboxRow> toSend, Set<Long> probes,
+			List<Long> held) {
 
 	}
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -25,9 +26,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * send timed out (the producer has no metadata for it), or one partition whose events
  * failed (no leader, say). Each is tried again when its retry is due: 1 s after the first
  * failure, then twice as long after each retry that fails again, up to
- * {@code bidstream.messaging.held-topic-retry-max}. A held partition is tried with one
- * event (a probe), whose acknowledgement a pass waits for {@link #PROBE_WAIT} at most.
- * Used by the relay's one thread only.
+ * {@code bidstream.messaging.hold-retry-max}. A retry sends one event of what is held (a
+ * probe), whose acknowledgement a pass waits for {@link #PROBE_WAIT} at most. Used by the
+ * relay's one thread only; {@link #heldSince()} by any.
  */
 final class OutboxHolds {
 
@@ -39,9 +40,9 @@ final class OutboxHolds {
 	static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
 	/**
-	 * How long a pass waits for a probe's acknowledgement once the rest of its batch is
-	 * settled: a partition back with a leader answers within it; one still without keeps
-	 * the probe, which goes out again at the next retry.
+	 * How long a pass waits for its probes' acknowledgements once the rest of its batch
+	 * is settled: a partition back with a leader answers within it; one still without
+	 * keeps the probe, which goes out again at the next retry.
 	 */
 	static final Duration PROBE_WAIT = Duration.ofSeconds(1);
 
@@ -72,22 +73,46 @@ final class OutboxHolds {
 	}
 
 	/**
-	 * Whether a hold ended, or the retry of one is due, since the last pass asked: then
-	 * the events held may go out, and the pass reads from the cursor again.
+	 * Whether anything is held: then a pass reads further, to look past held events.
+	 */
+	boolean any() {
+		return !this.held.isEmpty();
+	}
+
+	/**
+	 * Whether a hold ended, or the retry of one came due, since the last pass asked: then
+	 * the events held may go out, and the pass reads from the cursor again. A retry that
+	 * came due is told once; from then on a pass probes it with the first of its events
+	 * it reads.
 	 */
 	boolean changed() {
 		boolean changed = this.released;
 		this.released = false;
 		Instant now = this.clock.instant();
-		for (Held held : this.held.values()) {
-			changed |= !held.retryAt().isAfter(now);
+		for (Map.Entry<Target, Held> entry : this.held.entrySet()) {
+			Held held = entry.getValue();
+			if (!held.due() && !held.retryAt().isAfter(now)) {
+				entry.setValue(new Held(held.retries(), held.retryAt(), held.reason(), held.since(), true));
+				changed = true;
+			}
 		}
 		return changed;
 	}
 
 	/**
+	 * Forgets every hold: another instance of the service publishes now, and what this
+	 * one held may be gone.
+	 */
+	void clear() {
+		if (!this.held.isEmpty()) {
+			this.held.clear();
+			publishSince();
+		}
+	}
+
+	/**
 	 * What is held (a topic, or a topic's partition as {@code topic-partition}), by when
-	 * since, and why.
+	 * since.
 	 */
 	Map<String, Instant> heldSince() {
 		return this.heldSince;
@@ -100,27 +125,22 @@ final class OutboxHolds {
 		return new Pass();
 	}
 
-	/**
-	 * A topic whose send timed out: held, its events kept.
-	 */
-	void topicTimedOut(String topic, String reason) {
-		hold(new Target(topic, -1), reason, "its events wait in the outbox while the other topics' go out");
-	}
-
-	private void hold(Target target, String reason, String consequence) {
+	private void hold(Target target, String reason) {
 		Held before = this.held.get(target);
 		BackOffExecution retries = (before != null) ? before.retries() : this.backOff.start();
 		Duration wait = Duration.ofMillis(retries.nextBackOff());
 		Instant now = this.clock.instant();
-		this.held.put(target, new Held(retries, now.plus(wait), reason, (before != null) ? before.since() : now));
-		log.warn("Cannot publish to {} ({}); {}; next try in {} s", target, reason, consequence, wait.toSeconds());
+		this.held.put(target,
+				new Held(retries, now.plus(wait), reason, (before != null) ? before.since() : now, false));
+		log.warn("Cannot publish to {} ({}); its events wait in the outbox while the others go out; next try in {} s",
+				target, reason, wait.toSeconds());
 		publishSince();
 	}
 
-	private void release(Target target) {
+	private void release(Target target, String why) {
 		if (this.held.remove(target) != null) {
 			this.released = true;
-			log.info("Publishing to {} again", target);
+			log.info("{} {}", why, target);
 			publishSince();
 		}
 	}
@@ -146,9 +166,6 @@ final class OutboxHolds {
 	 * when it cannot be told (the producer's metadata gave no partition count).
 	 */
 	private int partitionOf(OutboxRow row, Map<String, Integer> counts) {
-		if (row.key() == null) {
-			return -1;
-		}
 		int count = counts.computeIfAbsent(row.topic(), (topic) -> {
 			try {
 				return this.partitions.applyAsInt(topic);
@@ -172,23 +189,28 @@ final class OutboxHolds {
 
 	}
 
-	private record Held(BackOffExecution retries, Instant retryAt, String reason, Instant since) {
+	/**
+	 * @param due whether its retry came due and was told ({@link #changed()}): the next
+	 * of its events a pass reads is its probe
+	 */
+	private record Held(BackOffExecution retries, Instant retryAt, String reason, Instant since, boolean due) {
 
 	}
 
 	/**
-	 * One pass's view: which of its events are held, which probe a held partition whose
-	 * retry is due (one each), and which failed, each partition's retry put off once.
+	 * One pass's view: which of its events are held, which probe a held topic or
+	 * partition whose retry is due (one each), and which failed, each hold's retry put
+	 * off once per pass.
 	 */
 	final class Pass {
-
-		private final Instant now = OutboxHolds.this.clock.instant();
 
 		private final Map<String, Integer> counts = new HashMap<>();
 
 		private final Set<Target> probed = new HashSet<>();
 
 		private final Set<Target> failed = new HashSet<>();
+
+		private final Set<Target> seen = new HashSet<>();
 
 		/**
 		 * What to do with an event the pass read (and that is the first of its key).
@@ -200,47 +222,87 @@ final class OutboxHolds {
 			Target target = new Target(row.topic(), -1);
 			Held held = OutboxHolds.this.held.get(target);
 			if (held == null && anyPartitionHeld(row.topic())) {
-				target = new Target(row.topic(), partitionOf(row, this.counts));
+				int partition = partitionOf(row, this.counts);
+				if (partition < 0) {
+					// a partition of its topic is held, and which one is this event's
+					// cannot be told: held, so that no key goes out of order
+					return Admission.HOLD;
+				}
+				target = new Target(row.topic(), partition);
 				held = OutboxHolds.this.held.get(target);
 			}
 			if (held == null) {
 				return Admission.SEND;
 			}
-			if (held.retryAt().isAfter(this.now) || !this.probed.add(target)) {
-				return Admission.HOLD;
+			this.seen.add(target);
+			return (held.due() && this.probed.add(target)) ? Admission.PROBE : Admission.HOLD;
+		}
+
+		/**
+		 * A topic whose send timed out in {@code send}: held, or held longer.
+		 */
+		void timedOut(String topic, String reason) {
+			Target target = new Target(topic, -1);
+			if (this.failed.add(target)) {
+				hold(target, reason);
 			}
-			return Admission.PROBE;
 		}
 
 		/**
 		 * An event the broker acknowledged: what held its topic or its partition is
-		 * released.
+		 * released, unless it failed in this pass too (its buffer full, say, after this
+		 * event was taken).
 		 */
 		void published(OutboxRow row) {
 			if (OutboxHolds.this.held.isEmpty()) {
 				return;
 			}
-			release(new Target(row.topic(), -1));
+			Target topic = new Target(row.topic(), -1);
+			if (!this.failed.contains(topic)) {
+				release(topic, "Publishing again to");
+			}
 			if (anyPartitionHeld(row.topic())) {
-				release(new Target(row.topic(), partitionOf(row, this.counts)));
+				Target partition = new Target(row.topic(), partitionOf(row, this.counts));
+				if (!this.failed.contains(partition)) {
+					release(partition, "Publishing again to");
+				}
 			}
 		}
 
 		/**
-		 * An event the broker could not take for now: its partition is held, its retry
-		 * put off once per pass however many of its events failed.
+		 * An event the broker could not take for now: its topic, when the topic is held
+		 * (its probe failed), or else its partition, is held, its retry put off once per
+		 * pass however many of its events failed.
 		 * @return whether it is held now (false when its partition cannot be told)
 		 */
 		boolean failed(OutboxRow row, String reason) {
-			int partition = partitionOf(row, this.counts);
-			if (partition < 0) {
-				return false;
+			Target target = new Target(row.topic(), -1);
+			if (!OutboxHolds.this.held.containsKey(target)) {
+				int partition = partitionOf(row, this.counts);
+				if (partition < 0) {
+					return false;
+				}
+				target = new Target(row.topic(), partition);
 			}
-			Target target = new Target(row.topic(), partition);
 			if (this.failed.add(target)) {
-				hold(target, reason, "its events wait in the outbox while the other partitions' go out");
+				hold(target, reason);
 			}
 			return true;
+		}
+
+		/**
+		 * After a pass that read every event from the cursor on (nothing cut its read
+		 * short): a retry due whose topic or partition had none of them is released, as
+		 * nothing of it is left to publish (another instance published it, or it was set
+		 * aside for good).
+		 */
+		void releaseUnseen() {
+			List<Target> unseen = OutboxHolds.this.held.entrySet()
+				.stream()
+				.filter((entry) -> entry.getValue().due() && !this.seen.contains(entry.getKey()))
+				.map(Map.Entry::getKey)
+				.toList();
+			unseen.forEach((target) -> release(target, "Nothing left to publish to"));
 		}
 
 	}
@@ -250,7 +312,7 @@ final class OutboxHolds {
 		/** Sent as usual. */
 		SEND,
 
-		/** Sent as the one try of a held partition whose retry is due. */
+		/** Sent as the one try of a held topic or partition whose retry is due. */
 		PROBE,
 
 		/** Kept in the outbox, not sent. */

@@ -147,7 +147,8 @@ class OutboxBatchesBrokerTests {
 			});
 			assertThat(relay.publishBatch()).as("after the probe, the others").isEqualTo(2);
 
-			assertThat(read(MISSING, 3)).containsExactly("a", "b", "c");
+			assertThat(read(MISSING, 3).stream().distinct()).as("at least once: a probe may land twice")
+				.containsExactly("a", "b", "c");
 			assertThat(this.jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
 			assertThat(relay.heldSince()).isEmpty();
 		}
@@ -237,7 +238,7 @@ class OutboxBatchesBrokerTests {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
 					keys.add(record.key());
 				}
-				return keys.size() >= count;
+				return keys.stream().distinct().count() >= count;
 			});
 			return keys;
 		}

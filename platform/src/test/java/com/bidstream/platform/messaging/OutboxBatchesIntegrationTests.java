@@ -88,14 +88,18 @@ class OutboxBatchesIntegrationTests {
 		append("listing-1", "v2");
 		append("listing-2", "v1");
 		AtomicBoolean partitionDown = new AtomicBoolean(true);
-		OutboxBatches relay = instance(10,
+		MovableClock clock = new MovableClock();
+		OutboxBatches relay = instance(Map.of("bidstream.messaging.batch-size", "10"),
 				(sent) -> (partitionDown.get() && sent.equals("listing-1:v1"))
 						? CompletableFuture.failedFuture(new NotLeaderOrFollowerException("leader moving"))
-						: CompletableFuture.completedFuture(null));
+						: CompletableFuture.completedFuture(null),
+				clock);
 
 		assertThat(relay.publishBatch()).isEqualTo(1);
 		assertThat(pending()).containsExactly("listing-1:v1", "listing-1:v2");
 		partitionDown.set(false);
+		assertThat(relay.publishBatch()).as("its partition is held for a second").isZero();
+		clock.advance(OutboxHolds.FIRST_RETRY);
 		assertThat(relay.publishBatch()).isEqualTo(1);
 		assertThat(relay.publishBatch()).isEqualTo(1);
 
@@ -250,6 +254,78 @@ class OutboxBatchesIntegrationTests {
 		assertThat(this.topic.subList(5, this.topic.size())).containsExactly(down.get(0) + ":v1", down.get(1) + ":v1",
 				down.get(2) + ":v1", down.get(0) + ":v2");
 		assertThat(relay.cursor()).isEqualTo(maxId());
+	}
+
+	/**
+	 * A held topic whose probe gets past the metadata but is not acknowledged (its
+	 * partition has no leader yet) stays held, and its next retry waits twice as long.
+	 */
+	@Test
+	void aHeldTopicWhoseProbeIsNotAcknowledgedStaysHeldAndWaitsLonger() {
+		MovableClock clock = new MovableClock();
+		AtomicReference<String> broker = new AtomicReference<>("no metadata");
+		OutboxBatches relay = instance(
+				Map.of("bidstream.messaging.batch-size", "10", "bidstream.messaging.outbox-sweep-every", "1h"),
+				(sent) -> switch (broker.get()) {
+					case "no metadata" -> CompletableFuture.failedFuture(new KafkaException("Send failed",
+							new org.apache.kafka.common.errors.TimeoutException("not present in metadata")));
+					case "no leader" -> CompletableFuture.failedFuture(new NotLeaderOrFollowerException("no leader"));
+					default -> CompletableFuture.completedFuture(null);
+				}, clock);
+		append("listing-a", "v1");
+		append("listing-b", "v1");
+
+		assertThatIllegalStateException().isThrownBy(relay::publishBatch);
+		broker.set("no leader");
+		clock.advance(Duration.ofSeconds(1));
+		assertThatIllegalStateException().as("the probe, not acknowledged").isThrownBy(relay::publishBatch);
+		assertThat(relay.heldSince()).containsOnlyKeys("listings.ingested");
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(relay.publishBatch()).as("held for 2 s now").isZero();
+		assertThat(this.topic).containsExactly("listing-a:v1", "listing-a:v1");
+		broker.set("up");
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(relay.publishBatch()).as("the probe").isEqualTo(1);
+		assertThat(relay.publishBatch()).isEqualTo(1);
+
+		assertThat(this.topic).containsExactly("listing-a:v1", "listing-a:v1", "listing-a:v1", "listing-b:v1");
+		assertThat(relay.heldSince()).isEmpty();
+	}
+
+	/**
+	 * A hold whose events are gone (set aside, or published by another instance) ends
+	 * when its retry is due and a read from the cursor finds none of them; and an
+	 * instance that finds another holding the relay forgets its holds, so neither shows
+	 * in its health for good.
+	 */
+	@Test
+	void aHoldWithNothingLeftToPublishEndsAndAnInstanceThatIsNotPublishingHoldsNothing() throws Exception {
+		MovableClock clock = new MovableClock();
+		OutboxBatches relay = instance(
+				Map.of("bidstream.messaging.batch-size", "10", "bidstream.messaging.outbox-sweep-every", "1h"),
+				(sent) -> CompletableFuture.failedFuture(new NotLeaderOrFollowerException("no leader")), clock);
+		append(keys(0, 1).get(0), "v1");
+		assertThatIllegalStateException().isThrownBy(relay::publishBatch);
+		assertThat(relay.heldSince()).containsOnlyKeys("listings.ingested-0");
+
+		this.jdbc.update("delete from outbox");
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(relay.publishBatch()).isZero();
+		assertThat(relay.heldSince()).isEmpty();
+
+		append(keys(0, 1).get(0), "v2");
+		assertThatIllegalStateException().isThrownBy(relay::publishBatch);
+		assertThat(relay.heldSince()).containsOnlyKeys("listings.ingested-0");
+		CompletableFuture<Object> othersAck = new CompletableFuture<>();
+		OutboxBatches other = instance(1, (sent) -> othersAck);
+		int sent = this.topic.size();
+		Future<Integer> othersPass = this.background.submit(other::publishBatch);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.topic.size() > sent);
+		assertThat(relay.publishBatch()).as("the other instance holds the relay").isZero();
+		othersAck.complete(null);
+
+		assertThat(othersPass.get()).isEqualTo(1);
+		assertThat(relay.heldSince()).isEmpty();
 	}
 
 	/**
