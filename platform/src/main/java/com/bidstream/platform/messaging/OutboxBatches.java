@@ -60,7 +60,7 @@ class OutboxBatches {
 	 * How many times {@code batch-size} events a pass reads while anything is held, to
 	 * look past held events for events that can go out.
 	 */
-	static final int LOOK_PAST = 20;
+	static final int LOOK_PAST = 4;
 
 	private static final String SELECT = """
 			select id, topic, msg_key, event_id, event_type, payload from outbox
@@ -81,6 +81,9 @@ class OutboxBatches {
 	private final OutboxCursor cursor;
 
 	private final OutboxHolds holds;
+
+	/** Whether this instance's last pass held the relay. */
+	private volatile boolean publishing;
 
 	OutboxBatches(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
 			MessagingProperties properties, MeterRegistry meters, Clock clock) {
@@ -114,9 +117,10 @@ class OutboxBatches {
 		Batch batch = this.transactions.execute((status) -> {
 			if (!takeRelayLock()) {
 				this.cursor.reset();
-				this.holds.clear();
+				this.publishing = false;
 				return Batch.EMPTY;
 			}
+			this.publishing = true;
 			Instant oldestOpen = this.cursor.waitsAtAGap() ? oldestOpenTransaction() : null;
 			if (this.holds.changed()) {
 				this.cursor.forgetHeld();
@@ -170,10 +174,12 @@ class OutboxBatches {
 	}
 
 	/**
-	 * What is held, by when since (for the relay's health).
+	 * What is held, by when since (for the relay's health): nothing while another
+	 * instance holds the relay, whose holds are its own (this one's may be stale until it
+	 * publishes again).
 	 */
 	Map<String, Instant> heldSince() {
-		return this.holds.heldSince();
+		return this.publishing ? this.holds.heldSince() : Map.of();
 	}
 
 	/**
@@ -222,6 +228,9 @@ class OutboxBatches {
 				case HOLD -> {
 					heldKeys.add(key);
 					held.add(row.id());
+				}
+				case WAIT -> {
+					// kept, and not remembered as held: read again by the next pass
 				}
 			}
 		}
@@ -335,6 +344,9 @@ class OutboxBatches {
 						bury(row, rootMessage(ex));
 						done.add(row.id());
 						dead++;
+						// settled for good: a probe's hold ends, and its events are read
+						// again
+						holding.published(row);
 					}
 					else {
 						failure = rootMessage(ex);

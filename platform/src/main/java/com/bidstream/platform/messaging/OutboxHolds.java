@@ -100,17 +100,6 @@ final class OutboxHolds {
 	}
 
 	/**
-	 * Forgets every hold: another instance of the service publishes now, and what this
-	 * one held may be gone.
-	 */
-	void clear() {
-		if (!this.held.isEmpty()) {
-			this.held.clear();
-			publishSince();
-		}
-	}
-
-	/**
 	 * What is held (a topic, or a topic's partition as {@code topic-partition}), by when
 	 * since.
 	 */
@@ -225,8 +214,9 @@ final class OutboxHolds {
 				int partition = partitionOf(row, this.counts);
 				if (partition < 0) {
 					// a partition of its topic is held, and which one is this event's
-					// cannot be told: held, so that no key goes out of order
-					return Admission.HOLD;
+					// cannot be told: kept, so that no key goes out of order, and read
+					// again next pass
+					return Admission.WAIT;
 				}
 				target = new Target(row.topic(), partition);
 				held = OutboxHolds.this.held.get(target);
@@ -249,9 +239,9 @@ final class OutboxHolds {
 		}
 
 		/**
-		 * An event the broker acknowledged: what held its topic or its partition is
-		 * released, unless it failed in this pass too (its buffer full, say, after this
-		 * event was taken).
+		 * An event the broker acknowledged, or refused for good: what held its topic or
+		 * its partition is released, unless it failed in this pass too (its buffer full,
+		 * say, after this event was taken).
 		 */
 		void published(OutboxRow row) {
 			if (OutboxHolds.this.held.isEmpty()) {
@@ -276,13 +266,22 @@ final class OutboxHolds {
 		 * @return whether it is held now (false when its partition cannot be told)
 		 */
 		boolean failed(OutboxRow row, String reason) {
-			Target target = new Target(row.topic(), -1);
-			if (!OutboxHolds.this.held.containsKey(target)) {
-				int partition = partitionOf(row, this.counts);
-				if (partition < 0) {
-					return false;
-				}
-				target = new Target(row.topic(), partition);
+			Target topic = new Target(row.topic(), -1);
+			if (this.failed.contains(topic)) {
+				// timed out in send in this pass: the topic is held
+				return true;
+			}
+			int partition = partitionOf(row, this.counts);
+			if (partition < 0) {
+				return OutboxHolds.this.held.containsKey(topic);
+			}
+			Target target = new Target(row.topic(), partition);
+			Held topicHeld = OutboxHolds.this.held.remove(topic);
+			if (topicHeld != null) {
+				// a probe of a held topic got past its metadata: what fails now is its
+				// partition, which keeps the topic's retries; the other partitions go on
+				OutboxHolds.this.held.putIfAbsent(target, topicHeld);
+				OutboxHolds.this.released = true;
 			}
 			if (this.failed.add(target)) {
 				hold(target, reason);
@@ -297,9 +296,12 @@ final class OutboxHolds {
 		 * aside for good).
 		 */
 		void releaseUnseen() {
-			List<Target> unseen = OutboxHolds.this.held.entrySet()
+			Map<Target, Held> held = OutboxHolds.this.held;
+			List<Target> unseen = held.entrySet()
 				.stream()
 				.filter((entry) -> entry.getValue().due() && !this.seen.contains(entry.getKey()))
+				// a partition of a held topic: its events were matched to the topic
+				.filter((entry) -> !held.containsKey(new Target(entry.getKey().topic(), -1)))
 				.map(Map.Entry::getKey)
 				.toList();
 			unseen.forEach((target) -> release(target, "Nothing left to publish to"));
@@ -316,7 +318,13 @@ final class OutboxHolds {
 		PROBE,
 
 		/** Kept in the outbox, not sent. */
-		HOLD
+		HOLD,
+
+		/**
+		 * Kept in the outbox, not sent, and read again by the next pass: its partition
+		 * cannot be told while one of its topic's is held.
+		 */
+		WAIT
 
 	}
 

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -258,48 +259,88 @@ class OutboxBatchesIntegrationTests {
 
 	/**
 	 * A held topic whose probe gets past the metadata but is not acknowledged (its
-	 * partition has no leader yet) stays held, and its next retry waits twice as long.
+	 * partition has no leader yet): its partition is held from then on, with the topic's
+	 * retries (its next wait twice as long), and the topic's other partitions go out.
 	 */
 	@Test
-	void aHeldTopicWhoseProbeIsNotAcknowledgedStaysHeldAndWaitsLonger() {
+	void aHeldTopicWhoseProbeIsNotAcknowledgedHoldsItsPartitionAndTheOthersGoOut() {
 		MovableClock clock = new MovableClock();
+		String stranded = keys(0, 1).get(0);
+		String served = keys(1, 1).get(0);
 		AtomicReference<String> broker = new AtomicReference<>("no metadata");
 		OutboxBatches relay = instance(
 				Map.of("bidstream.messaging.batch-size", "10", "bidstream.messaging.outbox-sweep-every", "1h"),
 				(sent) -> switch (broker.get()) {
 					case "no metadata" -> CompletableFuture.failedFuture(new KafkaException("Send failed",
 							new org.apache.kafka.common.errors.TimeoutException("not present in metadata")));
-					case "no leader" -> CompletableFuture.failedFuture(new NotLeaderOrFollowerException("no leader"));
+					case "no leader" -> sent.startsWith(stranded + ":")
+							? CompletableFuture.failedFuture(new NotLeaderOrFollowerException("no leader"))
+							: CompletableFuture.completedFuture(null);
 					default -> CompletableFuture.completedFuture(null);
 				}, clock);
-		append("listing-a", "v1");
-		append("listing-b", "v1");
+		append(stranded, "v1");
+		append(served, "v1");
 
 		assertThatIllegalStateException().isThrownBy(relay::publishBatch);
+		assertThat(relay.heldSince()).containsOnlyKeys("listings.ingested");
 		broker.set("no leader");
 		clock.advance(Duration.ofSeconds(1));
 		assertThatIllegalStateException().as("the probe, not acknowledged").isThrownBy(relay::publishBatch);
-		assertThat(relay.heldSince()).containsOnlyKeys("listings.ingested");
+		assertThat(relay.heldSince()).containsOnlyKeys("listings.ingested-0");
+		assertThat(relay.publishBatch()).as("the topic's other partitions").isEqualTo(1);
 		clock.advance(Duration.ofSeconds(1));
 		assertThat(relay.publishBatch()).as("held for 2 s now").isZero();
-		assertThat(this.topic).containsExactly("listing-a:v1", "listing-a:v1");
+		assertThat(this.topic).containsExactly(stranded + ":v1", stranded + ":v1", served + ":v1");
 		broker.set("up");
 		clock.advance(Duration.ofSeconds(1));
 		assertThat(relay.publishBatch()).as("the probe").isEqualTo(1);
+
+		assertThat(pending()).isEmpty();
+		assertThat(relay.heldSince()).isEmpty();
+	}
+
+	/**
+	 * A probe the broker refuses for good is set aside like any event, and ends the hold:
+	 * its key's next version goes out after it.
+	 */
+	@Test
+	void aProbeRefusedForGoodIsSetAsideAndEndsTheHold() {
+		MovableClock clock = new MovableClock();
+		String key = keys(0, 1).get(0);
+		AtomicReference<String> broker = new AtomicReference<>("no leader");
+		OutboxBatches relay = instance(
+				Map.of("bidstream.messaging.batch-size", "10", "bidstream.messaging.outbox-sweep-every", "1h"),
+				(sent) -> switch (broker.get()) {
+					case "no leader" -> CompletableFuture.failedFuture(new NotLeaderOrFollowerException("no leader"));
+					case "too large" ->
+						sent.endsWith(":v1") ? CompletableFuture.failedFuture(new RecordTooLargeException("too large"))
+								: CompletableFuture.completedFuture(null);
+					default -> CompletableFuture.completedFuture(null);
+				}, clock);
+		this.jdbc.update("delete from outbox_dead");
+		append(key, "v1");
+		append(key, "v2");
+
+		assertThatIllegalStateException().isThrownBy(relay::publishBatch);
+		broker.set("too large");
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(relay.publishBatch()).as("the probe, set aside").isEqualTo(1);
 		assertThat(relay.publishBatch()).isEqualTo(1);
 
-		assertThat(this.topic).containsExactly("listing-a:v1", "listing-a:v1", "listing-a:v1", "listing-b:v1");
+		assertThat(this.topic).containsExactly(key + ":v1", key + ":v1", key + ":v2");
+		assertThat(this.jdbc.queryForList("select convert_from(payload, 'UTF8') from outbox_dead", String.class))
+			.containsExactly("v1");
 		assertThat(relay.heldSince()).isEmpty();
 	}
 
 	/**
 	 * A hold whose events are gone (set aside, or published by another instance) ends
 	 * when its retry is due and a read from the cursor finds none of them; and an
-	 * instance that finds another holding the relay forgets its holds, so neither shows
-	 * in its health for good.
+	 * instance that finds another holding the relay shows nothing held (the other's holds
+	 * count), so neither shows in its health for good.
 	 */
 	@Test
-	void aHoldWithNothingLeftToPublishEndsAndAnInstanceThatIsNotPublishingHoldsNothing() throws Exception {
+	void aHoldWithNothingLeftToPublishEndsAndAnInstanceThatIsNotPublishingShowsNothingHeld() throws Exception {
 		MovableClock clock = new MovableClock();
 		OutboxBatches relay = instance(
 				Map.of("bidstream.messaging.batch-size", "10", "bidstream.messaging.outbox-sweep-every", "1h"),
