@@ -117,6 +117,7 @@ class OutboxBatches {
 		Batch batch = this.transactions.execute((status) -> {
 			if (!takeRelayLock()) {
 				this.cursor.reset();
+				this.holds.retryAllNow();
 				this.publishing = false;
 				return Batch.EMPTY;
 			}
@@ -146,8 +147,8 @@ class OutboxBatches {
 				this.kafka.flush();
 			}
 			Batch settled = settle(rows, acks, read.probes(), holding);
-			if (from <= this.cursor.after() && read.complete()) {
-				holding.releaseUnseen();
+			if (read.complete()) {
+				this.holds.releaseUnseen();
 			}
 			Set<Long> held = new HashSet<>(read.held());
 			held.addAll(settled.held());

@@ -61,6 +61,18 @@ final class OutboxHolds {
 	private boolean released;
 
 	/**
+	 * What the passes since the last change ({@link #changed()}) read events of, each
+	 * pass reading on from where the one before stopped: a topic or partition held.
+	 */
+	private final Set<Target> seen = new HashSet<>();
+
+	/**
+	 * Topics whose events the passes since the last change matched to the topic's hold,
+	 * or could not match to a partition: their partitions' holds may have had events.
+	 */
+	private final Set<String> unsure = new HashSet<>();
+
+	/**
 	 * @param partitions the partition count of a topic, from the producer's metadata
 	 * (asked only of a topic with a held partition, whose metadata the producer has)
 	 */
@@ -96,7 +108,38 @@ final class OutboxHolds {
 				changed = true;
 			}
 		}
+		if (changed) {
+			this.seen.clear();
+			this.unsure.clear();
+		}
 		return changed;
+	}
+
+	/**
+	 * Another instance holds the relay: what this one holds is tried again as soon as it
+	 * holds the relay again, as the other may have published it meanwhile.
+	 */
+	void retryAllNow() {
+		Instant now = this.clock.instant();
+		this.held.replaceAll((target, held) -> held.due() || !held.retryAt().isAfter(now) ? held
+				: new Held(held.retries(), now, held.reason(), held.since(), false));
+	}
+
+	/**
+	 * After a pass whose read was complete (every event from where it started looked at):
+	 * the passes since the last change read every event from the cursor on, so a due hold
+	 * none of whose events they read is released, as nothing of it is left to publish
+	 * (another instance published it, or it was set aside for good).
+	 */
+	void releaseUnseen() {
+		List<Target> unseen = this.held.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().due() && !this.seen.contains(entry.getKey()))
+			// a partition of a topic some of whose events could not be matched to it
+			.filter((entry) -> entry.getKey().partition() < 0 || !this.unsure.contains(entry.getKey().topic()))
+			.map(Map.Entry::getKey)
+			.toList();
+		unseen.forEach((target) -> release(target, "Nothing left to publish to"));
 	}
 
 	/**
@@ -199,8 +242,6 @@ final class OutboxHolds {
 
 		private final Set<Target> failed = new HashSet<>();
 
-		private final Set<Target> seen = new HashSet<>();
-
 		/**
 		 * What to do with an event the pass read (and that is the first of its key).
 		 */
@@ -210,12 +251,16 @@ final class OutboxHolds {
 			}
 			Target target = new Target(row.topic(), -1);
 			Held held = OutboxHolds.this.held.get(target);
-			if (held == null && anyPartitionHeld(row.topic())) {
+			if (held != null) {
+				OutboxHolds.this.unsure.add(row.topic());
+			}
+			else if (anyPartitionHeld(row.topic())) {
 				int partition = partitionOf(row, this.counts);
 				if (partition < 0) {
 					// a partition of its topic is held, and which one is this event's
 					// cannot be told: kept, so that no key goes out of order, and read
 					// again next pass
+					OutboxHolds.this.unsure.add(row.topic());
 					return Admission.WAIT;
 				}
 				target = new Target(row.topic(), partition);
@@ -224,7 +269,7 @@ final class OutboxHolds {
 			if (held == null) {
 				return Admission.SEND;
 			}
-			this.seen.add(target);
+			OutboxHolds.this.seen.add(target);
 			return (held.due() && this.probed.add(target)) ? Admission.PROBE : Admission.HOLD;
 		}
 
@@ -273,7 +318,14 @@ final class OutboxHolds {
 			}
 			int partition = partitionOf(row, this.counts);
 			if (partition < 0) {
-				return OutboxHolds.this.held.containsKey(topic);
+				if (!OutboxHolds.this.held.containsKey(topic)) {
+					return false;
+				}
+				// a probe of a held topic whose partition cannot be told: the topic stays
+				// held, its retry put off
+				this.failed.add(topic);
+				hold(topic, reason);
+				return true;
 			}
 			Target target = new Target(row.topic(), partition);
 			Held topicHeld = OutboxHolds.this.held.remove(topic);
@@ -287,24 +339,6 @@ final class OutboxHolds {
 				hold(target, reason);
 			}
 			return true;
-		}
-
-		/**
-		 * After a pass that read every event from the cursor on (nothing cut its read
-		 * short): a retry due whose topic or partition had none of them is released, as
-		 * nothing of it is left to publish (another instance published it, or it was set
-		 * aside for good).
-		 */
-		void releaseUnseen() {
-			Map<Target, Held> held = OutboxHolds.this.held;
-			List<Target> unseen = held.entrySet()
-				.stream()
-				.filter((entry) -> entry.getValue().due() && !this.seen.contains(entry.getKey()))
-				// a partition of a held topic: its events were matched to the topic
-				.filter((entry) -> !held.containsKey(new Target(entry.getKey().topic(), -1)))
-				.map(Map.Entry::getKey)
-				.toList();
-			unseen.forEach((target) -> release(target, "Nothing left to publish to"));
 		}
 
 	}
