@@ -143,7 +143,9 @@ class OutboxBatches {
 				}
 				acks.add(ack);
 			}
-			if (!rows.isEmpty()) {
+			if (!rows.isEmpty() && read.probes().isEmpty()) {
+				// not with a probe: flush waits for every send to end, a probe to a
+				// partition without a leader for the whole delivery timeout (25 s)
 				this.kafka.flush();
 			}
 			Batch settled = settle(rows, acks, read.probes(), holding);

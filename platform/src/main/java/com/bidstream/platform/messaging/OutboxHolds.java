@@ -120,6 +120,8 @@ final class OutboxHolds {
 	 * holds the relay again, as the other may have published it meanwhile.
 	 */
 	void retryAllNow() {
+		// what this instance saw of the outbox is stale too
+		this.released = true;
 		Instant now = this.clock.instant();
 		this.held.replaceAll((target, held) -> held.due() || !held.retryAt().isAfter(now) ? held
 				: new Held(held.retries(), now, held.reason(), held.since(), false));
