@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,10 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locked}), and two versions of one key could reach the topic in the wrong order.
  * <p>
  * What the broker could not take is held ({@link OutboxHolds}): a topic whose send timed
- * out (the producer has no metadata for it) is left out of the reads until its retry is
- * due, and the cursor stays below its first event; a partition whose events failed is
- * skipped in the reads, which go on past its events, and tried with one event when due.
- * So the other topics' and partitions' events behind them go out meanwhile.
+ * out (the producer has no metadata for it), or a partition whose events failed. Its
+ * events are read but not sent, the reads go on past them, the cursor remembers them (so
+ * the next pass reads past them) and never moves past them, and one of them is sent as a
+ * probe when the retry is due. So the other topics' and partitions' events behind them go
+ * out meanwhile.
  */
 class OutboxBatches {
 
@@ -299,7 +299,8 @@ class OutboxBatches {
 	 * started while the broker is down, or a topic a broker that creates none does not
 	 * know), or its buffer stayed full as long. Every further event of that topic would
 	 * wait as long again inside this pass's transaction (500 of them, over 80 minutes),
-	 * so they are kept without being sent, and the topic is held ({@link #hold}).
+	 * so they are kept without being sent, and the topic is held
+	 * ({@link OutboxHolds.Pass#timedOut}).
 	 */
 	static boolean timedOutInSend(CompletableFuture<?> ack) {
 		if (!ack.isCompletedExceptionally()) {

@@ -99,12 +99,12 @@ final class OutboxCursor {
 	}
 
 	/**
-	 * As {@link #advance(List, int, Set, Instant, Supplier)}, for reads in order of id,
-	 * each from the last id of the one before and the first from {@link #scanFrom()} (or
-	 * from the first id), the last of them {@code full}; {@code held}: the ids read and
-	 * left in the outbox because their topic or partition is held, remembered so that the
-	 * next reads start past them ({@link #scanFrom()}). The cursor never moves to or past
-	 * an event held, now or by an earlier pass.
+	 * As {@link #advance(List, int, Set, Instant, Supplier)}, for a read from
+	 * {@link #scanFrom()} (or, a sweep, from the first id) that was {@code full} when it
+	 * returned as many rows as it asked for; {@code held}: the ids read and left in the
+	 * outbox because their topic or partition is held, remembered so that the next reads
+	 * start past them ({@link #scanFrom()}). The cursor never moves to or past an event
+	 * held, now or by an earlier pass.
 	 */
 	Move advance(List<Long> read, boolean full, Set<Long> settled, Set<Long> held, Instant oldestOpen,
 			Supplier<Instant> databaseNow) {
