@@ -66,6 +66,18 @@ class OutboxBatches {
 			select id, topic, msg_key, event_id, event_type, payload from outbox
 			where id > ? order by id limit ? for update skip locked""";
 
+	/**
+	 * {@link #SELECT} and, in the same statement (one snapshot), the ids the cursor waits
+	 * for below where the read starts ({@link OutboxCursor#missingBelowScan()}).
+	 */
+	private static final String SELECT_WITH_MISSING = """
+			select * from (select id, topic, msg_key, event_id, event_type, payload from outbox
+			               where id = any(?::bigint[]) for update skip locked) missing
+			union all
+			select * from (select id, topic, msg_key, event_id, event_type, payload from outbox
+			               where id > ? order by id limit ? for update skip locked) scanned
+			order by id""";
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
@@ -128,7 +140,7 @@ class OutboxBatches {
 			}
 			OutboxHolds.Pass holding = this.holds.pass();
 			long from = sweep ? 0 : this.cursor.scanFrom();
-			Read read = read(from, holding);
+			Read read = read(from, sweep ? List.of() : this.cursor.missingBelowScan(), holding);
 			List<OutboxRow> rows = read.toSend();
 			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
 			Map<String, CompletableFuture<?>> unknownTopics = new HashMap<>();
@@ -195,19 +207,22 @@ class OutboxBatches {
 	 * its keys. While anything is held, the read is {@link #LOOK_PAST} times longer, to
 	 * look past held events, in one statement (one snapshot: a key's later version is
 	 * never seen without its earlier one); the cursor remembers the held ones, so the
-	 * next pass starts past them ({@link OutboxCursor#scanFrom()}).
+	 * next pass starts past them ({@link OutboxCursor#scanFrom()}). The ids the cursor
+	 * waits for below {@code from} ({@code missing}) are looked up in the same statement.
 	 */
-	private Read read(long from, OutboxHolds.Pass holding) {
+	private Read read(long from, List<Long> missing, OutboxHolds.Pass holding) {
 		int batch = this.properties.batchSize();
 		int limit = this.holds.any() ? batch * LOOK_PAST : batch;
-		List<OutboxRow> rows = this.jdbc.query(SELECT, OutboxRow::of, from, limit);
+		List<OutboxRow> rows = missing.isEmpty() ? this.jdbc.query(SELECT, OutboxRow::of, from, limit)
+				: this.jdbc.query(SELECT_WITH_MISSING, OutboxRow::of, missing.toArray(Long[]::new), from, limit);
+		long scanned = rows.stream().filter((row) -> row.id() > from).count();
 		List<Long> ids = new ArrayList<>(rows.size());
 		List<OutboxRow> toSend = new ArrayList<>();
 		Set<Long> probes = new HashSet<>();
 		List<Long> held = new ArrayList<>();
 		Set<String> keys = new HashSet<>();
 		Set<String> heldKeys = new HashSet<>();
-		boolean complete = rows.size() < limit;
+		boolean complete = scanned < limit;
 		for (OutboxRow row : rows) {
 			ids.add(row.id());
 			String key = row.topic() + '\u0000' + row.key();
@@ -237,7 +252,7 @@ class OutboxBatches {
 				}
 			}
 		}
-		return new Read(ids, rows.size() == limit, complete, toSend, probes, held);
+		return new Read(ids, scanned == limit, complete, toSend, probes, held);
 	}
 
 	private static String failureOf(CompletableFuture<?> ack) {
@@ -250,12 +265,16 @@ class OutboxBatches {
 	 * {@code pg_stat_activity} in its transaction (PostgreSQL keeps what a transaction
 	 * first saw of it), and a transaction leaves it only once its commit is visible.
 	 * Sessions of other roles show no start without pg_read_all_stats; they write no
-	 * outbox rows, and the sweep covers them anyway.
+	 * outbox rows, and the sweep covers them anyway. Only client sessions count: an
+	 * autovacuum worker writes no outbox row either, and its transaction lasts as long as
+	 * its (throttled) vacuum of a large table, seconds to minutes, which kept the cursor
+	 * at a missing id meanwhile.
 	 */
 	private Instant oldestOpenTransaction() {
 		OffsetDateTime began = this.jdbc.queryForObject("""
 				select min(xact_start) from pg_stat_activity
-				 where datname = current_database() and pid <> pg_backend_pid()""", OffsetDateTime.class);
+				 where datname = current_database() and pid <> pg_backend_pid()
+				   and backend_type = 'client backend'""", OffsetDateTime.class);
 		return (began != null) ? began.toInstant() : null;
 	}
 
@@ -436,10 +455,17 @@ class OutboxBatches {
 	}
 
 	/**
-	 * Where the next pass starts reading (for tests).
+	 * The cursor: below it, every id was settled (for tests).
 	 */
 	long cursor() {
 		return this.cursor.after();
+	}
+
+	/**
+	 * Where the next pass's read starts, but for the missing ids it looks up (for tests).
+	 */
+	long readsFrom() {
+		return this.cursor.scanFrom();
 	}
 
 }

@@ -148,14 +148,35 @@ final class OutboxCursor {
 
 	/**
 	 * Where a read that is not a sweep starts: past every id above the cursor that an
-	 * earlier pass settled or held, up to the first it did not. None of those can be a
-	 * row that appears later (each was read), and none is sent until a hold ends, which
-	 * {@link #forgetHeld()} marks.
+	 * earlier pass settled or held, or that it saw missing, up to the first it did not.
+	 * None of the settled or held can be a row that appears later (each was read), and
+	 * none is sent until a hold ends, which {@link #forgetHeld()} marks. The missing ones
+	 * are read by their ids ({@link #missingBelowScan()}). So while the cursor waits at a
+	 * missing id (a long transaction open), a read does not step again over every row
+	 * published since, which PostgreSQL cannot clean while that transaction is open: each
+	 * read would cost more than the last, the relay publishing a few thousand events a
+	 * second instead of tens of thousands.
 	 */
 	long scanFrom() {
 		BitSet accounted = (BitSet) this.settled.clone();
 		accounted.or(this.held);
+		for (long id : this.gaps.keySet()) {
+			long bit = id - this.after - 1;
+			if (bit >= 0 && bit < REMEMBERED) {
+				accounted.set((int) bit);
+			}
+		}
 		return this.after + accounted.nextClearBit(0);
+	}
+
+	/**
+	 * The missing ids that a read from {@link #scanFrom()} passes, in order: a read looks
+	 * for each by its id, so that a row that appears there is read in the same snapshot
+	 * as the rows above it.
+	 */
+	List<Long> missingBelowScan() {
+		long from = scanFrom();
+		return this.gaps.keySet().stream().filter((id) -> id > this.after && id <= from).sorted().toList();
 	}
 
 	/**

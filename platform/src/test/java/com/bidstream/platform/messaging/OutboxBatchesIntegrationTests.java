@@ -412,6 +412,37 @@ class OutboxBatchesIntegrationTests {
 	}
 
 	/**
+	 * While a missing id's transaction stays open, the reads start past what was
+	 * published above it (PostgreSQL cannot clean those deleted rows meanwhile, so reads
+	 * from the missing id would step over more of them each time), and still find its
+	 * row, by its id, once it commits.
+	 */
+	@Test
+	void whileAMissingIdsTransactionIsOpenTheReadsStartPastWhatWasPublishedAndStillFindItsRow() throws Exception {
+		OutboxBatches relay = instance(Map.of("bidstream.messaging.outbox-sweep-every", "1h"),
+				(sent) -> CompletableFuture.completedFuture(null), new MovableClock());
+		publishPastTheFirstGap(relay);
+		long before = relay.cursor();
+
+		try (Connection late = openBehindAPublishedEvent(relay, "listing-late")) {
+			append("listing-3", "v1");
+			append("listing-4", "v1");
+			assertThat(relay.publishBatch()).isEqualTo(2);
+			assertThat(relay.cursor()).as("waits at the missing id").isEqualTo(before);
+			assertThat(relay.readsFrom()).isEqualTo(maxId());
+			late.commit();
+		}
+		append("listing-late", "v2");
+		assertThat(relay.publishBatch()).isEqualTo(1);
+		assertThat(relay.publishBatch()).isEqualTo(1);
+
+		assertThat(this.topic).endsWith("listing-2:v1", "listing-3:v1", "listing-4:v1", "listing-late:v1",
+				"listing-late:v2");
+		assertThat(pending()).isEmpty();
+		assertThat(relay.cursor()).isEqualTo(maxId());
+	}
+
+	/**
 	 * The missing id's transaction commits while a pass sends what it read (after the
 	 * read, before the pass is done): that pass saw the transaction open, so the cursor
 	 * waits, and the next read finds the row before its key's next event.

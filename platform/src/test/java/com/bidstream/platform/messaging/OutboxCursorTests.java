@@ -77,6 +77,27 @@ class OutboxCursorTests {
 	}
 
 	/**
+	 * While the cursor waits at a missing id, the reads start past it and past what was
+	 * published above it, and look for it by its id, so they do not step again over rows
+	 * deleted since.
+	 */
+	@Test
+	void whileItWaitsAtAMissingIdTheReadsStartPastWhatWasPublishedAndLookForItByItsId() {
+		at(10);
+		this.open.add(this.clock.instant());
+		this.clock.advance(Duration.ofSeconds(1));
+
+		assertThat(pass(List.of(12L, 13L), Set.of(12L, 13L))).isEqualTo(10);
+		assertThat(this.cursor.scanFrom()).isEqualTo(13);
+		assertThat(this.cursor.missingBelowScan()).containsExactly(11L);
+		assertThat(pass(List.of(14L, 15L), Set.of(14L, 15L))).isEqualTo(10);
+		assertThat(this.cursor.scanFrom()).isEqualTo(15);
+		assertThat(pass(List.of(11L, 16L), Set.of(11L, 16L))).as("11 arrived").isEqualTo(16);
+		assertThat(this.cursor.missingBelowScan()).isEmpty();
+		assertThat(this.cursor.scanFrom()).isEqualTo(16);
+	}
+
+	/**
 	 * A read of {@code LIMIT} rows stops there, so the ids past its last may be rows it
 	 * did not read: remembering a settled id far above is no reason to pass them (here a
 	 * sweep whose window the rows below the cursor filled).
@@ -107,7 +128,8 @@ class OutboxCursorTests {
 		at(10);
 		assertThat(held(List.of(12L, 13L, 15L), Set.of(15L), Set.of(12L, 13L))).as("11 missing, seen now")
 			.isEqualTo(10);
-		assertThat(this.cursor.scanFrom()).as("11 is neither").isEqualTo(10);
+		assertThat(this.cursor.scanFrom()).as("11 missing, 12 and 13 held, 14 neither").isEqualTo(13);
+		assertThat(this.cursor.missingBelowScan()).containsExactly(11L);
 		assertThat(held(List.of(11L, 12L, 13L, 16L), Set.of(11L, 16L), Set.of(12L, 13L))).isEqualTo(11);
 		assertThat(this.cursor.scanFrom()).as("14: neither settled nor held").isEqualTo(13);
 		assertThat(held(List.of(14L, 17L), Set.of(14L, 17L), Set.of())).as("never over 12").isEqualTo(11);
