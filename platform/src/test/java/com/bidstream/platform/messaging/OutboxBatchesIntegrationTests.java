@@ -503,6 +503,49 @@ class OutboxBatchesIntegrationTests {
 	}
 
 	/**
+	 * An autovacuum worker's transaction lasts as long as its vacuum, throttled here to
+	 * crawl over a table of dead rows: it writes no outbox row, so it does not hold the
+	 * cursor at a rolled-back id.
+	 */
+	@Test
+	void anAutovacuumRunningMeanwhileDoesNotHoldTheCursorAtARolledBackId() throws Exception {
+		OutboxBatches relay = instance(Map.of("bidstream.messaging.outbox-sweep-every", "1h"),
+				(sent) -> CompletableFuture.completedFuture(null), new MovableClock());
+		publishPastTheFirstGap(relay);
+		try {
+			this.jdbc.execute("""
+					create table slow_vacuum (id int, filler text) with (autovacuum_vacuum_cost_delay = 100,
+					  autovacuum_vacuum_cost_limit = 1, autovacuum_vacuum_threshold = 0,
+					  autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_insert_threshold = 0)""");
+			this.jdbc.update("insert into slow_vacuum select i, repeat('x', 200) from generate_series(1, 20000) i");
+			this.jdbc.update("delete from slow_vacuum");
+			this.jdbc.execute("alter system set autovacuum_naptime = '1s'");
+			this.jdbc.execute("select pg_reload_conf()");
+			await().atMost(Duration.ofSeconds(60)).until(this::autovacuumRunning);
+
+			try (Connection rolledBack = openBehindAPublishedEvent(relay, "listing-gone")) {
+				rolledBack.rollback();
+			}
+			append("listing-3", "v1");
+			assertThat(relay.publishBatch()).isEqualTo(1);
+
+			assertThat(autovacuumRunning()).as("the vacuum still ran during the pass").isTrue();
+			assertThat(relay.cursor()).isEqualTo(maxId());
+		}
+		finally {
+			this.jdbc.execute("alter system reset autovacuum_naptime");
+			this.jdbc.execute("select pg_reload_conf()");
+			this.jdbc.execute("drop table if exists slow_vacuum");
+		}
+	}
+
+	private boolean autovacuumRunning() {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("""
+				select exists (select 1 from pg_stat_activity where datname = current_database()
+				  and backend_type = 'autovacuum worker' and xact_start is not null)""", Boolean.class));
+	}
+
+	/**
 	 * The rows the tests before left behind make a gap below this test's first id: the
 	 * relay passes it at its second pass, as after any start, and then reads from its
 	 * cursor.
