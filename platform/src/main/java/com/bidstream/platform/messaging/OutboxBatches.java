@@ -68,7 +68,7 @@ class OutboxBatches {
 
 	/**
 	 * {@link #SELECT} and, in the same statement (one snapshot), the ids the cursor waits
-	 * for below where the read starts ({@link OutboxCursor#missingBelowScan()}).
+	 * for below where the read starts ({@link OutboxCursor#missingBelow(long)}).
 	 */
 	private static final String SELECT_WITH_MISSING = """
 			select * from (select id, topic, msg_key, event_id, event_type, payload from outbox
@@ -140,7 +140,7 @@ class OutboxBatches {
 			}
 			OutboxHolds.Pass holding = this.holds.pass();
 			long from = sweep ? 0 : this.cursor.scanFrom();
-			Read read = read(from, sweep ? List.of() : this.cursor.missingBelowScan(), holding);
+			Read read = read(from, sweep ? List.of() : this.cursor.missingBelow(from), holding);
 			List<OutboxRow> rows = read.toSend();
 			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
 			Map<String, CompletableFuture<?>> unknownTopics = new HashMap<>();
@@ -265,16 +265,16 @@ class OutboxBatches {
 	 * {@code pg_stat_activity} in its transaction (PostgreSQL keeps what a transaction
 	 * first saw of it), and a transaction leaves it only once its commit is visible.
 	 * Sessions of other roles show no start without pg_read_all_stats; they write no
-	 * outbox rows, and the sweep covers them anyway. Only client sessions count: an
-	 * autovacuum worker writes no outbox row either, and its transaction lasts as long as
-	 * its (throttled) vacuum of a large table, seconds to minutes, which kept the cursor
-	 * at a missing id meanwhile.
+	 * outbox rows, and the sweep covers them anyway. Autovacuum workers do not count:
+	 * they write no outbox row, and a worker's transaction lasts as long as its
+	 * (throttled) vacuum of a large table, seconds to minutes, which kept the cursor at a
+	 * missing id meanwhile.
 	 */
 	private Instant oldestOpenTransaction() {
 		OffsetDateTime began = this.jdbc.queryForObject("""
 				select min(xact_start) from pg_stat_activity
 				 where datname = current_database() and pid <> pg_backend_pid()
-				   and backend_type = 'client backend'""", OffsetDateTime.class);
+				   and backend_type <> 'autovacuum worker'""", OffsetDateTime.class);
 		return (began != null) ? began.toInstant() : null;
 	}
 

@@ -21,15 +21,16 @@ import java.util.function.Supplier;
  * <p>
  * Ids are handed out when a row is written and become visible when its transaction
  * commits, so a lower id can appear after a higher one. The cursor therefore stops at a
- * missing id. It moves past it only once no transaction of this database that began
- * before the id was seen missing was open when a pass began, before its read: the id's
- * transaction began before a higher id was written, so by then it had rolled back, or its
- * row is visible to the read and read. It never passes a row that may yet appear, so a
- * key's events go out in the order of their ids as when every read started from the first
- * id. What a pass published above a missing id is remembered (a bit per id), so the
- * cursor moves over it once the id is settled. A read from the first id (a sweep) still
- * runs every {@code sweepEvery}, for a row of a session this relay may not see. Used by
- * the relay's one thread only.
+ * missing id. It moves past it only once no transaction of this database (autovacuum's
+ * aside) that began before the id was seen missing was open when a pass began, before its
+ * read: the id's transaction began before a higher id was written, so by then it had
+ * rolled back, or its row is visible to the read and read. It never passes a row that may
+ * yet appear, so a key's events go out in the order of their ids as when every read
+ * started from the first id. What a pass published above a missing id is remembered (a
+ * bit per id), so the cursor moves over it once the id is settled; meanwhile the reads
+ * start past it and past the missing ids, which they look up by id ({@link #scanFrom()}).
+ * A read from the first id (a sweep) still runs every {@code sweepEvery}, for a row of a
+ * session this relay may not see. Used by the relay's one thread only.
  */
 final class OutboxCursor {
 
@@ -37,6 +38,12 @@ final class OutboxCursor {
 	 * How far above the cursor settled ids are remembered (a bit each, 2 MB at most).
 	 */
 	private static final long REMEMBERED = 1L << 24;
+
+	/**
+	 * How many missing ids are remembered at most: each is looked up by id in every read
+	 * while the cursor waits.
+	 */
+	static final int MISSING_KEPT = 1_000;
 
 	private final Clock clock;
 
@@ -142,22 +149,39 @@ final class OutboxCursor {
 			}
 			cursor = nextKnown - 1;
 		}
+		if (this.gaps.containsKey(cursor + 1)) {
+			recordMissing(cursor, known, databaseNow);
+		}
 		return new Move(cursor, settled.stream().filter((id) -> id > this.after).toList(),
 				held.stream().filter((id) -> id > this.after).toList());
 	}
 
 	/**
-	 * Where a read that is not a sweep starts: past every id above the cursor that an
-	 * earlier pass settled or held, or that it saw missing, up to the first it did not.
-	 * None of the settled or held can be a row that appears later (each was read), and
-	 * none is sent until a hold ends, which {@link #forgetHeld()} marks. The missing ones
-	 * are read by their ids ({@link #missingBelowScan()}). So while the cursor waits at a
-	 * missing id (a long transaction open), a read does not step again over every row
-	 * published since, which PostgreSQL cannot clean while that transaction is open: each
-	 * read would cost more than the last, the relay publishing a few thousand events a
-	 * second instead of tens of thousands.
+	 * While the cursor waits at a missing id: records the other ids missing above it, up
+	 * to the last id this pass read, each with when it was first seen missing, so that
+	 * the next reads start past them too ({@link #scanFrom()}); {@link #MISSING_KEPT} at
+	 * most.
 	 */
-	long scanFrom() {
+	private void recordMissing(long cursor, TreeMap<Long, Boolean> known, Supplier<Instant> databaseNow) {
+		if (known.isEmpty() || known.lastKey() - this.after - 1 >= REMEMBERED) {
+			return;
+		}
+		BitSet accounted = accounted();
+		known.keySet().forEach((id) -> accounted.set((int) (id - this.after - 1)));
+		int last = (int) (known.lastKey() - this.after - 1);
+		Instant now = null;
+		for (int bit = accounted.nextClearBit((int) (cursor - this.after)); bit < last
+				&& this.gaps.size() < MISSING_KEPT; bit = accounted.nextClearBit(bit + 1)) {
+			now = (now != null) ? now : databaseNow.get();
+			this.gaps.put(this.after + 1 + bit, now);
+		}
+	}
+
+	/**
+	 * Bit i: id {@code after + 1 + i} was settled or held by an earlier pass, or is
+	 * missing.
+	 */
+	private BitSet accounted() {
 		BitSet accounted = (BitSet) this.settled.clone();
 		accounted.or(this.held);
 		for (long id : this.gaps.keySet()) {
@@ -166,16 +190,30 @@ final class OutboxCursor {
 				accounted.set((int) bit);
 			}
 		}
-		return this.after + accounted.nextClearBit(0);
+		return accounted;
 	}
 
 	/**
-	 * The missing ids that a read from {@link #scanFrom()} passes, in order: a read looks
-	 * for each by its id, so that a row that appears there is read in the same snapshot
-	 * as the rows above it.
+	 * Where a read that is not a sweep starts: past every id above the cursor that an
+	 * earlier pass settled or held, or that it saw missing, up to the first it did not.
+	 * None of the settled or held can be a row that appears later (each was read), and
+	 * none is sent until a hold ends, which {@link #forgetHeld()} marks. The missing ones
+	 * are read by their ids ({@link #missingBelow(long)}). So while the cursor waits at a
+	 * missing id (a long transaction open), a read does not step again over every row
+	 * published since, which PostgreSQL cannot clean while that transaction is open: each
+	 * read would cost more than the last, the relay publishing a few thousand events a
+	 * second instead of tens of thousands.
 	 */
-	List<Long> missingBelowScan() {
-		long from = scanFrom();
+	long scanFrom() {
+		return this.after + accounted().nextClearBit(0);
+	}
+
+	/**
+	 * The missing ids that a read from {@code from} ({@link #scanFrom()}) passes, in
+	 * order: a read looks for each by its id, so that a row that appears there is read in
+	 * the same snapshot as the rows above it.
+	 */
+	List<Long> missingBelow(long from) {
 		return this.gaps.keySet().stream().filter((id) -> id > this.after && id <= from).sorted().toList();
 	}
 
@@ -200,7 +238,7 @@ final class OutboxCursor {
 			this.held = shifted(this.held, shift);
 			this.after = move.cursor();
 		}
-		this.gaps.keySet().removeIf((id) -> id <= this.after);
+		this.gaps.keySet().removeIf((id) -> id <= this.after || settledEarlier(id));
 	}
 
 	/**
