@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Where the relay's next read of the outbox starts. The relay deletes what it published,
  * and PostgreSQL cleans deleted rows only once no transaction anywhere may still see
@@ -114,7 +116,8 @@ final class OutboxCursor {
 	 * held, now or by an earlier pass.
 	 */
 	Move advance(List<Long> read, boolean full, Set<Long> settled, Set<Long> held, Instant oldestOpen,
-			Supplier<Instant> databaseNow) {
+			Supplier<Instant> askedNow) {
+		Supplier<Instant> databaseNow = SingletonSupplier.of(askedNow);
 		TreeMap<Long, Boolean> known = new TreeMap<>();
 		long readUpTo = (full && !read.isEmpty()) ? read.get(read.size() - 1) : Long.MAX_VALUE;
 		for (long id : read) {
@@ -163,17 +166,15 @@ final class OutboxCursor {
 	 * most.
 	 */
 	private void recordMissing(long cursor, TreeMap<Long, Boolean> known, Supplier<Instant> databaseNow) {
-		if (known.isEmpty() || known.lastKey() - this.after - 1 >= REMEMBERED) {
+		if (known.isEmpty() || known.lastKey() - this.after - 1 >= REMEMBERED || this.gaps.size() >= MISSING_KEPT) {
 			return;
 		}
 		BitSet accounted = accounted();
 		known.keySet().forEach((id) -> accounted.set((int) (id - this.after - 1)));
 		int last = (int) (known.lastKey() - this.after - 1);
-		Instant now = null;
 		for (int bit = accounted.nextClearBit((int) (cursor - this.after)); bit < last
 				&& this.gaps.size() < MISSING_KEPT; bit = accounted.nextClearBit(bit + 1)) {
-			now = (now != null) ? now : databaseNow.get();
-			this.gaps.put(this.after + 1 + bit, now);
+			this.gaps.put(this.after + 1 + bit, databaseNow.get());
 		}
 	}
 
