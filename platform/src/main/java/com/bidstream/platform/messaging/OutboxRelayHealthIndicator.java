@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -17,7 +18,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * long, or a pass hangs), or when a topic or partition has been held that long
  * ({@link OutboxHolds}: Kafka cannot take its events, while the others' go out). An idle
  * relay with an empty outbox is UP however long ago its last pass was. DOWN too when the
- * outbox cannot be read (the database is out of reach).
+ * outbox cannot be read (the database is out of reach). Whether events are pending, and
+ * the first one's age, are read on each call ({@link OutboxBacklog#oldest()}, one index
+ * probe); the {@code pending} detail is the count of the backlog's last sample.
  */
 public class OutboxRelayHealthIndicator implements HealthIndicator {
 
@@ -39,19 +42,29 @@ public class OutboxRelayHealthIndicator implements HealthIndicator {
 	@Override
 	public Health health() {
 		OutboxRelay.State state = this.relay.state();
-		long pending;
-		Duration oldest;
-		try {
-			pending = this.backlog.pending();
-			oldest = this.backlog.oldestAge();
+		Health.Builder health;
+		Optional<OutboxBacklog.Sample> sampled = this.backlog.sampled();
+		if (passingWell(state)) {
+			// that pass read the outbox: nothing to read again
+			health = judge(state, false);
+			sampled.ifPresent((last) -> health.withDetail("pending", last.pending())
+				.withDetail("oldestAgeSeconds", last.oldestAge().toSeconds()));
 		}
-		catch (RuntimeException ex) {
-			// the outbox lives in the service's database: out of reach, the relay cannot
-			// work
-			return Health.down().withDetail("outbox", "cannot be read: " + ex.getClass().getSimpleName()).build();
+		else {
+			Optional<Duration> oldest;
+			try {
+				oldest = this.backlog.oldest();
+			}
+			catch (RuntimeException ex) {
+				// the outbox lives in the service's database: out of reach, the relay
+				// cannot
+				// work
+				return Health.down().withDetail("outbox", "cannot be read: " + ex.getClass().getSimpleName()).build();
+			}
+			health = judge(state, oldest.isPresent());
+			sampled.ifPresent((last) -> health.withDetail("pending", last.pending()));
+			health.withDetail("oldestAgeSeconds", oldest.orElse(Duration.ZERO).toSeconds());
 		}
-		Health.Builder health = judge(state, pending).withDetail("pending", pending)
-			.withDetail("oldestAgeSeconds", oldest.toSeconds());
 		if (state.lastPass() != null) {
 			health.withDetail("lastPass", state.lastPass().toString());
 		}
@@ -64,14 +77,23 @@ public class OutboxRelayHealthIndicator implements HealthIndicator {
 		return health.build();
 	}
 
-	private Health.Builder judge(OutboxRelay.State state, long pending) {
+	/**
+	 * The relay runs, its last pass completed within the stall timeout and none has
+	 * failed since.
+	 */
+	private boolean passingWell(OutboxRelay.State state) {
+		return state.running() && state.alive() && state.lastFailure() == null && state.lastPass() != null
+				&& !state.lastPass().plus(this.stallTimeout).isBefore(Instant.now(this.clock));
+	}
+
+	private Health.Builder judge(OutboxRelay.State state, boolean pending) {
 		if (!state.running()) {
 			return Health.unknown().withDetail("relay", "not started");
 		}
 		if (!state.alive()) {
 			return Health.down().withDetail("relay", "thread ended");
 		}
-		if (pending > 0 && state.lastPass() != null
+		if (pending && state.lastPass() != null
 				&& state.lastPass().plus(this.stallTimeout).isBefore(Instant.now(this.clock))) {
 			return Health.down().withDetail("relay", "no pass completed for over " + this.stallTimeout);
 		}

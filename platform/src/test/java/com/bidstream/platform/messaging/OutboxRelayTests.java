@@ -1,6 +1,7 @@
 package com.bidstream.platform.messaging;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,8 +58,7 @@ class OutboxRelayTests {
 
 	@Test
 	void healthIsUpWithTheBacklogWhileTheRelayKeepsPassing() {
-		given(this.backlog.pending()).willReturn(3L);
-		given(this.backlog.oldestAge()).willReturn(Duration.ofSeconds(7));
+		given(this.backlog.sampled()).willReturn(Optional.of(new OutboxBacklog.Sample(3, Duration.ofSeconds(7))));
 		this.relay = new OutboxRelay(() -> 0, Duration.ofMillis(5), this.clock);
 		this.relay.start();
 
@@ -75,8 +75,8 @@ class OutboxRelayTests {
 
 	@Test
 	void healthIsDownWhenEventsWaitAndNoPassCompletedWithinTheStallTimeout() {
-		given(this.backlog.pending()).willReturn(2L);
-		given(this.backlog.oldestAge()).willReturn(Duration.ofMinutes(3));
+		given(this.backlog.sampled()).willReturn(Optional.of(new OutboxBacklog.Sample(2, Duration.ofMinutes(2))));
+		given(this.backlog.oldest()).willReturn(Optional.of(Duration.ofMinutes(3)));
 		this.relay = new OutboxRelay(() -> {
 			this.release.await();
 			return 0;
@@ -93,8 +93,8 @@ class OutboxRelayTests {
 
 	@Test
 	void anIdleRelayWithAnEmptyOutboxStaysUp() {
-		given(this.backlog.pending()).willReturn(0L);
-		given(this.backlog.oldestAge()).willReturn(Duration.ZERO);
+		given(this.backlog.sampled()).willReturn(Optional.of(new OutboxBacklog.Sample(0, Duration.ZERO)));
+		given(this.backlog.oldest()).willReturn(Optional.empty());
 		this.relay = new OutboxRelay(() -> {
 			this.release.await();
 			return 0;
