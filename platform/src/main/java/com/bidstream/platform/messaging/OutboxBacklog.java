@@ -29,6 +29,8 @@ public class OutboxBacklog {
 
 	static final int COUNTED_EXACTLY = 10_000;
 
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
 	private static final Logger log = LoggerFactory.getLogger(OutboxBacklog.class);
 
 	private final JdbcTemplate jdbc;
@@ -37,12 +39,15 @@ public class OutboxBacklog {
 
 	private volatile Optional<Sample> sample = Optional.empty();
 
+	/** Why sampling fails, while it does; touched only by the scheduled job. */
+	private String failing;
+
 	public OutboxBacklog(JdbcTemplate jdbc, MeterRegistry meters) {
 		this(jdbc, meters, COUNTED_EXACTLY);
 	}
 
 	OutboxBacklog(JdbcTemplate jdbc, MeterRegistry meters, int countedExactly) {
-		this.jdbc = jdbc;
+		this.jdbc = withTimeout(jdbc);
 		this.countedExactly = countedExactly;
 		Gauge
 			.builder("bidstream.outbox.pending", this,
@@ -62,13 +67,34 @@ public class OutboxBacklog {
 	 */
 	@Scheduled(fixedDelayString = "${bidstream.messaging.backlog-sample-interval:10s}")
 	public void sample() {
+		boolean sampledBefore = this.failing == null;
 		try {
 			this.sample = Optional.of(read());
+			if (!sampledBefore) {
+				log.info("The outbox backlog is sampled again, after {}", this.failing);
+				this.failing = null;
+			}
 		}
 		catch (RuntimeException ex) {
-			log.debug("The outbox could not be sampled", ex);
 			this.sample = Optional.empty();
+			if (sampledBefore) {
+				this.failing = OutboxBatches.rootMessage(ex);
+				log.warn("The outbox backlog cannot be sampled ({}); its gauges show NaN until it can", this.failing);
+			}
 		}
+	}
+
+	/**
+	 * Reads with a statement timeout, so that a read waiting on a lock (a migration, a
+	 * {@code TRUNCATE}) fails and the gauges show NaN rather than an old sample for good.
+	 */
+	private static JdbcTemplate withTimeout(JdbcTemplate jdbc) {
+		if (jdbc == null) {
+			return null;
+		}
+		JdbcTemplate timed = new JdbcTemplate(jdbc.getDataSource());
+		timed.setQueryTimeout((int) READ_TIMEOUT.toSeconds());
+		return timed;
 	}
 
 	/**

@@ -18,9 +18,13 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * long, or a pass hangs), or when a topic or partition has been held that long
  * ({@link OutboxHolds}: Kafka cannot take its events, while the others' go out). An idle
  * relay with an empty outbox is UP however long ago its last pass was. DOWN too when the
- * outbox cannot be read (the database is out of reach). Whether events are pending, and
- * the first one's age, are read on each call ({@link OutboxBacklog#oldest()}, one index
- * probe); the {@code pending} detail is the count of the backlog's last sample.
+ * outbox cannot be read (the database is out of reach).
+ * <p>
+ * While the relay passes well (its last pass completed within the stall timeout and none
+ * has failed since), nothing here can be DOWN for the outbox, so health reads nothing:
+ * its details are the backlog's last sample ({@link OutboxBacklog}, every 10 s), when
+ * there is one. Otherwise it probes the first event waiting
+ * ({@link OutboxBacklog#oldest()}) to judge.
  */
 public class OutboxRelayHealthIndicator implements HealthIndicator {
 
@@ -45,7 +49,7 @@ public class OutboxRelayHealthIndicator implements HealthIndicator {
 		Health.Builder health;
 		Optional<OutboxBacklog.Sample> sampled = this.backlog.sampled();
 		if (passingWell(state)) {
-			// that pass read the outbox: nothing to read again
+			// pending or not, passes that complete are not a stall
 			health = judge(state, false);
 			sampled.ifPresent((last) -> health.withDetail("pending", last.pending())
 				.withDetail("oldestAgeSeconds", last.oldestAge().toSeconds()));
