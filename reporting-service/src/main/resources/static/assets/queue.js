@@ -240,6 +240,7 @@
     poller = B.Poller(load, 10000);
     $('queue-controls').addEventListener('change', function () {
       cards = {};
+      B.showStatus($('queue-status'), 'Loading the Queue…');
       poller.now();
     });
     $('queue-controls').addEventListener('submit', function (e) {

@@ -19,6 +19,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,6 +33,7 @@ import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.security.CallerArgumentResolver;
 import com.bidstream.platform.web.BodyLimits;
 import com.bidstream.platform.web.ProblemAdvice;
+import com.bidstream.platform.web.ProblemErrorController;
 import com.bidstream.platform.web.ProblemErrorReportValve;
 import com.bidstream.platform.web.ProblemWriter;
 import com.bidstream.platform.web.RequestBodyLimitFilter;
@@ -42,7 +44,7 @@ import com.bidstream.platform.web.StorableBodyAdvice;
  * error. Runs before Spring MVC's own configuration so that its problem handler steps
  * aside for ours.
  */
-@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
 @EnableConfigurationProperties({ ApiKeyProperties.class, BodyLimits.class })
 public class PlatformWebAutoConfiguration {
 
@@ -59,6 +61,14 @@ public class PlatformWebAutoConfiguration {
 	@Bean
 	ProblemAdvice problemAdvice() {
 		return new ProblemAdvice();
+	}
+
+	/**
+	 * In place of Spring Boot's {@code BasicErrorController}, which steps aside for it.
+	 */
+	@Bean
+	ProblemErrorController problemErrorController() {
+		return new ProblemErrorController();
 	}
 
 	@Bean

@@ -420,6 +420,47 @@ class PlatformIntegrationTests {
 		assertThat(pair.status()).as("a surrogate pair is one valid character").isEqualTo(200);
 	}
 
+	/**
+	 * A malformed %-escape in a query string threw from Tomcat's parameter parsing into a
+	 * 500 with a stack trace in the log; the error page and a method Tomcat refuses
+	 * itself answered Spring Boot's JSON, not problem+json.
+	 */
+	@Test
+	void unreadableParametersTheErrorPageAndRefusedMethodsAreProblemJson() throws Exception {
+		// no URI takes a malformed escape: sent as raw HTTP
+		String malformed = rawGet("/api/probe/read?agency=%ZZ");
+		var notUtf8 = api("dev-demo-key").get("/api/probe/read?agency=%C3%28");
+		var errorPage = api(null).get("/error");
+		var errorPageWithKey = api("dev-demo-key").send("POST", "/error", "application/json", "{}");
+		var trace = api("dev-demo-key").send("TRACE", "/api/probe/read", "application/json", "");
+
+		assertThat(malformed).startsWith("HTTP/1.1 400 ")
+			.containsIgnoringCase("Content-Type: application/problem+json")
+			.contains("\"type\":\"https://bidstream.dev/problems/malformed-parameters\"");
+		assertThat(notUtf8.status()).as(notUtf8.toString()).isEqualTo(400);
+		assertThat(notUtf8.json().get("type").asString()).endsWith("/malformed-parameters");
+		assertThat(errorPage.status()).isEqualTo(404);
+		assertThat(errorPageWithKey.status()).isEqualTo(404);
+		assertThat(trace.status()).isEqualTo(405);
+		for (var problem : new BidstreamApi.Response[] { notUtf8, errorPage, errorPageWithKey, trace }) {
+			assertThat(problem.contentType()).as(problem.toString()).startsWith("application/problem+json");
+			assertThat(problem.json().has("type") && problem.json().has("title") && problem.json().has("detail"))
+				.as(problem.toString())
+				.isTrue();
+		}
+	}
+
+	private String rawGet(String target) throws java.io.IOException {
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: dev-demo-key\r\n"
+						+ "Connection: close\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
 	@Test
 	void errorsAreProblemJsonThatNamesTheFieldAndRevealsNothingInternal() throws Exception {
 		var invalid = api("dev-demo-key").get("/api/probe/invalid");

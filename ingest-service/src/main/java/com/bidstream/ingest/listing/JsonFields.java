@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 import com.bidstream.platform.web.StorableText;
+import com.bidstream.platform.web.StorableTime;
 
 /**
  * Reads the fields of one JSON object by type, recording a {@link Violation} with the
@@ -209,24 +210,37 @@ public final class JsonFields {
 
 	Instant instant(String name) {
 		String text = text(name);
+		Instant instant;
 		try {
-			return (text != null) ? OffsetDateTime.parse(text).toInstant() : null;
+			instant = (text != null) ? OffsetDateTime.parse(text).toInstant() : null;
 		}
 		catch (DateTimeParseException ex) {
 			error(name, "must be an ISO-8601 date-time with an offset, such as 2026-11-22T09:15:00Z");
 			return null;
 		}
+		return inRange(name, instant, (value) -> StorableTime.problem(value));
 	}
 
 	LocalDate date(String name) {
 		String text = text(name);
+		LocalDate date;
 		try {
-			return (text != null) ? LocalDate.parse(text) : null;
+			date = (text != null) ? LocalDate.parse(text) : null;
 		}
 		catch (DateTimeParseException ex) {
 			error(name, "must be a date such as 2018-05-01");
 			return null;
 		}
+		return inRange(name, date, (value) -> StorableTime.problem(value));
+	}
+
+	private <T> T inRange(String name, T value, java.util.function.Function<T, String> problem) {
+		String why = (value != null) ? problem.apply(value) : null;
+		if (why != null) {
+			error(name, why);
+			return null;
+		}
+		return value;
 	}
 
 	/**

@@ -187,6 +187,26 @@ class ListingValidatorTests {
 		assertThat(fieldsOf(listing)).containsExactlyInAnyOrder("client.memberSince", "closed.at");
 	}
 
+	/**
+	 * Java reads years before 1 and after 9999, which no database downstream takes: a
+	 * listing accepted with one was dead-lettered by reporting, so never counted.
+	 */
+	@Test
+	void rejectsInstantsAndDatesOutsideTheYears1970To9999() {
+		assertThat(this.validator.validate(with("postedAt", "-000001-01-01T00:00:00Z")).errors())
+			.containsExactly(new Violation("postedAt", "must be in the years 1970 to 9999 (UTC)"));
+		assertThat(fieldsOf(with("postedAt", "1969-12-31T23:59:59Z"))).containsExactly("postedAt");
+		assertThat(fieldsOf(with("postedAt", "1970-01-01T00:00:00Z"))).isEmpty();
+		ObjectNode listing = Listings.example();
+		((ObjectNode) listing.get("client")).put("memberSince", "+999999999-12-31");
+		((ObjectNode) listing.get("closed")).put("at", "+10000-01-01T00:00:00Z");
+
+		assertThat(fieldsOf(listing)).containsExactlyInAnyOrder("client.memberSince", "closed.at");
+		((ObjectNode) listing.get("client")).put("memberSince", "9999-12-31");
+		((ObjectNode) listing.get("closed")).put("at", "9999-12-31T23:59:59Z");
+		assertThat(fieldsOf(listing)).isEmpty();
+	}
+
 	@Test
 	void aValueOfTheWrongJsonTypeIsAFieldErrorNamingItsPath() {
 		ObjectNode listing = Listings.example();

@@ -2,6 +2,7 @@ package com.bidstream.platform.web;
 
 import java.util.List;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (unreadableParameters(ex)) {
+			return handleExceptionInternal(ex, unreadableParametersProblem(), new HttpHeaders(), HttpStatus.BAD_REQUEST,
+					request);
+		}
 		if (DatabaseFailures.isContention(ex)) {
 			// a deadlock, a lock or a statement timeout: rolled back, worth another try
 			log.warn("The database refused the work of {} for now: {}", request.getDescription(false), ex.getMessage());
@@ -80,6 +85,27 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The request could not be completed; the error was logged");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	/**
+	 * Tomcat reads the query string and a form body when a parameter is first asked for,
+	 * and throws when a %-escape is malformed or does not decode to UTF-8: the client's
+	 * error, not ours.
+	 */
+	static boolean unreadableParameters(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidParameterException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static ProblemDetail unreadableParametersProblem() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The query string or form body cannot be read: a %-escape is malformed or does not decode to UTF-8");
+		problem.setType(ProblemTypes.of("malformed-parameters"));
+		return problem;
 	}
 
 	@Override

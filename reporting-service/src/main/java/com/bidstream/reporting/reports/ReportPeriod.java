@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 
 import com.bidstream.platform.web.ApiProblem;
 import com.bidstream.platform.web.FieldError;
+import com.bidstream.platform.web.StorableTime;
 
 /**
  * The half-open period {@code [from, to)} of a report. Each end takes an ISO-8601 date
@@ -26,19 +27,13 @@ public record ReportPeriod(Instant from, Instant to) {
 	static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
 
 	/**
-	 * The first instant a parameter may name; years before it have no listings, and far
-	 * ones cannot even be shifted by the default length or stored as a timestamp.
+	 * The first instant a parameter may name ({@link StorableTime}); years before it have
+	 * no listings, and far ones cannot even be shifted by the default length or stored as
+	 * a timestamp.
 	 */
-	static final Instant EARLIEST = Instant.EPOCH;
-
-	/**
-	 * The first instant after the last one a parameter may name (10000-01-01T00:00:00Z).
-	 */
-	static final Instant AFTER_LATEST = LocalDate.of(10000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+	static final Instant EARLIEST = StorableTime.EARLIEST;
 
 	private static final String FORMAT = "must be an ISO-8601 date (2026-11-01) or instant (2026-11-01T00:00:00Z)";
-
-	private static final String RANGE = "must be in the years 1970 to 9999 (UTC)";
 
 	static ReportPeriod parse(String from, String to, Clock clock) {
 		return parse(from, to, clock, (end) -> end.minus(DEFAULT_LENGTH));
@@ -75,8 +70,9 @@ public record ReportPeriod(Instant from, Instant to) {
 			errors.add(new FieldError(field, FORMAT));
 			return null;
 		}
-		if (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST)) {
-			errors.add(new FieldError(field, RANGE));
+		String range = StorableTime.problem(instant);
+		if (range != null) {
+			errors.add(new FieldError(field, range));
 			return null;
 		}
 		return instant;

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +19,6 @@ import com.bidstream.platform.web.FieldError;
  * answered can be sent back.
  */
 final class FreelancerRequest {
-
-	static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,63}");
 
 	static final int MAX_NAME = 200;
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.bidstream.contracts.FreelancerIds;
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.web.ApiProblem;
 
@@ -46,9 +47,8 @@ class FreelancersController {
 	@PutMapping("/{id}")
 	ResponseEntity<FreelancerView> put(Caller caller, @PathVariable String id, @RequestBody Map<String, Object> body) {
 		String agencyId = caller.writeAgency();
-		if (!FreelancerRequest.ID.matcher(id).matches()) {
-			throw ApiProblem.invalidField("id",
-					"must be 1 to 64 letters, digits or . _ ~ -, starting with a letter or digit");
+		if (!FreelancerIds.isValid(id)) {
+			throw ApiProblem.invalidField("id", FreelancerIds.RULE);
 		}
 		FreelancerRequest.Change change = FreelancerRequest.read(body);
 		if (!change.errors().isEmpty()) {

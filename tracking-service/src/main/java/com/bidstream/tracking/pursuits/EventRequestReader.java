@@ -11,10 +11,12 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
+import com.bidstream.contracts.FreelancerIds;
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.LossReason;
 import com.bidstream.platform.web.ApiProblem;
 import com.bidstream.platform.web.FieldError;
+import com.bidstream.platform.web.StorableTime;
 import com.bidstream.tracking.funnel.Funnel;
 
 /**
@@ -42,10 +44,6 @@ final class EventRequestReader {
 	 */
 	private static final String LINE = "\n\r\t";
 
-	private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-
-	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
-
 	private final JsonNode body;
 
 	private final List<FieldError> errors = new ArrayList<>();
@@ -69,6 +67,9 @@ final class EventRequestReader {
 		UUID eventId = uuid("eventId");
 		Action type = oneOf("type", Action.class, true);
 		String freelancerId = text("freelancerId", MAX_ID_LENGTH);
+		if (freelancerId != null && !FreelancerIds.isValid(freelancerId)) {
+			freelancerId = invalid("freelancerId", FreelancerIds.RULE);
+		}
 		Instant occurredAt = instant("occurredAt");
 		if (occurredAt != null && occurredAt.isAfter(now.plus(MAX_AHEAD))) {
 			occurredAt = invalid("occurredAt",
@@ -154,8 +155,9 @@ final class EventRequestReader {
 		catch (DateTimeParseException ex) {
 			return invalid(field, "must be an ISO-8601 date-time with an offset, such as 2026-11-22T09:15:00Z");
 		}
-		if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
-			return invalid(field, "must be in the years 1970 to 9999 (UTC)");
+		String range = (instant != null) ? StorableTime.problem(instant) : null;
+		if (range != null) {
+			return invalid(field, range);
 		}
 		return instant;
 	}
