@@ -101,6 +101,61 @@ abstract class IntakeSourcesIntegrationTests {
 			.containsExactly(1, 2);
 	}
 
+	/**
+	 * The walkthrough's file: a Latin-1 "é" sent with no charset was stored as U+FFFD.
+	 * Read as UTF-8 it is no text, so its record is rejected naming the line and column;
+	 * declared, it is read in that charset; a charset nobody knows is refused.
+	 */
+	@Test
+	void aCsvImportIsReadInTheCharsetItsContentTypeDeclaresAndBytesThatAreNoTextThereRejectTheirRecord()
+			throws Exception {
+		String a = uniqueId();
+		String b = uniqueId();
+		String csv = "source,externalId,title,postedAt\n" + "upwork,%s,caf\u00E9 csv,2026-11-27T18:00:00Z\n";
+		byte[] latin1 = csv.formatted(a).getBytes(StandardCharsets.ISO_8859_1);
+
+		JsonNode undeclared = awaitImport("dev-demo-key",
+				postImport("text/csv", latin1).json().get("importId").asString());
+		JsonNode declared = awaitImport("dev-demo-key",
+				postImport("text/csv; charset=ISO-8859-1", latin1).json().get("importId").asString());
+		JsonNode utf16 = awaitImport("dev-demo-key",
+				postImport("text/csv; charset=UTF-16LE",
+						("\uFEFF" + csv.formatted(b)).getBytes(StandardCharsets.UTF_16LE))
+					.json()
+					.get("importId")
+					.asString());
+		Response unknown = postImport("text/csv; charset=klingon", latin1);
+
+		assertThat(undeclared.get("status").asString()).isEqualTo("DONE");
+		assertThat(undeclared.get("accepted").asLong()).isZero();
+		assertThat(undeclared.get("rejected").asLong()).isEqualTo(1);
+		assertThat(undeclared.at("/errors/0/line").asLong()).isEqualTo(2);
+		assertThat(undeclared.at("/errors/0/errors/0/message").asString())
+			.startsWith("is not readable CSV: the column title holds bytes that are not text in the import's charset");
+		assertThat(declared.get("accepted").asLong()).as(declared.toString()).isEqualTo(1);
+		assertThat(utf16.get("accepted").asLong()).as(utf16.toString()).isEqualTo(1);
+		assertThat(decode(awaitPublished("demo", "upwork:" + a, 1).get(0)).listing().title())
+			.isEqualTo("caf\u00E9 csv");
+		assertThat(decode(awaitPublished("demo", "upwork:" + b, 1).get(0)).listing().title())
+			.isEqualTo("caf\u00E9 csv");
+		assertThat(unknown.status()).isEqualTo(415);
+		assertThat(unknown.contentType()).startsWith("application/problem+json");
+		assertThat(unknown.json().get("detail").asString())
+			.startsWith("The charset in Content-Type is not one this service knows");
+	}
+
+	Response postImport(String contentType, byte[] body) throws Exception {
+		var response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/imports"))
+				.header("X-Api-Key", "dev-demo-key")
+				.header("Content-Type", contentType)
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		return new Response(response.statusCode(), response.body(),
+				response.headers().firstValue("Content-Type").orElse(null));
+	}
+
 	@Test
 	void anImportOfAnotherMediaTypeIsRefused() {
 		Response response = api("dev-demo-key").send("POST", "/api/v1/imports", "application/xml", "<a/>");

@@ -73,6 +73,8 @@ class FeedsController {
 					+ "to 86400, 300 by default) or webhook (pushed to POST /api/v1/webhooks/{id}, signed with the "
 					+ "secret shown once in this answer). "
 					+ "token (upwork-graphql's bearer token) and secret are stored and never shown back. "
+					+ "mapping (json-url and webhook): {\"items\": the dotted path of the items' array, \"fields\": "
+					+ "{listing field such as budget.amount: the dotted path of its value in an item}}. "
 					+ "URLs on loopback or private addresses are refused unless the service allows them.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewFeed.class)))
@@ -101,10 +103,6 @@ class FeedsController {
 			throw ApiProblem.invalidField("token", "is required for an upwork-graphql feed");
 		}
 		int pollSeconds = (request.pollSeconds() != null) ? request.pollSeconds() : DEFAULT_POLL_SECONDS;
-		if (request.mapping() != null && !request.mapping().isObject()) {
-			throw ApiProblem.invalidField("mapping", "must be an object such as {\"items\": \"data.jobs\", "
-					+ "\"fields\": {\"externalId\": \"id\", \"title\": \"name\"}}");
-		}
 		String secret = (type == FeedType.WEBHOOK) ? newSecret() : null;
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Feed feed = new Feed(UUID.randomUUID(), agency, type, source, url, request.query(), pollSeconds,
@@ -152,7 +150,8 @@ class FeedsController {
 	/**
 	 * The body of {@code POST /api/v1/feeds}, read as listings are ({@link JsonFields}):
 	 * no value is coerced ({@code "60"} is no {@code pollSeconds}), and every field of
-	 * the wrong type or range is named at once (400).
+	 * the wrong type or range is named at once (400), the mapping's included
+	 * ({@link FeedMapping}).
 	 */
 	record NewFeed(String type, String source, String url, String query, Integer pollSeconds, String token,
 			JsonNode mapping) {
@@ -168,6 +167,9 @@ class FeedsController {
 					fields.text("token", MAX_TOKEN), fields.storableTree("mapping"));
 			if (feed.mapping() != null && feed.mapping().toString().length() > MAX_MAPPING_BYTES) {
 				errors.add(new Violation("mapping", "must be at most " + MAX_MAPPING_BYTES + " characters as JSON"));
+			}
+			else if (feed.mapping() != null) {
+				FeedMapping.check(feed.mapping(), errors);
 			}
 			if (!errors.isEmpty()) {
 				throw ApiProblem.validation(

@@ -34,6 +34,14 @@ final class CsvColumns {
 		return new CsvColumns(header.stream().map(String::strip).toList());
 	}
 
+	/**
+	 * The column at {@code index} (from 0), as an error names it: by its header.
+	 */
+	String describe(int index) {
+		String name = (index < this.names.size()) ? this.names.get(index) : "";
+		return name.isEmpty() ? "column " + (index + 1) : "column " + name;
+	}
+
 	JsonNode fields(List<String> cells) {
 		ListingTree tree = new ListingTree();
 		for (int i = 0; i < Math.min(cells.size(), this.names.size()); i++) {

@@ -8,9 +8,11 @@ import java.util.List;
 /**
  * CSV as RFC 4180 writes it: a header row naming the columns, fields separated by commas,
  * a field in double quotes may hold commas, line breaks and doubled quotes; CRLF or LF
- * line ends; UTF-8 with or without a byte order mark. Blank lines are skipped. A record's
- * line is the line of the file it starts on (the header is line 1), counting the line
- * breaks inside quoted fields.
+ * line ends; UTF-8 with or without a byte order mark (the spooled file is UTF-8, whatever
+ * charset the upload declared). Blank lines are skipped. A record's line is the line of
+ * the file it starts on (the header is line 1), counting the line breaks inside quoted
+ * fields. A record with a field that is not UTF-8 ({@link Utf8}) is unreadable, naming
+ * the field's column; a header with one makes every record unreadable.
  * <p>
  * A quoted field that is never closed runs to the end of the file (RFC 4180), so its
  * record is unreadable: it is returned as such, saying on which line the quote opened,
@@ -49,6 +51,12 @@ final class CsvRecords implements RecordReader {
 	 * Whether the record last read is over {@link RecordReader#MAX_RECORD_BYTES}.
 	 */
 	private boolean tooLong;
+
+	/**
+	 * The column (from 0) of the first field of the record last read that is not UTF-8,
+	 * or -1.
+	 */
+	private int notTextColumn = -1;
 
 	/**
 	 * The bytes of the field being read, reused from field to field.
@@ -90,6 +98,9 @@ final class CsvRecords implements RecordReader {
 			return "is not readable CSV: the header's quoted field opened on line " + header.unclosedQuoteLine
 					+ " is not closed before the end of the file";
 		}
+		if (header.notTextColumn >= 0) {
+			return "is not readable CSV: the header " + NOT_TEXT;
+		}
 		if (header.tooLong) {
 			return "is not readable CSV: the header is longer than 1 MiB (1,048,576 bytes), the most an import reads "
 					+ "of one record";
@@ -116,6 +127,11 @@ final class CsvRecords implements RecordReader {
 		if (this.headerProblem != null) {
 			return new RawRecord(this.recordStart, null, this.headerProblem, this.cursor.offset(), this.lineNumber);
 		}
+		if (this.notTextColumn >= 0) {
+			return new RawRecord(this.recordStart, null,
+					"is not readable CSV: the " + this.columns.describe(this.notTextColumn) + " " + NOT_TEXT,
+					this.cursor.offset(), this.lineNumber);
+		}
 		return new RawRecord(this.recordStart, this.columns.fields(cells), null, this.cursor.offset(), this.lineNumber);
 	}
 
@@ -135,6 +151,7 @@ final class CsvRecords implements RecordReader {
 			}
 			this.recordStart = this.lineNumber;
 			this.tooLong = false;
+			this.notTextColumn = -1;
 			long startOffset = this.cursor.offset();
 			List<String> cells = new ArrayList<>();
 			this.cell.clear();
@@ -190,7 +207,7 @@ final class CsvRecords implements RecordReader {
 				content = true;
 				if (b == ',') {
 					if (!this.tooLong) {
-						cells.add(decode(this.cell));
+						cells.add(decode(cells.size()));
 					}
 					cellHasBytes = false;
 				}
@@ -206,7 +223,7 @@ final class CsvRecords implements RecordReader {
 			}
 			if (content) {
 				if (!this.tooLong) {
-					cells.add(decode(this.cell));
+					cells.add(decode(cells.size()));
 				}
 				return cells;
 			}
@@ -234,9 +251,16 @@ final class CsvRecords implements RecordReader {
 		}
 	}
 
-	private static String decode(LineBytes cell) {
-		String text = new String(cell.bytes(), 0, cell.length(), StandardCharsets.UTF_8);
-		cell.clear();
+	/**
+	 * The text of the field just read, in the given column; when it is not UTF-8, the
+	 * record is unreadable ({@link #notTextColumn}), never decoded with U+FFFD.
+	 */
+	private String decode(int column) {
+		if (this.notTextColumn < 0 && !Utf8.isValid(this.cell.bytes(), 0, this.cell.length())) {
+			this.notTextColumn = column;
+		}
+		String text = new String(this.cell.bytes(), 0, this.cell.length(), StandardCharsets.UTF_8);
+		this.cell.clear();
 		return text;
 	}
 

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.bidstream.ingest.imports.ImportFormat.Declared;
 import com.bidstream.ingest.imports.ImportSpooler.Spooled;
 import com.bidstream.ingest.imports.Imports.ImportJob;
 import com.bidstream.platform.security.Caller;
@@ -49,7 +51,9 @@ class ImportsController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Import a CSV or NDJSON file of listings",
 			description = "text/csv (RFC 4180, a header row naming the JSON fields with dots for nesting such as "
-					+ "budget.amount, skills separated by ';') or application/x-ndjson. The file is stored, then "
+					+ "budget.amount, skills separated by ';') or application/x-ndjson, in UTF-8 unless Content-Type "
+					+ "names another charset (text/csv; charset=ISO-8859-1); a record holding bytes that are not text "
+					+ "in it is rejected, never stored with replacement characters. The file is stored, then "
 					+ "imported in the background in chunks through the same intake as POST /api/v1/listings; "
 					+ "follow it at GET /api/v1/imports/{id}. An operator key needs X-Agency-Id.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -57,16 +61,19 @@ class ImportsController {
 			responses = { @ApiResponse(responseCode = "202", description = "{\"importId\", \"status\": \"RUNNING\"}"),
 					@ApiResponse(responseCode = "413", description = "A body over bidstream.ingest.imports.max-bytes",
 							content = @Content(mediaType = "application/problem+json")),
-					@ApiResponse(responseCode = "415", description = "Neither text/csv nor application/x-ndjson",
+					@ApiResponse(responseCode = "415",
+							description = "Neither text/csv nor application/x-ndjson, or a charset the service does not know",
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "429", description = "The agency's request rate; see Retry-After",
 							content = @Content(mediaType = "application/problem+json")) })
 	Started start(Caller caller, HttpServletRequest request) throws IOException {
 		String agency = caller.writeAgency();
-		ImportFormat format = ImportFormat.of(request.getContentType());
+		// from the header: Spring Boot sets the request's own encoding to UTF-8
+		Declared declared = ImportFormat.of(request.getHeader(HttpHeaders.CONTENT_TYPE));
 		UUID id = UUID.randomUUID();
-		Spooled spooled = this.spooler.spool(id, format, request.getContentLengthLong(), request.getInputStream());
-		ImportJob job = ImportJob.started(id, agency, format, spooled.file(), spooled.records(),
+		Spooled spooled = this.spooler.spool(id, declared.format(), declared.charset(), request.getContentLengthLong(),
+				request.getInputStream());
+		ImportJob job = ImportJob.started(id, agency, declared.format(), spooled.file(), spooled.records(),
 				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		this.imports.create(job, this.runner.owner(), this.runner.lease());
 		this.runner.start(job);

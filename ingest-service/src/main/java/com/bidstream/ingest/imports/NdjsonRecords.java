@@ -12,7 +12,8 @@ import com.bidstream.contracts.EventCodec;
 /**
  * NDJSON: one JSON object per line; blank lines are skipped. A line over
  * {@link RecordReader#MAX_RECORD_BYTES} is read to its end without being kept, and is an
- * unreadable record (a blank one is skipped, as any blank line).
+ * unreadable record (a blank one is skipped, as any blank line). So is a line that is not
+ * UTF-8 ({@link Utf8}; the spooled file is UTF-8 whatever charset the upload declared).
  */
 final class NdjsonRecords implements RecordReader {
 
@@ -47,6 +48,10 @@ final class NdjsonRecords implements RecordReader {
 	}
 
 	private RawRecord parse(long start) {
+		if (!Utf8.isValid(this.line.bytes(), 0, this.line.length())) {
+			return new RawRecord(start, null, "is not readable: the line " + NOT_TEXT, this.cursor.offset(),
+					this.lineNumber);
+		}
 		try {
 			JsonNode fields = JSON.readTree(this.line.bytes(), 0, this.line.length());
 			return new RawRecord(start, fields, null, this.cursor.offset(), this.lineNumber);

@@ -33,6 +33,13 @@ interface RecordReader extends ReadAhead.Source<RawRecord> {
 			+ "a valid listing takes at most 512 KiB as JSON";
 
 	/**
+	 * Why a record holding bytes that are not text in the import's charset is not read
+	 * (it is never stored with U+FFFD in their place); its reader says where they are.
+	 */
+	String NOT_TEXT = "holds bytes that are not text in the import's charset (UTF-8, unless Content-Type names "
+			+ "another, such as charset=ISO-8859-1)";
+
+	/**
 	 * The next record, or null at the end of the file.
 	 */
 	@Override

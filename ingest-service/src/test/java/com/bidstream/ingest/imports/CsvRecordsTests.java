@@ -221,6 +221,53 @@ class CsvRecordsTests {
 	}
 
 	/**
+	 * A Latin-1 "é" in a UTF-8 file (the upload's charset when Content-Type names none):
+	 * its record is rejected naming the column, never read with U+FFFD in its place; a
+	 * U+FFFD the file really holds is text like any other.
+	 */
+	@Test
+	void aFieldThatIsNotUtf8RejectsItsRecordNamingItsColumnAndTheRecordsAroundItAreRead() throws IOException {
+		byte[] csv = concat("source,externalId,title,postedAt,\n", "upwork,~07a,First,2026-11-27T18:00:00Z,\n",
+				"upwork,~07b,\"caf", new byte[] { (byte) 0xE9 }, " csv\",2026-11-27T18:00:00Z,\n",
+				"upwork,~07c,Replacement \uFFFD kept,2026-11-27T18:00:00Z,\n",
+				"upwork,~07d,Extra,2026-11-27T18:00:00Z,", new byte[] { (byte) 0xC0, (byte) 0xAF }, "\n");
+
+		List<RawRecord> records = ImportFiles.read(ImportFormat.CSV, this.dir.resolve("x.csv"), csv, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(2L, 3L, 4L, 5L);
+		assertThat(records.get(0).fields().get("title").asString()).isEqualTo("First");
+		assertThat(records.get(1).fields()).isNull();
+		assertThat(records.get(1).problem()).isEqualTo("is not readable CSV: the column title holds bytes that are "
+				+ "not text in the import's charset (UTF-8, unless Content-Type names another, such as "
+				+ "charset=ISO-8859-1)");
+		assertThat(records.get(2).fields().get("title").asString()).isEqualTo("Replacement \uFFFD kept");
+		assertThat(records.get(3).problem()).as("an overlong \"/\" in a column without a name")
+			.startsWith("is not readable CSV: the column 5 holds bytes that are not text");
+		assertThat(read(csv, records.get(0).endOffset(), records.get(0).nextLine())).as("resumed before it")
+			.extracting(RawRecord::line)
+			.containsExactly(3L, 4L, 5L);
+	}
+
+	@Test
+	void aHeaderThatIsNotUtf8RejectsEveryRecordSayingSo() throws IOException {
+		byte[] csv = concat("source,externalId,t", new byte[] { (byte) 0xEE }, "tle,postedAt\n",
+				"upwork,~08a,One,2026-11-27T18:00:00Z\n");
+
+		List<RawRecord> records = ImportFiles.read(ImportFormat.CSV, this.dir.resolve("x.csv"), csv, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line, RawRecord::problem)
+			.containsExactly(tuple(2L, "is not readable CSV: the header " + RecordReader.NOT_TEXT));
+	}
+
+	static byte[] concat(Object... parts) {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		for (Object part : parts) {
+			bytes.writeBytes((part instanceof byte[] raw) ? raw : part.toString().getBytes(StandardCharsets.UTF_8));
+		}
+		return bytes.toByteArray();
+	}
+
+	/**
 	 * A record of exactly {@code bytes} bytes, its description quoted.
 	 */
 	private static String record(String externalId, int bytes) {
@@ -237,6 +284,10 @@ class CsvRecordsTests {
 	}
 
 	private List<RawRecord> read(String csv, long offset, long line) throws IOException {
+		return ImportFiles.read(ImportFormat.CSV, this.dir.resolve("x.csv"), csv, offset, line);
+	}
+
+	private List<RawRecord> read(byte[] csv, long offset, long line) throws IOException {
 		return ImportFiles.read(ImportFormat.CSV, this.dir.resolve("x.csv"), csv, offset, line);
 	}
 

@@ -1,6 +1,7 @@
 package com.bidstream.ingest.imports;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,16 @@ final class ImportFiles {
 	 */
 	static List<RawRecord> read(ImportFormat format, Path file, String text, long offset, long line)
 			throws IOException {
-		Files.writeString(file, text);
+		return read(format, file, text.getBytes(StandardCharsets.UTF_8), offset, line);
+	}
+
+	/**
+	 * Writes the bytes to the file and reads every record of it from the offset, starting
+	 * at that line.
+	 */
+	static List<RawRecord> read(ImportFormat format, Path file, byte[] bytes, long offset, long line)
+			throws IOException {
+		Files.write(file, bytes);
 		List<RawRecord> records = new ArrayList<>();
 		try (RecordReader reader = format.open(new SpoolFile(file), offset, line)) {
 			for (RawRecord record = reader.next(); record != null; record = reader.next()) {

@@ -38,6 +38,24 @@ class NdjsonRecordsTests {
 	}
 
 	/**
+	 * Jackson refuses most bytes that are not UTF-8 but reads an overlong sequence as the
+	 * character it spells ({@code C0 AF} as "/"): such a line is rejected as a CSV record
+	 * is, saying why.
+	 */
+	@Test
+	void aLineThatIsNotUtf8IsRejectedSayingSoWhateverJacksonWouldMakeOfIt() throws IOException {
+		byte[] ndjson = CsvRecordsTests.concat("{\"title\": \"caf", new byte[] { (byte) 0xE9 }, " x\"}\n",
+				"{\"title\": \"a", new byte[] { (byte) 0xC0, (byte) 0xAF }, "b\"}\n", "{\"title\": \"\uFFFD\"}\n");
+
+		List<RawRecord> records = ImportFiles.read(ImportFormat.NDJSON, this.dir.resolve("x.ndjson"), ndjson, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line, RawRecord::problem)
+			.containsExactly(tuple(1L, "is not readable: the line " + RecordReader.NOT_TEXT),
+					tuple(2L, "is not readable: the line " + RecordReader.NOT_TEXT), tuple(3L, null));
+		assertThat(records.get(2).fields().get("title").asString()).isEqualTo("\uFFFD");
+	}
+
+	/**
 	 * Lines longer than the reader's 64 KiB buffer, CRLF line ends, lines of blanks, a
 	 * BOM: every record whole, on its line, and each ending at the offset just after its
 	 * line break, where a resumed import reads on.
