@@ -97,12 +97,23 @@ public final class ListingValidator {
 		return text;
 	}
 
+	/**
+	 * Blank, or only characters that show nothing: zero-width spaces and joiners, the
+	 * byte order mark, direction marks (Unicode's format characters) and controls. A
+	 * title of them made a Queue card with no title.
+	 */
+	static boolean showsNothing(String text) {
+		return text.codePoints()
+			.allMatch((c) -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+					|| Character.getType(c) == Character.FORMAT || Character.isISOControl(c));
+	}
+
 	private static String title(JsonFields fields) {
 		if (!fields.require("title")) {
 			return null;
 		}
 		String title = fields.text("title", MAX_TITLE);
-		if (title != null && title.isBlank()) {
+		if (title != null && showsNothing(title)) {
 			fields.error("title", "must not be blank");
 			return null;
 		}

@@ -88,6 +88,9 @@ class ListingValidatorTests {
 	void rejectsABlankOrTooLongTitle() {
 		assertThat(fieldsOf(with("title", ""))).containsExactly("title");
 		assertThat(fieldsOf(with("title", "   "))).containsExactly("title");
+		assertThat(fieldsOf(with("title", "\u200b\u200b"))).as("zero-width spaces").containsExactly("title");
+		assertThat(fieldsOf(with("title", "\u00a0\u2060\ufeff\u200e\u3000"))).containsExactly("title");
+		assertThat(fieldsOf(with("title", "\u200bx"))).isEmpty();
 		assertThat(fieldsOf(with("title", "t".repeat(301)))).containsExactly("title");
 		assertThat(fieldsOf(with("title", "t".repeat(300)))).isEmpty();
 	}

@@ -1,6 +1,7 @@
 package com.bidstream.platform.security;
 
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,6 +65,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (moreThanOne(request, HEADER) || moreThanOne(request, AGENCY_HEADER)) {
+			// two keys, or two agencies: which one the request acts as would be a guess
+			this.problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+					"Send one X-Api-Key header (and at most one X-Agency-Id), not several");
+			return;
+		}
 		Optional<Caller> caller = identify(request);
 		if (caller.isEmpty()) {
 			this.problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
@@ -81,6 +88,15 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 		}
 		request.setAttribute(REQUEST_CALLER, caller.get());
 		chain.doFilter(request, response);
+	}
+
+	private static boolean moreThanOne(HttpServletRequest request, String header) {
+		Enumeration<String> values = request.getHeaders(header);
+		if (values == null || !values.hasMoreElements()) {
+			return false;
+		}
+		values.nextElement();
+		return values.hasMoreElements();
 	}
 
 	private Optional<Caller> identify(HttpServletRequest request) {

@@ -25,10 +25,33 @@ class ApiKeyFilterTests {
 		assertThat(status("/api/v1/listings", "dev-demo-key")).isEqualTo(200);
 	}
 
-	private int status(String path, String key) throws Exception {
+	/**
+	 * Two keys (demo's and acme's) acted as the first one; which one a client meant is a
+	 * guess, so neither is taken.
+	 */
+	@Test
+	void twoKeysOrTwoAgenciesAreRefused() throws Exception {
+		assertThat(status("/api/v1/listings", "dev-demo-key", "dev-acme-key")).isEqualTo(401);
+		assertThat(status("/api/v1/listings", "dev-demo-key", "dev-demo-key")).isEqualTo(401);
+		MockHttpServletRequest twoAgencies = new MockHttpServletRequest("POST", "/api/v1/listings");
+		twoAgencies.addHeader(ApiKeyFilter.HEADER, "dev-operator-key");
+		twoAgencies.addHeader(ApiKeyFilter.AGENCY_HEADER, "demo");
+		twoAgencies.addHeader(ApiKeyFilter.AGENCY_HEADER, "acme");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+
+		this.filter.doFilter(twoAgencies, response, chain);
+
+		assertThat(response.getStatus()).isEqualTo(401);
+		assertThat(chain.getRequest()).as("never passed on").isNull();
+	}
+
+	private int status(String path, String... keys) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
-		if (key != null) {
-			request.addHeader(ApiKeyFilter.HEADER, key);
+		for (String key : (keys != null) ? keys : new String[0]) {
+			if (key != null) {
+				request.addHeader(ApiKeyFilter.HEADER, key);
+			}
 		}
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.filter.doFilter(request, response, new MockFilterChain());
