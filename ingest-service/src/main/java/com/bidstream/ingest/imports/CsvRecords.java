@@ -3,7 +3,9 @@ package com.bidstream.ingest.imports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * CSV as RFC 4180 writes it: a header row naming the columns, fields separated by commas,
@@ -84,7 +86,7 @@ final class CsvRecords implements RecordReader {
 			head.close();
 			return new CsvRecords(file, new ByteCursor(file.open(0), 0), CsvColumns.of(List.of()), null, 1);
 		}
-		String headerProblem = headerProblem(header);
+		String headerProblem = headerProblem(header, names);
 		CsvColumns columns = CsvColumns.of((headerProblem != null) ? List.of() : names);
 		if (offset <= header.cursor.offset()) {
 			return new CsvRecords(file, header.cursor, columns, headerProblem, header.lineNumber);
@@ -93,7 +95,7 @@ final class CsvRecords implements RecordReader {
 		return new CsvRecords(file, new ByteCursor(file.open(offset), offset), columns, headerProblem, line);
 	}
 
-	private static String headerProblem(CsvRecords header) {
+	private static String headerProblem(CsvRecords header, List<String> names) {
 		if (header.unclosedQuoteLine > 0) {
 			return "is not readable CSV: the header's quoted field opened on line " + header.unclosedQuoteLine
 					+ " is not closed before the end of the file";
@@ -104,6 +106,13 @@ final class CsvRecords implements RecordReader {
 		if (header.tooLong) {
 			return "is not readable CSV: the header is longer than 1 MiB (1,048,576 bytes), the most an import reads "
 					+ "of one record";
+		}
+		Set<String> seen = new HashSet<>();
+		for (String name : names) {
+			// which of two columns of one name holds the field would be a guess
+			if (!name.isBlank() && !seen.add(name.strip())) {
+				return "is not readable CSV: the header names the column " + name.strip() + " twice";
+			}
 		}
 		return null;
 	}

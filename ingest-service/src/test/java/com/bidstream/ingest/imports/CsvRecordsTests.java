@@ -118,6 +118,21 @@ class CsvRecordsTests {
 		assertThat(count(csv)).isEqualTo(3);
 	}
 
+	/**
+	 * The later of two columns of one name held the field, without a word.
+	 */
+	@Test
+	void aHeaderNamingAColumnTwiceRejectsEveryRecordSayingSo() throws IOException {
+		String csv = "source,externalId,title, title ,postedAt\n" + "upwork,~02d1,One,Two,2026-11-26T08:00:00Z\n"
+				+ "upwork,~02d2,Three,Four,2026-11-26T08:00:00Z\n";
+
+		List<RawRecord> records = read(csv, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line).containsExactly(2L, 3L);
+		assertThat(records).extracting(RawRecord::problem)
+			.containsOnly("is not readable CSV: the header names the column title twice");
+	}
+
 	@Test
 	void aHeaderWithAQuoteNeverClosedRejectsEveryRecordSayingSo() throws IOException {
 		String csv = "source,externalId,\"title,postedAt\n" + "upwork,~02q1,One,2026-11-26T08:00:00Z\n";
