@@ -442,6 +442,8 @@ class PlatformIntegrationTests {
 		assertThat(errorPage.status()).isEqualTo(404);
 		assertThat(errorPageWithKey.status()).isEqualTo(404);
 		assertThat(trace.status()).isEqualTo(405);
+		assertThat(trace.json().get("instance").asString()).as("the request's, not the error page's")
+			.isEqualTo("/api/probe/read");
 		for (var problem : new BidstreamApi.Response[] { notUtf8, errorPage, errorPageWithKey, trace }) {
 			assertThat(problem.contentType()).as(problem.toString()).startsWith("application/problem+json");
 			assertThat(problem.json().has("type") && problem.json().has("title") && problem.json().has("detail"))

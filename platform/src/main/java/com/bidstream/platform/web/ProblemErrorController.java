@@ -1,8 +1,9 @@
 package com.bidstream.platform.web;
 
+import java.net.URI;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,15 @@ public class ProblemErrorController implements ErrorController {
 			if (problem.getStatus() >= 500) {
 				problem.setDetail("The request could not be completed; the error was logged");
 				log.error("Unexpected error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
+			}
+		}
+		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+			// the request that failed, not this page
+			try {
+				problem.setInstance(URI.create(uri));
+			}
+			catch (IllegalArgumentException ex) {
+				// a path no URI holds: left out
 			}
 		}
 		return ResponseEntity.status(problem.getStatus())
