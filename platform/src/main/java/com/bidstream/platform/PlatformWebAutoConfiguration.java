@@ -10,11 +10,13 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.core.StreamReadFeature;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -32,6 +34,7 @@ import com.bidstream.platform.security.ApiKeys;
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.security.CallerArgumentResolver;
 import com.bidstream.platform.web.BodyLimits;
+import com.bidstream.platform.web.DuplicateNames;
 import com.bidstream.platform.web.ProblemAdvice;
 import com.bidstream.platform.web.ProblemErrorController;
 import com.bidstream.platform.web.ProblemErrorReportValve;
@@ -69,6 +72,14 @@ public class PlatformWebAutoConfiguration {
 	@Bean
 	ProblemErrorController problemErrorController() {
 		return new ProblemErrorController();
+	}
+
+	/**
+	 * Request bodies naming a field twice are refused ({@link DuplicateNames}).
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer strictDuplicateDetection() {
+		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 	}
 
 	@Bean

@@ -433,6 +433,7 @@ class PlatformIntegrationTests {
 		var errorPage = api(null).get("/error");
 		var errorPageWithKey = api("dev-demo-key").send("POST", "/error", "application/json", "{}");
 		var trace = api("dev-demo-key").send("TRACE", "/api/probe/read", "application/json", "");
+		var twice = api("dev-demo-key").post("/api/probe/json", "{\"note\": \"a\", \"note\": \"b\"}");
 
 		assertThat(malformed).startsWith("HTTP/1.1 400 ")
 			.containsIgnoringCase("Content-Type: application/problem+json")
@@ -444,7 +445,10 @@ class PlatformIntegrationTests {
 		assertThat(trace.status()).isEqualTo(405);
 		assertThat(trace.json().get("instance").asString()).as("the request's, not the error page's")
 			.isEqualTo("/api/probe/read");
-		for (var problem : new BidstreamApi.Response[] { notUtf8, errorPage, errorPageWithKey, trace }) {
+		assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
+		assertThat(twice.json().at("/errors/0/field").asString()).isEqualTo("note");
+		assertThat(twice.json().get("detail").asString()).isEqualTo("The JSON names \"note\" twice in one object");
+		for (var problem : new BidstreamApi.Response[] { notUtf8, errorPage, errorPageWithKey, trace, twice }) {
 			assertThat(problem.contentType()).as(problem.toString()).startsWith("application/problem+json");
 			assertThat(problem.json().has("type") && problem.json().has("title") && problem.json().has("detail"))
 				.as(problem.toString())

@@ -3,11 +3,13 @@ package com.bidstream.ingest.imports;
 import java.io.IOException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 
 import com.bidstream.contracts.EventCodec;
+import com.bidstream.platform.web.DuplicateNames;
 
 /**
  * NDJSON: one JSON object per line; blank lines are skipped. A line over
@@ -19,7 +21,8 @@ final class NdjsonRecords implements RecordReader {
 
 	private static final ObjectReader JSON = EventCodec.mapper()
 		.reader()
-		.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
 	private final ByteCursor cursor;
 
@@ -57,7 +60,10 @@ final class NdjsonRecords implements RecordReader {
 			return new RawRecord(start, fields, null, this.cursor.offset(), this.lineNumber);
 		}
 		catch (JacksonException ex) {
-			return new RawRecord(start, null, "is not readable JSON", this.cursor.offset(), this.lineNumber);
+			String problem = DuplicateNames.of(ex)
+				.map((name) -> "is not readable JSON: it names \"" + name + "\" twice in one object")
+				.orElse("is not readable JSON");
+			return new RawRecord(start, null, problem, this.cursor.offset(), this.lineNumber);
 		}
 	}
 

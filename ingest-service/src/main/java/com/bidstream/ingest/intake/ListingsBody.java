@@ -5,6 +5,7 @@ import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import tools.jackson.databind.ObjectReader;
 
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.platform.web.DuplicateNames;
 
 /**
  * The request-level rules of a listings post (its size is the platform's
@@ -25,7 +27,8 @@ final class ListingsBody {
 
 	private static final ObjectReader JSON = EventCodec.mapper()
 		.reader()
-		.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
 	private ListingsBody() {
 	}
@@ -62,7 +65,8 @@ final class ListingsBody {
 			throw ApiProblem.badRequest("malformed-body", limitBroken(ex));
 		}
 		catch (JacksonException ex) {
-			throw ApiProblem.badRequest("malformed-body", "The request body is not readable JSON");
+			throw ApiProblem.badRequest("malformed-body",
+					DuplicateNames.of(ex).map(DuplicateNames::problem).orElse("The request body is not readable JSON"));
 		}
 	}
 

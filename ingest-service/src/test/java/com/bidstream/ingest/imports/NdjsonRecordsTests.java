@@ -37,6 +37,16 @@ class NdjsonRecordsTests {
 		assertThat(count(ndjson)).isEqualTo(3);
 	}
 
+	@Test
+	void aLineNamingAFieldTwiceIsAProblemOfItsOwnNamingIt() throws IOException {
+		String ndjson = "{\"title\": \"a\", \"title\": \"b\"}\n{\"title\": \"c\"}\n";
+
+		List<RawRecord> records = read(ndjson, 0, 1);
+
+		assertThat(records).extracting(RawRecord::problem)
+			.containsExactly("is not readable JSON: it names \"title\" twice in one object", null);
+	}
+
 	/**
 	 * Jackson refuses most bytes that are not UTF-8 but reads an overlong sequence as the
 	 * character it spells ({@code C0 AF} as "/"): such a line is rejected as a CSV record

@@ -29,6 +29,23 @@ class ListingsBodyTests {
 		}
 	}
 
+	/**
+	 * Jackson kept the last of two values of one name: {"title": "a", "title": "b"} was
+	 * stored as "b".
+	 */
+	@Test
+	void anObjectNamingAFieldTwiceIsABadRequestNamingIt() {
+		String body = "[{\"title\": \"a\"}, {\"client\": {\"country\": \"US\", \"country\": \"DE\"}}]";
+
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> ListingsBody.items(bytes(body)))
+			.satisfies((problem) -> {
+				assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(problem.getMessage()).isEqualTo("The JSON names \"country\" twice in one object");
+			});
+		assertThat(ListingsBody.items(bytes("[{\"title\": \"a\"}, {\"title\": \"a\"}]"))).as("in two objects")
+			.hasSize(2);
+	}
+
 	@Test
 	void aNumberWithTooManyDigitsIsABadRequestSayingWhyInPlainWords() {
 		String body = "[{\"source\": \"upwork\"}, {\"proposals\": " + "9".repeat(1_001) + "}]";

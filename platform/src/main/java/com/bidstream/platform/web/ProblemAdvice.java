@@ -1,6 +1,7 @@
 package com.bidstream.platform.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -117,8 +118,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 				return apiProblem(bound, request);
 			}
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request body is not readable JSON");
+		Optional<String> twice = DuplicateNames.of(ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				twice.map(DuplicateNames::problem).orElse("The request body is not readable JSON"));
 		problem.setType(ProblemTypes.of("malformed-body"));
+		twice.ifPresent((name) -> problem.setProperty("errors", List.of(new FieldError(name, "is given twice"))));
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
