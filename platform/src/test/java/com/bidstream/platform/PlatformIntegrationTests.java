@@ -434,6 +434,7 @@ class PlatformIntegrationTests {
 		var errorPageWithKey = api("dev-demo-key").send("POST", "/error", "application/json", "{}");
 		var trace = api("dev-demo-key").send("TRACE", "/api/probe/read", "application/json", "");
 		var twice = api("dev-demo-key").post("/api/probe/json", "{\"note\": \"a\", \"note\": \"b\"}");
+		var refusedByAFilter = api("dev-demo-key").get("/api/probe/filter-refusal");
 
 		assertThat(malformed).startsWith("HTTP/1.1 400 ")
 			.containsIgnoringCase("Content-Type: application/problem+json")
@@ -448,7 +449,10 @@ class PlatformIntegrationTests {
 		assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
 		assertThat(twice.json().at("/errors/0/field").asString()).isEqualTo("note");
 		assertThat(twice.json().get("detail").asString()).isEqualTo("The JSON names \"note\" twice in one object");
-		for (var problem : new BidstreamApi.Response[] { notUtf8, errorPage, errorPageWithKey, trace, twice }) {
+		assertThat(refusedByAFilter.status()).as("the filter's problem, not a 500").isEqualTo(413);
+		assertThat(refusedByAFilter.json().get("detail").asString()).isEqualTo("refused by a filter");
+		for (var problem : new BidstreamApi.Response[] { notUtf8, errorPage, errorPageWithKey, trace, twice,
+				refusedByAFilter }) {
 			assertThat(problem.contentType()).as(problem.toString()).startsWith("application/problem+json");
 			assertThat(problem.json().has("type") && problem.json().has("title") && problem.json().has("detail"))
 				.as(problem.toString())

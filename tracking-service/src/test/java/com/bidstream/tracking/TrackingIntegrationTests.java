@@ -10,10 +10,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.bidstream.contracts.EventCodec;
+import com.bidstream.contracts.FreelancerIds;
 import com.bidstream.contracts.ListingScored;
 import com.bidstream.contracts.ListingScored.Decision;
 import com.bidstream.contracts.PursuitAdvanced;
@@ -41,6 +44,9 @@ abstract class TrackingIntegrationTests {
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String brokers;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	BidstreamApi demo() {
 		return BidstreamApi.at("http://localhost:" + this.port, "dev-demo-key");
@@ -395,6 +401,36 @@ abstract class TrackingIntegrationTests {
 			.contains(jobKey);
 		assertThat(queued.json().get("pursuits").values())
 			.allSatisfy((p) -> assertThat(p.get("stage").asString()).isEqualTo("QUEUED"));
+	}
+
+	/**
+	 * Tracking took any text as a freelancer id (`../x`, `=1+2;x`), which became groups
+	 * of the funnel report. A new holder's id now follows the roster's rule; a pursuit
+	 * held by an id taken before that rule can still be proposed and released by it.
+	 */
+	@Test
+	void aFreelancerIdNoRosterCanHoldIsRefusedButAHolderFromBeforeTheRuleMayGoOn() {
+		String jobKey = newJobKey();
+		publish(scored("demo", jobKey, 1, 75, Decision.PURSUE));
+		awaitPursuit(demo(), jobKey, "QUEUED");
+
+		for (String id : List.of("../x", "=1+2;x", "fl\\u202e01 <script>", "-fl", "f".repeat(65))) {
+			BidstreamApi.Response refused = event(demo(), jobKey,
+					"{\"type\": \"CLAIM\", \"freelancerId\": \"" + id + "\"}");
+			assertThat(refused.status()).as(id).isEqualTo(400);
+			assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("freelancerId");
+			assertThat(refused.json().at("/errors/0/message").asString()).isEqualTo(FreelancerIds.RULE);
+		}
+		this.jdbc.update("update pursuits set stage = 'CLAIMED', freelancer_id = 'Jane Doe' where job_key = ?", jobKey);
+		BidstreamApi.Response proposed = event(demo(), jobKey,
+				"{\"type\": \"PROPOSAL_SENT\", \"freelancerId\": \"Jane Doe\", \"connectsSpent\": 8}");
+		BidstreamApi.Response released = event(demo(), jobKey,
+				"{\"type\": \"RELEASE\", \"freelancerId\": \"Jane Doe\"}");
+		BidstreamApi.Response claimed = event(demo(), jobKey, "{\"type\": \"CLAIM\", \"freelancerId\": \"fl-1\"}");
+
+		assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+		assertThat(released.status()).as(released.toString()).isEqualTo(201);
+		assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package com.bidstream.ingest.imports;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +49,8 @@ class ImportSpooler {
 		RecordCounter counter = format.counter();
 		byte[] buffer = new byte[64 * 1024];
 		long written = 0;
-		try (OutputStream out = Utf8Transcoder.to(new Counted(Files.newOutputStream(file), counter), charset)) {
+		try (OutputStream out = Utf8Transcoder
+			.to(new Counted(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024), counter), charset)) {
 			for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
 				written += read;
 				if (written > this.maxBytes) {

@@ -2,6 +2,7 @@ package com.bidstream.ingest.imports;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,6 +122,33 @@ class ImportSpoolerTests {
 		assertThat(utf16.length).isGreaterThan(4 * 64 * 1024);
 		assertThat(spooled.records()).isEqualTo(2_000);
 		assertThat(Files.readString(spooled.file().path())).isEqualTo(csv.toString());
+	}
+
+	/**
+	 * An upload read a few bytes at a time (odd counts), so that a UTF-16 unit, a
+	 * surrogate pair and a two-byte GB18030 character are split between writes: each
+	 * comes out whole.
+	 */
+	@Test
+	void charactersSplitBetweenSmallOddReadsComeOutWhole() throws IOException {
+		String csv = "source,externalId,title\n" + "upwork,~s1,\uD83D\uDE80 caf\u00E9 \u4E2D\u6587\n".repeat(50);
+		for (Charset charset : List.of(StandardCharsets.UTF_16LE, Charset.forName("GB18030"))) {
+			byte[] body = csv.getBytes(charset);
+			InputStream trickle = new ByteArrayInputStream(body) {
+				private int call;
+
+				@Override
+				public synchronized int read(byte[] buffer, int offset, int length) {
+					return super.read(buffer, offset, Math.min(length, 1 + 2 * (this.call++ % 4)));
+				}
+			};
+
+			Spooled spooled = new ImportSpooler(this.dir, DataSize.ofMegabytes(16)).spool(UUID.randomUUID(),
+					ImportFormat.CSV, charset, body.length, trickle);
+
+			assertThat(Files.readString(spooled.file().path())).as(charset.name()).isEqualTo(csv);
+			assertThat(spooled.records()).isEqualTo(50);
+		}
 	}
 
 	@Test

@@ -58,7 +58,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		if (unreadableParameters(ex)) {
-			return handleExceptionInternal(ex, unreadableParametersProblem(), new HttpHeaders(), HttpStatus.BAD_REQUEST,
+			ProblemDetail problem = unreadableParametersProblem(ex);
+			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
 					request);
 		}
 		if (DatabaseFailures.isContention(ex)) {
@@ -102,9 +103,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return false;
 	}
 
-	static ProblemDetail unreadableParametersProblem() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The query string or form body cannot be read: a %-escape is malformed or does not decode to UTF-8");
+	/**
+	 * 400, or the status Tomcat gives the failure (413 for a form body over its bound).
+	 */
+	static ProblemDetail unreadableParametersProblem(Throwable ex) {
+		int code = HttpStatus.BAD_REQUEST.value();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidParameterException invalid && invalid.getErrorCode() >= 400
+					&& invalid.getErrorCode() < 500) {
+				code = invalid.getErrorCode();
+			}
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code),
+				"The query string or form body cannot be read: a %-escape that is malformed or not UTF-8, "
+						+ "too many parameters, or too large a form");
 		problem.setType(ProblemTypes.of("malformed-parameters"));
 		return problem;
 	}

@@ -1,8 +1,10 @@
 package com.bidstream.platform.web;
 
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.servlet.RequestDispatcher;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,16 +30,24 @@ public class ProblemErrorController implements ErrorController {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
+	@Hidden
 	@RequestMapping("${server.error.path:${error.path:/error}}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		ProblemDetail problem;
+		Optional<ApiProblem> refused = apiProblem(failure);
 		if (code == null) {
 			problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
 		}
+		else if (refused.isPresent()) {
+			// a filter refused the request (a body over its bound read by another filter)
+			ApiProblem answer = refused.get();
+			problem = ProblemDetail.forStatusAndDetail(answer.status(), answer.getMessage());
+			problem.setType(ProblemTypes.of(answer.slug()));
+		}
 		else if (ProblemAdvice.unreadableParameters(failure)) {
-			problem = ProblemAdvice.unreadableParametersProblem();
+			problem = ProblemAdvice.unreadableParametersProblem(failure);
 		}
 		else {
 			HttpStatus status = HttpStatus.resolve((Integer) code);
@@ -59,6 +69,15 @@ public class ProblemErrorController implements ErrorController {
 		return ResponseEntity.status(problem.getStatus())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(ProblemTypes.complete(problem));
+	}
+
+	private static Optional<ApiProblem> apiProblem(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ApiProblem problem) {
+				return Optional.of(problem);
+			}
+		}
+		return Optional.empty();
 	}
 
 }

@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The instants and dates every service takes from outside: the years 1970 to 9999 (UTC).
- * Java reads a year before 1 or after 9999 from ISO-8601 (such as {@code -000001-01-01}
- * or {@code +999999999-12-31}), but its text for such a year is not one PostgreSQL reads,
- * and the Kafka events carry it as text: a listing that ingest accepted with one would be
- * refused by the database of every service downstream. So each is refused at the door,
- * naming the field, with this one rule.
+ * The instants every service takes from outside: the years 1970 to 9999 (UTC); dates, the
+ * years 1 to 9999. Java reads a year before 1 or after 9999 from ISO-8601 (such as
+ * {@code -000001-01-01} or {@code +999999999-12-31}), but its text for such a year is not
+ * one PostgreSQL reads, and the Kafka events carry it as text: a listing that ingest
+ * accepted with one would be refused by the database of every service downstream. So each
+ * is refused at the door, naming the field, with this one rule.
  */
 public final class StorableTime {
 
@@ -40,10 +40,18 @@ public final class StorableTime {
 	}
 
 	/**
-	 * Why the date cannot be taken, or null when it can.
+	 * What a date out of range is told.
+	 */
+	public static final String DATE_RANGE = "must be in the years 1 to 9999";
+
+	/**
+	 * Why the date cannot be taken, or null when it can. A date of the years 1 to 9999 is
+	 * stored and sent as it is written; before 1970 it is often a placeholder for
+	 * "unknown" (a client "member since 1900-01-01"), which refusing would cost the whole
+	 * listing.
 	 */
 	public static String problem(LocalDate date) {
-		return problem(date.atStartOfDay(ZoneOffset.UTC).toInstant());
+		return (date.getYear() < 1 || date.getYear() > 9999) ? DATE_RANGE : null;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,20 @@ public class PlatformTestApplication {
 	 * it down.
 	 */
 	public static final java.util.concurrent.CountDownLatch SLOW_HOLD = new java.util.concurrent.CountDownLatch(1);
+
+	/**
+	 * A filter that refuses its path with an {@link ApiProblem} thrown, as a filter
+	 * reading a body over its bound would: the error page must answer with that problem.
+	 */
+	@Bean
+	FilterRegistrationBean<jakarta.servlet.Filter> refusingFilter() {
+		FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(
+				(request, response, chain) -> {
+					throw ApiProblem.payloadTooLarge("refused by a filter");
+				});
+		registration.addUrlPatterns("/api/probe/filter-refusal");
+		return registration;
+	}
 
 	@Bean
 	Consumer<List<byte[]>> probe(EventConsumer events, JdbcTemplate jdbc) {

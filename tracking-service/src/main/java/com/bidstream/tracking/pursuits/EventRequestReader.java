@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
-import com.bidstream.contracts.FreelancerIds;
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.LossReason;
 import com.bidstream.platform.web.ApiProblem;
@@ -67,9 +66,6 @@ final class EventRequestReader {
 		UUID eventId = uuid("eventId");
 		Action type = oneOf("type", Action.class, true);
 		String freelancerId = text("freelancerId", MAX_ID_LENGTH);
-		if (freelancerId != null && !FreelancerIds.isValid(freelancerId)) {
-			freelancerId = invalid("freelancerId", FreelancerIds.RULE);
-		}
 		Instant occurredAt = instant("occurredAt");
 		if (occurredAt != null && occurredAt.isAfter(now.plus(MAX_AHEAD))) {
 			occurredAt = invalid("occurredAt",

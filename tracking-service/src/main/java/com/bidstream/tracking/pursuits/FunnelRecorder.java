@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.bidstream.contracts.FreelancerIds;
 import com.bidstream.contracts.PursuitAdvanced;
 import com.bidstream.contracts.Topics;
 import com.bidstream.platform.messaging.Outbox;
+import com.bidstream.platform.web.ApiProblem;
 import com.bidstream.tracking.funnel.Funnel;
 import com.bidstream.tracking.funnel.PursuitState;
 
@@ -70,6 +72,7 @@ class FunnelRecorder {
 		Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		List<Recorded> recorded = new ArrayList<>(steps.size());
 		for (Step step : steps) {
+			requireRosterId(step);
 			PursuitState next = Funnel.apply(step.pursuit().state(), step.command().funnelEvent());
 			EventCommand command = step.command();
 			UUID eventId = (command.eventId() != null) ? command.eventId() : UUID.randomUUID();
@@ -89,6 +92,18 @@ class FunnelRecorder {
 		this.outbox.appendAll(Topics.PURSUITS_EVENTS, recorded.stream().map(FunnelRecorder::published).toList());
 		afterCommit(recorded);
 		return recorded.stream().map(Recorded::next).toList();
+	}
+
+	/**
+	 * A freelancer named on an event has an id a roster can hold ({@link FreelancerIds});
+	 * the pursuit's holder keeps the id it holds by, even one taken before that rule, so
+	 * that it can still send its proposal or release the pursuit.
+	 */
+	private static void requireRosterId(Step step) {
+		String named = step.command().freelancerId();
+		if (named != null && !named.equals(step.pursuit().state().holder()) && !FreelancerIds.isValid(named)) {
+			throw ApiProblem.invalidField("freelancerId", FreelancerIds.RULE);
+		}
 	}
 
 	private static PursuitAdvanced published(Recorded recorded) {
