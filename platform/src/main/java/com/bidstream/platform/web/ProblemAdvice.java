@@ -41,13 +41,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<Object> apiProblem(ApiProblem ex, WebRequest request) {
+		return handleExceptionInternal(ex, problemOf(ex), new HttpHeaders(), ex.status(), request);
+	}
+
+	/**
+	 * The body of an {@link ApiProblem}, wherever it is answered.
+	 */
+	static ProblemDetail problemOf(ApiProblem ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		problem.setType(ProblemTypes.of(ex.slug()));
 		problem.setTitle(ex.status().getReasonPhrase());
 		if (!ex.errors().isEmpty()) {
 			problem.setProperty("errors", ex.errors());
 		}
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), ex.status(), request);
+		return problem;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

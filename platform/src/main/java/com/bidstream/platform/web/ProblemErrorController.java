@@ -42,9 +42,7 @@ public class ProblemErrorController implements ErrorController {
 		}
 		else if (refused.isPresent()) {
 			// a filter refused the request (a body over its bound read by another filter)
-			ApiProblem answer = refused.get();
-			problem = ProblemDetail.forStatusAndDetail(answer.status(), answer.getMessage());
-			problem.setType(ProblemTypes.of(answer.slug()));
+			problem = ProblemAdvice.problemOf(refused.get());
 		}
 		else if (ProblemAdvice.unreadableParameters(failure)) {
 			problem = ProblemAdvice.unreadableParametersProblem(failure);
