@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
@@ -234,7 +235,7 @@ public final class JsonFields {
 		return inRange(name, date, (value) -> StorableTime.problem(value));
 	}
 
-	private <T> T inRange(String name, T value, java.util.function.Function<T, String> problem) {
+	private <T> T inRange(String name, T value, Function<T, String> problem) {
 		String why = (value != null) ? problem.apply(value) : null;
 		if (why != null) {
 			error(name, why);

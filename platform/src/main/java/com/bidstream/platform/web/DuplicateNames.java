@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
 
@@ -30,7 +29,7 @@ public final class DuplicateNames {
 	public static Optional<String> of(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof StreamReadException read) {
-				Matcher matcher = MESSAGE.matcher(String.valueOf(((JacksonException) read).getOriginalMessage()));
+				Matcher matcher = MESSAGE.matcher(String.valueOf(read.getOriginalMessage()));
 				if (matcher.matches()) {
 					return Optional.of(matcher.group(1));
 				}

@@ -3,8 +3,8 @@ package com.bidstream.platform.web;
 import java.net.URI;
 import java.util.Optional;
 
-import jakarta.servlet.RequestDispatcher;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
