@@ -27,15 +27,10 @@ public final class DuplicateNames {
 	 * thrown.
 	 */
 	public static Optional<String> of(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof StreamReadException read) {
-				Matcher matcher = MESSAGE.matcher(String.valueOf(read.getOriginalMessage()));
-				if (matcher.matches()) {
-					return Optional.of(matcher.group(1));
-				}
-			}
-		}
-		return Optional.empty();
+		return Causes.first(failure, StreamReadException.class)
+			.map((read) -> MESSAGE.matcher(String.valueOf(read.getOriginalMessage())))
+			.filter(Matcher::matches)
+			.map((matcher) -> matcher.group(1));
 	}
 
 	/**

@@ -102,25 +102,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	 * error, not ours.
 	 */
 	static boolean unreadableParameters(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof InvalidParameterException) {
-				return true;
-			}
-		}
-		return false;
+		return Causes.first(ex, InvalidParameterException.class).isPresent();
 	}
 
 	/**
 	 * 400, or the status Tomcat gives the failure (413 for a form body over its bound).
 	 */
 	static ProblemDetail unreadableParametersProblem(Throwable ex) {
-		int code = HttpStatus.BAD_REQUEST.value();
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof InvalidParameterException invalid && invalid.getErrorCode() >= 400
-					&& invalid.getErrorCode() < 500) {
-				code = invalid.getErrorCode();
-			}
-		}
+		int code = Causes.first(ex, InvalidParameterException.class)
+			.map(InvalidParameterException::getErrorCode)
+			.filter((tomcat) -> tomcat >= 400 && tomcat < 500)
+			.orElse(HttpStatus.BAD_REQUEST.value());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code),
 				"The query string or form body cannot be read: a %-escape that is malformed or not UTF-8, "
 						+ "too many parameters, or too large a form");
@@ -132,10 +124,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		// a body cut off at its bound (RequestBodyLimitFilter) while a converter read it
-		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof ApiProblem bound) {
-				return apiProblem(bound, request);
-			}
+		Optional<ApiProblem> bound = Causes.first(ex, ApiProblem.class);
+		if (bound.isPresent()) {
+			return apiProblem(bound.get(), request);
 		}
 		Optional<String> twice = DuplicateNames.of(ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,

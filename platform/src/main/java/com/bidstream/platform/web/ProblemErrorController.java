@@ -36,7 +36,7 @@ public class ProblemErrorController implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		ProblemDetail problem;
-		Optional<ApiProblem> refused = apiProblem(failure);
+		Optional<ApiProblem> refused = Causes.first(failure, ApiProblem.class);
 		if (code == null) {
 			problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
 		}
@@ -67,15 +67,6 @@ public class ProblemErrorController implements ErrorController {
 		return ResponseEntity.status(problem.getStatus())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(ProblemTypes.complete(problem));
-	}
-
-	private static Optional<ApiProblem> apiProblem(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ApiProblem problem) {
-				return Optional.of(problem);
-			}
-		}
-		return Optional.empty();
 	}
 
 }
