@@ -21,6 +21,12 @@ public record ListingScored(UUID eventId, Instant occurredAt, String agencyId, S
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/**
+	 * The client segments a score names (contract section 4), from the most spent to
+	 * none.
+	 */
+	public static final List<String> SEGMENTS = List.of("enterprise", "established", "emerging", "new");
+
 	public ListingScored {
 		signals = (signals != null) ? List.copyOf(signals) : List.of();
 		redFlags = (redFlags != null) ? List.copyOf(redFlags) : List.of();

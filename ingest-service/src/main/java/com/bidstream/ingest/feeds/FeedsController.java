@@ -29,6 +29,7 @@ import com.bidstream.ingest.listing.Violation;
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.web.ApiProblem;
 import com.bidstream.platform.web.FieldError;
+import com.bidstream.platform.web.Uuids;
 
 /**
  * {@code POST/GET/DELETE /api/v1/feeds}: the sources an agency connects.
@@ -133,12 +134,7 @@ class FeedsController {
 	}
 
 	static UUID parse(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiProblem.notFound("No feed " + id);
-		}
+		return Uuids.parse(id).orElseThrow(() -> ApiProblem.notFound("No feed " + id));
 	}
 
 	private String newSecret() {

@@ -28,6 +28,7 @@ import com.bidstream.ingest.intake.ListingCandidate;
 import com.bidstream.ingest.intake.ListingIntake;
 import com.bidstream.ingest.listing.Violation;
 import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.platform.web.Uuids;
 
 /**
  * {@code POST /api/v1/webhooks/{feedId}}: a scanner pushes listings for a webhook feed,
@@ -83,7 +84,8 @@ class WebhooksController {
 	private Feed verified(String feedId, String signature, byte[] body) {
 		// an id that is no UUID is an unknown feed too: the same 401, never a 404 that
 		// tells them apart
-		Optional<Feed> feed = uuid(feedId).flatMap(this.feeds::find)
+		Optional<Feed> feed = Uuids.parse(feedId)
+			.flatMap(this.feeds::find)
 			.filter((found) -> found.type() == FeedType.WEBHOOK && found.secret() != null);
 		byte[] expected = feed.map((found) -> hmac(found.secret(), body)).orElseGet(() -> new byte[32]);
 		byte[] given = parseSignature(signature);
@@ -93,15 +95,6 @@ class WebhooksController {
 					"A valid " + SIGNATURE + " header (sha256=<hex HMAC-SHA256 of the body>) is required", null);
 		}
 		return feed.get();
-	}
-
-	private static Optional<java.util.UUID> uuid(String id) {
-		try {
-			return Optional.of(java.util.UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private static byte[] parseSignature(String header) {

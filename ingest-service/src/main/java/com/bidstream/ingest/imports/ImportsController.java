@@ -24,6 +24,7 @@ import com.bidstream.ingest.imports.ImportSpooler.Spooled;
 import com.bidstream.ingest.imports.Imports.ImportJob;
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.platform.web.Uuids;
 
 /**
  * {@code POST /api/v1/imports} and {@code GET /api/v1/imports/{id}}: the body is spooled
@@ -93,12 +94,7 @@ class ImportsController {
 	}
 
 	private static UUID parse(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiProblem.notFound("No import " + id);
-		}
+		return Uuids.parse(id).orElseThrow(() -> ApiProblem.notFound("No import " + id));
 	}
 
 	record Started(UUID importId, String status, long total) {

@@ -1,6 +1,8 @@
 package com.bidstream.ingest.intake;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.bidstream.contracts.Listing;
 import com.bidstream.ingest.listing.Violation;
 import com.bidstream.platform.security.Caller;
+import com.bidstream.platform.web.DeclaredCharset;
 
 /**
  * {@code POST /api/v1/listings}: one listing or an array of up to 1,000. The body is read
@@ -36,7 +40,7 @@ class ListingsController {
 		this.intake = intake;
 	}
 
-	@PostMapping("/api/v1/listings")
+	@PostMapping(path = "/api/v1/listings", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/*+json" })
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Ingest one listing or an array of up to 1,000",
 			description = "Each item is validated on its own: invalid items are listed in 'rejected' (index 0 for a "
@@ -55,6 +59,10 @@ class ListingsController {
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "413", description = "More than 1,000 items or a body over 10 MiB",
 							content = @Content(mediaType = "application/problem+json")),
+					@ApiResponse(responseCode = "415",
+							description = "A Content-Type other than application/json (its charset is honoured, UTF-8 "
+									+ "when it names none), or none",
+							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "503",
 							description = "Too many bytes of listings in flight; try again after Retry-After seconds",
 							content = @Content(mediaType = "application/problem+json")) })
@@ -63,6 +71,10 @@ class ListingsController {
 		// bounded at 10 MiB by the platform's RequestBodyLimitFilter
 		// (bidstream.web.larger-bodies)
 		byte[] body = request.getInputStream().readAllBytes();
+		Charset charset = DeclaredCharset.of(request.getContentType());
+		if (!StandardCharsets.UTF_8.equals(charset)) {
+			body = DeclaredCharset.decode(body, charset, "The body").getBytes(StandardCharsets.UTF_8);
+		}
 		List<JsonNode> items = ListingsBody.items(body);
 		List<ListingCandidate> candidates = new ArrayList<>(items.size());
 		for (int index = 0; index < items.size(); index++) {

@@ -106,12 +106,21 @@ public final class JsonFields {
 			return null;
 		}
 		String text = (value != null) ? value.stringValue() : null;
-		String problem = (text != null) ? StorableText.problem(text) : null;
+		String problem = (text != null) ? shownProblem(text) : null;
 		if (problem != null) {
 			error(name, problem);
 			return null;
 		}
 		return text;
+	}
+
+	/**
+	 * Why a listing's text cannot be stored and shown as it is: not storable, or a
+	 * control character other than line breaks and tabs (a bell, an escape); or null.
+	 */
+	static String shownProblem(String text) {
+		String problem = StorableText.problem(text);
+		return (problem != null) ? problem : StorableText.controlProblem(text, true);
 	}
 
 	public String text(String name, int maxLength) {

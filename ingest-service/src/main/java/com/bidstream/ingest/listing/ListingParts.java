@@ -14,7 +14,6 @@ import com.bidstream.contracts.Listing.BudgetType;
 import com.bidstream.contracts.Listing.Client;
 import com.bidstream.contracts.Listing.Closed;
 import com.bidstream.contracts.Listing.ClosedResult;
-import com.bidstream.platform.web.StorableText;
 
 /**
  * The rules of a listing's nested values: {@code skills}, {@code budget}, {@code client}
@@ -82,7 +81,7 @@ final class ListingParts {
 		if (text.codePointCount(0, text.length()) > MAX_SKILL) {
 			return "must be at most " + MAX_SKILL + " characters";
 		}
-		return StorableText.problem(text);
+		return JsonFields.shownProblem(text);
 	}
 
 	static Budget budget(JsonFields listing) {

@@ -121,6 +121,50 @@ class ListingsControllerTests {
 				(items) -> items.size() == 1 && items.get(0).fields().isObject() && items.get(0).position() == 0));
 	}
 
+	@Test
+	void aBodyThatIsNotDeclaredJsonAnswers415() throws Exception {
+		String listing = "{\"source\": \"upwork\"}";
+		for (String type : new String[] { "text/csv", "application/x-www-form-urlencoded", "text/plain",
+				"application/json; charset=klingon" }) {
+			this.mvc
+				.perform(post("/api/v1/listings").header("X-Api-Key", "dev-demo-key")
+					.header("Content-Type", type)
+					.content(listing))
+				.andExpect(status().isUnsupportedMediaType())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		this.mvc.perform(post("/api/v1/listings").header("X-Api-Key", "dev-demo-key").content(listing))
+			.andExpect(status().isUnsupportedMediaType());
+		verifyNoInteractions(this.intake);
+	}
+
+	@Test
+	void theDeclaredCharsetIsHonouredAndABodyNotInItIsABadRequest() throws Exception {
+		given(this.intake.submit(eq("demo"), anyList())).willReturn(new IntakeReport(1, 0, List.of()));
+		byte[] latin1 = "{\"title\": \"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+		this.mvc
+			.perform(post("/api/v1/listings").header("X-Api-Key", "dev-demo-key")
+				.header("Content-Type", "application/json; charset=ISO-8859-1")
+				.content(latin1))
+			.andExpect(status().isAccepted());
+		verify(this.intake).submit(eq("demo"), argThat(
+				(items) -> items.size() == 1 && "caf\u00e9".equals(items.get(0).fields().get("title").stringValue())));
+
+		this.mvc
+			.perform(post("/api/v1/listings").header("X-Api-Key", "dev-demo-key")
+				.header("Content-Type", "application/json; charset=US-ASCII")
+				.content(latin1))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://bidstream.dev/problems/malformed-body"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("The body is not valid US-ASCII")));
+		this.mvc
+			.perform(post("/api/v1/listings").header("X-Api-Key", "dev-demo-key")
+				.header("Content-Type", "application/json")
+				.content(latin1))
+			.andExpect(status().isBadRequest());
+	}
+
 	private static MockHttpServletRequestBuilder listings(String body) {
 		return listings("dev-demo-key", body);
 	}

@@ -294,6 +294,29 @@ class ListingValidatorTests {
 	}
 
 	@Test
+	void rejectsControlCharactersOtherThanLineBreaksAndTabsInEveryTextNamingThePath() {
+		ObjectNode listing = Listings.example();
+		listing.put("title", "Kafka \u0007 pipeline")
+			.put("description", "escape \u001b[31m red")
+			.put("category", "DEL \u007f")
+			.put("duration", "C1 \u0085")
+			.put("workload", "\u009b2J");
+		((ObjectNode) listing.get("client")).put("companySize", "\u0008");
+		listing.putArray("skills").add("Java").add("Kaf\u0000\u0007ka").add("Ka\u0001fka");
+
+		Validation validation = this.validator.validate(listing);
+
+		assertThat(validation.errors()).extracting(Violation::field)
+			.containsExactlyInAnyOrder("title", "description", "category", "duration", "workload", "client.companySize",
+					"skills[1]", "skills[2]");
+		assertThat(validation.errors()).filteredOn((error) -> !error.field().equals("skills[1]"))
+			.extracting(Violation::message)
+			.containsOnly("must not contain control characters other than line breaks and tabs");
+		assertThat(fieldsOf(with("title", "Kafka\tpipeline\r\n(part 2)"))).as("white space is not refused").isEmpty();
+		assertThat(fieldsOf(with("description", "Line one\n\tLine two\r\n"))).isEmpty();
+	}
+
+	@Test
 	void rejectsUnpairedSurrogatesAndAcceptsCharactersOutsideTheBasicPlane() {
 		ObjectNode listing = Listings.example();
 		listing.put("title", "lone high \uD83D").put("description", "\uDE00 lone low").put("url", "x\uD83Dy");

@@ -31,4 +31,20 @@ public final class StorableText {
 		return null;
 	}
 
+	/**
+	 * Why a text cannot be shown as it is, or null when it can: a control character (a
+	 * bell, an escape, C1's), which no page or CSV shows and a terminal may act on.
+	 * {@code lines} allows the ones that are white space: line breaks and tabs.
+	 */
+	public static String controlProblem(String text, boolean lines) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t'))) {
+				return lines ? "must not contain control characters other than line breaks and tabs"
+						: "must not contain control characters";
+			}
+		}
+		return null;
+	}
+
 }

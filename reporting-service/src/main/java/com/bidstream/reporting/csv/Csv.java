@@ -12,7 +12,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * The reports' CSV exports (RFC 4180, CRLF): a header of the JSON field names, then one
  * line per row, empty cells for nulls. A text cell that a spreadsheet would read as a
- * formula is prefixed with an apostrophe.
+ * formula, leading spaces or not, is prefixed with an apostrophe.
  */
 public final class Csv {
 
@@ -47,11 +47,28 @@ public final class Csv {
 		if (value == null) {
 			return null;
 		}
-		String safe = (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
+		String safe = readAsFormula(value) ? "'" + value : value;
 		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
 			return "\"" + safe.replace("\"", "\"\"") + "\"";
 		}
 		return safe;
+	}
+
+	/**
+	 * Whether a spreadsheet may read the cell as a formula: it starts with a tab or a
+	 * line break, or its first character after any spaces is {@code = + - @}
+	 * (spreadsheets trim leading spaces before they look, so {@code " =1+2"} is a formula
+	 * too).
+	 */
+	private static boolean readAsFormula(String value) {
+		if (value.isEmpty()) {
+			return false;
+		}
+		if ("\t\r\n".indexOf(value.charAt(0)) >= 0) {
+			return true;
+		}
+		String trimmed = value.stripLeading();
+		return !trimmed.isEmpty() && "=+-@".indexOf(trimmed.charAt(0)) >= 0;
 	}
 
 	/**

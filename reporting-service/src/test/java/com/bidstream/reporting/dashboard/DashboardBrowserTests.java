@@ -288,6 +288,8 @@ class DashboardBrowserTests {
 		WebElement title = card.findElement(By.cssSelector("[data-field='title']"));
 		assertThat(title.getText()).as("the title, as text").isEqualTo("Kafka <i>pipeline</i> for a fintech");
 		assertThat(title.getAttribute("href")).isEqualTo("https://www.upwork.com/jobs/~q" + tag);
+		assertThat(title.getCssValue("unicode-bidi")).as("a direction override stays inside the title")
+			.isEqualTo("isolate");
 		assertThat(card.findElement(By.cssSelector("[data-field='jobKey']")).getText()).isEqualTo(pursue);
 		WebElement scripted = ana.findElement(card(review)).findElement(By.cssSelector("[data-field='title']"));
 		assertThat(scripted.getText()).isEqualTo("A scripted link");

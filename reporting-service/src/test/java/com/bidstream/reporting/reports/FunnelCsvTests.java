@@ -35,6 +35,12 @@ class FunnelCsvTests {
 		assertThat(Csv.text("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
 		assertThat(Csv.text("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
 		assertThat(Csv.text("plain")).isEqualTo("plain");
+		assertThat(Csv.text("  =1+2")).as("spreadsheets skip leading spaces").isEqualTo("'  =1+2");
+		assertThat(Csv.text("\u3000@SUM(A1)")).as("and other white space").isEqualTo("'\u3000@SUM(A1)");
+		assertThat(Csv.text("\t-1")).isEqualTo("'\t-1");
+		assertThat(Csv.text("\n=1")).isEqualTo("\"'\n=1\"");
+		assertThat(Csv.text("a = b")).isEqualTo("a = b");
+		assertThat(Csv.text("   ")).isEqualTo("   ");
 	}
 
 }

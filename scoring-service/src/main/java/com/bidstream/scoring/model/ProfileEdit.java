@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.bidstream.platform.web.StorableText;
 import com.bidstream.scoring.model.ScoringProfile.Floors;
 import com.bidstream.scoring.model.ScoringProfile.SegmentRules;
 import com.bidstream.scoring.model.ScoringProfile.Thresholds;
@@ -116,9 +117,10 @@ public final class ProfileEdit {
 			if (term.isEmpty() || term.length() > 100) {
 				violations.add(new Violation("redFlagTerms[" + i + "]", "must be 1 to 100 characters"));
 			}
-			else if (terms.get(i).chars().anyMatch(Character::isISOControl)) {
+			else if (StorableText.controlProblem(terms.get(i), false) != null) {
 				// a NUL cannot even be stored, and no listing text is matched across one
-				violations.add(new Violation("redFlagTerms[" + i + "]", "must not contain control characters"));
+				violations
+					.add(new Violation("redFlagTerms[" + i + "]", StorableText.controlProblem(terms.get(i), false)));
 			}
 			else if (!accepted.contains(term)) {
 				accepted.add(term);

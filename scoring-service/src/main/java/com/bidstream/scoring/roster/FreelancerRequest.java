@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import com.bidstream.platform.web.FieldError;
+import com.bidstream.platform.web.StorableText;
 
 /**
  * Reads the body of {@code PUT /api/v1/freelancers/{id}}: fields left out keep their
@@ -86,8 +87,9 @@ final class FreelancerRequest {
 		if (stripped.codePointCount(0, stripped.length()) > maxLength) {
 			return invalid(field, "must be at most " + maxLength + " characters");
 		}
-		if (stripped.chars().anyMatch(Character::isISOControl)) {
-			return invalid(field, "must not contain control characters");
+		String control = StorableText.controlProblem(stripped, false);
+		if (control != null) {
+			return invalid(field, control);
 		}
 		return stripped;
 	}
@@ -110,8 +112,8 @@ final class FreelancerRequest {
 			if (item == null || item.isEmpty() || item.codePointCount(0, item.length()) > maxLength) {
 				invalid(path, "must be a string of 1 to " + maxLength + " characters");
 			}
-			else if (item.chars().anyMatch(Character::isISOControl)) {
-				invalid(path, "must not contain control characters");
+			else if (StorableText.controlProblem(item, false) != null) {
+				invalid(path, StorableText.controlProblem(item, false));
 			}
 			else {
 				texts.add(item);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.platform.web.Uuids;
 
 /**
  * {@code POST /api/v1/rescore} (202 with the rescore; the running one if there is one),
@@ -43,13 +44,7 @@ class RescoreController {
 
 	@GetMapping("/{id}")
 	RescoreView one(Caller caller, @PathVariable String id, @RequestParam(required = false) String agency) {
-		UUID rescoreId;
-		try {
-			rescoreId = UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiProblem.notFound("No rescore " + id);
-		}
+		UUID rescoreId = Uuids.parse(id).orElseThrow(() -> ApiProblem.notFound("No rescore " + id));
 		return this.rescores.find(caller.resourceAgency(agency), rescoreId)
 			.orElseThrow(() -> ApiProblem.notFound("No rescore " + id));
 	}

@@ -18,7 +18,9 @@ class SegmentsTests {
 	@CsvSource({ "0, new", "0.01, emerging", "9999.99, emerging", "10000, established", "99999, established",
 			"100000, enterprise", "2500000, enterprise" })
 	void clientsAreSegmentedByWhatTheySpentAtTheBoundaries(String spent, String segment) {
-		assertThat(Segments.of(new BigDecimal(spent), this.rules)).isEqualTo(segment);
+		assertThat(Segments.of(new BigDecimal(spent), this.rules)).isEqualTo(segment)
+			.as("a segment the contract names, which tracking's filter takes")
+			.isIn(com.bidstream.contracts.ListingScored.SEGMENTS);
 	}
 
 	@Test

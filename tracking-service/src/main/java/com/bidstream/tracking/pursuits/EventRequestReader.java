@@ -15,7 +15,9 @@ import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.LossReason;
 import com.bidstream.platform.web.ApiProblem;
 import com.bidstream.platform.web.FieldError;
+import com.bidstream.platform.web.StorableText;
 import com.bidstream.platform.web.StorableTime;
+import com.bidstream.platform.web.Uuids;
 import com.bidstream.tracking.funnel.Funnel;
 
 /**
@@ -37,11 +39,6 @@ final class EventRequestReader {
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
 	private static final int MAX_CONNECTS = 100_000;
-
-	/**
-	 * The control characters free text may hold.
-	 */
-	private static final String LINE = "\n\r\t";
 
 	private final JsonNode body;
 
@@ -110,23 +107,17 @@ final class EventRequestReader {
 		if (value.stringValue().length() > maxLength) {
 			return invalid(field, "must be at most " + maxLength + " characters");
 		}
-		if (value.stringValue()
-			.chars()
-			.anyMatch((c) -> Character.isISOControl(c) && !(multiline && LINE.indexOf(c) >= 0))) {
-			return invalid(field, multiline ? "must not contain control characters other than line breaks and tabs"
-					: "must not contain control characters");
+		String control = StorableText.controlProblem(value.stringValue(), multiline);
+		if (control != null) {
+			return invalid(field, control);
 		}
 		return value.stringValue().strip();
 	}
 
 	private UUID uuid(String field) {
 		String value = text(field, 36);
-		try {
-			return (value != null) ? UUID.fromString(value) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return invalid(field, "must be a UUID");
-		}
+		return (value != null)
+				? Uuids.parse(value).orElseGet(() -> invalid(field, "must be a UUID of 8-4-4-4-12 hex digits")) : null;
 	}
 
 	private <E extends Enum<E>> E oneOf(String field, Class<E> type, boolean required) {

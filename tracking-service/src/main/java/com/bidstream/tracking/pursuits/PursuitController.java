@@ -1,6 +1,5 @@
 package com.bidstream.tracking.pursuits;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.bidstream.contracts.ListingScored;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.platform.web.DeclaredCharset;
+import com.bidstream.platform.web.StorableText;
 
 /**
  * {@code /api/v1/pursuits}: report funnel events, read pursuits.
@@ -54,20 +56,9 @@ class PursuitController {
 		String agencyId = caller.writeAgency();
 		// bounded at 10 MiB by the platform's RequestBodyLimitFilter
 		// (bidstream.web.larger-bodies)
-		// the charset the client declared (Spring Boot forces the request's own encoding
-		// to
-		// UTF-8, so it is read from the header)
-		java.nio.charset.Charset charset = StandardCharsets.UTF_8;
-		try {
-			java.nio.charset.Charset declared = org.springframework.http.MediaType
-				.parseMediaType(request.getContentType())
-				.getCharset();
-			charset = (declared != null) ? declared : charset;
-		}
-		catch (RuntimeException ex) {
-			throw ApiProblem.badRequest("malformed-body", "Unknown charset in " + request.getContentType());
-		}
-		return this.imports.run(agencyId, request.getInputStream().readAllBytes(), charset);
+		byte[] body = request.getInputStream().readAllBytes();
+		return this.imports.run(agencyId,
+				DeclaredCharset.decode(body, DeclaredCharset.of(request.getContentType()), "The CSV"));
 	}
 
 	/**
@@ -105,7 +96,7 @@ class PursuitController {
 			@RequestParam(required = false) String freelancerId, @RequestParam(required = false) String segment,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String agency) {
 		return new PursuitList(this.pursuits.list(new PursuitQuery(caller.readScope(agency), stage(stage),
-				filter("freelancerId", freelancerId), filter("segment", segment), limit(limit))));
+				filter("freelancerId", freelancerId), segment(segment), limit(limit))));
 	}
 
 	/**
@@ -145,8 +136,9 @@ class PursuitController {
 		if (value == null || value.isBlank()) {
 			return Optional.empty();
 		}
-		if (value.chars().anyMatch(Character::isISOControl)) {
-			throw ApiProblem.invalidField(field, "must not contain control characters");
+		String control = StorableText.controlProblem(value, false);
+		if (control != null) {
+			throw ApiProblem.invalidField(field, control);
 		}
 		return Optional.of(value.strip());
 	}
@@ -161,6 +153,18 @@ class PursuitController {
 		catch (IllegalArgumentException ex) {
 			throw ApiProblem.invalidField("stage", "must be one of " + List.of(Stage.values()));
 		}
+	}
+
+	/**
+	 * One of the contract's segments, in any case; another answers 400 rather than an
+	 * empty list that reads as "no pursuits".
+	 */
+	private static Optional<String> segment(String segment) {
+		Optional<String> named = filter("segment", segment).map((name) -> name.toLowerCase(Locale.ROOT));
+		if (named.isPresent() && !ListingScored.SEGMENTS.contains(named.get())) {
+			throw ApiProblem.invalidField("segment", "must be one of " + ListingScored.SEGMENTS);
+		}
+		return named;
 	}
 
 	private static int limit(Integer limit) {

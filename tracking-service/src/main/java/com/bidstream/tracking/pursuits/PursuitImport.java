@@ -59,21 +59,7 @@ class PursuitImport {
 
 	}
 
-	Result run(String agencyId, byte[] body, java.nio.charset.Charset charset) {
-		String text;
-		try {
-			// strictly: a byte that is not text in the declared charset is refused, never
-			// stored as a replacement character
-			text = charset.newDecoder()
-				.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-				.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-				.decode(java.nio.ByteBuffer.wrap(body))
-				.toString();
-		}
-		catch (java.nio.charset.CharacterCodingException ex) {
-			throw ApiProblem.badRequest("malformed-body", "The CSV is not valid " + charset.name()
-					+ " (declare another charset in Content-Type if it is in one)");
-		}
+	Result run(String agencyId, String text) {
 		List<CsvRows.Row> rows = CsvRows.read(text);
 		if (rows.isEmpty()) {
 			throw ApiProblem.badRequest("malformed-body", "The CSV has no header row");

@@ -193,6 +193,23 @@ class PursuitControllerTests {
 	}
 
 	@Test
+	void theSegmentIsOneOfTheContractsInAnyCase() throws Exception {
+		given(this.pursuits.list(any())).willReturn(List.of());
+
+		this.mvc.perform(get("/api/v1/pursuits").param("segment", "bogus").header("X-Api-Key", "dev-demo-key"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("segment"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("enterprise")));
+		this.mvc.perform(get("/api/v1/pursuits").param("segment", " Enterprise ").header("X-Api-Key", "dev-demo-key"))
+			.andExpect(status().isOk());
+
+		then(this.pursuits).should()
+			.list(new PursuitQuery(Optional.of("demo"), Optional.empty(), Optional.empty(), Optional.of("enterprise"),
+					PursuitQuery.DEFAULT_LIMIT));
+		then(this.pursuits).shouldHaveNoMoreInteractions();
+	}
+
+	@Test
 	void rejectsControlCharactersInTextFieldsNamingThem() throws Exception {
 		postEvent("dev-demo-key", """
 				{"type": "CLAIM", "freelancerId": "fl-\\u0007", "note": "a bell"}
