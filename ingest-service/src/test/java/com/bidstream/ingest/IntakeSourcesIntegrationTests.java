@@ -389,6 +389,30 @@ abstract class IntakeSourcesIntegrationTests {
 	}
 
 	@Test
+	void anAgencyHasAtMost100FeedsAndDeletingOneMakesRoom() {
+		String agency = "feeds-" + UUID.randomUUID().toString().substring(0, 8);
+		var operator = api("dev-operator-key").withHeader("X-Agency-Id", agency);
+		String webhook = "{\"type\": \"webhook\", \"source\": \"hooks\"}";
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			Response created = operator.post("/api/v1/feeds", webhook);
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			ids.add(created.json().get("id").asString());
+		}
+
+		Response oneTooMany = operator.post("/api/v1/feeds", webhook);
+
+		assertThat(oneTooMany.status()).as(oneTooMany.toString()).isEqualTo(409);
+		assertThat(oneTooMany.json().get("type").asString()).endsWith("/feed-limit");
+		assertThat(api("dev-operator-key").withHeader("X-Agency-Id", "other-" + agency.substring(6))
+			.post("/api/v1/feeds", webhook)
+			.status()).as("another agency's room is its own").isEqualTo(201);
+		assertThat(operator.send("DELETE", "/api/v1/feeds/" + ids.get(0), "application/json", "").status())
+			.isEqualTo(204);
+		assertThat(operator.post("/api/v1/feeds", webhook).status()).isEqualTo(201);
+	}
+
+	@Test
 	void anOperatorListsEveryAgencysFeedsOrOneAgencysByAgencyAndAMemberOnlyEverItsOwn() {
 		String demoFeed = createFeed(api("dev-demo-key"), "{\"type\": \"webhook\", \"source\": \"scanner\"}");
 		String acmeFeed = createFeed(api("dev-acme-key"), "{\"type\": \"webhook\", \"source\": \"scanner\"}");

@@ -38,6 +38,7 @@ import com.bidstream.platform.web.DuplicateNames;
 import com.bidstream.platform.web.ProblemAdvice;
 import com.bidstream.platform.web.ProblemErrorController;
 import com.bidstream.platform.web.ProblemErrorReportValve;
+import com.bidstream.platform.web.PrivateResponseHeaders;
 import com.bidstream.platform.web.ProblemWriter;
 import com.bidstream.platform.web.RequestBodyLimitFilter;
 import com.bidstream.platform.web.StorableBodyAdvice;
@@ -94,6 +95,19 @@ public class PlatformWebAutoConfiguration {
 				new ApiKeyFilter(apiKeys, problemWriter, publicPaths));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return registration;
+	}
+
+	/**
+	 * {@code no-store} and {@code nosniff} on every API answer
+	 * ({@link PrivateResponseHeaders}), errors the filters write included.
+	 */
+	@Bean
+	FilterRegistrationBean<PrivateResponseHeaders> privateResponseHeaders() {
+		FilterRegistrationBean<PrivateResponseHeaders> registration = new FilterRegistrationBean<>(
+				new PrivateResponseHeaders());
+		registration.addUrlPatterns("/api/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 90);
 		return registration;
 	}
 

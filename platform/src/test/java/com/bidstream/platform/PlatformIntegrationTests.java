@@ -1,5 +1,6 @@
 package com.bidstream.platform;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -381,6 +382,21 @@ class PlatformIntegrationTests {
 		assertThat(missing.contentType()).startsWith("application/problem+json");
 		assertThat(missing.json().get("type").asString()).isEqualTo("https://bidstream.dev/problems/unauthorized");
 		assertThat(unknown.status()).isEqualTo(401);
+	}
+
+	@Test
+	void everyApiAnswerIsKeptByNoCacheAndReadOnlyAsItsTypeErrorsToo() throws Exception {
+		var http = java.net.http.HttpClient.newHttpClient();
+		for (String key : new String[] { "dev-demo-key", "not-a-key" }) {
+			var response = http.send(java.net.http.HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/api/probe/read"))
+				.header("X-Api-Key", key)
+				.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+
+			assertThat(response.statusCode()).isIn(200, 401);
+			assertThat(response.headers().firstValue("Cache-Control")).as(key).contains("no-store");
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).as(key).contains("nosniff");
+		}
 	}
 
 	@Test

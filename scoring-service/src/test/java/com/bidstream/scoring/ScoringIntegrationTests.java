@@ -386,6 +386,29 @@ abstract class ScoringIntegrationTests {
 	}
 
 	@Test
+	void aRescoresTotalCountsTheListingsThatArrivedWhileItRanSoItNeverShowsMoreThanAllDone() {
+		String agency = newAgency();
+		List<ListingIngested> events = List.of(
+				ingested(agency, TestListings.expertKafkaJob(uniqueId(), Instant.now()), 1),
+				ingested(agency, TestListings.websiteJob(uniqueId(), Instant.now()), 1));
+		events.forEach(this::publish);
+		events.forEach((event) -> awaitScored(event, 1));
+		UUID id = UUID.randomUUID();
+		// as if the second listing arrived after the rescore counted the agency's
+		// listings
+		this.jdbc.update(
+				"insert into rescores (id, agency_id, status, total, requested_at) values (?, ?, 'RUNNING', 1, now())",
+				id, agency);
+
+		JsonNode done = await().atMost(WAIT)
+			.until(() -> operatorOf(agency).get("/api/v1/rescore/" + id + "?agency=" + agency).json(),
+					(progress) -> progress.get("status").asString().equals("DONE"));
+
+		assertThat(done.get("processed").asInt()).isEqualTo(2);
+		assertThat(done.get("total").asInt()).as("was 1, then processed 2 of it").isEqualTo(2);
+	}
+
+	@Test
 	void aRescoreScoresTheAgencysListingsAgainWithTheCurrentRosterAndPublishesOnlyWhatChanged() {
 		String agency = newAgency();
 		BidstreamApi operator = operatorOf(agency);

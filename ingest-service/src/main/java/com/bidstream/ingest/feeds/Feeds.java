@@ -115,17 +115,23 @@ class Feeds {
 		}
 	}
 
-	void create(Feed feed) {
-		this.jdbc.sql("""
+	/**
+	 * Stores a new feed unless its agency already has {@code maxPerAgency}: false then.
+	 * Two creates at the same moment may each see room for one, so the bound may be
+	 * passed by the posts in flight, never by more.
+	 */
+	boolean create(Feed feed, int maxPerAgency) {
+		return this.jdbc.sql("""
 				insert into feeds (id, agency_id, type, source, url, query, poll_seconds, token, secret, mapping,
 				    created_at, next_poll_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?
+				where (select count(*) from feeds where agency_id = ?) < ?""")
 			.params(feed.id(), feed.agency(), feed.type().wireName(), feed.source(), feed.url(), feed.query(),
 					feed.pollSeconds(), this.secrets.seal(feed.id(), "token", feed.token()),
 					this.secrets.seal(feed.id(), "secret", feed.secret()),
 					(feed.mapping() != null) ? feed.mapping().toString() : null, Timestamp.from(feed.createdAt()),
-					Timestamp.from(feed.nextPollAt()))
-			.update();
+					Timestamp.from(feed.nextPollAt()), feed.agency(), maxPerAgency)
+			.update() == 1;
 	}
 
 	/**

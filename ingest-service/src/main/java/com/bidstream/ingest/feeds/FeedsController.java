@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,9 +63,13 @@ class FeedsController {
 
 	private final SecureRandom random = new SecureRandom();
 
-	FeedsController(Feeds feeds, AddressGuard guard) {
+	private final int maxPerAgency;
+
+	FeedsController(Feeds feeds, AddressGuard guard,
+			@Value("${bidstream.ingest.feeds.max-per-agency:100}") int maxPerAgency) {
 		this.feeds = feeds;
 		this.guard = guard;
+		this.maxPerAgency = maxPerAgency;
 	}
 
 	@PostMapping("/api/v1/feeds")
@@ -108,7 +113,11 @@ class FeedsController {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Feed feed = new Feed(UUID.randomUUID(), agency, type, source, url, request.query(), pollSeconds,
 				request.token(), secret, request.mapping(), now, null, null, 0, 0, null, now);
-		this.feeds.create(feed);
+		if (!this.feeds.create(feed, this.maxPerAgency)) {
+			// each feed is an outbound fetch on a schedule: an agency's are bounded
+			throw ApiProblem.conflict("feed-limit", "The agency has " + this.maxPerAgency
+					+ " feeds, as many as it may have; delete one it no longer needs (DELETE /api/v1/feeds/{id})");
+		}
 		return FeedView.of(feed, secret);
 	}
 

@@ -16,7 +16,10 @@ import com.bidstream.platform.PlatformWebAutoConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -55,7 +58,7 @@ class FeedsControllerTests {
 			.andExpect(jsonPath("$.errors[?(@.field == 'mapping.fields.bogusField')].message")
 				.value("is not a listing field (such as title, budget.amount or client.country)"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'mapping.fields.title')].message").value("must be a string"));
-		verify(this.feeds, never()).create(any());
+		verify(this.feeds, never()).create(any(), anyInt());
 	}
 
 	@Test
@@ -71,11 +74,12 @@ class FeedsControllerTests {
 		expectOnlyError("{\"item\": \"data.jobs\"}", "mapping.item",
 				"is not part of a mapping: it holds items and fields");
 		expectOnlyError("\"data.jobs\"", "mapping", "must be an object such as " + FeedMapping.EXAMPLE);
-		verify(this.feeds, never()).create(any());
+		verify(this.feeds, never()).create(any(), anyInt());
 	}
 
 	@Test
 	void everyMappingJsonListingsAppliesIsTaken() throws Exception {
+		given(this.feeds.create(any(), anyInt())).willReturn(true);
 		for (String mapping : new String[] { "{}", "{\"items\": \"data.jobs\"}", "{\"items\": \"\", \"fields\": {}}",
 				"{\"items\": null, \"fields\": null}", "{\"fields\": {\"title\": null}}",
 				"{\"items\": \"data.jobs\", \"fields\": {\"externalId\": \"id\", \"title\": \"name\", "
@@ -86,7 +90,8 @@ class FeedsControllerTests {
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.id").exists());
 		}
-		verify(this.feeds).create(argThat((feed) -> feed.mapping().toString().contains("buyer.location.country")));
+		verify(this.feeds).create(argThat((feed) -> feed.mapping().toString().contains("buyer.location.country")),
+				eq(100));
 	}
 
 	@Test

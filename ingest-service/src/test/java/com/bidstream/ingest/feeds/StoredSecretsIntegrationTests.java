@@ -157,7 +157,7 @@ class StoredSecretsIntegrationTests {
 		for (UUID id : new UUID[] { first, second }) {
 			this.feeds.create(new Feed(id, "acme", FeedType.WEBHOOK, "scanner", null, null, 300, null,
 					"secret-of-" + id, null, java.time.Instant.now(), null, null, 0, 0, null,
-					java.time.Instant.parse("9999-01-01T00:00:00Z")));
+					java.time.Instant.parse("9999-01-01T00:00:00Z")), 100);
 		}
 		this.jdbc.update("update feeds set secret = (select secret from feeds where id = ?) where id = ?", first,
 				second);

@@ -83,8 +83,12 @@ class DashboardController {
 
 	@PostMapping("/logout")
 	ResponseEntity<String> logout(HttpServletRequest request) {
+		if (!SameOrigin.check(request)) {
+			// refused as a cross-site sign-in is, not answered as if it had signed out
+			return page(HttpStatus.FORBIDDEN, this.pages.login("Sign out from the dashboard's own page."));
+		}
 		HttpSession session = request.getSession(false);
-		if (session != null && SameOrigin.check(request)) {
+		if (session != null) {
 			session.invalidate();
 		}
 		return home();

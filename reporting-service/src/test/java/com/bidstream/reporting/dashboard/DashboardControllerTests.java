@@ -113,4 +113,15 @@ class DashboardControllerTests {
 		assertThat(session.isInvalid()).isTrue();
 	}
 
+	@Test
+	void refusesASignOutPostedFromAnotherSiteAndKeepsTheSession() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		session.setAttribute(ApiKeyFilter.SESSION_CALLER, Caller.operator(null));
+
+		this.mvc.perform(post("/logout").session(session).header("Origin", "https://evil.example"))
+			.andExpect(status().isForbidden());
+
+		assertThat(session.isInvalid()).as("a forged sign-out changes nothing").isFalse();
+	}
+
 }

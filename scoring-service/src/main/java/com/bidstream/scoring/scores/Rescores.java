@@ -211,13 +211,16 @@ class Rescores {
 		this.rescored.increment(published.size());
 		boolean done = batch.size() < BATCH;
 		this.jdbc.sql("""
+				-- total was the agency's listings when it was asked for; listings that arrive
+				-- while it runs (after its place in key order) are rescored too, and counted
 				update rescores set processed = processed + ?, changed = changed + ?, after_job_key = ?,
+				       total = greatest(total, processed + ?),
 				       status = case when ? then 'DONE' else status end,
 				       finished_at = case when ? then ? else finished_at end
 				 where id = ?
 				""")
 			.params(batch.size(), published.size(),
-					batch.isEmpty() ? running.after() : batch.get(batch.size() - 1).jobKey(), done, done,
+					batch.isEmpty() ? running.after() : batch.get(batch.size() - 1).jobKey(), batch.size(), done, done,
 					java.sql.Timestamp.from(now), running.id())
 			.update();
 		if (unreadable > 0) {

@@ -71,6 +71,8 @@ class ScoreStore {
 	private static final String COLUMNS = "select agency_id, job_key, version, score, decision, segment, budget_band, "
 			+ "ai_work, ai_exposure, signals, red_flags, model_version, scored_at, title, url, matches from scores ";
 
+	private static final String RANK_ORDER = "score desc, scored_at desc, agency_id, job_key";
+
 	private final JdbcClient jdbc;
 
 	ScoreStore(JdbcClient jdbc) {
@@ -203,24 +205,42 @@ class ScoreStore {
 	 * The open (not closed) listings of one agency, or of every agency, best score first.
 	 */
 	List<ScoreView> ranked(Optional<String> agencyId, ScoreQuery query) {
-		StringBuilder sql = new StringBuilder(COLUMNS).append("where not closed");
+		Statement ranking = ranking(agencyId, query);
+		return this.jdbc.sql(ranking.sql()).params(ranking.params()).query(ScoreStore::view).list();
+	}
+
+	/**
+	 * The ranking's statement: one branch per decision asked for, each read in the order
+	 * of the index {@code scores_open_by_decision} and cut at the page's end, then
+	 * merged. A branch of one decision reads only that decision's listings, however many
+	 * of another decision rank above them.
+	 */
+	static Statement ranking(Optional<String> agencyId, ScoreQuery query) {
+		List<Decision> decisions = query.decision().map(List::of).orElse(List.of(Decision.values()));
+		StringBuilder sql = new StringBuilder("select * from (");
 		List<Object> params = new ArrayList<>();
-		agencyId.ifPresent((agency) -> {
-			sql.append(" and agency_id = ?");
-			params.add(agency);
-		});
-		query.decision().ifPresent((decision) -> {
-			sql.append(" and decision = ?");
-			params.add(decision.name());
-		});
-		query.minScore().ifPresent((minScore) -> {
-			sql.append(" and score >= ?");
-			params.add(minScore);
-		});
-		sql.append(" order by score desc, scored_at desc, agency_id, job_key limit ? offset ?");
+		for (int i = 0; i < decisions.size(); i++) {
+			sql.append((i > 0) ? " union all (" : "(").append(COLUMNS).append("where not closed and decision = ?");
+			params.add(decisions.get(i).name());
+			agencyId.ifPresent((agency) -> {
+				sql.append(" and agency_id = ?");
+				params.add(agency);
+			});
+			query.minScore().ifPresent((minScore) -> {
+				sql.append(" and score >= ?");
+				params.add(minScore);
+			});
+			sql.append(" order by ").append(RANK_ORDER).append(" limit ?)");
+			params.add(query.offset() + query.limit());
+		}
+		sql.append(") ranked order by ").append(RANK_ORDER).append(" limit ? offset ?");
 		params.add(query.limit());
 		params.add(query.offset());
-		return this.jdbc.sql(sql.toString()).params(params).query(ScoreStore::view).list();
+		return new Statement(sql.toString(), params);
+	}
+
+	record Statement(String sql, List<Object> params) {
+
 	}
 
 	private static ScoreView view(ResultSet rs, int row) throws SQLException {
