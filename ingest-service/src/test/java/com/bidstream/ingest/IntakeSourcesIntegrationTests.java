@@ -319,8 +319,8 @@ abstract class IntakeSourcesIntegrationTests {
 		String secret = created.json().get("secret").asString();
 		String externalId = uniqueId();
 		String body = "{\"data\": {\"jobs\": [{\"externalId\": \"" + externalId
-				+ "\", \"name\": \"Pushed job\", \"postedAt\": \"2026-11-20T10:00:00Z\"}, " + "{\"externalId\": \""
-				+ uniqueId() + "\", \"name\": \"Undated job\"}]}}";
+				+ "\", \"name\": \"Pushed\\u0007 job\\u0092s\", \"postedAt\": \"2026-11-20T10:00:00Z\"}, "
+				+ "{\"externalId\": \"" + uniqueId() + "\", \"name\": \"Undated job\"}]}}";
 
 		Response unsigned = webhook(id, body, null);
 		Response forged = webhook(id, body, "sha256=" + "00".repeat(32));
@@ -338,7 +338,8 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(signed.json().at("/rejected/0/errors/0/field").asString()).isEqualTo("postedAt");
 		assertThat(signed.json().at("/rejected/0").has("position")).isFalse();
 		assertThat(decode(awaitPublished("demo", "scanner:" + externalId, 1).get(0)).listing().title())
-			.isEqualTo("Pushed job");
+			.as("a feed's control characters dropped, a C1 one read as Windows-1252 (FeedText)")
+			.isEqualTo("Pushed job\u2019s");
 		assertThat(api("dev-demo-key").get("/api/v1/feeds").body()).doesNotContain(secret);
 		assertThat(this.jdbc.queryForObject("select secret from feeds where id = ?::uuid", String.class, id))
 			.as("sealed at rest")

@@ -18,7 +18,14 @@ class FeedReader {
 		this.http = http;
 	}
 
+	/**
+	 * The items of one poll, their texts made showable ({@link FeedText}).
+	 */
 	List<JsonNode> read(Feed feed) {
+		return FeedText.cleaned(items(feed));
+	}
+
+	private List<JsonNode> items(Feed feed) {
 		return switch (feed.type()) {
 			case RSS -> RssItems.read(this.http.get(feed.url(), "application/rss+xml, application/atom+xml, text/xml"))
 				.stream()

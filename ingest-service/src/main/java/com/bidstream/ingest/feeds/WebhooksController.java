@@ -64,7 +64,7 @@ class WebhooksController {
 		Feed feed = verified(feedId, request.getHeader(SIGNATURE), body);
 		List<JsonNode> items;
 		try {
-			items = JsonListings.read(body, feed.mapping(), feed.source());
+			items = FeedText.cleaned(JsonListings.read(body, feed.mapping(), feed.source()));
 		}
 		catch (FeedException ex) {
 			throw ApiProblem.badRequest("malformed-body", ex.getMessage());

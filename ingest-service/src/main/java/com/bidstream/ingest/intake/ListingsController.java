@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,7 +39,7 @@ class ListingsController {
 		this.intake = intake;
 	}
 
-	@PostMapping(path = "/api/v1/listings", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/*+json" })
+	@PostMapping("/api/v1/listings")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Ingest one listing or an array of up to 1,000",
 			description = "Each item is validated on its own: invalid items are listed in 'rejected' (index 0 for a "
@@ -60,8 +59,8 @@ class ListingsController {
 					@ApiResponse(responseCode = "413", description = "More than 1,000 items or a body over 10 MiB",
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "415",
-							description = "A Content-Type other than application/json (its charset is honoured, UTF-8 "
-									+ "when it names none), or none",
+							description = "A charset in Content-Type that the service does not know (the body is read "
+									+ "as JSON in the charset Content-Type names, UTF-8 when it names none)",
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "503",
 							description = "Too many bytes of listings in flight; try again after Retry-After seconds",

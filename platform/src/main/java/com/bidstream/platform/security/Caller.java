@@ -52,19 +52,14 @@ public record Caller(Role role, String agencyId, String actingAgencyId) {
 	/**
 	 * The agency a single resource (one listing, one pursuit) is looked up in: a member's
 	 * own; an operator must name it, by {@code agency=} or {@code X-Agency-Id} (400
-	 * otherwise, and 400 when both name different agencies).
+	 * otherwise). When both name one, {@code agency=} is the one read: the contract has
+	 * reads narrowed by {@code agency=} and writes named by {@code X-Agency-Id}.
 	 */
 	public String resourceAgency(String requestedAgency) {
 		if (!isOperator()) {
 			return this.agencyId;
 		}
 		String named = (blankToNull(requestedAgency) != null) ? named(requestedAgency) : this.actingAgencyId;
-		if (this.actingAgencyId != null && !this.actingAgencyId.equals(named)) {
-			// two names for one resource: which one was meant is a guess, and a wrong
-			// guess shows another agency's data
-			throw ApiProblem.invalidField("agency", "names " + named + " while X-Agency-Id names " + this.actingAgencyId
-					+ "; name the agency once, or the same in both");
-		}
 		if (named == null) {
 			throw ApiProblem.badRequest("missing-agency",
 					"An operator key reads one agency's resource only with an X-Agency-Id header or an agency parameter");

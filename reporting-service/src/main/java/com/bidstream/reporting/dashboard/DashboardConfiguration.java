@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -28,6 +29,8 @@ class DashboardConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<PrivateResponseHeaders> registration = new FilterRegistrationBean<>(
 				new PrivateResponseHeaders());
 		registration.addUrlPatterns("/dashboard/api/*");
+		// before the platform's body bound (+110), so its 413 carries them too
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 90);
 		return registration;
 	}
 
