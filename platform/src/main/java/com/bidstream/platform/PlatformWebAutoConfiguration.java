@@ -100,13 +100,17 @@ public class PlatformWebAutoConfiguration {
 
 	/**
 	 * {@code no-store} and {@code nosniff} on every API answer
-	 * ({@link PrivateResponseHeaders}), errors the filters write included.
+	 * ({@link PrivateResponseHeaders}), errors the filters write included: on
+	 * {@code /api/*} and the paths {@code bidstream.web.private-paths} adds (the
+	 * dashboard's own API).
 	 */
 	@Bean
-	FilterRegistrationBean<PrivateResponseHeaders> privateResponseHeaders() {
+	FilterRegistrationBean<PrivateResponseHeaders> privateResponseHeaders(
+			@Value("${bidstream.web.private-paths:}") List<String> morePaths) {
 		FilterRegistrationBean<PrivateResponseHeaders> registration = new FilterRegistrationBean<>(
 				new PrivateResponseHeaders());
 		registration.addUrlPatterns("/api/*");
+		morePaths.stream().filter((path) -> !path.isBlank()).forEach(registration::addUrlPatterns);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 90);
 		return registration;
 	}

@@ -255,6 +255,9 @@ class DashboardBrowserTests {
 		assertThat(reached.body()).as("the problem names the dashboard's path, not tracking's")
 			.contains("\"instance\":\"/dashboard/api/queue/upwork:~nobody/events\"")
 			.doesNotContain("/api/v1/pursuits");
+		assertThat(reached.headers().firstValue("Cache-Control")).as("agency data is kept by no cache")
+			.contains("no-store");
+		assertThat(reached.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 		assertThat(pursuitEvents()).hasSize(before + 1);
 	}
 
