@@ -119,8 +119,7 @@ public final class JsonFields {
 	 * control character other than line breaks and tabs (a bell, an escape); or null.
 	 */
 	static String shownProblem(String text) {
-		String problem = StorableText.problem(text);
-		return (problem != null) ? problem : StorableText.controlProblem(text, true);
+		return StorableText.shownProblem(text, true);
 	}
 
 	public String text(String name, int maxLength) {

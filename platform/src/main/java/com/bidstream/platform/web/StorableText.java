@@ -16,6 +16,34 @@ public final class StorableText {
 	 * Why the text cannot be stored, or null when it can.
 	 */
 	public static String problem(String text) {
+		return scan(text, false, false);
+	}
+
+	/**
+	 * Why a text cannot be shown as it is, or null when it can: a control character (a
+	 * bell, an escape, C1's), which no page or CSV shows and a terminal may act on.
+	 * {@code lines} allows the ones that are white space: line breaks and tabs.
+	 */
+	public static String controlProblem(String text, boolean lines) {
+		for (int i = 0; i < text.length(); i++) {
+			if (isControl(text.charAt(i), lines)) {
+				return controlMessage(lines);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Why a text can be neither stored nor shown as it is ({@link #problem} first, then
+	 * {@link #controlProblem}), or null when it can: both checks in one pass, for texts
+	 * that need both.
+	 */
+	public static String shownProblem(String text, boolean lines) {
+		return scan(text, true, lines);
+	}
+
+	private static String scan(String text, boolean controls, boolean lines) {
+		boolean control = false;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (c == '\0') {
@@ -27,24 +55,20 @@ public final class StorableText {
 			else if (Character.isSurrogate(c)) {
 				return "is not valid Unicode";
 			}
-		}
-		return null;
-	}
-
-	/**
-	 * Why a text cannot be shown as it is, or null when it can: a control character (a
-	 * bell, an escape, C1's), which no page or CSV shows and a terminal may act on.
-	 * {@code lines} allows the ones that are white space: line breaks and tabs.
-	 */
-	public static String controlProblem(String text, boolean lines) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t'))) {
-				return lines ? "must not contain control characters other than line breaks and tabs"
-						: "must not contain control characters";
+			else if (controls && isControl(c, lines)) {
+				control = true;
 			}
 		}
-		return null;
+		return control ? controlMessage(lines) : null;
+	}
+
+	private static boolean isControl(char c, boolean lines) {
+		return Character.isISOControl(c) && !(lines && (c == '\n' || c == '\r' || c == '\t'));
+	}
+
+	private static String controlMessage(boolean lines) {
+		return lines ? "must not contain control characters other than line breaks and tabs"
+				: "must not contain control characters";
 	}
 
 }

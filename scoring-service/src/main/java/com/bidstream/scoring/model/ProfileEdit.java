@@ -114,13 +114,13 @@ public final class ProfileEdit {
 		List<String> accepted = new ArrayList<>();
 		for (int i = 0; i < terms.size(); i++) {
 			String term = (terms.get(i) != null) ? terms.get(i).strip() : "";
+			// a NUL cannot even be stored, and no listing text is matched across one
+			String control = term.isEmpty() ? null : StorableText.controlProblem(terms.get(i), false);
 			if (term.isEmpty() || term.length() > 100) {
 				violations.add(new Violation("redFlagTerms[" + i + "]", "must be 1 to 100 characters"));
 			}
-			else if (StorableText.controlProblem(terms.get(i), false) != null) {
-				// a NUL cannot even be stored, and no listing text is matched across one
-				violations
-					.add(new Violation("redFlagTerms[" + i + "]", StorableText.controlProblem(terms.get(i), false)));
+			else if (control != null) {
+				violations.add(new Violation("redFlagTerms[" + i + "]", control));
 			}
 			else if (!accepted.contains(term)) {
 				accepted.add(term);

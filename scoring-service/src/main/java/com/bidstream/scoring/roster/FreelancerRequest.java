@@ -109,11 +109,12 @@ final class FreelancerRequest {
 		for (int i = 0; i < items.size(); i++) {
 			String item = (items.get(i) instanceof String text) ? text.strip() : null;
 			String path = field + "[" + i + "]";
+			String control = (item != null) ? StorableText.controlProblem(item, false) : null;
 			if (item == null || item.isEmpty() || item.codePointCount(0, item.length()) > maxLength) {
 				invalid(path, "must be a string of 1 to " + maxLength + " characters");
 			}
-			else if (StorableText.controlProblem(item, false) != null) {
-				invalid(path, StorableText.controlProblem(item, false));
+			else if (control != null) {
+				invalid(path, control);
 			}
 			else {
 				texts.add(item);
