@@ -16,7 +16,8 @@ import com.bidstream.contracts.Topics;
 /**
  * The default infrastructure: spring-kafka-test's embedded KRaft broker and zonky's
  * embedded PostgreSQL 18, each started once per JVM and shared by every test context in
- * it.
+ * it. With {@code -Dbench.statements=true} (the benchmarks' breakdown by statement) the
+ * PostgreSQL preloads {@code pg_stat_statements}, which zonky's binaries include.
  */
 public final class EmbeddedInfrastructure implements TestInfrastructure {
 
@@ -37,7 +38,11 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 			.map((topic) -> new NewTopic(topic, PARTITIONS, (short) 1))
 			.toArray(NewTopic[]::new));
 		try {
-			this.postgres = EmbeddedPostgres.builder().start();
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+			if (Boolean.getBoolean("bench.statements")) {
+				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+			}
+			this.postgres = builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start embedded PostgreSQL", ex);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.contracts.EventIds;
@@ -89,6 +90,7 @@ class FunnelBenchmark {
 		int[] order = order(pursuits, random);
 		String run = UUID.randomUUID().toString().substring(0, 6);
 		AtomicLong events = new AtomicLong();
+		Statements statements = new Statements(this.context.getBean(JdbcClient.class));
 		long started = System.nanoTime();
 		CompletableFuture<Void> ingested = feed("listingsIngested", pursuits, (n) -> List.of(ingested(run, order[n])),
 				events);
@@ -110,6 +112,7 @@ class FunnelBenchmark {
 					(a, b) -> round((Double) a + (Double) b));
 		});
 		figures.put("sinkSeconds", sinks);
+		statements.top(15).ifPresent((top) -> figures.put("statementSeconds", top));
 		ReportPeriod lastDays = new ReportPeriod(END.minus(Duration.ofDays(30)).plusSeconds(4321), END);
 		ReportPeriod allTime = new ReportPeriod(ReportPeriod.EARLIEST, END.plus(Duration.ofDays(1)));
 		figures.put("member30d", time(Optional.of(agency(run, 0)), lastDays));
@@ -123,7 +126,15 @@ class FunnelBenchmark {
 		System.out.println();
 		System.out.println("Funnel benchmark (" + pursuits + " pursuits, " + events.get() + " events, "
 				+ figures.get("order") + " order)");
-		figures.forEach((name, value) -> System.out.printf(Locale.ROOT, "  %-28s %s%n", name, value));
+		figures.forEach((name, value) -> {
+			if (value instanceof List<?> lines) {
+				System.out.printf(Locale.ROOT, "  %s%n", name);
+				lines.forEach((line) -> System.out.printf(Locale.ROOT, "    %s%n", line));
+			}
+			else {
+				System.out.printf(Locale.ROOT, "  %-28s %s%n", name, value);
+			}
+		});
 		System.out.println("Written to " + out.toAbsolutePath());
 	}
 
@@ -260,6 +271,40 @@ class FunnelBenchmark {
 					(action == Action.LOST) ? PursuitAdvanced.LossReason.PRICE : null, when));
 		}
 		return events;
+	}
+
+	/**
+	 * PostgreSQL's time per statement over the load ({@code -Dbench.statements=true}:
+	 * {@code pg_stat_statements}, preloaded by the test infrastructure), the most first:
+	 * which of the consumers' statements the aggregation's time goes to.
+	 */
+	private static final class Statements {
+
+		private final JdbcClient jdbc;
+
+		private final boolean on = Boolean.getBoolean("bench.statements");
+
+		Statements(JdbcClient jdbc) {
+			this.jdbc = jdbc;
+			if (this.on) {
+				jdbc.sql("create extension if not exists pg_stat_statements").update();
+				jdbc.sql("select pg_stat_statements_reset()").query().singleValue();
+			}
+		}
+
+		Optional<List<String>> top(int limit) {
+			if (!this.on) {
+				return Optional.empty();
+			}
+			return Optional.of(this.jdbc.sql("""
+					select format('%s s, %s calls, %s rows: %s', round(total_exec_time::numeric / 1000, 1), calls, rows,
+					              left(regexp_replace(query, '\\s+', ' ', 'g'), 90))
+					from pg_stat_statements
+					where query not like '%pg_stat_statements%'
+					order by total_exec_time desc limit ?
+					""").param(limit).query(String.class).list());
+		}
+
 	}
 
 }
