@@ -888,6 +888,31 @@ abstract class ScoringIntegrationTests {
 		assertThat(operator.get("/api/v1/profile").json().get("version").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	void aPathNoEndpointServesIsNamedInTheApisWords() {
+		var nothing = operatorOf(newAgency()).get("/api/v1/nothing");
+
+		assertThat(nothing.status()).as(nothing.toString()).isEqualTo(404);
+		assertThat(nothing.json().at("/type").asString()).endsWith("/not-found");
+		assertThat(nothing.json().at("/detail").asString()).isEqualTo("Nothing is served at GET /api/v1/nothing");
+	}
+
+	@Test
+	void aBodyOfTheWrongShapeNamesWhereAndWhatItMustBe() {
+		BidstreamApi operator = operatorOf(newAgency());
+
+		var array = operator.put("/api/v1/profile", "[1]");
+		assertThat(array.status()).as(array.toString()).isEqualTo(400);
+		assertThat(array.json().at("/type").asString()).endsWith("/malformed-body");
+		assertThat(array.json().at("/detail").asString()).contains("not of the shape");
+		assertThat(array.json().at("/errors/0/field").asString()).isEqualTo("$");
+		assertThat(array.json().at("/errors/0/message").asString()).isEqualTo("must be a JSON object");
+		var broken = operator.put("/api/v1/freelancers/fl-1", "{\"name\": ");
+		assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
+		assertThat(broken.json().at("/detail").asString()).isEqualTo("The request body is not readable JSON");
+		assertThat(broken.json().has("errors")).isFalse();
+	}
+
 	/**
 	 * The Grafana dashboard of docker-compose.yml queries only
 	 * {@code bidstream_scoring_*} metrics this service serves (reporting-service's

@@ -2,12 +2,17 @@ package com.bidstream.ingest.feeds;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+
+import javax.net.ssl.SSLException;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -83,12 +88,36 @@ class OutboundHttp {
 			throw new FeedException("The source did not answer in time");
 		}
 		catch (IOException ex) {
-			throw new FeedException("The source could not be reached or broke off its answer");
+			throw new FeedException(unreachable(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new FeedException("Interrupted while reading the source");
 		}
+	}
+
+	/**
+	 * What went wrong on the way, in words an operator can act on: a host name that does
+	 * not resolve, a connection refused or not made, a TLS handshake that failed, or an
+	 * answer broken off.
+	 */
+	static String unreachable(IOException failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+				return "The source could not be reached: its host name does not resolve";
+			}
+			if (cause instanceof SSLException) {
+				return "The source could not be reached: the TLS handshake failed";
+			}
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException) {
+				String message = cause.getMessage();
+				return "The source could not be reached: " + ((message != null && !message.isBlank())
+						? "the connection failed (" + message + ")" : "the connection failed");
+			}
+		}
+		return "The source broke off its answer";
 	}
 
 }

@@ -7,6 +7,10 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.bidstream.platform.jdbc.DatabaseFailures;
 
@@ -129,10 +134,71 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			return apiProblem(bound.get(), request);
 		}
 		Optional<String> twice = DuplicateNames.of(ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				twice.map(DuplicateNames::problem).orElse("The request body is not readable JSON"));
+		Optional<MismatchedInputException> shape = Causes.first(ex, MismatchedInputException.class);
+		String detail = twice.map(DuplicateNames::problem)
+			.orElse(shape.isPresent() ? "The request body is JSON, but not of the shape this request takes"
+					: "The request body is not readable JSON");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(ProblemTypes.of("malformed-body"));
-		twice.ifPresent((name) -> problem.setProperty("errors", List.of(new FieldError(name, "is given twice"))));
+		if (twice.isPresent()) {
+			problem.setProperty("errors", List.of(new FieldError(twice.get(), "is given twice")));
+		}
+		else if (shape.isPresent()) {
+			problem.setProperty("errors", List.of(wrongShape(shape.get())));
+		}
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * The field of a body that holds JSON of another type than the request reads there
+	 * ({@code $} for the body itself, say an array where an object belongs), and what it
+	 * must be.
+	 */
+	static FieldError wrongShape(MismatchedInputException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		Class<?> target = ex.getTargetType();
+		String must;
+		if (ex instanceof InvalidFormatException) {
+			must = "is not a valid value";
+		}
+		else if (target == null) {
+			must = "is not of the expected type";
+		}
+		else if (target.isArray() || Iterable.class.isAssignableFrom(target)) {
+			must = "must be a JSON array";
+		}
+		else if (CharSequence.class.isAssignableFrom(target) || target.isEnum()) {
+			must = "must be a string";
+		}
+		else if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+			must = "must be a number";
+		}
+		else if (target == Boolean.class || target == boolean.class) {
+			must = "must be true or false";
+		}
+		else {
+			must = "must be a JSON object";
+		}
+		return new FieldError(path.isEmpty() ? "$" : path.toString(), must);
+	}
+
+	/**
+	 * A path no endpoint serves: in the API's words, not Spring's ("No static resource").
+	 */
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"Nothing is served at " + ex.getHttpMethod() + " /" + ex.getResourcePath());
+		problem.setType(ProblemTypes.of("not-found"));
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 

@@ -1,0 +1,52 @@
+package com.bidstream.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ProblemAdviceShapeTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	record Member(String name, int age, boolean active) {
+
+	}
+
+	record Team(String name, List<Member> members) {
+
+	}
+
+	@Test
+	void namesTheBodyWhenItIsNoObject() {
+		assertThat(wrongShape("[1]", Map.class)).isEqualTo(new FieldError("$", "must be a JSON object"));
+		assertThat(wrongShape("\"text\"", Team.class)).isEqualTo(new FieldError("$", "must be a JSON object"));
+	}
+
+	@Test
+	void namesTheNestedFieldAndWhatItMustBe() {
+		assertThat(wrongShape("{\"name\": \"a\", \"members\": {}}", Team.class))
+			.isEqualTo(new FieldError("members", "must be a JSON array"));
+		assertThat(wrongShape("{\"members\": [{\"name\": \"a\", \"age\": 3, \"active\": true}, {\"age\": {}}]}",
+				Team.class))
+			.isEqualTo(new FieldError("members[1].age", "must be a number"));
+		assertThat(wrongShape("{\"members\": [{\"active\": []}]}", Team.class))
+			.isEqualTo(new FieldError("members[0].active", "must be true or false"));
+		assertThat(wrongShape("{\"name\": {}}", Team.class)).isEqualTo(new FieldError("name", "must be a string"));
+		assertThat(wrongShape("{\"members\": [{\"age\": \"old\"}]}", Team.class))
+			.isEqualTo(new FieldError("members[0].age", "is not a valid value"));
+	}
+
+	private static FieldError wrongShape(String body, Class<?> type) {
+		MismatchedInputException ex = catchThrowableOfType(MismatchedInputException.class,
+				() -> json.readValue(body, type));
+		assertThat(ex).as(body).isNotNull();
+		return ProblemAdvice.wrongShape(ex);
+	}
+
+}
