@@ -130,6 +130,7 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(undeclared.get("accepted").asLong()).isZero();
 		assertThat(undeclared.get("rejected").asLong()).isEqualTo(1);
 		assertThat(undeclared.at("/errors/0/line").asLong()).isEqualTo(2);
+		assertThat(undeclared.at("/errors/0/errors/0/field").asString()).isEqualTo("title");
 		assertThat(undeclared.at("/errors/0/errors/0/message").asString())
 			.startsWith("is not readable CSV: the column title holds bytes that are not text in the import's charset");
 		assertThat(declared.get("accepted").asLong()).as(declared.toString()).isEqualTo(1);
@@ -199,11 +200,14 @@ abstract class IntakeSourcesIntegrationTests {
 	void feedsOfEveryTypeArePolledAndABadFeedIsMarkedFailingWithBackOffWhileTheOthersGoOn() throws Exception {
 		String ciphertext = "01" + uniqueId().substring(1, 15);
 		String atomId = uniqueId().substring(1);
+		String unnamedAtomId = uniqueId().substring(1);
 		String graphqlId = uniqueId();
 		String jsonId = uniqueId().substring(1);
 		STUB.answer("/rss", 200, "application/rss+xml",
 				com.bidstream.ingest.feeds.FeedPayloads.upworkRss(ciphertext, ciphertext + "b"));
 		STUB.answer("/atom", 200, "application/atom+xml", com.bidstream.ingest.feeds.FeedPayloads.atom(atomId));
+		STUB.answer("/atom-unnamed", 200, "application/atom+xml",
+				com.bidstream.ingest.feeds.FeedPayloads.atom(unnamedAtomId));
 		STUB.answer("/graphql", 200, "application/json",
 				com.bidstream.ingest.feeds.FeedPayloads.upworkGraphql(graphqlId));
 		STUB.answer("/json", 200, "application/json", "{\"items\": [{\"externalId\": \"" + jsonId
@@ -221,6 +225,10 @@ abstract class IntakeSourcesIntegrationTests {
 				"{\"type\": \"rss\", \"url\": \"" + STUB.url("/rss") + "\", \"pollSeconds\": 60}");
 		String atom = createFeed(agency,
 				"{\"type\": \"rss\", \"source\": \"jobsite\", \"url\": \"" + STUB.url("/atom") + "\"}");
+		Response unnamed = agency.post("/api/v1/feeds",
+				"{\"type\": \"rss\", \"url\": \"" + STUB.url("/atom-unnamed") + "\"}");
+		assertThat(unnamed.status()).as(unnamed.body()).isEqualTo(201);
+		assertThat(unnamed.json().get("source").asString()).as("named after its host").isEqualTo("127-0-0-1");
 		String graphql = createFeed(agency, "{\"type\": \"upwork-graphql\", \"url\": \"" + STUB.url("/graphql")
 				+ "\", \"query\": \"kafka\", \"token\": \"secret-token\"}");
 		String json = createFeed(agency,
@@ -270,6 +278,7 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(decode(awaitPublished("acme", "upwork:" + graphqlId, 1).get(0)).listing().client().totalSpent())
 			.isEqualByComparingTo("250000.5");
 		awaitPublished("acme", "jobsite:urn:uuid:" + atomId, 1);
+		awaitPublished("acme", "127-0-0-1:urn:uuid:" + unnamedAtomId, 1);
 		awaitPublished("acme", "scanner:" + jsonId, 1);
 		assertThat(STUB.requests).filteredOn((r) -> r.path().equals("/graphql")).first().satisfies((r) -> {
 			assertThat(r.authorization()).isEqualTo("Bearer secret-token");

@@ -89,6 +89,9 @@ class FeedsController {
 		NewFeed request = NewFeed.read(body);
 		FeedType type = FeedType.of(request.type());
 		String source = (type == FeedType.UPWORK_GRAPHQL) ? "upwork" : request.source();
+		if (source == null && type == FeedType.RSS && request.url() != null) {
+			source = RssListings.sourceOf(request.url());
+		}
 		if (source == null && type != FeedType.RSS) {
 			throw ApiProblem.invalidField("source", "is required for a " + type.wireName() + " feed");
 		}

@@ -1,6 +1,7 @@
 package com.bidstream.ingest.feeds;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -32,12 +33,40 @@ final class RssListings {
 	private static final Pattern LINE = Pattern.compile("<b>\\s*([A-Za-z ]+?)\\s*</b>\\s*:?\\s*(.*?)(?=<br\\s*/?>|$)",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+	private static final Pattern NOT_SOURCE = Pattern.compile("[^a-z0-9]+");
+
 	private static final Pattern MONEY = Pattern.compile("\\$\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)");
 
 	private static final DateTimeFormatter POSTED_ON = DateTimeFormatter.ofPattern("MMMM d, yyyy HH:mm",
 			Locale.ENGLISH);
 
 	private RssListings() {
+	}
+
+	/**
+	 * The source of an RSS feed made without one, from its URL's host: {@code upwork} for
+	 * Upwork's, else the host without {@code www.} in the letters a source may hold
+	 * ({@code weworkremotely.com} becomes {@code weworkremotely-com}), so that its items'
+	 * job keys and the reports' channels name where they came from.
+	 */
+	static String sourceOf(String url) {
+		String host;
+		try {
+			host = URI.create(url).getHost();
+		}
+		catch (IllegalArgumentException ex) {
+			host = null;
+		}
+		if (host == null) {
+			return "rss";
+		}
+		host = host.toLowerCase(Locale.ROOT);
+		if (host.equals("upwork.com") || host.endsWith(".upwork.com")) {
+			return "upwork";
+		}
+		String slug = NOT_SOURCE.matcher(host.startsWith("www.") ? host.substring(4) : host).replaceAll("-");
+		slug = slug.substring(0, Math.min(slug.length(), 32)).replaceAll("^-+|-+$", "");
+		return slug.isEmpty() ? "rss" : slug;
 	}
 
 	static JsonNode listing(Map<String, String> item, String feedSource) {

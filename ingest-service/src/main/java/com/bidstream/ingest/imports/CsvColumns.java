@@ -42,6 +42,15 @@ final class CsvColumns {
 		return name.isEmpty() ? "column " + (index + 1) : "column " + name;
 	}
 
+	/**
+	 * The field the column at {@code index} (from 0) holds, as an error's {@code field}
+	 * names it: its header, or {@code $} (the record) when the header leaves it unnamed.
+	 */
+	String field(int index) {
+		String name = (index < this.names.size()) ? this.names.get(index) : "";
+		return name.isEmpty() ? "$" : name;
+	}
+
 	JsonNode fields(List<String> cells) {
 		ListingTree tree = new ListingTree();
 		for (int i = 0; i < Math.min(cells.size(), this.names.size()); i++) {

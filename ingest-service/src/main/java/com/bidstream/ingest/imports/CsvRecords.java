@@ -137,7 +137,7 @@ final class CsvRecords implements RecordReader {
 			return new RawRecord(this.recordStart, null, this.headerProblem, this.cursor.offset(), this.lineNumber);
 		}
 		if (this.notTextColumn >= 0) {
-			return new RawRecord(this.recordStart, null,
+			return new RawRecord(this.recordStart, null, this.columns.field(this.notTextColumn),
 					"is not readable CSV: the " + this.columns.describe(this.notTextColumn) + " " + NOT_TEXT,
 					this.cursor.offset(), this.lineNumber);
 		}

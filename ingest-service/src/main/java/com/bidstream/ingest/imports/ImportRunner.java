@@ -266,7 +266,8 @@ class ImportRunner implements DisposableBean {
 					candidates.add(new ListingCandidate(record.fields(), record.line()));
 				}
 				else {
-					unreadable.add(new Rejection(record.line(), List.of(new Violation("$", record.problem()))));
+					unreadable
+						.add(new Rejection(record.line(), List.of(new Violation(record.field(), record.problem()))));
 				}
 				last = record;
 				this.offset = record.endOffset();

@@ -1,5 +1,6 @@
 package com.bidstream.ingest.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import tools.jackson.databind.ObjectReader;
 
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.platform.web.DeclaredCharset;
 import com.bidstream.platform.web.DuplicateNames;
 
 /**
@@ -65,6 +67,9 @@ final class ListingsBody {
 			throw ApiProblem.badRequest("malformed-body", limitBroken(ex));
 		}
 		catch (JacksonException ex) {
+			// bytes that are no UTF-8 (a Latin-1 body sent without its charset) are named
+			// as such
+			DeclaredCharset.decode(body, StandardCharsets.UTF_8, "The body");
 			throw ApiProblem.badRequest("malformed-body",
 					DuplicateNames.of(ex).map(DuplicateNames::problem).orElse("The request body is not readable JSON"));
 		}

@@ -21,6 +21,18 @@ class FeedParsingTests {
 	final ListingValidator validator = new ListingValidator(Clock.systemUTC());
 
 	@Test
+	void anRssFeedMadeWithoutASourceTakesItsHostsName() {
+		assertThat(RssListings.sourceOf("https://www.upwork.com/ab/feed/jobs/rss?q=kafka")).isEqualTo("upwork");
+		assertThat(RssListings.sourceOf("https://weworkremotely.com/categories/remote-programming-jobs.rss"))
+			.isEqualTo("weworkremotely-com");
+		assertThat(RssListings.sourceOf("http://127.0.0.1:8080/rss")).isEqualTo("127-0-0-1");
+		assertThat(RssListings.sourceOf("https://jobs." + "very-long-subdomain".repeat(3) + ".example/rss")).hasSize(32)
+			.matches("[a-z0-9][a-z0-9-]{0,31}")
+			.doesNotEndWith("-");
+		assertThat(RssListings.sourceOf("not a url")).isEqualTo("rss");
+	}
+
+	@Test
 	void upworksLegacyRssItemsCarryTheirDetailsInTheDescriptionAndTheirCiphertextInTheLink() {
 		List<Listing> listings = RssItems.read(bytes(FeedPayloads.upworkRss("01abc123", "01def456")))
 			.stream()

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * A feed that cannot be read says why, in words an operator can act on, with real
- * sockets: a refused connection, a host name that does not resolve, an answer broken off.
+ * sockets: a refused connection, a host name that does not resolve, a TLS handshake that
+ * fails, an answer broken off.
  */
 class OutboundHttpTests {
 
@@ -56,6 +57,28 @@ class OutboundHttpTests {
 			assertThat(failure("http://127.0.0.1:" + server.getLocalPort() + "/rss"))
 				.isEqualTo("The source broke off its answer");
 			closer.join(5_000);
+		}
+	}
+
+	@Test
+	void aTlsHandshakeThatFailsIsNamed() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			// a plain HTTP server where the feed's URL says https: the handshake gets no
+			// TLS back
+			Thread plain = new Thread(() -> {
+				try (Socket client = server.accept()) {
+					client.getInputStream().read(new byte[512]);
+					client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes());
+				}
+				catch (IOException ex) {
+					// the client's failure is what the test checks
+				}
+			});
+			plain.start();
+
+			assertThat(failure("https://127.0.0.1:" + server.getLocalPort() + "/rss"))
+				.isEqualTo("The source could not be reached: the TLS handshake failed");
+			plain.join(5_000);
 		}
 	}
 

@@ -252,12 +252,14 @@ class CsvRecordsTests {
 		assertThat(records).extracting(RawRecord::line).containsExactly(2L, 3L, 4L, 5L);
 		assertThat(records.get(0).fields().get("title").asString()).isEqualTo("First");
 		assertThat(records.get(1).fields()).isNull();
+		assertThat(records.get(1).field()).isEqualTo("title");
 		assertThat(records.get(1).problem()).isEqualTo("is not readable CSV: the column title holds bytes that are "
 				+ "not text in the import's charset (UTF-8, unless Content-Type names another, such as "
 				+ "charset=ISO-8859-1)");
 		assertThat(records.get(2).fields().get("title").asString()).isEqualTo("Replacement \uFFFD kept");
 		assertThat(records.get(3).problem()).as("an overlong \"/\" in a column without a name")
 			.startsWith("is not readable CSV: the column 5 holds bytes that are not text");
+		assertThat(records.get(3).field()).as("a column without a name is the record's").isEqualTo("$");
 		assertThat(read(csv, records.get(0).endOffset(), records.get(0).nextLine())).as("resumed before it")
 			.extracting(RawRecord::line)
 			.containsExactly(3L, 4L, 5L);

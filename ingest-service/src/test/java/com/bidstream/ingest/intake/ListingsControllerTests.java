@@ -168,7 +168,16 @@ class ListingsControllerTests {
 			.perform(post("/api/v1/listings").header("X-Api-Key", "dev-demo-key")
 				.header("Content-Type", "application/json")
 				.content(latin1))
-			.andExpect(status().isBadRequest());
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("https://bidstream.dev/problems/malformed-body"))
+			.andExpect(jsonPath("$.detail")
+				.value("The body is not valid UTF-8 (declare another charset in " + "Content-Type if it is in one)"));
+		this.mvc
+			.perform(post("/api/v1/listings").header("X-Api-Key", "dev-demo-key")
+				.header("Content-Type", "application/json")
+				.content("{\"title\": \"caf\u00e9\""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("The request body is not readable JSON"));
 	}
 
 	private static MockHttpServletRequestBuilder listings(String body) {
