@@ -17,4 +17,8 @@ class ArchitectureTests {
 	static final ArchRule listingRulesAreFreeOfSpring = ArchitectureRules
 		.freeOfSpring("com.bidstream.ingest.listing..");
 
+	@ArchTest
+	static final ArchRule readsTheTimeFromTheOneClock = ArchitectureRules.oneClock("com.bidstream.ingest..",
+			"com.bidstream.platform..");
+
 }

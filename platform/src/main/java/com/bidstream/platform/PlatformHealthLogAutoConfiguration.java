@@ -2,7 +2,6 @@ package com.bidstream.platform;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,8 +21,8 @@ import com.bidstream.platform.lifecycle.HealthLog;
 public class PlatformHealthLogAutoConfiguration {
 
 	@Bean
-	HealthLog healthLog(HealthEndpoint health, ObjectProvider<Clock> clock) {
-		return new HealthLog(health, clock.getIfUnique(Clock::systemUTC));
+	HealthLog healthLog(HealthEndpoint health, Clock clock) {
+		return new HealthLog(health, clock);
 	}
 
 }

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
@@ -93,9 +92,8 @@ public class PlatformMessagingAutoConfiguration {
 	@Bean
 	OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions,
 			KafkaTemplate<String, byte[]> outboxKafkaTemplate, MessagingProperties properties, MeterRegistry meters,
-			ObjectProvider<Clock> clock) {
-		return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, properties, meters,
-				clock.getIfUnique(Clock::systemUTC));
+			Clock clock) {
+		return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, properties, meters, clock);
 	}
 
 	@Bean
@@ -108,9 +106,8 @@ public class PlatformMessagingAutoConfiguration {
 	 */
 	@Bean
 	OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay relay, OutboxBacklog backlog,
-			MessagingProperties properties, ObjectProvider<Clock> clock) {
-		return new OutboxRelayHealthIndicator(relay, backlog, properties.relayStallTimeout(),
-				clock.getIfUnique(Clock::systemUTC));
+			MessagingProperties properties, Clock clock) {
+		return new OutboxRelayHealthIndicator(relay, backlog, properties.relayStallTimeout(), clock);
 	}
 
 	@Bean
@@ -129,8 +126,8 @@ public class PlatformMessagingAutoConfiguration {
 	}
 
 	@Bean
-	EventConsumer eventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters) {
-		return new EventConsumer(inbox, transactions, meters);
+	EventConsumer eventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
+		return new EventConsumer(inbox, transactions, meters, clock);
 	}
 
 	/**

@@ -17,4 +17,8 @@ class ArchitectureTests {
 	static final ArchRule funnelRulesAreFreeOfSpring = ArchitectureRules
 		.freeOfSpring("com.bidstream.reporting.funnel..");
 
+	@ArchTest
+	static final ArchRule readsTheTimeFromTheOneClock = ArchitectureRules.oneClock("com.bidstream.reporting..",
+			"com.bidstream.platform..");
+
 }

@@ -16,4 +16,8 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule theModelIsPlainJava = ArchitectureRules.freeOfSpring("com.bidstream.scoring.model..");
 
+	@ArchTest
+	static final ArchRule readsTheTimeFromTheOneClock = ArchitectureRules.oneClock("com.bidstream.scoring..",
+			"com.bidstream.platform..");
+
 }

@@ -1,5 +1,12 @@
 package com.bidstream.testsupport;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
@@ -33,6 +40,38 @@ public final class ArchitectureRules {
 
 	public static ArchRule serviceIsolation(String service) {
 		return serviceIsolation("com.bidstream", service);
+	}
+
+	/**
+	 * Within {@code packages}, "now" is read from the one {@link java.time.Clock} bean
+	 * ({@code PlatformClockAutoConfiguration}, the one class allowed to make it): never
+	 * from {@code Instant.now()}, the {@code now()} of the other date-time types,
+	 * {@code Clock.systemUTC()}, {@code Clock.systemDefaultZone()} or
+	 * {@code System.currentTimeMillis()}. ({@code System.nanoTime()} measures a duration,
+	 * not a time, and stays allowed.)
+	 */
+	public static ArchRule oneClock(String... packages) {
+		return noClasses().that()
+			.resideInAnyPackage(packages)
+			.and()
+			.doNotHaveFullyQualifiedName("com.bidstream.platform.PlatformClockAutoConfiguration")
+			.should()
+			.callMethod(Instant.class, "now")
+			.orShould()
+			.callMethod(LocalDate.class, "now")
+			.orShould()
+			.callMethod(LocalDateTime.class, "now")
+			.orShould()
+			.callMethod(OffsetDateTime.class, "now")
+			.orShould()
+			.callMethod(ZonedDateTime.class, "now")
+			.orShould()
+			.callMethod(Clock.class, "systemUTC")
+			.orShould()
+			.callMethod(Clock.class, "systemDefaultZone")
+			.orShould()
+			.callMethod(System.class, "currentTimeMillis")
+			.as("code in " + String.join(", ", packages) + " reads the time from the one Clock bean");
 	}
 
 	/**

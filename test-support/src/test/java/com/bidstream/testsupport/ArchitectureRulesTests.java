@@ -26,6 +26,19 @@ class ArchitectureRulesTests {
 	}
 
 	@Test
+	void readingTheSystemClockInsteadOfTheClockBeanFails() {
+		var clean = ArchitectureRules.oneClock(ROOT + ".alpha..").evaluate(this.fixture);
+		var dirty = ArchitectureRules.oneClock(ROOT + ".gamma..").evaluate(this.fixture);
+
+		assertThat(clean.hasViolation()).isFalse();
+		assertThat(dirty.hasViolation()).isTrue();
+		assertThat(dirty.getFailureReport().toString()).contains("Instant.now()", "Clock.systemUTC()",
+				"System.currentTimeMillis()");
+		assertThat(dirty.getFailureReport().toString()).as("reading a Clock it is given is the rule")
+			.doesNotContain("GammaService.givenClock");
+	}
+
+	@Test
 	void springInDomainLogicFails() {
 		var clean = ArchitectureRules.freeOfSpring(ROOT + ".alpha..").evaluate(this.fixture);
 		var dirty = ArchitectureRules.freeOfSpring("com.bidstream.testsupport")

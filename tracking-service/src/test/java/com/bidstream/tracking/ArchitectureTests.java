@@ -16,4 +16,8 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule theFunnelIsPlainJava = ArchitectureRules.freeOfSpring("com.bidstream.tracking.funnel..");
 
+	@ArchTest
+	static final ArchRule readsTheTimeFromTheOneClock = ArchitectureRules.oneClock("com.bidstream.tracking..",
+			"com.bidstream.platform..");
+
 }

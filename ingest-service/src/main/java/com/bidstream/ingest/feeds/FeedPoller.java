@@ -1,5 +1,6 @@
 package com.bidstream.ingest.feeds;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,11 +60,14 @@ class FeedPoller implements DisposableBean {
 
 	private final Counter failures;
 
+	private final Clock clock;
+
 	FeedPoller(Feeds feeds, FeedReader reader, ListingIntake intake,
 			@Value("${bidstream.ingest.feeds.workers:2}") int workers,
 			@Value("${bidstream.ingest.feeds.backoff-initial:30s}") Duration backoffInitial,
 			@Value("${bidstream.ingest.feeds.backoff-max:1h}") Duration backoffMax,
-			@Value("${bidstream.ingest.feeds.lease:2m}") Duration lease, MeterRegistry meters) {
+			@Value("${bidstream.ingest.feeds.lease:2m}") Duration lease, MeterRegistry meters, Clock clock) {
+		this.clock = clock;
 		this.feeds = feeds;
 		this.reader = reader;
 		this.intake = intake;
@@ -109,7 +113,7 @@ class FeedPoller implements DisposableBean {
 	}
 
 	void poll(Feed feed) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		try {
 			List<JsonNode> items = this.reader.read(feed);
 			long accepted = 0;

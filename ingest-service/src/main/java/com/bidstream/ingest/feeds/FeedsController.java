@@ -1,6 +1,7 @@
 package com.bidstream.ingest.feeds;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -65,8 +66,11 @@ class FeedsController {
 
 	private final int maxPerAgency;
 
+	private final Clock clock;
+
 	FeedsController(Feeds feeds, AddressGuard guard,
-			@Value("${bidstream.ingest.feeds.max-per-agency:100}") int maxPerAgency) {
+			@Value("${bidstream.ingest.feeds.max-per-agency:100}") int maxPerAgency, Clock clock) {
+		this.clock = clock;
 		this.feeds = feeds;
 		this.guard = guard;
 		this.maxPerAgency = maxPerAgency;
@@ -113,7 +117,7 @@ class FeedsController {
 		}
 		int pollSeconds = (request.pollSeconds() != null) ? request.pollSeconds() : DEFAULT_POLL_SECONDS;
 		String secret = (type == FeedType.WEBHOOK) ? newSecret() : null;
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Feed feed = new Feed(UUID.randomUUID(), agency, type, source, url, request.query(), pollSeconds,
 				request.token(), secret, request.mapping(), now, null, null, 0, 0, null, now);
 		if (!this.feeds.create(feed, this.maxPerAgency)) {

@@ -40,9 +40,10 @@ class ImportsController {
 
 	private final ImportRunner runner;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ImportsController(ImportSpooler spooler, Imports imports, ImportRunner runner) {
+	ImportsController(ImportSpooler spooler, Imports imports, ImportRunner runner, Clock clock) {
+		this.clock = clock;
 		this.spooler = spooler;
 		this.imports = imports;
 		this.runner = runner;

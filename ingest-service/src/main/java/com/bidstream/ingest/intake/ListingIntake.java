@@ -50,11 +50,14 @@ public class ListingIntake {
 
 	private final IntakeMetrics metrics;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	private final ListingValidator validator = new ListingValidator(this.clock);
+	private final ListingValidator validator;
 
-	ListingIntake(ListingVersions versions, Outbox outbox, TransactionTemplate transactions, MeterRegistry meters) {
+	ListingIntake(ListingVersions versions, Outbox outbox, TransactionTemplate transactions, MeterRegistry meters,
+			Clock clock) {
+		this.clock = clock;
+		this.validator = new ListingValidator(clock);
 		this.versions = versions;
 		this.outbox = outbox;
 		this.transactions = transactions;

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.bidstream.ingest.intake.IntakeReport.Rejection;
 import com.bidstream.ingest.listing.Violation;
+import com.bidstream.platform.PlatformClockAutoConfiguration;
 import com.bidstream.platform.PlatformWebAutoConfiguration;
 
 import static org.mockito.ArgumentMatchers.anyList;
@@ -29,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(ListingsController.class)
-@ImportAutoConfiguration(PlatformWebAutoConfiguration.class)
+@ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformClockAutoConfiguration.class })
 @TestPropertySource(properties = "bidstream.security.dev-keys=true")
 class ListingsControllerTests {
 

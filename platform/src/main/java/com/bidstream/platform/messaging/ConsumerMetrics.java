@@ -1,5 +1,6 @@
 package com.bidstream.platform.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,10 @@ final class ConsumerMetrics {
 
 	private final Timer latency;
 
-	ConsumerMetrics(MeterRegistry meters, String consumer, Class<?> type) {
+	private final Clock clock;
+
+	ConsumerMetrics(MeterRegistry meters, String consumer, Class<?> type, Clock clock) {
+		this.clock = clock;
 		this.applied = counter(meters, consumer, type, "applied");
 		this.duplicates = counter(meters, consumer, type, "duplicate");
 		this.latency = Timer.builder("bidstream.events.latency")
@@ -38,7 +42,7 @@ final class ConsumerMetrics {
 	void applied(List<? extends BidstreamEvent> events, int duplicates) {
 		this.applied.increment(events.size());
 		this.duplicates.increment(duplicates);
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		for (BidstreamEvent event : events) {
 			Duration age = Duration.between(event.occurredAt(), now);
 			if (!age.isNegative() && age.compareTo(MAX_RECORDED_AGE) < 0) {

@@ -1,5 +1,6 @@
 package com.bidstream.platform.messaging;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,10 +39,13 @@ public class EventConsumer {
 
 	private final MeterRegistry meters;
 
-	public EventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters) {
+	private final Clock clock;
+
+	public EventConsumer(Inbox inbox, TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
 		this.inbox = inbox;
 		this.transactions = transactions;
 		this.meters = meters;
+		this.clock = clock;
 	}
 
 	/**
@@ -58,7 +62,7 @@ public class EventConsumer {
 	 */
 	public <T extends BidstreamEvent> Consumer<List<byte[]>> batchOf(String consumer, Class<T> type,
 			Consumer<List<T>> handler) {
-		ConsumerMetrics metrics = new ConsumerMetrics(this.meters, consumer, type);
+		ConsumerMetrics metrics = new ConsumerMetrics(this.meters, consumer, type, this.clock);
 		return (payloads) -> {
 			List<T> events = new ArrayList<>(payloads.size());
 			UnreadableEventException unreadable = null;

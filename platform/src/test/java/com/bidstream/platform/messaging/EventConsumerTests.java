@@ -73,7 +73,8 @@ class EventConsumerTests {
 		}
 	};
 
-	final EventConsumer consumer = new EventConsumer(this.inbox, this.rollingBack, new SimpleMeterRegistry());
+	final EventConsumer consumer = new EventConsumer(this.inbox, this.rollingBack, new SimpleMeterRegistry(),
+			java.time.Clock.systemUTC());
 
 	static byte[] event(UUID id, String agency) {
 		return EventCodec.toBytes(new PursuitAdvanced(id, Instant.now(), agency, "upwork:~1", 1, Action.CLAIM,

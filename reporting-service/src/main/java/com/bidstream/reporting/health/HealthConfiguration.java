@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +28,7 @@ class HealthConfiguration {
 
 	@Bean
 	HealthSampler healthSampler(KafkaProperties kafka, SourceReader sources, StageReader stages, JdbcClient jdbc,
-			HealthProperties settings, ObjectProvider<Clock> clock, MeterRegistry meters) {
+			HealthProperties settings, Clock clock, MeterRegistry meters) {
 		int timeout = (int) settings.brokerTimeout().toMillis();
 		Map<String, Object> admin = new HashMap<>(kafka.buildAdminProperties());
 		admin.put(AdminClientConfig.CLIENT_ID_CONFIG, "reporting-health");
@@ -46,14 +45,12 @@ class HealthConfiguration {
 		consumer.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
 		RejectReader rejects = new RejectReader(() -> new KafkaConsumer<>(consumer), settings.rejects(),
 				settings.brokerTimeout());
-		return new HealthSampler(probe, rejects, sources, stages, jdbc, settings, clock.getIfUnique(Clock::systemUTC),
-				meters);
+		return new HealthSampler(probe, rejects, sources, stages, jdbc, settings, clock, meters);
 	}
 
 	@Bean
-	HealthService healthService(HealthSampler sampler, StageReader stages, HealthProperties settings,
-			ObjectProvider<Clock> clock) {
-		return new HealthService(sampler, stages, settings, clock.getIfUnique(Clock::systemUTC));
+	HealthService healthService(HealthSampler sampler, StageReader stages, HealthProperties settings, Clock clock) {
+		return new HealthService(sampler, stages, settings, clock);
 	}
 
 }

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,9 +61,9 @@ class HealthSink implements ReportingSink {
 
 	private final Map<PipelineStage, Counter> processed = new EnumMap<>(PipelineStage.class);
 
-	HealthSink(JdbcClient jdbc, MeterRegistry meters, ObjectProvider<Clock> clock, HealthProperties settings) {
+	HealthSink(JdbcClient jdbc, MeterRegistry meters, Clock clock, HealthProperties settings) {
 		this.jdbc = jdbc;
-		this.clock = clock.getIfUnique(Clock::systemUTC);
+		this.clock = clock;
 		this.retention = settings.retention();
 		for (PipelineStage stage : PipelineStage.values()) {
 			this.processed.put(stage,

@@ -6,7 +6,6 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,9 +31,9 @@ class MarketController {
 
 	private final MeterRegistry meters;
 
-	MarketController(MarketReader reader, ObjectProvider<Clock> clock, MeterRegistry meters) {
+	MarketController(MarketReader reader, Clock clock, MeterRegistry meters) {
 		this.reader = reader;
-		this.clock = clock.getIfUnique(Clock::systemUTC);
+		this.clock = clock;
 		this.meters = meters;
 	}
 

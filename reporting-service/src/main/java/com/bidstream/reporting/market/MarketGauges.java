@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +30,9 @@ class MarketGauges {
 
 	private final AtomicReference<MarketRow> lastWeek = new AtomicReference<>();
 
-	MarketGauges(MarketReader reader, ObjectProvider<Clock> clock, MeterRegistry meters) {
+	MarketGauges(MarketReader reader, Clock clock, MeterRegistry meters) {
 		this.reader = reader;
-		this.clock = clock.getIfUnique(Clock::systemUTC);
+		this.clock = clock;
 		gauge(meters, "listings", "Listings of the last complete week, every agency", (row) -> row.listings());
 		gauge(meters, "ai.work.share", "Share of them that is AI work", MarketRow::aiWorkShare);
 		gauge(meters, "under500.share", "Share of them worth under 500", MarketRow::under500Share);

@@ -25,9 +25,9 @@ class FunnelController {
 
 	private final Clock clock;
 
-	FunnelController(FunnelService funnels) {
+	FunnelController(FunnelService funnels, Clock clock) {
 		this.funnels = funnels;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@GetMapping("/funnel")

@@ -14,6 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import com.bidstream.platform.PlatformClockAutoConfiguration;
 import com.bidstream.platform.PlatformWebAutoConfiguration;
 import com.bidstream.platform.security.ApiKeyFilter;
 import com.bidstream.platform.security.Caller;
@@ -29,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(DashboardController.class)
 @Import(DashboardPages.class)
-@ImportAutoConfiguration(PlatformWebAutoConfiguration.class)
+@ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformClockAutoConfiguration.class })
 @TestPropertySource(properties = "bidstream.security.dev-keys=true")
 class DashboardControllerTests {
 

@@ -14,6 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.bidstream.platform.PlatformClockAutoConfiguration;
 import com.bidstream.platform.PlatformWebAutoConfiguration;
 import com.bidstream.reporting.funnel.GroupBy;
 
@@ -30,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(FunnelController.class)
-@ImportAutoConfiguration(PlatformWebAutoConfiguration.class)
+@ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformClockAutoConfiguration.class })
 @TestPropertySource(properties = "bidstream.security.dev-keys=true")
 class FunnelControllerTests {
 

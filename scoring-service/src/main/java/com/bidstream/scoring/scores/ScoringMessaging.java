@@ -1,10 +1,8 @@
 package com.bidstream.scoring.scores;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,12 +19,6 @@ class ScoringMessaging {
 	@Bean
 	Consumer<List<byte[]>> scoreListings(EventConsumer events, ListingScorer scorer) {
 		return events.batchOf("scoring", ListingIngested.class, scorer::scoreAll);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 }

@@ -17,6 +17,7 @@ import com.bidstream.contracts.ListingScored.AiExposure;
 import com.bidstream.contracts.ListingScored.BudgetBand;
 import com.bidstream.contracts.ListingScored.Decision;
 import com.bidstream.contracts.ListingScored.Signal;
+import com.bidstream.platform.PlatformClockAutoConfiguration;
 import com.bidstream.platform.PlatformWebAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(ScoresController.class)
-@ImportAutoConfiguration(PlatformWebAutoConfiguration.class)
+@ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformClockAutoConfiguration.class })
 @TestPropertySource(properties = "bidstream.security.dev-keys=true")
 class ScoresControllerTests {
 

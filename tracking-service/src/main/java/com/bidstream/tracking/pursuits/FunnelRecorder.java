@@ -1,6 +1,7 @@
 package com.bidstream.tracking.pursuits;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,7 +44,10 @@ class FunnelRecorder {
 
 	private final MeterRegistry meters;
 
-	FunnelRecorder(PursuitStore store, PursuitEventStore events, Outbox outbox, MeterRegistry meters) {
+	private final Clock clock;
+
+	FunnelRecorder(PursuitStore store, PursuitEventStore events, Outbox outbox, MeterRegistry meters, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.events = events;
 		this.outbox = outbox;
@@ -69,7 +73,7 @@ class FunnelRecorder {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<PursuitState> recordAll(List<Step> steps) {
-		Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant recordedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<Recorded> recorded = new ArrayList<>(steps.size());
 		for (Step step : steps) {
 			requireRosterId(step);

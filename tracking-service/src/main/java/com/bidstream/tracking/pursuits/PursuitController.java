@@ -1,5 +1,6 @@
 package com.bidstream.tracking.pursuits;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,10 @@ class PursuitController {
 
 	private final PursuitImport imports;
 
-	PursuitController(PursuitService pursuits, PursuitImport imports) {
+	private final Clock clock;
+
+	PursuitController(PursuitService pursuits, PursuitImport imports, Clock clock) {
+		this.clock = clock;
 		this.pursuits = pursuits;
 		this.imports = imports;
 	}
@@ -68,7 +72,7 @@ class PursuitController {
 	@PostMapping("/{jobKey}/events")
 	ResponseEntity<PursuitView> record(Caller caller, @PathVariable String jobKey, @RequestBody JsonNode body) {
 		String agencyId = caller.writeAgency();
-		EventCommand command = EventRequestReader.read(body, Instant.now());
+		EventCommand command = EventRequestReader.read(body, this.clock.instant());
 		PursuitService.Recorded recorded;
 		try {
 			recorded = this.pursuits.record(agencyId, jobKey, command);

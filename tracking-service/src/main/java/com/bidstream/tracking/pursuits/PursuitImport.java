@@ -1,6 +1,7 @@
 package com.bidstream.tracking.pursuits;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +44,10 @@ class PursuitImport {
 
 	private final PursuitService pursuits;
 
-	PursuitImport(PursuitService pursuits) {
+	private final Clock clock;
+
+	PursuitImport(PursuitService pursuits, Clock clock) {
+		this.clock = clock;
 		this.pursuits = pursuits;
 	}
 
@@ -130,7 +134,7 @@ class PursuitImport {
 		return "event-id-reused".equals(problem.slug()) ? "eventId" : "type";
 	}
 
-	private static Parsed parse(String agencyId, List<String> header, CsvRows.Row row) {
+	private Parsed parse(String agencyId, List<String> header, CsvRows.Row row) {
 		if (row.unclosed()) {
 			throw ApiProblem.invalidField("line", "opens a quote that never closes");
 		}
@@ -178,7 +182,7 @@ class PursuitImport {
 			throw ApiProblem.validation(missing);
 		}
 		event.remove("jobKey");
-		EventCommand command = EventRequestReader.read(event, Instant.now());
+		EventCommand command = EventRequestReader.read(event, this.clock.instant());
 		if (command.eventId() == null) {
 			command = new EventCommand(derivedId(agencyId, jobKey, command), command.type(), command.freelancerId(),
 					command.occurredAt(), command.connectsSpent(), command.bidAmount(), command.contractValue(),

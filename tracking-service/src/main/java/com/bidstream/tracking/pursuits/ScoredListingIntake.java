@@ -1,6 +1,7 @@
 package com.bidstream.tracking.pursuits;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,10 @@ class ScoredListingIntake {
 
 	private final FunnelRecorder recorder;
 
-	ScoredListingIntake(PursuitStore store, FunnelRecorder recorder) {
+	private final Clock clock;
+
+	ScoredListingIntake(PursuitStore store, FunnelRecorder recorder, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.recorder = recorder;
 	}
@@ -49,7 +53,7 @@ class ScoredListingIntake {
 	@Transactional
 	public void applyAll(List<ListingScored> batch) {
 		batch.forEach(ScoredListingIntake::requireUsable);
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		for (List<ListingScored> round : KeyRounds.of(batch, ListingScored::key)) {
 			Set<String> created = this.store.createAllIfAbsent(round, now);
 			Map<String, Pursuit> pursuits = this.store.lockAll(round);

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.bidstream.contracts.ListingScored.Decision;
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
+import com.bidstream.platform.PlatformClockAutoConfiguration;
 import com.bidstream.platform.PlatformWebAutoConfiguration;
 import com.bidstream.platform.web.ApiProblem;
 
@@ -34,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(PursuitController.class)
-@ImportAutoConfiguration(PlatformWebAutoConfiguration.class)
+@ImportAutoConfiguration({ PlatformWebAutoConfiguration.class, PlatformClockAutoConfiguration.class })
 @TestPropertySource(properties = "bidstream.security.dev-keys=true")
 class PursuitControllerTests {
 
