@@ -7,12 +7,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,7 +43,18 @@ public class ListingIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(ListingIntake.class);
 
-	private static final int WRITE_ATTEMPTS = 3;
+	static final int WRITE_ATTEMPTS = 3;
+
+	/**
+	 * A write that lost to a concurrent batch's locks is tried again after 20 ms, then 40
+	 * ms; any other failure is not retried.
+	 */
+	private static final RetryTemplate WRITE_RETRIES = new RetryTemplate(RetryPolicy.builder()
+		.includes(PessimisticLockingFailureException.class)
+		.maxRetries(WRITE_ATTEMPTS - 1)
+		.delay(Duration.ofMillis(20))
+		.multiplier(2)
+		.build());
 
 	private final ListingVersions versions;
 
@@ -141,29 +155,27 @@ public class ListingIntake {
 
 	/**
 	 * Two batches that both hold changes of the same listings may deadlock on their rows;
-	 * PostgreSQL then aborts one, which is written again from scratch.
+	 * PostgreSQL then aborts one, which is written again from scratch by
+	 * {@link #WRITE_RETRIES}: at most {@link #WRITE_ATTEMPTS} writes in all, then the
+	 * failure goes to the caller (503 {@code database-busy}, or an import's retry).
 	 */
 	private IntakeReport writeRetryingDeadlocks(String agency, List<Item> items, List<Rejection> rejected,
 			Consumer<IntakeReport> alongside) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return this.transactions.execute((status) -> {
-					int accepted = items.isEmpty() ? 0 : write(agency, items);
-					IntakeReport report = new IntakeReport(accepted, items.size() - accepted, rejected);
-					if (alongside != null) {
-						alongside.accept(report);
-					}
-					return report;
-				});
-			}
-			catch (PessimisticLockingFailureException ex) {
-				if (attempt == WRITE_ATTEMPTS) {
-					throw ex;
-				}
+		AtomicInteger attempt = new AtomicInteger();
+		return WRITE_RETRIES.invoke(() -> {
+			if (attempt.incrementAndGet() > 1) {
 				log.warn("Listings of agency {} met a concurrent batch (attempt {} of {}); writing again", agency,
-						attempt, WRITE_ATTEMPTS);
+						attempt.get() - 1, WRITE_ATTEMPTS);
 			}
-		}
+			return this.transactions.execute((status) -> {
+				int accepted = items.isEmpty() ? 0 : write(agency, items);
+				IntakeReport report = new IntakeReport(accepted, items.size() - accepted, rejected);
+				if (alongside != null) {
+					alongside.accept(report);
+				}
+				return report;
+			});
+		});
 	}
 
 	private int write(String agency, List<Item> items) {
