@@ -113,8 +113,12 @@ class OutboundHttp {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException) {
 				String message = cause.getMessage();
-				return "The source could not be reached: " + ((message != null && !message.isBlank())
-						? "the connection failed (" + message + ")" : "the connection failed");
+				// the JDK's HttpClient gives a refused connection no message at all
+				return "The source could not be reached: the connection failed ("
+						+ ((message != null && !message.isBlank()) ? message
+								: "refused, or the host cannot be reached: is the address and port right, and is "
+										+ "the source up?")
+						+ ")";
 			}
 		}
 		return "The source broke off its answer";

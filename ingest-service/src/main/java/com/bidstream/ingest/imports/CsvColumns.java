@@ -51,6 +51,27 @@ final class CsvColumns {
 		return name.isEmpty() ? "$" : name;
 	}
 
+	int size() {
+		return this.names.size();
+	}
+
+	/**
+	 * Whether a record's cells line up with the header (RFC 4180: every record has as
+	 * many fields as the header): cells past the header's may only be empty, as a
+	 * spreadsheet's trailing commas leave them.
+	 */
+	boolean fits(List<String> cells) {
+		if (cells.size() < this.names.size()) {
+			return false;
+		}
+		for (int i = this.names.size(); i < cells.size(); i++) {
+			if (!cells.get(i).isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	JsonNode fields(List<String> cells) {
 		ListingTree tree = new ListingTree();
 		for (int i = 0; i < Math.min(cells.size(), this.names.size()); i++) {

@@ -61,6 +61,17 @@ final class CsvRecords implements RecordReader {
 	private int notTextColumn = -1;
 
 	/**
+	 * The column (from 0) of the first quoted field of the record last read that has text
+	 * after its closing quote ({@code "a "b" c"}), or -1; with the lines its quote opened
+	 * and closed on.
+	 */
+	private int strayTextColumn = -1;
+
+	private long strayQuoteOpened;
+
+	private long strayQuoteClosed;
+
+	/**
 	 * The bytes of the field being read, reused from field to field.
 	 */
 	private final LineBytes cell = new LineBytes(MAX_RECORD_BYTES);
@@ -141,7 +152,25 @@ final class CsvRecords implements RecordReader {
 					"is not readable CSV: the " + this.columns.describe(this.notTextColumn) + " " + NOT_TEXT,
 					this.cursor.offset(), this.lineNumber);
 		}
+		if (this.strayTextColumn >= 0) {
+			return new RawRecord(this.recordStart, null, this.columns.field(this.strayTextColumn),
+					strayText(this.columns.describe(this.strayTextColumn)), this.cursor.offset(), this.lineNumber);
+		}
+		if (!this.columns.fits(cells)) {
+			return new RawRecord(this.recordStart, null,
+					"is not readable CSV: it has " + cells.size() + " fields where the header has "
+							+ this.columns.size() + " (a field holding a comma is written in double quotes)",
+					this.cursor.offset(), this.lineNumber);
+		}
 		return new RawRecord(this.recordStart, this.columns.fields(cells), null, this.cursor.offset(), this.lineNumber);
+	}
+
+	private String strayText(String column) {
+		String where = (this.strayQuoteClosed > this.strayQuoteOpened) ? "; that quote opened on line "
+				+ this.strayQuoteOpened + " and closed on line " + this.strayQuoteClosed + ", so lines "
+				+ this.strayQuoteOpened + " to " + this.strayQuoteClosed + " were read as this one record" : "";
+		return "is not readable CSV: the " + column + " has text after the quote that closes it (a quote inside a "
+				+ "quoted field is written twice: \"\")" + where;
 	}
 
 	/**
@@ -161,12 +190,15 @@ final class CsvRecords implements RecordReader {
 			this.recordStart = this.lineNumber;
 			this.tooLong = false;
 			this.notTextColumn = -1;
+			this.strayTextColumn = -1;
 			long startOffset = this.cursor.offset();
 			List<String> cells = new ArrayList<>();
 			this.cell.clear();
 			// a byte in the cell, kept or not: then a quote is no longer its first
 			boolean cellHasBytes = false;
 			boolean quoted = false;
+			// the cell's quote has closed: only a comma or the line's end may follow
+			boolean closedQuote = false;
 			boolean content = false;
 			long quoteLine = 0;
 			long afterQuoteLine = -1;
@@ -196,6 +228,7 @@ final class CsvRecords implements RecordReader {
 						}
 						else {
 							quoted = false;
+							closedQuote = true;
 						}
 					}
 					else {
@@ -219,6 +252,7 @@ final class CsvRecords implements RecordReader {
 						cells.add(decode(cells.size()));
 					}
 					cellHasBytes = false;
+					closedQuote = false;
 				}
 				else if (b == '"' && !cellHasBytes) {
 					quoted = true;
@@ -226,6 +260,11 @@ final class CsvRecords implements RecordReader {
 					afterQuoteLine = -1;
 				}
 				else {
+					if (closedQuote && b != ' ' && b != '\t' && this.strayTextColumn < 0) {
+						this.strayTextColumn = cells.size();
+						this.strayQuoteOpened = quoteLine;
+						this.strayQuoteClosed = this.lineNumber;
+					}
 					cellHasBytes = true;
 					keep(b);
 				}

@@ -31,7 +31,8 @@ class OutboundHttpTests {
 		}
 
 		assertThat(failure("http://127.0.0.1:" + port + "/rss"))
-			.startsWith("The source could not be reached: the connection failed");
+			.isEqualTo("The source could not be reached: the connection failed (refused, or the host cannot be "
+					+ "reached: is the address and port right, and is the source up?)");
 	}
 
 	@Test

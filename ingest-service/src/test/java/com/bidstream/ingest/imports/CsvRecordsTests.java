@@ -276,6 +276,50 @@ class CsvRecordsTests {
 			.containsExactly(tuple(2L, "is not readable CSV: the header " + RecordReader.NOT_TEXT));
 	}
 
+	@Test
+	void aRecordWithMoreOrFewerFieldsThanTheHeaderIsUnreadableAndItsNeighboursAreRead() throws IOException {
+		String csv = "source,externalId,title,category\n" + "upwork,~11a,Fix bug, urgent,Web Dev\n"
+				+ "upwork,~11b,Fine,Web Dev\n" + "upwork,~11c,Short\n" + "upwork,~11d,Trailing commas,Web Dev,,\n";
+
+		List<RawRecord> records = read(csv, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line, RawRecord::field, RawRecord::problem)
+			.containsExactly(
+					tuple(2L, "$",
+							"is not readable CSV: it has 5 fields where the header has 4 (a field holding a comma is "
+									+ "written in double quotes)"),
+					tuple(3L, "$", null),
+					tuple(4L, "$",
+							"is not readable CSV: it has 3 fields where the header has 4 (a field holding a comma is "
+									+ "written in double quotes)"),
+					tuple(5L, "$", null));
+		assertThat(records.get(3).fields().get("category").asString()).as("empty cells past the header are allowed")
+			.isEqualTo("Web Dev");
+		assertThat(count(csv)).isEqualTo(records.size());
+	}
+
+	@Test
+	void textAfterAClosingQuoteMakesTheRecordUnreadableNamingItsColumnAndTheLinesItRan() throws IOException {
+		String csv = "source,externalId,title,postedAt\n"
+				+ "upwork,~12a,\"quoted \"inner\" text\",2026-11-22T09:15:00Z\n"
+				+ "upwork,~12b,\"spaced\"  ,2026-11-22T09:15:00Z\n"
+				+ "\"upwork\",\"~12c\",\"unclosed,2026-11-22T09:15:00Z\n"
+				+ "\"upwork\",\"~12d\",\"ok\",\"2026-11-22T09:15:00Z\"\n" + "upwork,~12e,After,2026-11-22T09:15:00Z\n";
+
+		List<RawRecord> records = read(csv, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line, RawRecord::field)
+			.containsExactly(tuple(2L, "title"), tuple(3L, "$"), tuple(4L, "title"), tuple(6L, "$"));
+		assertThat(records.get(0).problem()).isEqualTo("is not readable CSV: the column title has text after the "
+				+ "quote that closes it (a quote inside a quoted field is written twice: \"\")");
+		assertThat(records.get(1).fields().get("title").asString()).as("blanks after a closing quote are no text")
+			.startsWith("spaced");
+		assertThat(records.get(2).problem()).endsWith(
+				"; that quote opened on line 4 and closed on line 5, so lines 4 to 5 were read as this one record");
+		assertThat(records.get(3).fields().get("externalId").asString()).isEqualTo("~12e");
+		assertThat(count(csv)).isEqualTo(records.size());
+	}
+
 	static byte[] concat(Object... parts) {
 		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 		for (Object part : parts) {
