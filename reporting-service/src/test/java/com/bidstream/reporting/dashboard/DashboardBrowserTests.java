@@ -180,6 +180,22 @@ class DashboardBrowserTests {
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel tr[data-group='fl-ana']")));
 		JsonNode byFreelancer = demo.get("/api/v1/reports/funnel?groupBy=freelancer&from=" + daysAgo(7)).json();
 		onThePage(() -> assertPageShows(browser, byFreelancer));
+
+		// a phone (500 px, headless Chromium's narrowest window): one column, and only a
+		// table scrolls sideways inside its panel, never the page
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(500, 900));
+		wait(browser).until((b) -> (Boolean) ((JavascriptExecutor) b).executeScript("return window.innerWidth <= 500"));
+		Object overflow = ((JavascriptExecutor) browser).executeScript("return Array.from(document.querySelectorAll("
+				+ "'main > *, .panel')).filter(function (e) { var r = e.getBoundingClientRect();"
+				+ " return r.width > 0 && r.right > document.documentElement.clientWidth + 1; })"
+				+ ".map(function (e) { return (e.id || e.className) + ' ' + Math.round(e.getBoundingClientRect().right); })");
+		assertThat(overflow).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.as("what reaches past a phone's screen")
+			.isEmpty();
+		assertThat(((Number) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+			.intValue()).as("the page scrolls sideways by").isLessThanOrEqualTo(1);
+		screenshot(browser, "dashboard-member-overview-phone.png");
 		assertNoConsoleErrors(browser, "/login - Failed to load resource: the server responded with a status of 401");
 	}
 
