@@ -349,6 +349,20 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(decode(awaitPublished("demo", "scanner:" + externalId, 1).get(0)).listing().title())
 			.as("a feed's control characters dropped, a C1 one read as Windows-1252 (FeedText)")
 			.isEqualTo("Pushed job\u2019s");
+		assertThat(feeds(api("dev-demo-key")).get(id).get("lastError").asString())
+			.as("the rejected item is kept on the feed, as a poll's are")
+			.isEqualTo("1 of 2 items rejected; first, item 1: postedAt is required");
+		String unreadable = "{\"data\": ";
+		Response refused = webhook(id, unreadable, signature(secret, unreadable));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("detail").asString()).as("what was sent is no answer")
+			.isEqualTo("The body is not readable JSON");
+		assertThat(feeds(api("dev-demo-key")).get(id).get("lastError").asString())
+			.isEqualTo("A push was refused: The body is not readable JSON");
+		String clean = "{\"data\": {\"jobs\": [{\"externalId\": \"" + uniqueId()
+				+ "\", \"name\": \"Clean\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}}";
+		assertThat(webhook(id, clean, signature(secret, clean)).status()).isEqualTo(202);
+		assertThat(feeds(api("dev-demo-key")).get(id).get("lastError")).as("a clean push clears it").isNull();
 		assertThat(api("dev-demo-key").get("/api/v1/feeds").body()).doesNotContain(secret);
 		assertThat(this.jdbc.queryForObject("select secret from feeds where id = ?::uuid", String.class, id))
 			.as("sealed at rest")

@@ -117,8 +117,7 @@ class FeedPoller implements DisposableBean {
 		try {
 			List<JsonNode> items = this.reader.read(feed);
 			long accepted = 0;
-			long rejected = 0;
-			String firstRejection = null;
+			ItemRejections rejections = new ItemRejections();
 			for (int from = 0; from < items.size(); from += CHUNK) {
 				List<ListingCandidate> candidates = new ArrayList<>();
 				for (int i = from; i < Math.min(items.size(), from + CHUNK); i++) {
@@ -126,19 +125,12 @@ class FeedPoller implements DisposableBean {
 				}
 				IntakeReport report = this.intake.submit(feed.agency(), candidates);
 				accepted += report.accepted();
-				rejected += report.rejected().size();
-				if (firstRejection == null && !report.rejected().isEmpty()) {
-					var rejection = report.rejected().get(0);
-					firstRejection = "item " + rejection.position() + ": " + rejection.errors().get(0).field() + " "
-							+ rejection.errors().get(0).message();
-				}
+				rejections.add(report, candidates.size());
 			}
-			String problem = (rejected > 0)
-					? rejected + " of " + items.size() + " items rejected; first, " + firstRejection : null;
-			this.feeds.polled(feed.id(), accepted, problem, now.plusSeconds(feed.pollSeconds()));
+			this.feeds.polled(feed.id(), accepted, rejections.problem(), now.plusSeconds(feed.pollSeconds()));
 			this.polls.increment();
 			log.debug("Feed {} polled: {} items, {} new versions, {} rejected", feed.id(), items.size(), accepted,
-					rejected);
+					rejections.rejected());
 		}
 		catch (RuntimeException ex) {
 			String error = (ex instanceof FeedException) ? ex.getMessage() : "The poll failed unexpectedly";

@@ -183,11 +183,24 @@ class Feeds {
 				where id = ?""").params(error, Timestamp.from(nextPoll), id).update();
 	}
 
-	void pushed(UUID id, long found) {
+	/**
+	 * A push taken: its new listings counted, and its rejected items' problem (null when
+	 * it had none, which clears an earlier one).
+	 */
+	void pushed(UUID id, long found, String problem) {
 		this.jdbc
 			.sql("update feeds set last_poll_at = now(), last_success_at = now(), "
-					+ "listings_found = listings_found + ? where id = ?")
-			.params(found, id)
+					+ "listings_found = listings_found + ?, last_error = ? where id = ?")
+			.params(found, problem, id)
+			.update();
+	}
+
+	/**
+	 * A push refused as a whole (its body unreadable or too large).
+	 */
+	void pushRefused(UUID id, String problem) {
+		this.jdbc.sql("update feeds set last_poll_at = now(), last_error = ? where id = ?")
+			.params(problem, id)
 			.update();
 	}
 

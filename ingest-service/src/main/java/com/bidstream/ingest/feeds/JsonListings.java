@@ -29,15 +29,26 @@ final class JsonListings {
 	private JsonListings() {
 	}
 
+	/**
+	 * The listings of a polled source's answer.
+	 */
 	static List<JsonNode> read(byte[] body, JsonNode mapping, String feedSource) {
+		return read(body, mapping, feedSource, "The answer");
+	}
+
+	/**
+	 * The listings of {@code body}, which errors call {@code what} ("The answer" of a
+	 * polled source, "The body" of a push).
+	 */
+	static List<JsonNode> read(byte[] body, JsonNode mapping, String feedSource, String what) {
 		JsonNode root;
 		try {
 			root = JSON.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new FeedException("The answer is not readable JSON");
+			throw new FeedException(what + " is not readable JSON");
 		}
-		JsonNode items = items(root, (mapping != null) ? mapping.path("items").asString(null) : null);
+		JsonNode items = items(root, (mapping != null) ? mapping.path("items").asString(null) : null, what);
 		List<JsonNode> listings = new ArrayList<>(items.size());
 		JsonNode fields = (mapping != null) ? mapping.get("fields") : null;
 		for (JsonNode item : items) {
@@ -46,14 +57,14 @@ final class JsonListings {
 		return listings;
 	}
 
-	private static JsonNode items(JsonNode root, String path) {
+	private static JsonNode items(JsonNode root, String path, String what) {
 		if (root == null || root.isMissingNode() || root.isNull()) {
-			throw new FeedException("The answer is empty");
+			throw new FeedException(what + " is empty");
 		}
 		if (path != null && !path.isBlank()) {
 			JsonNode found = at(root, path);
 			if (found == null || !found.isArray()) {
-				throw new FeedException("The answer holds no array at " + path);
+				throw new FeedException(what + " holds no array at " + path);
 			}
 			return found;
 		}
@@ -67,7 +78,7 @@ final class JsonListings {
 				}
 			}
 		}
-		throw new FeedException("The answer is neither a JSON array nor an object holding one");
+		throw new FeedException(what + " is neither a JSON array nor an object holding one");
 	}
 
 	private static JsonNode listing(JsonNode item, JsonNode fields, String feedSource) {

@@ -64,20 +64,26 @@ class WebhooksController {
 		Feed feed = verified(feedId, request.getHeader(SIGNATURE), body);
 		List<JsonNode> items;
 		try {
-			items = FeedText.cleaned(JsonListings.read(body, feed.mapping(), feed.source()));
+			items = FeedText.cleaned(JsonListings.read(body, feed.mapping(), feed.source(), "The body"));
 		}
 		catch (FeedException ex) {
+			// the sender gets the 400; the feed keeps it for whoever looks at the feeds
+			this.feeds.pushRefused(feed.id(), "A push was refused: " + ex.getMessage());
 			throw ApiProblem.badRequest("malformed-body", ex.getMessage());
 		}
 		if (items.size() > MAX_ITEMS) {
-			throw ApiProblem.payloadTooLarge("A webhook carries at most " + MAX_ITEMS + " listings");
+			String problem = "A webhook carries at most " + MAX_ITEMS + " listings";
+			this.feeds.pushRefused(feed.id(), "A push was refused: " + problem + "; it held " + items.size());
+			throw ApiProblem.payloadTooLarge(problem);
 		}
 		List<ListingCandidate> candidates = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
 			candidates.add(new ListingCandidate(items.get(i), i));
 		}
 		IntakeReport report = this.intake.submit(feed.agency(), candidates);
-		this.feeds.pushed(feed.id(), report.accepted());
+		ItemRejections rejections = new ItemRejections();
+		rejections.add(report, candidates.size());
+		this.feeds.pushed(feed.id(), report.accepted(), rejections.problem());
 		return Pushed.of(report);
 	}
 
