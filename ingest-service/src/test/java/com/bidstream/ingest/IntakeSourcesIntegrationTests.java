@@ -107,6 +107,20 @@ abstract class IntakeSourcesIntegrationTests {
 	 * declared, it is read in that charset; a charset nobody knows is refused.
 	 */
 	@Test
+	void anImportThatHoldsNoRecordsIsABadRequest() throws Exception {
+		for (var empty : Map
+			.of("text/csv", "", "application/x-ndjson", "\n\n", "text/csv; charset=UTF-8",
+					"source,externalId,title,postedAt\n\n")
+			.entrySet()) {
+			Response response = postImport(empty.getKey(), empty.getValue().getBytes(StandardCharsets.UTF_8));
+
+			assertThat(response.status()).as(empty.toString()).isEqualTo(400);
+			assertThat(response.json().get("detail").asString()).as(empty.toString())
+				.startsWith("The import holds no records: the file is empty");
+		}
+	}
+
+	@Test
 	void aCsvImportIsReadInTheCharsetItsContentTypeDeclaresAndBytesThatAreNoTextThereRejectTheirRecord()
 			throws Exception {
 		String a = uniqueId();

@@ -1,15 +1,12 @@
 package com.bidstream.ingest.feeds;
 
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
-import com.bidstream.contracts.Listing;
 import com.bidstream.ingest.listing.JsonFields;
+import com.bidstream.ingest.listing.ListingPaths;
 import com.bidstream.ingest.listing.Violation;
 
 /**
@@ -22,12 +19,6 @@ import com.bidstream.ingest.listing.Violation;
 final class FeedMapping {
 
 	static final String EXAMPLE = "{\"items\": \"data.jobs\", \"fields\": {\"externalId\": \"id\", \"title\": \"name\"}}";
-
-	/**
-	 * The listing's fields by their dotted paths, nested objects and their fields alike,
-	 * from the contract's own record, so that no field is left out or made up.
-	 */
-	static final Set<String> LISTING_FIELDS = paths(Listing.class, "", new TreeSet<>());
 
 	private FeedMapping() {
 	}
@@ -62,7 +53,7 @@ final class FeedMapping {
 		}
 		JsonFields paths = new JsonFields(listingFields, "mapping.fields", errors);
 		for (Map.Entry<String, JsonNode> field : listingFields.properties()) {
-			if (!LISTING_FIELDS.contains(field.getKey())) {
+			if (!ListingPaths.ALL.contains(field.getKey())) {
 				errors.add(new Violation("mapping.fields." + field.getKey(),
 						"is not a listing field (such as title, budget.amount or client.country)"));
 			}
@@ -70,17 +61,6 @@ final class FeedMapping {
 				paths.text(field.getKey());
 			}
 		}
-	}
-
-	private static Set<String> paths(Class<?> type, String prefix, Set<String> paths) {
-		for (RecordComponent component : type.getRecordComponents()) {
-			String path = prefix + component.getName();
-			paths.add(path);
-			if (component.getType().isRecord()) {
-				paths(component.getType(), path + ".", paths);
-			}
-		}
-		return paths;
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.bidstream.ingest.listing.ListingPaths;
+
 /**
  * CSV as RFC 4180 writes it: a header row naming the columns, fields separated by commas,
  * a field in double quotes may hold commas, line breaks and doubled quotes; CRLF or LF
@@ -124,6 +126,21 @@ final class CsvRecords implements RecordReader {
 			if (!name.isBlank() && !seen.add(name.strip())) {
 				return "is not readable CSV: the header names the column " + name.strip() + " twice";
 			}
+		}
+		// a column that names no listing field is ignored, as an unknown JSON field is;
+		// one that names a field in other letter case would be ignored by mistake
+		for (String name : seen) {
+			if (!ListingPaths.ALL.contains(name)) {
+				String meant = ListingPaths.ALL.stream().filter(name::equalsIgnoreCase).findFirst().orElse(null);
+				if (meant != null) {
+					return "is not readable CSV: the header names the column " + name + ", which is no listing field; "
+							+ "the field is " + meant + " (names are matched in their letter case)";
+				}
+			}
+		}
+		if (seen.stream().noneMatch(ListingPaths.ALL::contains)) {
+			return "is not readable CSV: the header names no listing field (a header is a line of the listing's "
+					+ "JSON field names separated by commas, such as source,externalId,title,postedAt)";
 		}
 		return null;
 	}

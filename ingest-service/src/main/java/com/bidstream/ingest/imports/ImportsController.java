@@ -61,6 +61,9 @@ class ImportsController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = { @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson") }),
 			responses = { @ApiResponse(responseCode = "202", description = "{\"importId\", \"status\": \"RUNNING\"}"),
+					@ApiResponse(responseCode = "400",
+							description = "A file that holds no records (empty, blank lines, or a CSV header alone)",
+							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "413", description = "A body over bidstream.ingest.imports.max-bytes",
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "415",
@@ -75,6 +78,13 @@ class ImportsController {
 		UUID id = UUID.randomUUID();
 		Spooled spooled = this.spooler.spool(id, declared.format(), declared.charset(), request.getContentLengthLong(),
 				request.getInputStream());
+		if (spooled.records() == 0) {
+			spooled.file().delete();
+			throw ApiProblem.badRequest("malformed-body",
+					"The import holds no records: the file is empty"
+							+ ((declared.format() == ImportFormat.CSV) ? ", or holds only its header" : "")
+							+ " (blank lines are no records)");
+		}
 		ImportJob job = ImportJob.started(id, agency, declared.format(), spooled.file(), spooled.records(),
 				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		this.imports.create(job, this.runner.owner(), this.runner.lease());

@@ -97,12 +97,12 @@ class FeedsControllerTests {
 
 	@Test
 	void theListingFieldsAMappingMayNameAreTheContractsWithTheirNestedFields() {
-		assertThat(FeedMapping.LISTING_FIELDS).containsExactlyInAnyOrder("source", "externalId", "url", "title",
-				"description", "postedAt", "category", "skills", "budget", "budget.type", "budget.amount", "budget.min",
-				"budget.max", "budget.currency", "experienceLevel", "duration", "workload", "proposals",
-				"connectsRequired", "client", "client.paymentVerified", "client.country", "client.totalSpent",
-				"client.totalHires", "client.totalPostedJobs", "client.rating", "client.reviews", "client.memberSince",
-				"client.companySize", "closed", "closed.result", "closed.at");
+		assertThat(com.bidstream.ingest.listing.ListingPaths.ALL).containsExactlyInAnyOrder("source", "externalId",
+				"url", "title", "description", "postedAt", "category", "skills", "budget", "budget.type",
+				"budget.amount", "budget.min", "budget.max", "budget.currency", "experienceLevel", "duration",
+				"workload", "proposals", "connectsRequired", "client", "client.paymentVerified", "client.country",
+				"client.totalSpent", "client.totalHires", "client.totalPostedJobs", "client.rating", "client.reviews",
+				"client.memberSince", "client.companySize", "closed", "closed.result", "closed.at");
 	}
 
 	private void expectOnlyError(String mapping, String field, String message) throws Exception {

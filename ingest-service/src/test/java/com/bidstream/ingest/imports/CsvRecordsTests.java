@@ -320,6 +320,28 @@ class CsvRecordsTests {
 		assertThat(count(csv)).isEqualTo(records.size());
 	}
 
+	@Test
+	void aHeaderColumnThatNamesAFieldInOtherLetterCaseOrAHeaderOfNoFieldRejectsEveryRecordSayingSo()
+			throws IOException {
+		List<RawRecord> cased = read("source,externalId,Title,postedAt\nupwork,~13a,A job,2026-11-22T09:15:00Z\n", 0,
+				1);
+		List<RawRecord> ndjson = read("{\"source\": \"upwork\", \"externalId\": \"~13b\"}\n"
+				+ "{\"source\": \"upwork\", \"externalId\": \"~13c\"}\n", 0, 1);
+		List<RawRecord> extra = read(
+				"source,externalId,title,postedAt,notes\nupwork,~13d,A job,2026-11-22T09:15:00Z," + "call back\n", 0,
+				1);
+
+		assertThat(cased).extracting(RawRecord::problem)
+			.containsExactly("is not readable CSV: the header names the column Title, which is no listing field; the "
+					+ "field is title (names are matched in their letter case)");
+		assertThat(ndjson).extracting(RawRecord::problem)
+			.containsExactly("is not readable CSV: the header names no listing field (a header is a line of the "
+					+ "listing's JSON field names separated by commas, such as source,externalId,title,postedAt)");
+		assertThat(extra.get(0).problem()).as("a column of no listing field is ignored, as an unknown JSON field")
+			.isNull();
+		assertThat(extra.get(0).fields().has("title")).isTrue();
+	}
+
 	static byte[] concat(Object... parts) {
 		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 		for (Object part : parts) {
