@@ -172,7 +172,8 @@ public final class LocalStack implements AutoCloseable {
 			return List.of();
 		}
 		return List.of("--bidstream.reporting.scoring-url=http://localhost:" + this.options.port(Service.SCORING),
-				"--bidstream.reporting.tracking-url=http://localhost:" + this.options.port(Service.TRACKING));
+				"--bidstream.reporting.tracking-url=http://localhost:" + this.options.port(Service.TRACKING),
+				"--bidstream.reporting.ingest-url=http://localhost:" + this.options.port(Service.INGEST));
 	}
 
 	/**

@@ -36,15 +36,17 @@ class LocalStackPortTests {
 	}
 
 	@Test
-	void reportingIsToldWhereScoringAndTrackingListenOnThisStacksPorts(@TempDir Path data) {
+	void reportingIsToldWhereScoringTrackingAndIngestListenOnThisStacksPorts(@TempDir Path data) {
 		StackOptions options = StackOptions.defaults(data)
+			.withServicePort(Service.INGEST, 18081)
 			.withServicePort(Service.SCORING, 18082)
 			.withServicePort(Service.TRACKING, 18083);
 		LocalStack stack = LocalStack.create(options, new Console(new PrintStream(new ByteArrayOutputStream())));
 
 		assertThat(stack.calls(Service.REPORTING)).containsExactly(
 				"--bidstream.reporting.scoring-url=http://localhost:18082",
-				"--bidstream.reporting.tracking-url=http://localhost:18083");
+				"--bidstream.reporting.tracking-url=http://localhost:18083",
+				"--bidstream.reporting.ingest-url=http://localhost:18081");
 		assertThat(stack.calls(Service.SCORING)).isEmpty();
 	}
 

@@ -380,6 +380,45 @@ abstract class PipelineHealthTests {
 	}
 
 	@Test
+	void aFailingFeedMakesTheReportDegradedNamingItAndIngestIsAskedWithTheCallersKey() {
+		IngestFeedsStub ingest = ReportingIntegrationTests.INGEST;
+		try {
+			ingest.reset();
+			ingest.answer(200, """
+					[{"id": "f-1", "agencyId": "demo", "type": "rss", "source": "jobsite", "status": "FAILING",
+					  "consecutiveFailures": 5, "lastSuccessAt": "2026-11-20T10:00:00Z",
+					  "lastError": "The source could not be reached: its host name does not resolve"},
+					 {"id": "f-2", "agencyId": "demo", "type": "json-url", "source": "scanner", "status": "OK"}]""");
+
+			JsonNode member = health("dev-demo-key", "");
+			JsonNode operator = health("dev-operator-key", "agency=demo");
+
+			assertThat(member.get("status").asString()).isEqualTo("DEGRADED");
+			assertThat(member.get("reason").asString()).contains("feeds: the rss feed jobsite failed its last 5 polls: "
+					+ "The source could not be reached: its host name does not resolve");
+			assertThat(member.at("/feeds/failing")).hasSize(1);
+			assertThat(member.at("/feeds/failing/0/source").asString()).isEqualTo("jobsite");
+			assertThat(member.at("/feeds/failing/0/agencyId").isNull()).as("a member's report names no agency")
+				.isTrue();
+			assertThat(operator.get("reason").asString()).contains("the rss feed jobsite of agency demo failed");
+			assertThat(ingest.requests).containsExactly("dev-demo-key null", "dev-operator-key agency=demo");
+
+			ingest.answer(500, "{}");
+			JsonNode unanswered = health("dev-demo-key", "");
+			assertThat(unanswered.get("status").asString()).isEqualTo("DEGRADED");
+			assertThat(unanswered.at("/feeds/error").asString()).isEqualTo("ingest answered its feeds with HTTP 500");
+
+			ingest.reset();
+			JsonNode fine = health("dev-demo-key", "");
+			assertThat(fine.at("/feeds/failing")).isEmpty();
+			assertThat(fine.get("reason").asString()).doesNotContain("feeds");
+		}
+		finally {
+			ingest.reset();
+		}
+	}
+
+	@Test
 	void refusesACallWithoutAKey() {
 		var response = BidstreamApi.at("http://localhost:" + this.port, null).get("/api/v1/reports/health");
 		assertThat(response.status()).isEqualTo(401);

@@ -44,6 +44,16 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class ReportingIntegrationTests {
 
+	/**
+	 * Ingest's feeds, as the health report reads them ({@link PipelineHealthTests}).
+	 */
+	static final IngestFeedsStub INGEST = new IngestFeedsStub();
+
+	@org.springframework.test.context.DynamicPropertySource
+	static void ingest(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("bidstream.reporting.ingest-url", INGEST::url);
+	}
+
 	static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	private static final Instant FIRST_WINDOW = Instant.parse("2024-01-01T00:00:00Z");

@@ -63,6 +63,15 @@ final class DashboardSession {
 	}
 
 	/**
+	 * The key of the dashboard's signed-in person, if the request carries their session.
+	 */
+	static Optional<String> key(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return (session != null && session.getAttribute(KEY) instanceof SessionKey key) ? Optional.of(key.value())
+				: Optional.empty();
+	}
+
+	/**
 	 * The signed-in person with their key, for a read (401 without a session).
 	 */
 	static SignedIn reader(HttpServletRequest request) {

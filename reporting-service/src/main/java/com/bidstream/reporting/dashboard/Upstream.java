@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,13 +23,13 @@ import com.bidstream.platform.security.ApiKeyFilter;
 import com.bidstream.platform.web.ApiProblem;
 
 /**
- * Calls scoring and tracking as the signed-in person: with their own key (and, for an
- * operator, the agency it acts for), so that those services' own tenancy rules decide
- * what is read and changed. Each call is timed as
+ * Calls scoring, tracking and ingest as the signed-in person: with their own key (and,
+ * for an operator, the agency it acts for), so that those services' own tenancy rules
+ * decide what is read and changed. Each call is timed as
  * {@code bidstream.reporting.dashboard.upstream} by service and outcome.
  */
 @Component
-class Upstream {
+public class Upstream {
 
 	private static final Logger log = LoggerFactory.getLogger(Upstream.class);
 
@@ -47,12 +48,32 @@ class Upstream {
 			.build();
 	}
 
+	/**
+	 * Whether ingest's address is configured ({@code bidstream.reporting.ingest-url}).
+	 */
+	public boolean knowsIngest() {
+		return this.properties.ingestUrl() != null;
+	}
+
+	/**
+	 * A read of ingest with the caller's own key, waiting at most {@code patience} for
+	 * the answer.
+	 * @throws ApiProblem 502 when ingest cannot be reached or does not answer in time
+	 */
+	public Answer ingest(String pathAndQuery, String key, Duration patience) {
+		HttpRequest request = builder(this.properties.ingestUrl(), pathAndQuery, key, Optional.empty())
+			.timeout(patience)
+			.GET()
+			.build();
+		return send(Service.INGEST, request);
+	}
+
 	Answer scoring(String pathAndQuery, DashboardSession.SignedIn as) {
 		return send(Service.SCORING, get(this.properties.scoringUrl(), pathAndQuery, as, Optional.empty()));
 	}
 
 	Answer trackingPost(String path, String json, DashboardSession.SignedIn as, Optional<String> actingAgency) {
-		HttpRequest.Builder request = builder(this.properties.trackingUrl(), path, as, actingAgency)
+		HttpRequest.Builder request = builder(this.properties.trackingUrl(), path, as.key(), actingAgency)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		return send(Service.TRACKING, request.build());
@@ -60,16 +81,15 @@ class Upstream {
 
 	private HttpRequest get(URI base, String pathAndQuery, DashboardSession.SignedIn as,
 			Optional<String> actingAgency) {
-		return builder(base, pathAndQuery, as, actingAgency).GET().build();
+		return builder(base, pathAndQuery, as.key(), actingAgency).GET().build();
 	}
 
-	private HttpRequest.Builder builder(URI base, String pathAndQuery, DashboardSession.SignedIn as,
-			Optional<String> actingAgency) {
+	private HttpRequest.Builder builder(URI base, String pathAndQuery, String key, Optional<String> actingAgency) {
 		HttpRequest.Builder builder = HttpRequest
 			.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + pathAndQuery))
 			.timeout(this.properties.readTimeout())
 			.header("Accept", "application/json")
-			.header(ApiKeyFilter.HEADER, as.key());
+			.header(ApiKeyFilter.HEADER, key);
 		actingAgency.ifPresent((agency) -> builder.header(ApiKeyFilter.AGENCY_HEADER, agency));
 		return builder;
 	}
@@ -99,7 +119,7 @@ class Upstream {
 		}
 		finally {
 			sample.stop(Timer.builder("bidstream.reporting.dashboard.upstream")
-				.description("The dashboard's calls to scoring and tracking on behalf of a signed-in person")
+				.description("Reporting's calls to scoring, tracking and ingest on behalf of a signed-in person")
 				.tag("service", service.id)
 				.tag("outcome", outcome)
 				.register(this.meters));
@@ -113,7 +133,7 @@ class Upstream {
 
 	enum Service {
 
-		SCORING("scoring"), TRACKING("tracking");
+		SCORING("scoring"), TRACKING("tracking"), INGEST("ingest");
 
 		private final String id;
 
@@ -126,9 +146,9 @@ class Upstream {
 	/**
 	 * What a service answered: its status, content type and body as text.
 	 */
-	record Answer(int status, String contentType, String body) {
+	public record Answer(int status, String contentType, String body) {
 
-		boolean ok() {
+		public boolean ok() {
 			return this.status >= 200 && this.status < 300;
 		}
 

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code reason} beside each status).
  */
 record HealthReport(HealthStatus status, String reason, List<Stage> stages, List<Source> sources,
-		List<Rejected> rejects) {
+		List<Rejected> rejects, Feeds feeds) {
 
 	/**
 	 * One stage: {@code lag} and {@code deadLetters} are null for ingest (no consumer
@@ -29,6 +29,20 @@ record HealthReport(HealthStatus status, String reason, List<Stage> stages, List
 	}
 
 	record Rejected(Instant at, String stage, String reason) {
+
+	}
+
+	/**
+	 * The feeds as ingest shows them to the caller: the failing ones, or why they could
+	 * not be read ({@code error}); null in the report when ingest is not asked (no
+	 * {@code bidstream.reporting.ingest-url}).
+	 */
+	record Feeds(List<Feed> failing, String error) {
+
+	}
+
+	record Feed(String id, String agencyId, String type, String source, int consecutiveFailures, Instant lastSuccessAt,
+			String lastError) {
 
 	}
 

@@ -34,7 +34,7 @@ class HealthService {
 	 * @param agency the agency in view, empty for all
 	 * @param namesAgencies whether reasons may name agencies (an operator's view)
 	 */
-	HealthReport report(Optional<String> agency, boolean namesAgencies) {
+	HealthReport report(Optional<String> agency, boolean namesAgencies, Optional<FeedCheck.Result> feeds) {
 		Instant now = this.clock.instant();
 		HealthSnapshot snapshot = this.sampler.snapshot();
 		List<SourceFigures> sources = snapshot.sources()
@@ -62,8 +62,23 @@ class HealthService {
 				troubles.add(stage.label() + ": " + verdict.reason());
 			}
 		}
+		if (feeds.isPresent()) {
+			Verdict verdict = feeds.get().verdict(namesAgencies);
+			overall = overall.worst(verdict.status());
+			if (verdict.status() != HealthStatus.OK) {
+				troubles.add("feeds: " + verdict.reason());
+			}
+		}
 		String reason = troubles.isEmpty() ? "every stage keeps up" : String.join("; ", troubles);
-		return new HealthReport(overall, reason, stageRows, bySource(sources), rejects(snapshot, agency));
+		return new HealthReport(overall, reason, stageRows, bySource(sources), rejects(snapshot, agency),
+				feeds
+					.map((found) -> new HealthReport.Feeds(found.failing()
+						.stream()
+						.map((feed) -> namesAgencies ? feed
+								: new HealthReport.Feed(feed.id(), null, feed.type(), feed.source(),
+										feed.consecutiveFailures(), feed.lastSuccessAt(), feed.lastError()))
+						.toList(), found.unanswered()))
+					.orElse(null));
 	}
 
 	private static List<HealthReport.Source> bySource(List<SourceFigures> sources) {

@@ -26,7 +26,7 @@ class QueueTests {
 
 	private final Queue queue = new Queue(
 			new Upstream(new UpstreamProperties(URI.create(this.stub.scoringUrl()), URI.create(this.stub.trackingUrl()),
-					Duration.ofSeconds(2), Duration.ofSeconds(10)), new SimpleMeterRegistry()),
+					null, Duration.ofSeconds(2), Duration.ofSeconds(10)), new SimpleMeterRegistry()),
 			JsonMapper.builder().build());
 
 	private final DashboardSession.SignedIn demo = new DashboardSession.SignedIn(Caller.member("demo"), "dev-demo-key");
