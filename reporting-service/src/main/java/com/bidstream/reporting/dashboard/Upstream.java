@@ -49,10 +49,11 @@ public class Upstream {
 	}
 
 	/**
-	 * Whether ingest's address is configured ({@code bidstream.reporting.ingest-url}).
+	 * Whether ingest's address is configured ({@code bidstream.reporting.ingest-url},
+	 * empty by default).
 	 */
 	public boolean knowsIngest() {
-		return this.properties.ingestUrl() != null;
+		return this.properties.ingestUrl() != null && !this.properties.ingestUrl().toString().isBlank();
 	}
 
 	/**
