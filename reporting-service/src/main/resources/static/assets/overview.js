@@ -381,6 +381,8 @@
       cell(tr, (letter.originalTopic || '?') + ' ' + (letter.originalPartition === null ? '' : letter.originalPartition
         + ':' + letter.originalOffset), 'text', 'original');
       cell(tr, letter.reason || '–', 'text reason', 'reason');
+      cell(tr, letter.redrivenAt ? new Date(letter.redrivenAt).toLocaleString()
+        + (letter.redrives > 1 ? ' (' + letter.redrives + ' times)' : '') : 'not yet', 'text', 'redriven');
       var payload = cell(tr, (letter.payload || '').slice(0, 160), 'text payload', 'payload');
       payload.title = letter.payload || '';
       rows.appendChild(tr);
@@ -388,7 +390,7 @@
     if (!answer.deadLetters.length) {
       var empty = document.createElement('tr');
       empty.className = 'empty';
-      cell(empty, 'No dead letters.').colSpan = 6;
+      cell(empty, 'No dead letters.').colSpan = 7;
       rows.appendChild(empty);
     }
     $('dead-letter-list').tBodies[0].replaceChildren(rows);

@@ -103,6 +103,10 @@ abstract class DeadLetterIntegrationTests {
 		String id = deadLetter(Topics.deadLetter(Topics.PURSUITS_EVENTS, "reporting"), proposal.key(),
 				EventCodec.toBytes(proposal), proposal.eventId(), "PursuitAdvanced", Topics.PURSUITS_EVENTS, null);
 		double duplicatesBefore = duplicates();
+		JsonNode waiting = listed(id);
+		assertThat(waiting.get("redrivenAt").isNull()).as("not redriven yet").isTrue();
+		assertThat(waiting.get("redrives").asInt()).isZero();
+		Instant before = Instant.now().minusSeconds(1);
 
 		var first = post("/api/v1/dead-letters/redrive", "{\"ids\": [\"" + id + "\"]}");
 		assertThat(first.status()).as(first.toString()).isEqualTo(202);
@@ -113,6 +117,9 @@ abstract class DeadLetterIntegrationTests {
 		var second = post("/api/v1/dead-letters/redrive", "{\"ids\": [\"" + id + "\", \"" + id + "\"]}");
 		assertThat(second.status()).as(second.toString()).isEqualTo(202);
 		assertThat(second.json().get("redriven").asInt()).as("an id named twice is redriven once").isEqualTo(1);
+		JsonNode handled = listed(id);
+		assertThat(handled.get("redrives").asInt()).as("listed as redriven, twice").isEqualTo(2);
+		assertThat(Instant.parse(handled.get("redrivenAt").asString())).isAfter(before);
 		// a later event of the same key (so the same partition) shows the copy before it
 		// was consumed
 		PursuitAdvanced later = pursuit(agency, job, Action.VIEWED, Stage.VIEWED, DAY.plusSeconds(180));
@@ -124,6 +131,14 @@ abstract class DeadLetterIntegrationTests {
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(proposals(agency)).isEqualTo("1 proposed, 16 connects"));
+	}
+
+	JsonNode listed(String id) {
+		String topic = id.substring(0, id.indexOf(':'));
+		return list("?topic=" + topic).stream()
+			.filter((letter) -> letter.get("id").asString().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no dead letter " + id + " listed"));
 	}
 
 	@Test
@@ -166,6 +181,9 @@ abstract class DeadLetterIntegrationTests {
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(funnelRows(agency)).singleElement()
 				.satisfies((row) -> assertThat(row.get("scored").asInt()).isEqualTo(3)));
+		assertThat(list("?topic=" + topic)).extracting((letter) -> letter.get("redrives").asInt())
+			.as("each listed as redriven once")
+			.containsExactly(1, 1, 1);
 		assertThat(BidstreamApi.at(baseUrl(), null).get("/actuator/prometheus").body())
 			.contains("bidstream_reporting_dead_letters{", "bidstream_reporting_dead_letters_redriven_total");
 	}

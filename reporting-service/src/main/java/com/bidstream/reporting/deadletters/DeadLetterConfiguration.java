@@ -1,11 +1,14 @@
 package com.bidstream.reporting.deadletters;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dead-letter endpoints' broker access, reader, redriver and gauges.
@@ -30,13 +33,20 @@ class DeadLetterConfiguration {
 	}
 
 	@Bean
-	DeadLetters deadLetters(DeadLetterBroker broker, DeadLetterReader reader, DeadLetterGauges gauges) {
-		return new DeadLetters(broker, reader, gauges);
+	RedriveLog redriveLog(JdbcClient jdbc, Clock clock) {
+		return new RedriveLog(jdbc, clock);
 	}
 
 	@Bean
-	DeadLetterRedriver deadLetterRedriver(DeadLetterBroker broker, DeadLetterReader reader, MeterRegistry meters) {
-		return new DeadLetterRedriver(broker, reader, meters);
+	DeadLetters deadLetters(DeadLetterBroker broker, DeadLetterReader reader, DeadLetterGauges gauges,
+			RedriveLog redrives) {
+		return new DeadLetters(broker, reader, gauges, redrives);
+	}
+
+	@Bean
+	DeadLetterRedriver deadLetterRedriver(DeadLetterBroker broker, DeadLetterReader reader, RedriveLog redrives,
+			MeterRegistry meters) {
+		return new DeadLetterRedriver(broker, reader, redrives, meters);
 	}
 
 	@Bean

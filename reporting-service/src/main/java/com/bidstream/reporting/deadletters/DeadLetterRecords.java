@@ -37,7 +37,7 @@ final class DeadLetterRecords {
 		reason = DeadLetterReasons.scrub(reason);
 		Instant at = (record.timestamp() >= 0) ? Instant.ofEpochMilli(record.timestamp()) : null;
 		return new DeadLetter(id(record), record.topic(), originalTopic(record), originalPartition(headers),
-				originalOffset(headers), at, reason, text(record.key()), text(record.value()));
+				originalOffset(headers), at, reason, text(record.key()), text(record.value()), null, 0);
 	}
 
 	static String id(ConsumerRecord<?, ?> record) {

@@ -38,9 +38,12 @@ class DeadLetterRedriver {
 
 	private final Counter redriven;
 
-	DeadLetterRedriver(DeadLetterBroker broker, DeadLetterReader reader, MeterRegistry meters) {
+	private final RedriveLog redriveLog;
+
+	DeadLetterRedriver(DeadLetterBroker broker, DeadLetterReader reader, RedriveLog redriveLog, MeterRegistry meters) {
 		this.broker = broker;
 		this.reader = reader;
+		this.redriveLog = redriveLog;
 		this.redriven = Counter.builder("bidstream.reporting.dead-letters.redriven")
 			.description("Dead letters published back to their original topic")
 			.register(meters);
@@ -56,7 +59,7 @@ class DeadLetterRedriver {
 			.ranges((topic) -> ids.stream().anyMatch((id) -> id.topic().equals(topic)));
 		Map<DeadLetterId, ConsumerRecord<byte[], byte[]>> found = this.reader.find(new LinkedHashSet<>(ids), ranges);
 		Map<Integer, String> refused = new LinkedHashMap<>();
-		List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+		Map<String, ProducerRecord<byte[], byte[]>> records = new LinkedHashMap<>();
 		for (int i = 0; i < ids.size(); i++) {
 			ConsumerRecord<byte[], byte[]> deadLetter = found.get(ids.get(i));
 			ProducerRecord<byte[], byte[]> record = (deadLetter != null) ? Redrive.of(deadLetter) : null;
@@ -67,7 +70,7 @@ class DeadLetterRedriver {
 				refused.put(i, "names a dead letter whose original topic cannot be told");
 			}
 			else if (ids.indexOf(ids.get(i)) == i) {
-				records.add(record);
+				records.put(ids.get(i).toString(), record);
 			}
 		}
 		if (!refused.isEmpty()) {
@@ -93,7 +96,7 @@ class DeadLetterRedriver {
 				skipped[0]++;
 			}
 			else {
-				sender.send(record);
+				sender.send(DeadLetterRecords.id(deadLetter), record);
 			}
 		});
 		sender.settle();
@@ -115,15 +118,18 @@ class DeadLetterRedriver {
 
 		private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
 
+		private final List<String> inFlightIds = new ArrayList<>();
+
 		private int acknowledged;
 
-		void send(ProducerRecord<byte[], byte[]> record) {
+		void send(String id, ProducerRecord<byte[], byte[]> record) {
 			try {
 				this.inFlight.add(DeadLetterRedriver.this.broker.producer().send(record));
 			}
 			catch (KafkaException ex) {
 				this.inFlight.add(CompletableFuture.failedFuture(ex));
 			}
+			this.inFlightIds.add(id);
 			if (this.inFlight.size() >= CHUNK) {
 				settle();
 			}
@@ -131,10 +137,12 @@ class DeadLetterRedriver {
 
 		void settle() {
 			long patience = 4 * DeadLetterRedriver.this.broker.timeout().toMillis();
+			List<String> acknowledgedIds = new ArrayList<>();
 			try {
-				for (CompletableFuture<?> ack : this.inFlight) {
-					ack.get(patience, TimeUnit.MILLISECONDS);
+				for (int i = 0; i < this.inFlight.size(); i++) {
+					this.inFlight.get(i).get(patience, TimeUnit.MILLISECONDS);
 					this.acknowledged++;
+					acknowledgedIds.add(this.inFlightIds.get(i));
 					DeadLetterRedriver.this.redriven.increment();
 				}
 			}
@@ -145,7 +153,12 @@ class DeadLetterRedriver {
 			catch (ExecutionException | TimeoutException ex) {
 				throw unavailable(ex);
 			}
+			finally {
+				// what the broker acknowledged is redriven, even when a later one fails
+				DeadLetterRedriver.this.redriveLog.redriven(acknowledgedIds);
+			}
 			this.inFlight.clear();
+			this.inFlightIds.clear();
 		}
 
 		private BrokerUnavailableException unavailable(Exception ex) {

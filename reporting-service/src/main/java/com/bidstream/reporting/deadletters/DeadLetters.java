@@ -32,10 +32,13 @@ class DeadLetters {
 
 	private final DeadLetterGauges gauges;
 
-	DeadLetters(DeadLetterBroker broker, DeadLetterReader reader, DeadLetterGauges gauges) {
+	private final RedriveLog redrives;
+
+	DeadLetters(DeadLetterBroker broker, DeadLetterReader reader, DeadLetterGauges gauges, RedriveLog redrives) {
 		this.broker = broker;
 		this.reader = reader;
 		this.gauges = gauges;
+		this.redrives = redrives;
 	}
 
 	/**
@@ -53,7 +56,9 @@ class DeadLetters {
 		this.reader.read(tails,
 				(record) -> all.add(new Entry(new DeadLetterId(record.topic(), record.partition(), record.offset()),
 						DeadLetterRecords.describe(record))));
-		return all.stream().sorted(NEWEST_FIRST).limit(limit).map(Entry::letter).toList();
+		List<DeadLetter> newest = all.stream().sorted(NEWEST_FIRST).limit(limit).map(Entry::letter).toList();
+		Map<String, RedriveLog.Redriven> redriven = this.redrives.of(newest.stream().map(DeadLetter::id).toList());
+		return newest.stream().map((letter) -> letter.redriven(redriven.get(letter.id()))).toList();
 	}
 
 	record Entry(DeadLetterId id, DeadLetter letter) {

@@ -223,11 +223,18 @@ class DashboardBrowserTests {
 		By letter = By.xpath("//table[@id='dead-letter-list']//tr[td[contains(., '" + marker + "')]]");
 		WebElement row = wait(browser).until(ExpectedConditions.presenceOfElementLocated(letter));
 		String id = row.getAttribute("data-id");
+		assertThat(row.findElement(By.cssSelector("td[data-field='redriven']")).getText()).isEqualTo("not yet");
 		row.findElement(By.cssSelector("input[type=checkbox]")).click();
 		browser.findElement(By.id("redrive")).click();
 		wait(browser)
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-letter-status"), "Redriven: 1"));
 		assertThat(id).startsWith("error.listings.scored.");
+		// the list is read again every few seconds: the row then says when it was
+		// redriven
+		wait(browser).until((b) -> !b
+			.findElement(By.cssSelector("#dead-letter-list tr[data-id='" + id + "'] td[data-field='redriven']"))
+			.getText()
+			.equals("not yet"));
 		new Select(browser.findElement(By.id("window"))).selectByValue("90");
 		screenshot(browser, "dashboard-operator.png");
 		assertNoConsoleErrors(browser);

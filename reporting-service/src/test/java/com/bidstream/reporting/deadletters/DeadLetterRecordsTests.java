@@ -30,7 +30,7 @@ class DeadLetterRecordsTests {
 
 		assertThat(letter)
 			.isEqualTo(new DeadLetter("error.listings.ingested.scoring:1:5", "error.listings.ingested.scoring",
-					"listings.ingested", 2, 17L, AT, "Unreadable ListingIngested", "demo|upwork:~1", "{}"));
+					"listings.ingested", 2, 17L, AT, "Unreadable ListingIngested", "demo|upwork:~1", "{}", null, 0));
 	}
 
 	@Test
