@@ -107,6 +107,65 @@ abstract class IntakeSourcesIntegrationTests {
 	 * declared, it is read in that charset; a charset nobody knows is refused.
 	 */
 	@Test
+	void aRunningImportIsCancelledKeepsWhatItImportedAndIsListedWithTheAgencysImports() throws Exception {
+		String prefix = uniqueId();
+		StringBuilder ndjson = new StringBuilder();
+		for (int i = 0; i < 100_000; i++) {
+			ndjson.append("{\"source\": \"upwork\", \"externalId\": \"")
+				.append(prefix)
+				.append('-')
+				.append(i)
+				.append("\", \"title\": \"Cancelled import ")
+				.append(i)
+				.append("\", \"postedAt\": \"2026-11-27T18:00:00Z\"}\n");
+		}
+		String id = postImport("application/x-ndjson", ndjson.toString().getBytes(StandardCharsets.UTF_8)).json()
+			.get("importId")
+			.asString();
+
+		Response cancelled = api("dev-demo-key").send("DELETE", "/api/v1/imports/" + id, "application/json", "");
+
+		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+		assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+		long processed = await().atMost(PUBLISHED)
+			.during(Duration.ofSeconds(3))
+			.until(() -> api("dev-demo-key").get("/api/v1/imports/" + id).json().get("processed").asLong(),
+					new org.hamcrest.BaseMatcher<Long>() {
+
+						private Long last;
+
+						@Override
+						public boolean matches(Object actual) {
+							// the same figure poll after poll: the worker has stopped
+							boolean same = actual.equals(this.last);
+							this.last = (Long) actual;
+							return same;
+						}
+
+						@Override
+						public void describeTo(org.hamcrest.Description description) {
+							description.appendText("processed no longer growing");
+						}
+
+					});
+		JsonNode after = api("dev-demo-key").get("/api/v1/imports/" + id).json();
+		assertThat(after.get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(processed).as("stopped before the end").isLessThan(100_000);
+		assertThat(after.get("accepted").asLong()).isEqualTo(processed);
+		assertThat(api("dev-demo-key").send("DELETE", "/api/v1/imports/" + id, "application/json", "").status())
+			.as("nothing left to cancel")
+			.isEqualTo(409);
+		assertThat(api("dev-acme-key").send("DELETE", "/api/v1/imports/" + id, "application/json", "").status())
+			.isEqualTo(404);
+		JsonNode listed = api("dev-demo-key").get("/api/v1/imports?limit=200").json().get("imports");
+		assertThat(listed.valueStream().filter((i) -> i.get("importId").asString().equals(id)).toList()).singleElement()
+			.satisfies((i) -> assertThat(i.get("status").asString()).isEqualTo("CANCELLED"))
+			.satisfies((i) -> assertThat(i.has("errors")).isFalse());
+		assertThat(api("dev-acme-key").get("/api/v1/imports").body()).doesNotContain(id);
+		assertThat(api("dev-demo-key").get("/api/v1/imports?limit=0").status()).isEqualTo(400);
+	}
+
+	@Test
 	void anImportThatHoldsNoRecordsIsABadRequest() throws Exception {
 		for (var empty : Map
 			.of("text/csv", "", "application/x-ndjson", "\n\n", "text/csv; charset=UTF-8",

@@ -164,7 +164,8 @@ class ImportRunner implements DisposableBean {
 			for (Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
 				ImportProgress after = commit(job, chunk, progress);
 				if (after == null) {
-					log.info("Import {} was taken over by another instance; this one stops", job.id());
+					log.info("Import {} is no longer this instance's (cancelled, or taken over by another); it stops",
+							job.id());
 					return null;
 				}
 				progress = after;

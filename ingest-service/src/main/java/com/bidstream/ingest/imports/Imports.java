@@ -54,6 +54,30 @@ class Imports {
 	}
 
 	/**
+	 * The newest imports of the agency, or of every agency (an operator's view).
+	 */
+	List<ImportJob> newest(Optional<String> agency, int limit) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from imports where (?::text is null or agency_id = ?) "
+					+ "order by created_at desc, id limit ?")
+			.params(agency.orElse(null), agency.orElse(null), limit)
+			.query(Imports::job)
+			.list();
+	}
+
+	/**
+	 * Cancels a running import: its worker finds it no longer running at its next chunk
+	 * and stops, that chunk rolled back; the chunks committed before stay imported. False
+	 * when it was not running.
+	 */
+	boolean cancel(String agency, UUID id) {
+		return this.jdbc.sql("""
+				update imports set status = 'CANCELLED', finished_at = now(), owner = null,
+				    failure = 'Cancelled; the records processed before stay imported'
+				where id = ? and agency_id = ? and status = 'RUNNING'""").params(id, agency).update() == 1;
+	}
+
+	/**
 	 * Claims one running import whose lease has run out (its instance died, or it was
 	 * never started), for {@code owner}.
 	 */

@@ -3,15 +3,20 @@ package com.bidstream.ingest.imports;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +38,10 @@ import com.bidstream.platform.web.Uuids;
  */
 @RestController
 class ImportsController {
+
+	static final int MAX_LIST = 200;
+
+	private static final Logger log = LoggerFactory.getLogger(ImportsController.class);
 
 	private final ImportSpooler spooler;
 
@@ -92,6 +101,50 @@ class ImportsController {
 		return new Started(id, "RUNNING", spooled.records());
 	}
 
+	@GetMapping("/api/v1/imports")
+	@Operation(summary = "The agency's imports, newest first",
+			description = "Each import's status and counts, without its errors (GET /api/v1/imports/{id} has them). "
+					+ "A member key sees its agency's; an operator key every agency's, or the one agency= names. "
+					+ "limit: 1 to 200, 50 by default.")
+	ImportList list(Caller caller, @RequestParam(required = false) String agency,
+			@RequestParam(defaultValue = "50") int limit) {
+		if (limit < 1 || limit > MAX_LIST) {
+			throw ApiProblem.invalidField("limit", "must be between 1 and " + MAX_LIST);
+		}
+		return new ImportList(this.imports.newest(caller.readScope(agency), limit)
+			.stream()
+			.map((job) -> ImportSummary.of(job.agency(), job.progress()))
+			.toList());
+	}
+
+	@DeleteMapping("/api/v1/imports/{id}")
+	@Operation(summary = "Cancel a running import",
+			description = "It stops at its next chunk; the records processed before stay imported. Answers the "
+					+ "import with status CANCELLED; 409 when it is not running (DONE, FAILED or CANCELLED); 404 "
+					+ "for another agency's.")
+	ImportProgress cancel(Caller caller, @PathVariable String id, @RequestParam(required = false) String agency) {
+		String owner = caller.resourceAgency(agency);
+		UUID importId = parse(id);
+		ImportJob job = this.imports.find(owner, importId).orElseThrow(() -> ApiProblem.notFound("No import " + id));
+		if (!this.imports.cancel(owner, importId)) {
+			throw ApiProblem.conflict("import-not-running",
+					"The import is " + this.imports.find(owner, importId)
+						.map(ImportJob::progress)
+						.map(ImportProgress::status)
+						.orElse(job.progress().status()) + ", not RUNNING: there is nothing to cancel");
+		}
+		try {
+			// the worker holds the file open: it reads on until its next chunk finds the
+			// import cancelled
+			job.spool().delete();
+		}
+		catch (IOException ex) {
+			log.warn("The spooled body of cancelled import {} could not be deleted: {}", importId, ex.toString());
+		}
+		log.info("Import {} of agency {} cancelled", importId, owner);
+		return this.imports.find(owner, importId).map(ImportJob::progress).orElseThrow();
+	}
+
 	@GetMapping("/api/v1/imports/{id}")
 	@Operation(summary = "An import's progress",
 			description = "Status RUNNING, DONE or FAILED; total records, processed, accepted, duplicates, "
@@ -109,6 +162,24 @@ class ImportsController {
 	}
 
 	record Started(UUID importId, String status, long total) {
+
+	}
+
+	record ImportList(List<ImportSummary> imports) {
+
+	}
+
+	/**
+	 * An import as the list shows it: its progress without its errors, and its agency.
+	 */
+	record ImportSummary(UUID importId, String agencyId, String status, String format, long total, long processed,
+			long accepted, long duplicates, long rejected, String failure, Instant createdAt, Instant finishedAt) {
+
+		static ImportSummary of(String agency, ImportProgress progress) {
+			return new ImportSummary(progress.importId(), agency, progress.status(), progress.format(),
+					progress.total(), progress.processed(), progress.accepted(), progress.duplicates(),
+					progress.rejected(), progress.failure(), progress.createdAt(), progress.finishedAt());
+		}
 
 	}
 
