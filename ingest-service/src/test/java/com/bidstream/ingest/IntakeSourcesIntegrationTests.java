@@ -393,6 +393,32 @@ abstract class IntakeSourcesIntegrationTests {
 	}
 
 	@Test
+	void aFailingFeedIsPolledAtOnceWhenAskedAfterItsSourceIsFixed() {
+		String path = "/fixable-" + uniqueId();
+		STUB.answer(path, 500, "text/plain", "down");
+		BidstreamApi agency = api("dev-demo-key");
+		String id = createFeed(agency, "{\"type\": \"json-url\", \"source\": \"fixable\", \"url\": \"" + STUB.url(path)
+				+ "\", \"pollSeconds\": 3600}");
+		await().atMost(PUBLISHED).until(() -> "FAILING".equals(feeds(agency).get(id).get("status").asString()));
+		String externalId = uniqueId();
+		STUB.answer(path, 200, "application/json", "[{\"externalId\": \"" + externalId
+				+ "\", \"title\": \"Fixed\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]");
+		assertThat(Instant.parse(feeds(agency).get(id).get("nextPollAt").asString()))
+			.as("the back-off's first wait is 30 s")
+			.isAfter(Instant.now().plusSeconds(10));
+
+		Response polled = agency.post("/api/v1/feeds/" + id + "/poll", "");
+
+		assertThat(polled.status()).as(polled.toString()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(15)).until(() -> "OK".equals(feeds(agency).get(id).get("status").asString()));
+		awaitPublished("demo", "fixable:" + externalId, 1);
+		assertThat(api("dev-acme-key").post("/api/v1/feeds/" + id + "/poll", "").status()).as("another agency's feed")
+			.isEqualTo(404);
+		String webhook = createFeed(agency, "{\"type\": \"webhook\", \"source\": \"hooks\"}");
+		assertThat(agency.post("/api/v1/feeds/" + webhook + "/poll", "").status()).isEqualTo(409);
+	}
+
+	@Test
 	void aWebhookFeedTakesSignedPushesWithoutAnAgencyKey() throws Exception {
 		Response created = api("dev-demo-key").post("/api/v1/feeds",
 				"{\"type\": \"webhook\", \"source\": \"scanner\", \"mapping\": {\"items\": \"data.jobs\", \"fields\": {\"title\": \"name\"}}}");

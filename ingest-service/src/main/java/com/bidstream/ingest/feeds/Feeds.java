@@ -151,6 +151,13 @@ class Feeds {
 		return this.jdbc.sql("select * from feeds where id = ?").param(id).query(this::feed).optional();
 	}
 
+	/**
+	 * Makes a polled feed due now (a poll under way keeps its lease and finishes first).
+	 */
+	void dueNow(UUID id) {
+		this.jdbc.sql("update feeds set next_poll_at = now() where id = ?").param(id).update();
+	}
+
 	boolean delete(String agency, UUID id) {
 		return this.jdbc.sql("delete from feeds where id = ? and agency_id = ?").params(id, agency).update() == 1;
 	}

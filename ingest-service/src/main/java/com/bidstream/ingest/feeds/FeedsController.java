@@ -34,7 +34,8 @@ import com.bidstream.platform.web.FieldError;
 import com.bidstream.platform.web.Uuids;
 
 /**
- * {@code POST/GET/DELETE /api/v1/feeds}: the sources an agency connects.
+ * {@code POST/GET/DELETE /api/v1/feeds} and {@code POST /api/v1/feeds/{id}/poll}: the
+ * sources an agency connects.
  */
 @RestController
 class FeedsController {
@@ -138,6 +139,25 @@ class FeedsController {
 					+ "agencyId.")
 	List<FeedView> list(Caller caller, @RequestParam(required = false) String agency) {
 		return this.feeds.list(caller.readScope(agency)).stream().map((feed) -> FeedView.of(feed, null)).toList();
+	}
+
+	@PostMapping("/api/v1/feeds/{id}/poll")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Poll a feed now",
+			description = "Its next poll is due at once (within a second, when a poller is free), whatever its "
+					+ "schedule or back-off said: after fixing a source, there is no need to wait up to an hour. "
+					+ "Answers the feed; 409 for a webhook feed, which is pushed to, never polled.")
+	FeedView pollNow(Caller caller, @PathVariable String id) {
+		String agency = caller.writeAgency();
+		UUID feedId = parse(id);
+		Feed feed = this.feeds.find(feedId)
+			.filter((found) -> found.agency().equals(agency))
+			.orElseThrow(() -> ApiProblem.notFound("No feed " + id));
+		if (!feed.type().polled()) {
+			throw ApiProblem.conflict("feed-not-polled", "A webhook feed is pushed to, never polled");
+		}
+		this.feeds.dueNow(feedId);
+		return FeedView.of(this.feeds.find(feedId).orElseThrow(() -> ApiProblem.notFound("No feed " + id)), null);
 	}
 
 	@DeleteMapping("/api/v1/feeds/{id}")
