@@ -123,6 +123,11 @@ abstract class IntakeSourcesIntegrationTests {
 			.get("importId")
 			.asString();
 
+		// the worker has started: the cancel must stop it, not merely keep it from
+		// starting
+		await().atMost(PUBLISHED)
+			.until(() -> api("dev-demo-key").get("/api/v1/imports/" + id).json().get("processed").asLong() > 0);
+
 		Response cancelled = api("dev-demo-key").send("DELETE", "/api/v1/imports/" + id, "application/json", "");
 
 		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
@@ -400,6 +405,10 @@ abstract class IntakeSourcesIntegrationTests {
 		String id = createFeed(agency, "{\"type\": \"json-url\", \"source\": \"fixable\", \"url\": \"" + STUB.url(path)
 				+ "\", \"pollSeconds\": 3600}");
 		await().atMost(PUBLISHED).until(() -> "FAILING".equals(feeds(agency).get(id).get("status").asString()));
+		assertThat(feeds(agency, "/api/v1/feeds?status=FAILING")).containsKey(id)
+			.allSatisfy((feedId, feed) -> assertThat(feed.get("status").asString()).isEqualTo("FAILING"));
+		assertThat(agency.get("/api/v1/feeds?status=BROKEN").json().at("/errors/0/field").asString())
+			.isEqualTo("status");
 		String externalId = uniqueId();
 		STUB.answer(path, 200, "application/json", "[{\"externalId\": \"" + externalId
 				+ "\", \"title\": \"Fixed\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]");

@@ -401,7 +401,8 @@ abstract class PipelineHealthTests {
 			assertThat(member.at("/feeds/failing/0/agencyId").isNull()).as("a member's report names no agency")
 				.isTrue();
 			assertThat(operator.get("reason").asString()).contains("the rss feed jobsite of agency demo failed");
-			assertThat(ingest.requests).containsExactly("dev-demo-key null", "dev-operator-key agency=demo");
+			assertThat(ingest.requests).containsExactly("dev-demo-key status=FAILING",
+					"dev-operator-key status=FAILING&agency=demo");
 
 			ingest.answer(500, "{}");
 			JsonNode unanswered = health("dev-demo-key", "");

@@ -33,7 +33,7 @@ class ArchitectureRulesTests {
 		assertThat(clean.hasViolation()).isFalse();
 		assertThat(dirty.hasViolation()).isTrue();
 		assertThat(dirty.getFailureReport().toString()).contains("Instant.now()", "Clock.systemUTC()",
-				"System.currentTimeMillis()");
+				"System.currentTimeMillis()", "LocalDate.now(java.time.ZoneId)", "Date.<init>()");
 		assertThat(dirty.getFailureReport().toString()).as("reading a Clock it is given is the rule")
 			.doesNotContain("GammaService.givenClock");
 	}

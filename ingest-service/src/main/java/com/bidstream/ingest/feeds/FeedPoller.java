@@ -127,7 +127,8 @@ class FeedPoller implements DisposableBean {
 				accepted += report.accepted();
 				rejections.add(report, candidates.size());
 			}
-			this.feeds.polled(feed.id(), accepted, rejections.problem(), now.plusSeconds(feed.pollSeconds()));
+			this.feeds.polled(feed.id(), accepted, rejections.problem(), feed.nextPollAt(),
+					now.plusSeconds(feed.pollSeconds()));
 			this.polls.increment();
 			log.debug("Feed {} polled: {} items, {} new versions, {} rejected", feed.id(), items.size(), accepted,
 					rejections.rejected());
@@ -139,7 +140,7 @@ class FeedPoller implements DisposableBean {
 					feed.consecutiveFailures() + 1, wait, (ex instanceof FeedException) ? ex.getMessage() : ex);
 			this.failures.increment();
 			try {
-				this.feeds.failed(feed.id(), error, now.plus(wait));
+				this.feeds.failed(feed.id(), error, feed.nextPollAt(), now.plus(wait));
 			}
 			catch (RuntimeException again) {
 				log.warn("Could not record the failure of feed {}; its lease runs out on its own", feed.id());

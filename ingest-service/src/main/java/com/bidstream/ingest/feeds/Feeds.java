@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,16 @@ class Feeds {
 
 	private final AtomicInteger outdated = new AtomicInteger();
 
-	Feeds(JdbcClient jdbc, FeedSecrets secrets, MeterRegistry meters) {
+	/**
+	 * The least time between two polls of a feed that a request to poll now may bring
+	 * ({@code bidstream.ingest.feeds.min-gap}), so that asking cannot make a source be
+	 * fetched more often than that.
+	 */
+	private final long minGapSeconds;
+
+	Feeds(JdbcClient jdbc, FeedSecrets secrets, MeterRegistry meters,
+			@Value("${bidstream.ingest.feeds.min-gap:30s}") Duration minGap) {
+		this.minGapSeconds = Math.max(0, minGap.toSeconds());
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		Gauge.builder("bidstream.ingest.feeds.secrets.outdated", this.outdated, AtomicInteger::get)
@@ -152,10 +162,16 @@ class Feeds {
 	}
 
 	/**
-	 * Makes a polled feed due now (a poll under way keeps its lease and finishes first).
+	 * Makes a polled feed due now, or {@link #minGapSeconds} after its last poll if that
+	 * is later. A poll under way finishes first: it then sees it was asked for (its due
+	 * time moved) and makes the next one due {@link #minGapSeconds} after itself
+	 * ({@link #polled}, {@link #failed}).
 	 */
 	void dueNow(UUID id) {
-		this.jdbc.sql("update feeds set next_poll_at = now() where id = ?").param(id).update();
+		this.jdbc.sql("""
+				update feeds set next_poll_at = greatest(now(),
+				    coalesce(last_poll_at, '-infinity'::timestamptz) + make_interval(secs => ?))
+				where id = ?""").params(this.minGapSeconds, id).update();
 	}
 
 	boolean delete(String agency, UUID id) {
@@ -176,18 +192,33 @@ class Feeds {
 				returning *""").params(lease.toSeconds(), limit).query(this::feed).list();
 	}
 
-	void polled(UUID id, long found, String problem, Instant nextPoll) {
+	/**
+	 * A poll went through. {@code claimedDue} is the due time the feed had when this poll
+	 * claimed it: a later one means a poll was asked for meanwhile, which then follows
+	 * {@link #minGapSeconds} after this one instead of {@code nextPoll}.
+	 */
+	void polled(UUID id, long found, String problem, Instant claimedDue, Instant nextPoll) {
 		this.jdbc.sql("""
 				update feeds set last_poll_at = now(), last_success_at = now(), listings_found = listings_found + ?,
-				    consecutive_failures = 0, last_error = ?, next_poll_at = ?, lease_until = '-infinity'
-				where id = ?""").params(found, problem, Timestamp.from(nextPoll), id).update();
+				    consecutive_failures = 0, last_error = ?, lease_until = '-infinity',
+				    next_poll_at = case when next_poll_at > ? then now() + make_interval(secs => ?) else ? end
+				where id = ?""")
+			.params(found, problem, Timestamp.from(claimedDue), this.minGapSeconds, Timestamp.from(nextPoll), id)
+			.update();
 	}
 
-	void failed(UUID id, String error, Instant nextPoll) {
+	/**
+	 * A poll failed; as {@link #polled}, a poll asked for meanwhile follows
+	 * {@link #minGapSeconds} after this one instead of the back-off's {@code nextPoll}.
+	 */
+	void failed(UUID id, String error, Instant claimedDue, Instant nextPoll) {
 		this.jdbc.sql("""
 				update feeds set last_poll_at = now(), consecutive_failures = consecutive_failures + 1,
-				    last_error = ?, next_poll_at = ?, lease_until = '-infinity'
-				where id = ?""").params(error, Timestamp.from(nextPoll), id).update();
+				    last_error = ?, lease_until = '-infinity',
+				    next_poll_at = case when next_poll_at > ? then now() + make_interval(secs => ?) else ? end
+				where id = ?""")
+			.params(error, Timestamp.from(claimedDue), this.minGapSeconds, Timestamp.from(nextPoll), id)
+			.update();
 	}
 
 	/**

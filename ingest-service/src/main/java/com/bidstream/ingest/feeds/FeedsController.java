@@ -40,6 +40,8 @@ import com.bidstream.platform.web.Uuids;
 @RestController
 class FeedsController {
 
+	static final List<String> STATUSES = List.of("PENDING", "OK", "FAILING", "PUSHED");
+
 	private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
 	static final int MIN_POLL_SECONDS = 30;
@@ -136,9 +138,17 @@ class FeedsController {
 	@Operation(summary = "The agency's feeds with each one's last poll, status, listings found and last error",
 			description = "A member key sees its agency's feeds whatever agency= says; an operator key sees the "
 					+ "feeds of the agency named by agency=, or every agency's without it. Each feed names its "
-					+ "agencyId.")
-	List<FeedView> list(Caller caller, @RequestParam(required = false) String agency) {
-		return this.feeds.list(caller.readScope(agency)).stream().map((feed) -> FeedView.of(feed, null)).toList();
+					+ "agencyId. status= (PENDING, OK, FAILING or PUSHED) keeps the feeds in that state.")
+	List<FeedView> list(Caller caller, @RequestParam(required = false) String agency,
+			@RequestParam(required = false) String status) {
+		if (status != null && !STATUSES.contains(status)) {
+			throw ApiProblem.invalidField("status", "must be one of " + String.join(", ", STATUSES));
+		}
+		return this.feeds.list(caller.readScope(agency))
+			.stream()
+			.filter((feed) -> status == null || status.equals(feed.status()))
+			.map((feed) -> FeedView.of(feed, null))
+			.toList();
 	}
 
 	@PostMapping("/api/v1/feeds/{id}/poll")
@@ -146,6 +156,8 @@ class FeedsController {
 	@Operation(summary = "Poll a feed now",
 			description = "Its next poll is due at once (within a second, when a poller is free), whatever its "
 					+ "schedule or back-off said: after fixing a source, there is no need to wait up to an hour. "
+					+ "Asking never brings two polls closer than bidstream.ingest.feeds.min-gap (30 s): nextPollAt "
+					+ "says when. A poll under way finishes first, and the next follows it by that gap. "
 					+ "Answers the feed; 409 for a webhook feed, which is pushed to, never polled.")
 	FeedView pollNow(Caller caller, @PathVariable String id) {
 		String agency = caller.writeAgency();

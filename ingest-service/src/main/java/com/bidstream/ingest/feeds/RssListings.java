@@ -44,10 +44,11 @@ final class RssListings {
 	}
 
 	/**
-	 * The source of an RSS feed made without one, from its URL's host: {@code upwork} for
-	 * Upwork's, else the host without {@code www.} in the letters a source may hold
-	 * ({@code weworkremotely.com} becomes {@code weworkremotely-com}), so that its items'
-	 * job keys and the reports' channels name where they came from.
+	 * The source of an RSS feed made without one, from its URL's host without
+	 * {@code www.} in the letters a source may hold ({@code weworkremotely.com} becomes
+	 * {@code weworkremotely-com}), so that its items' job keys and the reports' channels
+	 * name where they came from. (Items in Upwork's legacy layout are {@code upwork}'s
+	 * whatever the feed's source: {@link #listing}.)
 	 */
 	static String sourceOf(String url) {
 		String host;
@@ -61,9 +62,6 @@ final class RssListings {
 			return "rss";
 		}
 		host = host.toLowerCase(Locale.ROOT);
-		if (host.equals("upwork.com") || host.endsWith(".upwork.com")) {
-			return "upwork";
-		}
 		String slug = NOT_SOURCE.matcher(host.startsWith("www.") ? host.substring(4) : host).replaceAll("-");
 		slug = slug.substring(0, Math.min(slug.length(), 32)).replaceAll("^-+|-+$", "");
 		return slug.isEmpty() ? "rss" : slug;

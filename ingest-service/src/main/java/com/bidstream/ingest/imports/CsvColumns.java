@@ -51,20 +51,28 @@ final class CsvColumns {
 		return name.isEmpty() ? "$" : name;
 	}
 
+	/**
+	 * The header's columns up to its last named one: unnamed columns at its end (a
+	 * spreadsheet's trailing commas) are no columns a record must fill.
+	 */
 	int size() {
-		return this.names.size();
+		int size = this.names.size();
+		while (size > 0 && this.names.get(size - 1).isEmpty()) {
+			size--;
+		}
+		return size;
 	}
 
 	/**
 	 * Whether a record's cells line up with the header (RFC 4180: every record has as
-	 * many fields as the header): cells past the header's may only be empty, as a
-	 * spreadsheet's trailing commas leave them.
+	 * many fields as the header): cells past the header's named ones may only be empty,
+	 * as a spreadsheet's trailing commas leave them.
 	 */
 	boolean fits(List<String> cells) {
-		if (cells.size() < this.names.size()) {
+		if (cells.size() < size()) {
 			return false;
 		}
-		for (int i = this.names.size(); i < cells.size(); i++) {
+		for (int i = size(); i < cells.size(); i++) {
 			if (!cells.get(i).isBlank()) {
 				return false;
 			}

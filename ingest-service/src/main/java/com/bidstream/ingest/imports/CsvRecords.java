@@ -116,6 +116,10 @@ final class CsvRecords implements RecordReader {
 		if (header.notTextColumn >= 0) {
 			return "is not readable CSV: the header " + NOT_TEXT;
 		}
+		if (header.strayTextColumn >= 0) {
+			return "is not readable CSV: the header's column " + (header.strayTextColumn + 1)
+					+ " has text after the quote that closes it (a quote inside a quoted field is written twice: \"\")";
+		}
 		if (header.tooLong) {
 			return "is not readable CSV: the header is longer than 1 MiB (1,048,576 bytes), the most an import reads "
 					+ "of one record";
@@ -175,17 +179,19 @@ final class CsvRecords implements RecordReader {
 		}
 		if (!this.columns.fits(cells)) {
 			return new RawRecord(this.recordStart, null,
-					"is not readable CSV: it has " + cells.size() + " fields where the header has "
-							+ this.columns.size() + " (a field holding a comma is written in double quotes)",
+					"is not readable CSV: it has " + cells.size() + ((cells.size() == 1) ? " field" : " fields")
+							+ " where the header has " + this.columns.size()
+							+ " (a field holding a comma is written in double quotes)",
 					this.cursor.offset(), this.lineNumber);
 		}
 		return new RawRecord(this.recordStart, this.columns.fields(cells), null, this.cursor.offset(), this.lineNumber);
 	}
 
 	private String strayText(String column) {
-		String where = (this.strayQuoteClosed > this.strayQuoteOpened) ? "; that quote opened on line "
-				+ this.strayQuoteOpened + " and closed on line " + this.strayQuoteClosed + ", so lines "
-				+ this.strayQuoteOpened + " to " + this.strayQuoteClosed + " were read as this one record" : "";
+		String where = (this.strayQuoteClosed > this.strayQuoteOpened)
+				? "; that quote opened on line " + this.strayQuoteOpened + " and closed on line "
+						+ this.strayQuoteClosed + ", so what lies between was read as part of this record"
+				: "";
 		return "is not readable CSV: the " + column + " has text after the quote that closes it (a quote inside a "
 				+ "quoted field is written twice: \"\")" + where;
 	}

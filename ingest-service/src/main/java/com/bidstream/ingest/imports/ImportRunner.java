@@ -126,6 +126,10 @@ class ImportRunner implements DisposableBean {
 				this.imports.finish(job.id(), this.owner, "FAILED", "Gave up after " + MAX_ATTEMPTS + " attempts");
 				return;
 			}
+			if (!job.spool().exists() && !this.imports.running(job.id())) {
+				log.info("Import {} was cancelled before it started", job.id());
+				return;
+			}
 			if (!job.spool().exists()) {
 				log.warn("Import {} cannot go on: its spooled body {} is gone", job.id(), job.spool().path());
 				this.imports.finish(job.id(), this.owner, "FAILED",
@@ -134,10 +138,16 @@ class ImportRunner implements DisposableBean {
 			}
 			ImportProgress done = process(job);
 			if (done != null) {
-				this.imports.finish(job.id(), this.owner, "DONE", null);
+				boolean finished = this.imports.finish(job.id(), this.owner, "DONE", null);
 				job.spool().delete();
-				log.info("Import {} of agency {} done: {} records, {} accepted, {} duplicates, {} rejected", job.id(),
-						job.agency(), done.processed(), done.accepted(), done.duplicates(), done.rejected());
+				if (finished) {
+					log.info("Import {} of agency {} done: {} records, {} accepted, {} duplicates, {} rejected",
+							job.id(), job.agency(), done.processed(), done.accepted(), done.duplicates(),
+							done.rejected());
+				}
+				else {
+					log.info("Import {} was cancelled after its last chunk: every record was processed", job.id());
+				}
 			}
 		}
 		catch (IOException ex) {

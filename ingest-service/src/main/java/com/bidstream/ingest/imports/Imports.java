@@ -105,10 +105,25 @@ class Imports {
 			.update() == 1;
 	}
 
-	void finish(UUID id, String owner, String status, String failure) {
-		this.jdbc.sql("""
+	/**
+	 * Ends a running import; false when it was not running (cancelled meanwhile) or not
+	 * {@code owner}'s.
+	 */
+	boolean finish(UUID id, String owner, String status, String failure) {
+		return this.jdbc.sql("""
 				update imports set status = ?, failure = ?, finished_at = now(), owner = null
-				where id = ? and owner = ? and status = 'RUNNING'""").params(status, failure, id, owner).update();
+				where id = ? and owner = ? and status = 'RUNNING'""").params(status, failure, id, owner).update() == 1;
+	}
+
+	/**
+	 * Whether the import is still running (not cancelled, done or failed).
+	 */
+	boolean running(UUID id) {
+		return this.jdbc.sql("select status = 'RUNNING' from imports where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	/**

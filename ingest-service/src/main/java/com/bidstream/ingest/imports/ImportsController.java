@@ -88,7 +88,12 @@ class ImportsController {
 		Spooled spooled = this.spooler.spool(id, declared.format(), declared.charset(), request.getContentLengthLong(),
 				request.getInputStream());
 		if (spooled.records() == 0) {
-			spooled.file().delete();
+			try {
+				spooled.file().delete();
+			}
+			catch (IOException ex) {
+				log.warn("The spooled body of an empty import could not be deleted: {}", ex.toString());
+			}
 			throw ApiProblem.badRequest("malformed-body",
 					"The import holds no records: the file is empty"
 							+ ((declared.format() == ImportFormat.CSV) ? ", or holds only its header" : "")
@@ -122,8 +127,9 @@ class ImportsController {
 			description = "It stops at its next chunk; the records processed before stay imported. Answers the "
 					+ "import with status CANCELLED; 409 when it is not running (DONE, FAILED or CANCELLED); 404 "
 					+ "for another agency's.")
-	ImportProgress cancel(Caller caller, @PathVariable String id, @RequestParam(required = false) String agency) {
-		String owner = caller.resourceAgency(agency);
+	ImportProgress cancel(Caller caller, @PathVariable String id) {
+		// a change: the agency a write acts for, as every write names it (X-Agency-Id)
+		String owner = caller.writeAgency();
 		UUID importId = parse(id);
 		ImportJob job = this.imports.find(owner, importId).orElseThrow(() -> ApiProblem.notFound("No import " + id));
 		if (!this.imports.cancel(owner, importId)) {
@@ -147,7 +153,7 @@ class ImportsController {
 
 	@GetMapping("/api/v1/imports/{id}")
 	@Operation(summary = "An import's progress",
-			description = "Status RUNNING, DONE or FAILED; total records, processed, accepted, duplicates, "
+			description = "Status RUNNING, DONE, FAILED or CANCELLED; total records, processed, accepted, duplicates, "
 					+ "rejected, and the first 100 rejected records by the line of the file they start on "
 					+ "(the header is line 1). Another agency's import answers 404. An operator key names the "
 					+ "agency with agency= or X-Agency-Id.")

@@ -22,7 +22,9 @@ class FeedParsingTests {
 
 	@Test
 	void anRssFeedMadeWithoutASourceTakesItsHostsName() {
-		assertThat(RssListings.sourceOf("https://www.upwork.com/ab/feed/jobs/rss?q=kafka")).isEqualTo("upwork");
+		assertThat(RssListings.sourceOf("https://www.upwork.com/ab/feed/jobs/rss?q=kafka"))
+			.as("its legacy items are upwork's all the same; others are not in the namespace of Upwork's own ids")
+			.isEqualTo("upwork-com");
 		assertThat(RssListings.sourceOf("https://weworkremotely.com/categories/remote-programming-jobs.rss"))
 			.isEqualTo("weworkremotely-com");
 		assertThat(RssListings.sourceOf("http://127.0.0.1:8080/rss")).isEqualTo("127-0-0-1");

@@ -295,6 +295,13 @@ class CsvRecordsTests {
 					tuple(5L, "$", null));
 		assertThat(records.get(3).fields().get("category").asString()).as("empty cells past the header are allowed")
 			.isEqualTo("Web Dev");
+		assertThat(read("source,externalId,title,category,,\nupwork,~11e,No trailing commas,Web Dev\n", 0, 1))
+			.as("nor does a header's trailing commas ask for cells")
+			.singleElement()
+			.satisfies((record) -> assertThat(record.problem()).isNull());
+		assertThat(read("source,\"externalId\"x,title\nupwork,~11f,Header\n", 0, 1)).singleElement()
+			.satisfies((record) -> assertThat(record.problem()).isEqualTo("is not readable CSV: the header's column 2 "
+					+ "has text after the quote that closes it (a quote inside a quoted field is written twice: \"\")"));
 		assertThat(count(csv)).isEqualTo(records.size());
 	}
 
@@ -315,7 +322,8 @@ class CsvRecordsTests {
 		assertThat(records.get(1).fields().get("title").asString()).as("blanks after a closing quote are no text")
 			.startsWith("spaced");
 		assertThat(records.get(2).problem()).endsWith(
-				"; that quote opened on line 4 and closed on line 5, so lines 4 to 5 were read as this one record");
+				"; that quote opened on line 4 and closed on line 5, so what lies between was read as part of this "
+						+ "record");
 		assertThat(records.get(3).fields().get("externalId").asString()).isEqualTo("~12e");
 		assertThat(count(csv)).isEqualTo(records.size());
 	}

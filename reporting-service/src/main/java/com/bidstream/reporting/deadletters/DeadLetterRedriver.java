@@ -138,27 +138,40 @@ class DeadLetterRedriver {
 		void settle() {
 			long patience = 4 * DeadLetterRedriver.this.broker.timeout().toMillis();
 			List<String> acknowledgedIds = new ArrayList<>();
-			try {
-				for (int i = 0; i < this.inFlight.size(); i++) {
+			Exception failure = null;
+			// every send of the chunk is waited for, so that each one the broker took is
+			// counted and recorded even when another failed
+			for (int i = 0; i < this.inFlight.size(); i++) {
+				try {
+					if (failure instanceof InterruptedException) {
+						break;
+					}
 					this.inFlight.get(i).get(patience, TimeUnit.MILLISECONDS);
 					this.acknowledged++;
 					acknowledgedIds.add(this.inFlightIds.get(i));
 					DeadLetterRedriver.this.redriven.increment();
 				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					failure = ex;
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					failure = (failure != null) ? failure : ex;
+				}
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw unavailable(ex);
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				throw unavailable(ex);
-			}
-			finally {
-				// what the broker acknowledged is redriven, even when a later one fails
+			try {
 				DeadLetterRedriver.this.redriveLog.redriven(acknowledgedIds);
+			}
+			catch (RuntimeException ex) {
+				// the messages went back to their topics all the same: only the record of
+				// it is lost
+				log.warn("Redrove {} messages but could not record it: {}", acknowledgedIds.size(), ex.toString());
 			}
 			this.inFlight.clear();
 			this.inFlightIds.clear();
+			if (failure != null) {
+				throw unavailable(failure);
+			}
 		}
 
 		private BrokerUnavailableException unavailable(Exception ex) {

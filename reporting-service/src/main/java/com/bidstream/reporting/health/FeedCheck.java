@@ -11,6 +11,9 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
 
 import com.bidstream.contracts.EventCodec;
@@ -25,6 +28,8 @@ import com.bidstream.reporting.dashboard.Upstream;
  */
 @Component
 class FeedCheck {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedCheck.class);
 
 	static final Duration PATIENCE = Duration.ofSeconds(2);
 
@@ -44,8 +49,9 @@ class FeedCheck {
 		if (!this.upstream.knowsIngest() || key.isEmpty()) {
 			return Optional.empty();
 		}
-		String path = "/api/v1/feeds" + ((operator && agency.isPresent())
-				? "?agency=" + URLEncoder.encode(agency.get(), StandardCharsets.UTF_8) : "");
+		// only the failing ones: an operator's view of every agency's feeds stays small
+		String path = "/api/v1/feeds?status=FAILING" + ((operator && agency.isPresent())
+				? "&agency=" + URLEncoder.encode(agency.get(), StandardCharsets.UTF_8) : "");
 		Upstream.Answer answer;
 		try {
 			answer = this.upstream.ingest(path, key.get(), PATIENCE);
@@ -55,6 +61,11 @@ class FeedCheck {
 			return Optional.of(Result.unanswered(String.valueOf(ex.getMessage())
 				.replaceFirst("^The ingest service ", "ingest ")
 				.replaceFirst("; try again in a moment$", "")));
+		}
+		catch (RuntimeException ex) {
+			// a malformed bidstream.reporting.ingest-url, say: the report still answers
+			log.warn("Could not ask ingest for its feeds: {}", ex.toString());
+			return Optional.of(Result.unanswered("ingest could not be asked (" + ex.getClass().getSimpleName() + ")"));
 		}
 		if (!answer.ok()) {
 			return Optional.of(Result.unanswered("ingest answered its feeds with HTTP " + answer.status()));

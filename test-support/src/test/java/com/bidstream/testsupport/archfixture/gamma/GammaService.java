@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Deliberately breaks the one-clock rule: it reads the system clock three ways.
+ * Deliberately breaks the one-clock rule: it reads the system clock five ways.
  */
 public class GammaService {
 
@@ -18,6 +18,18 @@ public class GammaService {
 
 	public long millis() {
 		return System.currentTimeMillis();
+	}
+
+	public java.time.LocalDate today() {
+		return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+	}
+
+	public java.util.Date date() {
+		return new java.util.Date();
+	}
+
+	public java.time.LocalDate givenClockToday(Clock clock) {
+		return java.time.LocalDate.now(clock);
 	}
 
 	public Instant givenClock(Clock clock) {
