@@ -43,43 +43,37 @@ class OutboundHttpTests {
 
 	@Test
 	void anAnswerBrokenOffIsNamed() throws Exception {
-		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			Thread closer = new Thread(() -> {
-				try (Socket client = server.accept()) {
-					client.getInputStream().read(new byte[64]);
-					client.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort".getBytes());
-				}
-				catch (IOException ex) {
-					// the client's failure is what the test checks
-				}
-			});
-			closer.start();
-
-			assertThat(failure("http://127.0.0.1:" + server.getLocalPort() + "/rss"))
-				.isEqualTo("The source broke off its answer");
-			closer.join(5_000);
-		}
+		assertThat(failureAnswered("http", "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort"))
+			.isEqualTo("The source broke off its answer");
 	}
 
 	@Test
 	void aTlsHandshakeThatFailsIsNamed() throws Exception {
+		// a plain HTTP server where the feed's URL says https: the handshake gets no TLS
+		// back
+		assertThat(failureAnswered("https", "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"))
+			.isEqualTo("The source could not be reached: the TLS handshake failed");
+	}
+
+	/**
+	 * The failure of a read of {@code scheme}://127.0.0.1 from a server that answers the
+	 * first bytes it reads with {@code answer}, then closes the connection.
+	 */
+	private String failureAnswered(String scheme, String answer) throws Exception {
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			// a plain HTTP server where the feed's URL says https: the handshake gets no
-			// TLS back
-			Thread plain = new Thread(() -> {
+			Thread answering = new Thread(() -> {
 				try (Socket client = server.accept()) {
 					client.getInputStream().read(new byte[512]);
-					client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes());
+					client.getOutputStream().write(answer.getBytes());
 				}
 				catch (IOException ex) {
 					// the client's failure is what the test checks
 				}
 			});
-			plain.start();
-
-			assertThat(failure("https://127.0.0.1:" + server.getLocalPort() + "/rss"))
-				.isEqualTo("The source could not be reached: the TLS handshake failed");
-			plain.join(5_000);
+			answering.start();
+			String failure = failure(scheme + "://127.0.0.1:" + server.getLocalPort() + "/rss");
+			answering.join(5_000);
+			return failure;
 		}
 	}
 
