@@ -382,7 +382,7 @@
         + ':' + letter.originalOffset), 'text', 'original');
       cell(tr, letter.reason || '–', 'text reason', 'reason');
       cell(tr, letter.redrivenAt ? new Date(letter.redrivenAt).toLocaleString()
-        + (letter.redrives > 1 ? ' (' + letter.redrives + ' times)' : '') : 'not yet', 'text', 'redriven');
+        + (letter.redrives > 1 ? ' (' + letter.redrives + ' times)' : '') : 'not yet', 'text redriven', 'redriven');
       var payload = cell(tr, (letter.payload || '').slice(0, 160), 'text payload', 'payload');
       payload.title = letter.payload || '';
       rows.appendChild(tr);

@@ -174,7 +174,8 @@ abstract class IntakeSourcesIntegrationTests {
 	void anImportThatHoldsNoRecordsIsABadRequest() throws Exception {
 		for (var empty : Map
 			.of("text/csv", "", "application/x-ndjson", "\n\n", "text/csv; charset=UTF-8",
-					"source,externalId,title,postedAt\n\n")
+					"source,externalId,title,postedAt\n\n", "text/csv; charset=utf-8",
+					"source,externalId,title,postedAt,,\n,,,,,\n")
 			.entrySet()) {
 			Response response = postImport(empty.getKey(), empty.getValue().getBytes(StandardCharsets.UTF_8));
 

@@ -211,6 +211,9 @@ abstract class DeadLetterIntegrationTests {
 		assertThat(badField(post("/api/v1/dead-letters/redrive", "{\"topic\": \"listings.ingested\", \"all\": true}")))
 			.isEqualTo("topic");
 		assertThat(list("?topic=error.nothing.here")).isEmpty();
+		assertThat(badField(post("/api/v1/dead-letters/redrive", "{\"topic\": \"error.nothing.here\", \"all\": true}")))
+			.as("a topic the broker does not hold: not 202 with nothing redriven")
+			.isEqualTo("topic");
 	}
 
 	private String badField(BidstreamApi.Response response) {

@@ -398,8 +398,8 @@ abstract class PipelineHealthTests {
 					+ "The source could not be reached: its host name does not resolve");
 			assertThat(member.at("/feeds/failing")).hasSize(1);
 			assertThat(member.at("/feeds/failing/0/source").asString()).isEqualTo("jobsite");
-			assertThat(member.at("/feeds/failing/0/agencyId").isNull()).as("a member's report names no agency")
-				.isTrue();
+			assertThat(member.at("/feeds/failing/0/agencyId").asString()).as("its own, as GET /api/v1/feeds says")
+				.isEqualTo("demo");
 			assertThat(operator.get("reason").asString()).contains("the rss feed jobsite of agency demo failed");
 			assertThat(ingest.requests).containsExactly("dev-demo-key status=FAILING",
 					"dev-operator-key status=FAILING&agency=demo");

@@ -62,6 +62,10 @@ final class RssListings {
 			return "rss";
 		}
 		host = host.toLowerCase(Locale.ROOT);
+		if (host.startsWith("[")) {
+			// an IPv6 literal: its groups alone ("1" for [::1]) would name nothing
+			host = "ipv6-" + host;
+		}
 		String slug = NOT_SOURCE.matcher(host.startsWith("www.") ? host.substring(4) : host).replaceAll("-");
 		slug = slug.substring(0, Math.min(slug.length(), 32)).replaceAll("^-+|-+$", "");
 		return slug.isEmpty() ? "rss" : slug;

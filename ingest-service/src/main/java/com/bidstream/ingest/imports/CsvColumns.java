@@ -64,20 +64,26 @@ final class CsvColumns {
 	}
 
 	/**
-	 * Whether a record's cells line up with the header (RFC 4180: every record has as
-	 * many fields as the header): cells past the header's named ones may only be empty,
-	 * as a spreadsheet's trailing commas leave them.
+	 * Why a record's cells do not line up with the header (RFC 4180: every record has as
+	 * many fields as the header), or null when they do: cells past the header's named
+	 * ones may only be empty, as a spreadsheet's trailing commas leave them.
 	 */
-	boolean fits(List<String> cells) {
-		if (cells.size() < size()) {
-			return false;
+	String misfit(List<String> cells) {
+		int size = size();
+		String fields = cells.size() + ((cells.size() == 1) ? " field" : " fields");
+		if (cells.size() < size) {
+			return "it has " + fields + " where the header has " + size
+					+ " (a field holding a comma is written in double quotes)";
 		}
-		for (int i = size(); i < cells.size(); i++) {
+		for (int i = size; i < cells.size(); i++) {
 			if (!cells.get(i).isBlank()) {
-				return false;
+				return (i < this.names.size())
+						? "column " + (i + 1) + " holds a value, but the header gives that column no name"
+						: "it has " + fields + " where the header has " + this.names.size()
+								+ " (a field holding a comma is written in double quotes)";
 			}
 		}
-		return true;
+		return null;
 	}
 
 	JsonNode fields(List<String> cells) {

@@ -13,7 +13,8 @@ import com.bidstream.ingest.listing.ListingPaths;
  * CSV as RFC 4180 writes it: a header row naming the columns, fields separated by commas,
  * a field in double quotes may hold commas, line breaks and doubled quotes; CRLF or LF
  * line ends; UTF-8 with or without a byte order mark (the spooled file is UTF-8, whatever
- * charset the upload declared). Blank lines are skipped. A record's line is the line of
+ * charset the upload declared). Blank lines are skipped, and so are lines of nothing but
+ * commas, spaces and tabs (a spreadsheet's empty rows). A record's line is the line of
  * the file it starts on (the header is line 1), counting the line breaks inside quoted
  * fields. A record with a field that is not UTF-8 ({@link Utf8}) is unreadable, naming
  * the field's column; a header with one makes every record unreadable.
@@ -177,12 +178,10 @@ final class CsvRecords implements RecordReader {
 			return new RawRecord(this.recordStart, null, this.columns.field(this.strayTextColumn),
 					strayText(this.columns.describe(this.strayTextColumn)), this.cursor.offset(), this.lineNumber);
 		}
-		if (!this.columns.fits(cells)) {
-			return new RawRecord(this.recordStart, null,
-					"is not readable CSV: it has " + cells.size() + ((cells.size() == 1) ? " field" : " fields")
-							+ " where the header has " + this.columns.size()
-							+ " (a field holding a comma is written in double quotes)",
-					this.cursor.offset(), this.lineNumber);
+		String misfit = this.columns.misfit(cells);
+		if (misfit != null) {
+			return new RawRecord(this.recordStart, null, "is not readable CSV: " + misfit, this.cursor.offset(),
+					this.lineNumber);
 		}
 		return new RawRecord(this.recordStart, this.columns.fields(cells), null, this.cursor.offset(), this.lineNumber);
 	}
@@ -269,7 +268,9 @@ final class CsvRecords implements RecordReader {
 				if (b == '\r') {
 					continue;
 				}
-				content = true;
+				// a line of nothing but commas and blanks (a spreadsheet's empty row) is
+				// blank
+				content |= !RecordCounter.Csv.blank(b);
 				if (b == ',') {
 					if (!this.tooLong) {
 						cells.add(decode(cells.size()));

@@ -89,7 +89,7 @@ abstract sealed class RecordCounter {
 			if (b == '\r') {
 				return;
 			}
-			this.content = true;
+			this.content |= !blank(b);
 			if (b == ',') {
 				this.cellHasBytes = false;
 			}
@@ -115,9 +115,18 @@ abstract sealed class RecordCounter {
 				this.pastQuoteLine = true;
 				this.lineAfterQuoteHasContent = false;
 			}
-			else if (b != '\r') {
+			else if (b != '\r' && !blank(b)) {
 				this.lineAfterQuoteHasContent = true;
 			}
+		}
+
+		/**
+		 * Whether an unquoted byte leaves its line blank: a line of nothing but commas,
+		 * spaces and tabs (a spreadsheet's empty row) is no record, as an empty line is
+		 * not.
+		 */
+		static boolean blank(int b) {
+			return b == ',' || b == ' ' || b == '\t';
 		}
 
 		@Override

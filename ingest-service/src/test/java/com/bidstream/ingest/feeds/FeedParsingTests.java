@@ -32,6 +32,7 @@ class FeedParsingTests {
 			.matches("[a-z0-9][a-z0-9-]{0,31}")
 			.doesNotEndWith("-");
 		assertThat(RssListings.sourceOf("not a url")).isEqualTo("rss");
+		assertThat(RssListings.sourceOf("http://[::1]:18080/rss.xml")).isEqualTo("ipv6-1");
 	}
 
 	@Test

@@ -299,10 +299,26 @@ class CsvRecordsTests {
 			.as("nor does a header's trailing commas ask for cells")
 			.singleElement()
 			.satisfies((record) -> assertThat(record.problem()).isNull());
+		assertThat(read("source,externalId,title,category,,\nupwork,~11g,Unnamed,Web Dev,,x\n", 0, 1)).singleElement()
+			.satisfies((record) -> assertThat(record.problem())
+				.isEqualTo("is not readable CSV: column 6 holds a value, but the header gives that column no name"));
 		assertThat(read("source,\"externalId\"x,title\nupwork,~11f,Header\n", 0, 1)).singleElement()
 			.satisfies((record) -> assertThat(record.problem()).isEqualTo("is not readable CSV: the header's column 2 "
 					+ "has text after the quote that closes it (a quote inside a quoted field is written twice: \"\")"));
 		assertThat(count(csv)).isEqualTo(records.size());
+	}
+
+	@Test
+	void aSpreadsheetsEmptyRowsAreBlankLinesNotRecords() throws IOException {
+		String csv = "source,externalId,title,postedAt\r\n" + ",,,\r\n" + "upwork,~14a,Row,2026-11-22T09:15:00Z\r\n"
+				+ " , \t,,\r\n" + ",,\",\",\r\n";
+
+		List<RawRecord> records = read(csv, 0, 1);
+
+		assertThat(records).extracting(RawRecord::line).as("a quoted empty cell is a record").containsExactly(3L, 5L);
+		assertThat(records.get(0).problem()).isNull();
+		assertThat(count(csv)).isEqualTo(records.size());
+		assertThat(count("source,externalId\n,,\n")).isZero();
 	}
 
 	@Test

@@ -88,6 +88,10 @@ class DeadLetterRedriver {
 	 */
 	Outcome redriveAll(String topic) {
 		Map<TopicPartition, OffsetRange> ranges = this.broker.ranges(topic::equals);
+		if (ranges.isEmpty()) {
+			// a misspelt topic would otherwise answer "0 redriven" as if all were well
+			return new Outcome(0, 0, Map.of(-1, "names no dead-letter topic the broker holds"));
+		}
 		Sender sender = new Sender();
 		int[] skipped = { 0 };
 		this.reader.read(ranges, (deadLetter) -> {
@@ -105,7 +109,8 @@ class DeadLetterRedriver {
 
 	/**
 	 * How a redrive went: how many messages were published or skipped, and the ids
-	 * refused (by position in the request, with why), in which case nothing was sent.
+	 * refused (by position in the request, with why; -1 for the request's topic), in
+	 * which case nothing was sent.
 	 */
 	record Outcome(int redriven, int skipped, Map<Integer, String> refused) {
 

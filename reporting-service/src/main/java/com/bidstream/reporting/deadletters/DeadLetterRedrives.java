@@ -38,7 +38,8 @@ public class DeadLetterRedrives {
 			.orElseGet(() -> this.redriver.redrive(request.ids())));
 		if (!outcome.refused().isEmpty()) {
 			List<FieldError> errors = new ArrayList<>();
-			outcome.refused().forEach((index, why) -> errors.add(new FieldError("ids[" + index + "]", why)));
+			outcome.refused()
+				.forEach((index, why) -> errors.add(new FieldError((index < 0) ? "topic" : "ids[" + index + "]", why)));
 			throw ApiProblem.validation(errors);
 		}
 		return new Result(outcome.redriven(), outcome.skipped());

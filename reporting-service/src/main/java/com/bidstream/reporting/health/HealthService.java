@@ -71,14 +71,7 @@ class HealthService {
 		}
 		String reason = troubles.isEmpty() ? "every stage keeps up" : String.join("; ", troubles);
 		return new HealthReport(overall, reason, stageRows, bySource(sources), rejects(snapshot, agency),
-				feeds
-					.map((found) -> new HealthReport.Feeds(found.failing()
-						.stream()
-						.map((feed) -> namesAgencies ? feed
-								: new HealthReport.Feed(feed.id(), null, feed.type(), feed.source(),
-										feed.consecutiveFailures(), feed.lastSuccessAt(), feed.lastError()))
-						.toList(), found.unanswered()))
-					.orElse(null));
+				feeds.map((found) -> new HealthReport.Feeds(found.failing(), found.unanswered())).orElse(null));
 	}
 
 	private static List<HealthReport.Source> bySource(List<SourceFigures> sources) {
