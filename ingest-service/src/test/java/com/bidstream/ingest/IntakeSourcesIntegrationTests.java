@@ -468,6 +468,17 @@ abstract class IntakeSourcesIntegrationTests {
 			.isEqualTo("The body is not readable JSON");
 		assertThat(feeds(api("dev-demo-key")).get(id).get("lastError").asString())
 			.isEqualTo("A push was refused: The body is not readable JSON");
+		byte[] latin1 = "{\"data\": {\"jobs\": [{\"name\": \"caf\u00e9\"}]}}".getBytes(StandardCharsets.ISO_8859_1);
+		var notUtf8 = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/webhooks/" + id))
+				.header("Content-Type", "application/json")
+				.header("X-Bidstream-Signature", signature(secret, latin1))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(notUtf8.statusCode()).isEqualTo(400);
+		assertThat(notUtf8.body()).as("a Latin-1 body sent without its charset is named so")
+			.contains("The body is not valid UTF-8 (declare another charset in Content-Type if it is in one)");
 		String clean = "{\"data\": {\"jobs\": [{\"externalId\": \"" + uniqueId()
 				+ "\", \"name\": \"Clean\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}}";
 		assertThat(webhook(id, clean, signature(secret, clean)).status()).isEqualTo(202);
@@ -660,9 +671,13 @@ abstract class IntakeSourcesIntegrationTests {
 	}
 
 	static String signature(String secret, String body) throws Exception {
+		return signature(secret, body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String signature(String secret, byte[] body) throws Exception {
 		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
 		mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+		return "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
 	}
 
 	JsonNode awaitImport(String key, String id) {

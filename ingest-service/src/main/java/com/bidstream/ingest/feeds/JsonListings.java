@@ -1,5 +1,6 @@
 package com.bidstream.ingest.feeds;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import tools.jackson.databind.ObjectReader;
 
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.ingest.intake.ListingTree;
+import com.bidstream.platform.web.DeclaredCharset;
 
 /**
  * The items of a {@code json-url} feed or a webhook: a JSON array, or an object holding
@@ -46,7 +48,8 @@ final class JsonListings {
 			root = JSON.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new FeedException(what + " is not readable JSON");
+			throw new FeedException(DeclaredCharset.notUtf8(ex) ? DeclaredCharset.notValid(StandardCharsets.UTF_8, what)
+					: what + " is not readable JSON");
 		}
 		JsonNode items = items(root, (mapping != null) ? mapping.path("items").asString(null) : null, what);
 		List<JsonNode> listings = new ArrayList<>(items.size());

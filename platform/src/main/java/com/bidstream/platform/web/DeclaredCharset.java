@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
+import tools.jackson.core.exc.StreamReadException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -81,9 +83,26 @@ public final class DeclaredCharset {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw ApiProblem.badRequest("malformed-body", what + " is not valid " + charset.name()
-					+ " (declare another charset in Content-Type if it is in one)");
+			throw ApiProblem.badRequest("malformed-body", notValid(charset, what));
 		}
+	}
+
+	/**
+	 * What a client is told of a body that is not text in {@code charset}.
+	 * @param what what the body is, for the message ("The body")
+	 */
+	public static String notValid(Charset charset, String what) {
+		return what + " is not valid " + charset.name() + " (declare another charset in Content-Type if it is in one)";
+	}
+
+	/**
+	 * Whether a JSON reader failed because the bytes are not UTF-8 (a Latin-1 body sent
+	 * without its charset): Jackson tells it by its message only.
+	 */
+	public static boolean notUtf8(Throwable failure) {
+		return Causes.first(failure, StreamReadException.class)
+			.map((read) -> String.valueOf(read.getOriginalMessage()).startsWith("Invalid UTF-8"))
+			.orElse(false);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.bidstream.platform.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -137,7 +138,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		Optional<MismatchedInputException> shape = Causes.first(ex, MismatchedInputException.class);
 		String detail = twice.map(DuplicateNames::problem)
 			.orElse(shape.isPresent() ? "The request body is JSON, but not of the shape this request takes"
-					: "The request body is not readable JSON");
+					: DeclaredCharset.notUtf8(ex) ? DeclaredCharset.notValid(StandardCharsets.UTF_8, "The body")
+							: "The request body is not readable JSON");
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(ProblemTypes.of("malformed-body"));
 		if (twice.isPresent()) {

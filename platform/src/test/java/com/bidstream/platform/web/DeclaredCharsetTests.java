@@ -53,4 +53,17 @@ class DeclaredCharsetTests {
 			});
 	}
 
+	@Test
+	void tellsAJsonReaderThatMetBytesThatAreNoUtf8FromOneThatMetBadJson() {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		Throwable latin1 = org.assertj.core.api.Assertions.catchThrowable(
+				() -> json.readTree(new byte[] { '{', '"', 't', '"', ':', '"', 'c', 'a', 'f', (byte) 0xe9, '"', '}' }));
+		Throwable broken = org.assertj.core.api.Assertions.catchThrowable(() -> json.readTree("{\"t\": ".getBytes()));
+
+		assertThat(DeclaredCharset.notUtf8(new IllegalStateException("wrapped", latin1))).isTrue();
+		assertThat(DeclaredCharset.notUtf8(broken)).isFalse();
+		assertThat(DeclaredCharset.notValid(StandardCharsets.UTF_8, "The body"))
+			.isEqualTo("The body is not valid UTF-8 (declare another charset in Content-Type if it is in one)");
+	}
+
 }

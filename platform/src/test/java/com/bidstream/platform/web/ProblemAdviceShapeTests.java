@@ -42,6 +42,23 @@ class ProblemAdviceShapeTests {
 			.isEqualTo(new FieldError("members[0].age", "is not a valid value"));
 	}
 
+	@Test
+	void aBodyThatIsNoUtf8IsNamedSo() {
+		Throwable latin1 = catchThrowableOfType(tools.jackson.core.JacksonException.class,
+				() -> json.readTree(new byte[] { '{', '"', 't', '"', ':', '"', 'c', 'a', 'f', (byte) 0xe9, '"', '}' }));
+		var ex = new org.springframework.http.converter.HttpMessageNotReadableException("unreadable", latin1,
+				new org.springframework.mock.http.MockHttpInputMessage(new byte[0]));
+
+		var answer = new ProblemAdvice().handleHttpMessageNotReadable(ex, new org.springframework.http.HttpHeaders(),
+				org.springframework.http.HttpStatus.BAD_REQUEST,
+				new org.springframework.web.context.request.ServletWebRequest(
+						new org.springframework.mock.web.MockHttpServletRequest("PUT", "/api/v1/profile")));
+
+		assertThat(answer).isNotNull();
+		assertThat(((org.springframework.http.ProblemDetail) answer.getBody()).getDetail())
+			.isEqualTo("The body is not valid UTF-8 (declare another charset in Content-Type if it is in one)");
+	}
+
 	private static FieldError wrongShape(String body, Class<?> type) {
 		MismatchedInputException ex = catchThrowableOfType(MismatchedInputException.class,
 				() -> json.readValue(body, type));
