@@ -461,6 +461,9 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(feeds(api("dev-demo-key")).get(id).get("lastError").asString())
 			.as("the rejected item is kept on the feed, as a poll's are")
 			.isEqualTo("1 of 2 items rejected; first, item 1: postedAt is required");
+		assertThat(feeds(api("dev-demo-key")).get(id).get("status").asString())
+			.as("a push taken with items rejected is no failure, as a poll's is not")
+			.isEqualTo("PUSHED");
 		String unreadable = "{\"data\": ";
 		Response refused = webhook(id, unreadable, signature(secret, unreadable));
 		assertThat(refused.status()).isEqualTo(400);
@@ -468,6 +471,10 @@ abstract class IntakeSourcesIntegrationTests {
 			.isEqualTo("The body is not readable JSON");
 		assertThat(feeds(api("dev-demo-key")).get(id).get("lastError").asString())
 			.isEqualTo("A push was refused: The body is not readable JSON");
+		assertThat(feeds(api("dev-demo-key")).get(id).get("status").asString())
+			.as("a push refused whole fails the feed, so that the health report names it")
+			.isEqualTo("FAILING");
+		assertThat(api("dev-demo-key").get("/api/v1/feeds?status=FAILING").body()).contains(id);
 		byte[] latin1 = "{\"data\": {\"jobs\": [{\"name\": \"caf\u00e9\"}]}}".getBytes(StandardCharsets.ISO_8859_1);
 		var notUtf8 = java.net.http.HttpClient.newHttpClient()
 			.send(java.net.http.HttpRequest
@@ -483,6 +490,7 @@ abstract class IntakeSourcesIntegrationTests {
 				+ "\", \"name\": \"Clean\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}}";
 		assertThat(webhook(id, clean, signature(secret, clean)).status()).isEqualTo(202);
 		assertThat(feeds(api("dev-demo-key")).get(id).get("lastError")).as("a clean push clears it").isNull();
+		assertThat(feeds(api("dev-demo-key")).get(id).get("status").asString()).isEqualTo("PUSHED");
 		assertThat(api("dev-demo-key").get("/api/v1/feeds").body()).doesNotContain(secret);
 		assertThat(this.jdbc.queryForObject("select secret from feeds where id = ?::uuid", String.class, id))
 			.as("sealed at rest")

@@ -122,6 +122,10 @@ class OutagesEndToEndTests {
 					acknowledged, queued, String.join(", ", restarts), clients.connectionErrors(),
 					clients.committedBeforeTheCut());
 		}
+		catch (Throwable failure) {
+			StackLogs.printErrors(stack, System.out);
+			throw failure;
+		}
 		finally {
 			stack.close();
 		}

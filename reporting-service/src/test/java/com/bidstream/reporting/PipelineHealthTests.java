@@ -404,6 +404,13 @@ abstract class PipelineHealthTests {
 			assertThat(ingest.requests).containsExactly("dev-demo-key status=FAILING",
 					"dev-operator-key status=FAILING&agency=demo");
 
+			ingest.answer(200, """
+					[{"id": "f-3", "agencyId": "demo", "type": "webhook", "source": "scanner", "status": "FAILING",
+					  "consecutiveFailures": 1, "lastError": "A push was refused: The body is not readable JSON"}]""");
+			assertThat(health("dev-demo-key", "").get("reason").asString()).as("a webhook feed fails by its pushes")
+				.contains("feeds: the webhook feed scanner refused its last push: A push was refused: "
+						+ "The body is not readable JSON");
+
 			ingest.answer(500, "{}");
 			JsonNode unanswered = health("dev-demo-key", "");
 			assertThat(unanswered.get("status").asString()).isEqualTo("DEGRADED");

@@ -15,7 +15,8 @@ record Feed(UUID id, String agency, FeedType type, String source, String url, St
 
 	String status() {
 		if (!this.type.polled()) {
-			return "PUSHED";
+			// a webhook feed fails when its last push was refused as a whole
+			return (this.consecutiveFailures > 0) ? "FAILING" : "PUSHED";
 		}
 		return (this.consecutiveFailures > 0) ? "FAILING" : ((this.lastPollAt != null) ? "OK" : "PENDING");
 	}

@@ -222,22 +222,25 @@ class Feeds {
 	}
 
 	/**
-	 * A push taken: its new listings counted, and its rejected items' problem (null when
-	 * it had none, which clears an earlier one).
+	 * A push taken: its new listings counted, its rejected items' problem (null when it
+	 * had none, which clears an earlier one), and the feed no longer failing.
 	 */
 	void pushed(UUID id, long found, String problem) {
 		this.jdbc
 			.sql("update feeds set last_poll_at = now(), last_success_at = now(), "
-					+ "listings_found = listings_found + ?, last_error = ? where id = ?")
+					+ "listings_found = listings_found + ?, consecutive_failures = 0, last_error = ? where id = ?")
 			.params(found, problem, id)
 			.update();
 	}
 
 	/**
-	 * A push refused as a whole (its body unreadable or too large).
+	 * A push refused as a whole (its body unreadable or too large): the feed is FAILING,
+	 * as a polled one whose poll failed, until a push is taken again.
 	 */
 	void pushRefused(UUID id, String problem) {
-		this.jdbc.sql("update feeds set last_poll_at = now(), last_error = ? where id = ?")
+		this.jdbc
+			.sql("update feeds set last_poll_at = now(), consecutive_failures = consecutive_failures + 1, "
+					+ "last_error = ? where id = ?")
 			.params(problem, id)
 			.update();
 	}

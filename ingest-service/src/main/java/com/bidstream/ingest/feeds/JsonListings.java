@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -13,6 +14,7 @@ import tools.jackson.databind.ObjectReader;
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.ingest.intake.ListingTree;
 import com.bidstream.platform.web.DeclaredCharset;
+import com.bidstream.platform.web.DuplicateNames;
 
 /**
  * The items of a {@code json-url} feed or a webhook: a JSON array, or an object holding
@@ -24,9 +26,18 @@ import com.bidstream.platform.web.DeclaredCharset;
  */
 final class JsonListings {
 
-	private static final ObjectReader JSON = EventCodec.mapper()
+	/**
+	 * A polled source's answer is read as it comes: a source we do not run may name a
+	 * field twice, and refusing its every item for it would leave the feed failing.
+	 */
+	private static final ObjectReader ANSWERS = EventCodec.mapper()
 		.reader()
 		.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+	/**
+	 * A push is a request body, read as strictly as every other ({@link DuplicateNames}).
+	 */
+	private static final ObjectReader PUSHES = ANSWERS.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
 	private JsonListings() {
 	}
@@ -35,21 +46,28 @@ final class JsonListings {
 	 * The listings of a polled source's answer.
 	 */
 	static List<JsonNode> read(byte[] body, JsonNode mapping, String feedSource) {
-		return read(body, mapping, feedSource, "The answer");
+		return read(ANSWERS, body, mapping, feedSource, "The answer");
 	}
 
 	/**
-	 * The listings of {@code body}, which errors call {@code what} ("The answer" of a
-	 * polled source, "The body" of a push).
+	 * The listings of a webhook's push, whose errors call it "The body".
 	 */
-	static List<JsonNode> read(byte[] body, JsonNode mapping, String feedSource, String what) {
+	static List<JsonNode> pushed(byte[] body, JsonNode mapping, String feedSource) {
+		return read(PUSHES, body, mapping, feedSource, "The body");
+	}
+
+	private static List<JsonNode> read(ObjectReader reader, byte[] body, JsonNode mapping, String feedSource,
+			String what) {
 		JsonNode root;
 		try {
-			root = JSON.readTree(body);
+			root = reader.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new FeedException(DeclaredCharset.notUtf8(ex) ? DeclaredCharset.notValid(StandardCharsets.UTF_8, what)
-					: what + " is not readable JSON");
+			if (DeclaredCharset.notUtf8(ex)) {
+				throw new FeedException(DeclaredCharset.notValid(StandardCharsets.UTF_8, what));
+			}
+			throw new FeedException(
+					DuplicateNames.of(ex).map(DuplicateNames::problem).orElse(what + " is not readable JSON"));
 		}
 		JsonNode items = items(root, (mapping != null) ? mapping.path("items").asString(null) : null, what);
 		List<JsonNode> listings = new ArrayList<>(items.size());

@@ -64,7 +64,7 @@ class WebhooksController {
 		Feed feed = verified(feedId, request.getHeader(SIGNATURE), body);
 		List<JsonNode> items;
 		try {
-			items = FeedText.cleaned(JsonListings.read(body, feed.mapping(), feed.source(), "The body"));
+			items = FeedText.cleaned(JsonListings.pushed(body, feed.mapping(), feed.source()));
 		}
 		catch (FeedException ex) {
 			// the sender gets the 400; the feed keeps it for whoever looks at the feeds

@@ -132,6 +132,20 @@ class FeedParsingTests {
 	}
 
 	@Test
+	void aPushNamingAFieldTwiceIsRefusedWhereAPolledAnswerIsReadAsItComes() {
+		String body = "[{\"externalId\": \"1\", \"title\": \"First\", \"title\": \"Second\"}]";
+
+		assertThatExceptionOfType(FeedException.class).as("a push is a request body")
+			.isThrownBy(() -> JsonListings.pushed(bytes(body), null, "x"))
+			.withMessage("The JSON names \"title\" twice in one object");
+		assertThat(JsonListings.read(bytes(body), null, "x").get(0).get("title").asString())
+			.as("a source we do not run is read as it sent")
+			.isEqualTo("Second");
+		assertThatExceptionOfType(FeedException.class).isThrownBy(() -> JsonListings.pushed(bytes("[{"), null, "x"))
+			.withMessage("The body is not readable JSON");
+	}
+
+	@Test
 	void loopbackPrivateAndLinkLocalAddressesAreRefusedUnlessAllowed() {
 		AddressGuard guard = new AddressGuard(false);
 

@@ -117,10 +117,14 @@ class FeedCheck {
 			}
 			HealthReport.Feed first = this.failing.get(0);
 			String name = (first.source() != null) ? first.source() : first.type();
+			// a webhook feed fails by the pushes refused to it, the others by their polls
+			boolean pushed = "webhook".equals(first.type());
 			String reason = "the " + first.type() + " feed " + name
-					+ (namesAgencies ? " of agency " + first.agencyId() : "") + " failed its last "
-					+ ((first.consecutiveFailures() == 1) ? "poll" : first.consecutiveFailures() + " polls") + ": "
-					+ first.lastError();
+					+ (namesAgencies ? " of agency " + first.agencyId() : "")
+					+ (pushed ? " refused its last " : " failed its last ")
+					+ ((first.consecutiveFailures() == 1) ? (pushed ? "push" : "poll")
+							: first.consecutiveFailures() + (pushed ? " pushes" : " polls"))
+					+ ": " + first.lastError();
 			if (this.failing.size() > 1) {
 				reason += " (and " + (this.failing.size() - 1) + " more failing feeds)";
 			}
