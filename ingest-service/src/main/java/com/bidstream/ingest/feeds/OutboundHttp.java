@@ -1,7 +1,7 @@
 package com.bidstream.ingest.feeds;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -9,8 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
 
@@ -67,33 +75,124 @@ class OutboundHttp {
 		return HttpRequest.newBuilder(URI.create(url)).timeout(this.readTimeout).header("User-Agent", "bidstream");
 	}
 
+	/**
+	 * Sends and reads the whole answer within {@link #readTimeout}: the JDK client's own
+	 * timeout ends when the headers arrive, so a source sending its body a byte a second
+	 * would hold the poller's thread for as long as it liked. Past the time the exchange
+	 * is cancelled.
+	 */
 	private byte[] send(HttpRequest request) {
+		CompletableFuture<HttpResponse<byte[]>> sent = this.client.sendAsync(request, (answer) -> {
+			int status = answer.statusCode();
+			return new CappedBody((status >= 200 && status <= 299) ? this.maxBytes : -1);
+		});
 		try {
-			HttpResponse<InputStream> response = this.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-			try (InputStream body = response.body()) {
-				int status = response.statusCode();
-				if (status < 200 || status > 299) {
-					throw new FeedException("The source answered HTTP " + status
-							+ ((status == 401 || status == 403) ? " (is the token still valid?)" : ""));
-				}
-				byte[] bytes = body.readNBytes((int) Math.min(this.maxBytes + 1, Integer.MAX_VALUE - 8));
-				if (bytes.length > this.maxBytes) {
-					throw new FeedException("The source's answer is larger than the " + this.maxBytes
-							+ " bytes a feed may send at once");
-				}
-				return bytes;
+			HttpResponse<byte[]> response = sent.get(this.readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			int status = response.statusCode();
+			if (status < 200 || status > 299) {
+				throw new FeedException("The source answered HTTP " + status
+						+ ((status == 401 || status == 403) ? " (is the token still valid?)" : ""));
 			}
+			return response.body();
 		}
-		catch (HttpTimeoutException ex) {
+		catch (TimeoutException ex) {
+			sent.cancel(true);
 			throw new FeedException("The source did not answer in time");
 		}
-		catch (IOException ex) {
-			throw new FeedException(unreachable(ex));
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof HttpTimeoutException) {
+				throw new FeedException("The source did not answer in time");
+			}
+			if (cause instanceof CappedBody.TooLarge) {
+				throw new FeedException(
+						"The source's answer is larger than the " + this.maxBytes + " bytes a feed may send at once");
+			}
+			if (cause instanceof IOException failure) {
+				throw new FeedException(unreachable(failure));
+			}
+			throw new FeedException("The source could not be read (" + cause + ")");
 		}
 		catch (InterruptedException ex) {
+			sent.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new FeedException("Interrupted while reading the source");
 		}
+	}
+
+	/**
+	 * An answer's body, read no further than {@code maxBytes} (the exchange cancelled
+	 * past it), or not read at all ({@code maxBytes} -1: an error status, which is all
+	 * that is wanted of it).
+	 */
+	static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+		private final long maxBytes;
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+
+		private Flow.Subscription subscription;
+
+		CappedBody(long maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public CompletionStage<byte[]> getBody() {
+			return this.body;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			if (this.maxBytes < 0) {
+				subscription.cancel();
+				this.body.complete(new byte[0]);
+				return;
+			}
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> buffers) {
+			if (this.body.isDone()) {
+				return;
+			}
+			for (ByteBuffer buffer : buffers) {
+				if (this.bytes.size() + (long) buffer.remaining() > this.maxBytes) {
+					this.subscription.cancel();
+					this.body.completeExceptionally(new TooLarge());
+					return;
+				}
+				byte[] chunk = new byte[buffer.remaining()];
+				buffer.get(chunk);
+				this.bytes.writeBytes(chunk);
+			}
+		}
+
+		@Override
+		public void onError(Throwable failure) {
+			this.body.completeExceptionally(failure);
+		}
+
+		@Override
+		public void onComplete() {
+			this.body.complete(this.bytes.toByteArray());
+		}
+
+		/**
+		 * The answer went past the cap.
+		 */
+		static final class TooLarge extends RuntimeException {
+
+			TooLarge() {
+				super("The answer is larger than the cap", null, false, false);
+			}
+
+		}
+
 	}
 
 	/**

@@ -55,6 +55,47 @@ class OutboundHttpTests {
 			.isEqualTo("The source could not be reached: the TLS handshake failed");
 	}
 
+	@Test
+	void anAnswerSentSlowlyIsGivenUpAtTheTimeoutForTheWholeAnswer() throws Exception {
+		// the headers at once, then a byte a second for longer than the 5 s timeout: the
+		// JDK client's own timeout ends with the headers
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			Thread answering = new Thread(() -> {
+				try (Socket client = server.accept()) {
+					client.getInputStream().read(new byte[512]);
+					client.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 12\r\n\r\n".getBytes());
+					for (int i = 0; i < 12; i++) {
+						client.getOutputStream().write('x');
+						client.getOutputStream().flush();
+						Thread.sleep(1_000);
+					}
+				}
+				catch (IOException | InterruptedException ex) {
+					// the client gave up: what the test checks
+				}
+			});
+			answering.start();
+
+			assertThat(failure("http://127.0.0.1:" + server.getLocalPort() + "/rss"))
+				.isEqualTo("The source did not answer in time");
+			answering.interrupt();
+			answering.join(5_000);
+		}
+	}
+
+	@Test
+	void anAnswerLargerThanTheCapIsNotReadPastIt() throws Exception {
+		String big = "x".repeat(1_200_000);
+		assertThat(failureAnswered("http", "HTTP/1.1 200 OK\r\nContent-Length: " + big.length() + "\r\n\r\n" + big))
+			.isEqualTo("The source's answer is larger than the 1048576 bytes a feed may send at once");
+	}
+
+	@Test
+	void anErrorStatusIsNamedWithoutReadingItsBody() throws Exception {
+		assertThat(failureAnswered("http", "HTTP/1.1 401 Unauthorized\r\nContent-Length: 100\r\n\r\nshort"))
+			.isEqualTo("The source answered HTTP 401 (is the token still valid?)");
+	}
+
 	/**
 	 * The failure of a read of {@code scheme}://127.0.0.1 from a server that answers the
 	 * first bytes it reads with {@code answer}, then closes the connection.
