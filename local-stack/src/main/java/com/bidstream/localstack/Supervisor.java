@@ -150,7 +150,8 @@ final class Supervisor implements AutoCloseable {
 
 	private void failedStart(Supervised node, int failedStarts) {
 		String how = node.process().isAlive() ? "was not UP within " + this.startupTimeout.toSeconds() + " s"
-				: "exited with code " + node.process().exitCode() + " before it was UP";
+				: "exited with code " + node.process().exitCode() + " before it was UP"
+						+ node.process().failureCause().map((cause) -> " (" + cause + ")").orElse("");
 		node.process().stop(Duration.ofSeconds(5));
 		retryOrGiveUp(node, how, failedStarts);
 	}

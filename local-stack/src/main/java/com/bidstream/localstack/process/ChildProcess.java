@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -88,6 +89,14 @@ public final class ChildProcess {
 
 	public Path log() {
 		return this.log;
+	}
+
+	/**
+	 * Why its latest run failed, in one line, when its log says: a known cause, or the
+	 * exception at the bottom of its last stack trace.
+	 */
+	public Optional<String> failureCause() {
+		return FailureCause.inOneLine(this.name, linesOfLatestRun());
 	}
 
 	public Process process() {

@@ -41,6 +41,26 @@ final class FailureCause {
 			.map((rule) -> rule.cause().formatted(displayName(name)));
 	}
 
+	/**
+	 * The known cause, else the deepest exception the latest run's last stack trace names
+	 * (its last {@code Caused by:} line, at most 300 characters): one line for a console
+	 * that goes on running.
+	 */
+	static Optional<String> inOneLine(String name, List<String> lines) {
+		Optional<String> known = of(name, lines);
+		if (known.isPresent()) {
+			return known;
+		}
+		for (int i = lines.size() - 1; i >= 0; i--) {
+			String line = lines.get(i).strip();
+			if (line.startsWith("Caused by: ")) {
+				String cause = line.substring("Caused by: ".length());
+				return Optional.of((cause.length() > 300) ? cause.substring(0, 300) + "..." : cause);
+			}
+		}
+		return Optional.empty();
+	}
+
 	static String displayName(String name) {
 		return switch (name) {
 			case "postgres" -> "PostgreSQL";

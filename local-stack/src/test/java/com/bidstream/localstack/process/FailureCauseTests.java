@@ -37,6 +37,25 @@ class FailureCauseTests {
 	}
 
 	@Test
+	void inOneLineAnUnknownFailureIsItsDeepestCause() {
+		List<String> lines = List.of("ERROR 1 --- [main] o.s.boot.SpringApplication : Application run failed",
+				"org.springframework.context.ApplicationContextException: Failed to start bean 'x'",
+				"\tat org.springframework.context.support.DefaultLifecycleProcessor.doStart(...)",
+				"Caused by: java.lang.IllegalStateException: outer", "\tat a.b.C.d(C.java:1)",
+				"Caused by: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node",
+				"\t... 12 common frames omitted");
+
+		assertThat(FailureCause.inOneLine("reporting", lines))
+			.contains("org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node");
+		assertThat(FailureCause.inOneLine("ingest",
+				List.of("Web server failed to start. Port 8081 was already in use.",
+						"Caused by: java.net.BindException: Address already in use")))
+			.as("a known cause first")
+			.contains("ingest-service could not open its port: another program is using it");
+		assertThat(FailureCause.inOneLine("kafka", List.of("something else went wrong"))).isEmpty();
+	}
+
+	@Test
 	void anUnknownFailureHasNoCause() {
 		assertThat(FailureCause.of("kafka", List.of("something else went wrong"))).isEmpty();
 	}
