@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -47,11 +49,24 @@ final class FeedStub implements AutoCloseable {
 	}
 
 	void answer(String path, int status, String contentType, String body) {
-		this.answers.put(path, new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), 0));
+		this.answers.put(path, new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8), 0, null));
 	}
 
 	void answerSlowly(String path, long delayMillis) {
-		this.answers.put(path, new Answer(200, "application/json", "[]".getBytes(StandardCharsets.UTF_8), delayMillis));
+		this.answers.put(path,
+				new Answer(200, "application/json", "[]".getBytes(StandardCharsets.UTF_8), delayMillis, null));
+	}
+
+	/**
+	 * Answers {@code []} once {@code release} is counted down (or after 5 s), so that a
+	 * test acts while a poll runs.
+	 */
+	void answerWhenReleased(String path, CountDownLatch release) {
+		this.answers.put(path, new Answer(200, "application/json", "[]".getBytes(StandardCharsets.UTF_8), 0, release));
+	}
+
+	long requestsTo(String path) {
+		return this.requests.stream().filter((request) -> request.path().equals(path)).count();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -59,10 +74,13 @@ final class FeedStub implements AutoCloseable {
 		this.requests.add(new Request(exchange.getRequestURI().getPath(),
 				exchange.getRequestHeaders().getFirst("Authorization"), new String(body, StandardCharsets.UTF_8)));
 		Answer answer = this.answers.getOrDefault(exchange.getRequestURI().getPath(),
-				new Answer(404, "text/plain", new byte[0], 0));
+				new Answer(404, "text/plain", new byte[0], 0, null));
 		try {
 			if (answer.delayMillis() > 0) {
 				Thread.sleep(answer.delayMillis());
+			}
+			if (answer.release() != null) {
+				answer.release().await(5, TimeUnit.SECONDS);
 			}
 			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
 			exchange.sendResponseHeaders(answer.status(), (answer.body().length == 0) ? -1 : answer.body().length);
@@ -80,7 +98,7 @@ final class FeedStub implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	record Answer(int status, String contentType, byte[] body, long delayMillis) {
+	record Answer(int status, String contentType, byte[] body, long delayMillis, CountDownLatch release) {
 
 	}
 

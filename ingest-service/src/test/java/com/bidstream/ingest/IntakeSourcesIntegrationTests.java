@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -426,6 +427,29 @@ abstract class IntakeSourcesIntegrationTests {
 			.isEqualTo(404);
 		String webhook = createFeed(agency, "{\"type\": \"webhook\", \"source\": \"hooks\"}");
 		assertThat(agency.post("/api/v1/feeds/" + webhook + "/poll", "").status()).isEqualTo(409);
+	}
+
+	@Test
+	void aPollAskedForWhileOneRunsFollowsItByTheMinimumGapInsteadOfBeingLostToItsSchedule() {
+		String path = "/held-" + uniqueId();
+		CountDownLatch release = new CountDownLatch(1);
+		STUB.answerWhenReleased(path, release);
+		BidstreamApi agency = api("dev-demo-key");
+		String id = createFeed(agency, "{\"type\": \"json-url\", \"source\": \"held\", \"url\": \"" + STUB.url(path)
+				+ "\", \"pollSeconds\": 3600}");
+		await().atMost(PUBLISHED).pollInterval(Duration.ofMillis(20)).until(() -> STUB.requestsTo(path) == 1);
+
+		// the first poll waits for its answer (the read timeout is 1 s)
+		Response asked = agency.post("/api/v1/feeds/" + id + "/poll", "");
+		release.countDown();
+
+		assertThat(asked.status()).as(asked.toString()).isEqualTo(202);
+		await("polled again 1 s (the minimum gap) after the running poll, not an hour later")
+			.atMost(Duration.ofSeconds(15))
+			.until(() -> STUB.requestsTo(path) == 2);
+		await("and then left to its schedule").during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> STUB.requestsTo(path) == 2);
 	}
 
 	@Test

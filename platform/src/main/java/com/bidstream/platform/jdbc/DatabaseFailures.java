@@ -28,8 +28,9 @@ public final class DatabaseFailures {
 	 * True when the failure is the database being out of reach (a restart, a failover, a
 	 * connection cut), not the event: Spring's resource and transient failures, a
 	 * transaction that could not begin, a JDBC connection error (SQLState class 08, or
-	 * 57P: the server shutting down), and a commit or rollback that failed on such a
-	 * connection, whose own exception then hides the one the work threw.
+	 * 57P: the server shutting down), the pool's own refusal of a connection it found
+	 * broken, and a commit or rollback that failed on such a connection, whose own
+	 * exception then hides the one the work threw.
 	 */
 	public static boolean isUnreachable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -37,7 +38,8 @@ public final class DatabaseFailures {
 					|| cause instanceof CannotCreateTransactionException
 					|| cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
-					|| (cause instanceof SQLException sql && connectionLost(sql.getSQLState()))) {
+					|| (cause instanceof SQLException sql
+							&& (connectionLost(sql.getSQLState()) || closedByThePool(sql)))) {
 				return true;
 			}
 			if (cause instanceof TransactionSystemException ended && ended.getApplicationException() != null
@@ -68,6 +70,17 @@ public final class DatabaseFailures {
 	private static boolean contended(@Nullable String sqlState) {
 		return "40001".equals(sqlState) || "40P01".equals(sqlState) || "55P03".equals(sqlState)
 				|| "57014".equals(sqlState);
+	}
+
+	/**
+	 * HikariCP marks a connection broken when a statement or a commit on it fails with a
+	 * connection error (57P01 when the server shuts down), and answers anything asked of
+	 * it afterwards, Spring's rollback after the failed commit included, with
+	 * {@code SQLException("Connection is closed")} and no SQLState, which Spring leaves
+	 * untranslated (a {@code TransactionSystemException}, "JDBC rollback failed").
+	 */
+	private static boolean closedByThePool(SQLException failure) {
+		return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
 	}
 
 	private static boolean connectionLost(@Nullable String sqlState) {

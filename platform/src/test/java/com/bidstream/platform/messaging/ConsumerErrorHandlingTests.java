@@ -40,7 +40,12 @@ class ConsumerErrorHandlingTests {
 		TransactionSystemException overriding = new TransactionSystemException("JDBC rollback failed");
 		overriding.initApplicationException(new DataAccessResourceFailureException("I/O error while sending"));
 
+		TransactionSystemException closedByThePool = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+
 		assertThat(DatabaseFailures.isUnreachable(rollback)).isTrue();
+		assertThat(DatabaseFailures.isUnreachable(closedByThePool)).as("HikariCP's closed connection: no SQLState")
+			.isTrue();
 		assertThat(DatabaseFailures.isUnreachable(overriding)).isTrue();
 		assertThat(DatabaseFailures
 			.isUnreachable(new BatchListenerFailedException("x", new SQLException("shutting down", "57P01"), 0)))
