@@ -31,6 +31,13 @@ public final class ListingValidator {
 	static final int MAX_URL = 2_048;
 
 	/**
+	 * A listing's link is shown to people and followed by them: an absolute http or https
+	 * URL with a host and no white space, nothing else ({@code javascript:},
+	 * {@code data:}, a relative path).
+	 */
+	static final Pattern WEB_URL = Pattern.compile("(?i)https?://[^\\s/?#@]+(?:[/?#]\\S*)?");
+
+	/**
 	 * The short free texts (category, duration, workload, client.companySize), whose
 	 * contract names no limit: bounded so that no listing is too large to publish.
 	 */
@@ -68,7 +75,7 @@ public final class ListingValidator {
 				"must be 1 to 128 characters of A-Z a-z 0-9 . _ ~ : -");
 		String title = title(fields);
 		Instant postedAt = postedAt(fields);
-		Listing listing = new Listing(source, externalId, fields.text("url", MAX_URL), title,
+		Listing listing = new Listing(source, externalId, url(fields), title,
 				fields.text("description", MAX_DESCRIPTION), postedAt, fields.text("category", MAX_SHORT_TEXT),
 				ListingParts.skills(fields), ListingParts.budget(fields),
 				fields.choice("experienceLevel", ExperienceLevel.class), fields.text("duration", MAX_SHORT_TEXT),
@@ -106,6 +113,15 @@ public final class ListingValidator {
 		return text.codePoints()
 			.allMatch((c) -> Character.isWhitespace(c) || Character.isSpaceChar(c)
 					|| Character.getType(c) == Character.FORMAT || Character.isISOControl(c));
+	}
+
+	private static String url(JsonFields fields) {
+		String url = fields.text("url", MAX_URL);
+		if (url != null && !WEB_URL.matcher(url).matches()) {
+			fields.error("url", "must be an http or https URL, such as https://www.upwork.com/jobs/~01abc");
+			return null;
+		}
+		return url;
 	}
 
 	private static String title(JsonFields fields) {

@@ -58,6 +58,21 @@ class ListingValidatorTests {
 	}
 
 	@Test
+	void aUrlIsAnAbsoluteHttpOrHttpsLinkAndNothingElse() {
+		for (String good : new String[] { "https://www.upwork.com/jobs/~021234567890", "HTTP://example.com",
+				"https://example.com:8443/a?b=c#d" }) {
+			assertThat(this.validator.validate(Listings.example().put("url", good)).errors()).as(good).isEmpty();
+		}
+		for (String bad : new String[] { "javascript:alert(document.cookie)", "data:text/html,<script>x</script>",
+				"/jobs/1", "www.upwork.com/jobs/1", "https://", "https://user@evil.example/", "ftp://example.com/x",
+				"https://example.com/a b", " https://example.com" }) {
+			assertThat(this.validator.validate(Listings.example().put("url", bad)).errors()).as(bad)
+				.containsExactly(new Violation("url",
+						"must be an http or https URL, such as https://www.upwork.com/jobs/~01abc"));
+		}
+	}
+
+	@Test
 	void reportsEveryMissingRequiredFieldAtOnce() {
 		Validation validation = this.validator.validate(Listings.json("{\"title\": null}"));
 
@@ -242,7 +257,7 @@ class ListingValidatorTests {
 			.put("workload", "w".repeat(201));
 		((ObjectNode) tooLong.get("client")).put("country", "c".repeat(101)).put("companySize", "s".repeat(201));
 		ObjectNode atTheLimit = Listings.example();
-		atTheLimit.put("url", "u".repeat(2_048))
+		atTheLimit.put("url", "https://example.com/" + "u".repeat(2_048 - "https://example.com/".length()))
 			.put("category", "c".repeat(200))
 			.put("duration", "d".repeat(200))
 			.put("workload", "w".repeat(200));
