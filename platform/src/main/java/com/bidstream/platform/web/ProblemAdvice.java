@@ -1,10 +1,13 @@
 package com.bidstream.platform.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +68,25 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
-		return apiProblem(ApiProblem.invalidField(ex.getName(), "has an invalid value"), request);
+		return apiProblem(ApiProblem.invalidField(ex.getName(), expected(ex.getRequiredType())), request);
+	}
+
+	/**
+	 * What a parameter of {@code type} must be, in words (a walkthrough met "has an
+	 * invalid value" for {@code excludeNoHire=maybe}).
+	 */
+	static String expected(@Nullable Class<?> type) {
+		if (type == Boolean.class || type == boolean.class) {
+			return "must be true or false";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "must be a whole number";
+		}
+		if (type != null && type.isEnum()) {
+			return "must be one of "
+					+ Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+		}
+		return "has an invalid value";
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -23,6 +23,15 @@ class ProblemAdviceShapeTests {
 	}
 
 	@Test
+	void aQueryParameterOfTheWrongTypeSaysWhatItMustBe() {
+		assertThat(ProblemAdvice.expected(Boolean.class)).isEqualTo("must be true or false");
+		assertThat(ProblemAdvice.expected(int.class)).isEqualTo("must be a whole number");
+		assertThat(ProblemAdvice.expected(java.time.DayOfWeek.class))
+			.isEqualTo("must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY");
+		assertThat(ProblemAdvice.expected(java.util.UUID.class)).isEqualTo("has an invalid value");
+	}
+
+	@Test
 	void namesTheBodyWhenItIsNoObject() {
 		assertThat(wrongShape("[1]", Map.class)).isEqualTo(new FieldError("$", "must be a JSON object"));
 		assertThat(wrongShape("\"text\"", Team.class)).isEqualTo(new FieldError("$", "must be a JSON object"));
