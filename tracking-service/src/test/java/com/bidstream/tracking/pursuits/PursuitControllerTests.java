@@ -113,7 +113,9 @@ class PursuitControllerTests {
 
 	@Test
 	void rejectsABodyThatIsNotAJsonObject() throws Exception {
-		postEvent("dev-demo-key", "[1, 2]").andExpect(status().isBadRequest());
+		postEvent("dev-demo-key", "[1, 2]").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("$"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be a JSON object"));
 		postEvent("dev-demo-key", "{not json").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/malformed-body")));
 	}
