@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -232,6 +233,31 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		problem.setType(ProblemTypes.of("validation"));
 		problem.setProperty("errors", List.of(new FieldError(ex.getParameterName(), "is required")));
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * A body of a type the endpoint does not read says which it reads: Spring's detail
+	 * ("Content-Type 'null' is not supported") left the client guessing, on the
+	 * dashboard's sign-in form for one.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unsupported(ex));
+		problem.setType(ProblemTypes.of("unsupported-media-type"));
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	static String unsupported(HttpMediaTypeNotSupportedException ex) {
+		String sent = (ex.getContentType() != null) ? "A body of type " + ex.getContentType()
+				: "A body without a Content-Type";
+		String reads = ex.getSupportedMediaTypes()
+			.stream()
+			.map(Object::toString)
+			.filter((type) -> !type.contains("*"))
+			.distinct()
+			.collect(Collectors.joining(" or "));
+		return sent + " is not read here" + (reads.isEmpty() ? "" : "; send " + reads);
 	}
 
 	@Override

@@ -23,6 +23,18 @@ class ProblemAdviceShapeTests {
 	}
 
 	@Test
+	void aBodyOfATypeNotReadHereNamesTheTypesThatAre() {
+		var form = org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED;
+		assertThat(ProblemAdvice.unsupported(new org.springframework.web.HttpMediaTypeNotSupportedException(null,
+				List.of(form, org.springframework.http.MediaType.ALL), org.springframework.http.HttpMethod.POST)))
+			.isEqualTo("A body without a Content-Type is not read here; send application/x-www-form-urlencoded");
+		assertThat(ProblemAdvice.unsupported(new org.springframework.web.HttpMediaTypeNotSupportedException(
+				org.springframework.http.MediaType.APPLICATION_JSON, List.of(form),
+				org.springframework.http.HttpMethod.POST)))
+			.isEqualTo("A body of type application/json is not read here; send application/x-www-form-urlencoded");
+	}
+
+	@Test
 	void aQueryParameterOfTheWrongTypeSaysWhatItMustBe() {
 		assertThat(ProblemAdvice.expected(Boolean.class)).isEqualTo("must be true or false");
 		assertThat(ProblemAdvice.expected(int.class)).isEqualTo("must be a whole number");
