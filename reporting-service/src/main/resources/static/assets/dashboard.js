@@ -122,6 +122,12 @@
     return (value === null || value === undefined) ? '–' : Number(value).toFixed(digits || 0);
   }
 
+  // Dollars as the rest of the product writes them: $12,900, $1,234.50.
+  function money(value, digits) {
+    return (value === null || value === undefined) ? '–' : '$' + Number(value).toLocaleString('en-US',
+      { minimumFractionDigits: digits || 0, maximumFractionDigits: digits || 0 });
+  }
+
   function showStatus(node, text, isError) {
     node.className = isError ? 'error' : 'muted';
     node.textContent = text;
@@ -141,7 +147,7 @@
 
   window.Bidstream = {
     getJson: getJson, postJson: postJson, describe: describe, Poller: Poller, el: el, percent: percent,
-    interval: interval, number: number, showStatus: showStatus,
+    interval: interval, number: number, money: money, showStatus: showStatus,
     isOperator: function () { return document.body.dataset.role === 'OPERATOR'; },
     onView: function (listener) { views.push(listener); }
   };

@@ -5,7 +5,7 @@
   'use strict';
 
   var B = window.Bidstream;
-  var COUNTS = ['scored', 'queued', 'proposed', 'viewed', 'replied', 'interviewed', 'hired', 'lost'];
+  var COUNTS = ['scored', 'queued', 'proposed', 'viewed', 'replied', 'interviewed', 'hired', 'lost', 'withdrawn'];
   var STAGES = ['scored', 'queued', 'proposed', 'viewed', 'replied', 'interviewed', 'hired'];
   var RATES = [['viewRate', 'View'], ['replyRate', 'Reply'], ['interviewRate', 'Interview'], ['winRate', 'Win']];
   var PALETTE = ['#2456c9', '#d9822b', '#2e9e6b', '#a23bb5', '#c23b3b', '#3aa3b8', '#7a6f2b', '#5b6475'];
@@ -19,16 +19,31 @@
     return new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
   }
 
+  // The day after a yyyy-mm-dd date: a report's period is [from, to), and the To a person
+  // picks is a day they mean to include.
+  function dayAfter(date) {
+    var next = new Date(date + 'T00:00:00Z');
+    next.setUTCDate(next.getUTCDate() + 1);
+    return next.toISOString().slice(0, 10);
+  }
+
+  // The last day a period [from, to) holds, as the To a person would have picked.
+  function lastDay(to) {
+    var end = new Date(to);
+    return new Date(end.getTime() - (to.indexOf('T00:00:00') > 0 ? 86400000 : 0)).toISOString().slice(0, 10);
+  }
+
   // The window and agency every report of the overview reads.
   function scope() {
     var params = new URLSearchParams();
     var windowDays = $('window').value;
     if (windowDays === 'custom') {
-      ['from', 'to'].forEach(function (name) {
-        if ($(name).value) {
-          params.set(name, $(name).value);
-        }
-      });
+      if ($('from').value) {
+        params.set('from', $('from').value);
+      }
+      if ($('to').value) {
+        params.set('to', dayAfter($('to').value));
+      }
     }
     else {
       params.set('from', daysAgo(Number(windowDays)));
@@ -146,14 +161,14 @@
       cell(row, data.group, 'text group', 'group');
       COUNTS.forEach(function (name) { cell(row, String(data[name]), null, name); });
       RATES.forEach(function (rate) { rateCell(row, data, rate[0]); });
-      cell(row, data.costPerWin === null ? '–' : '$' + B.number(data.costPerWin, 2), null, 'costPerWin');
+      cell(row, B.money(data.costPerWin, 2), null, 'costPerWin');
       diagnosisCell(row, data.diagnosis);
       rows.appendChild(row);
     });
     if (!report.rows.length) {
       var empty = document.createElement('tr');
       empty.className = 'empty';
-      cell(empty, 'No scored listings in this period.').colSpan = 15;
+      cell(empty, 'No scored listings in this period.').colSpan = 16;
       rows.appendChild(empty);
     }
     $('funnel').tBodies[0].replaceChildren(rows);
@@ -292,9 +307,16 @@
       renderDiagnoses(report);
       renderLosses(report);
       B.showStatus($('status'), 'Listings first ingested from ' + report.from.slice(0, 10) + ' to '
-        + report.to.slice(0, 10) + ' · updated ' + new Date().toLocaleTimeString());
+        + lastDay(report.to) + ' · updated ' + new Date().toLocaleTimeString());
     }, function (error) {
       B.showStatus($('status'), B.describe(error) + (error.status ? '' : ' Retrying, less often.'), true);
+      if (error.status) {
+        // a window refused: the figures of the one before it would pass for its own
+        var refused = document.createElement('tr');
+        refused.className = 'empty';
+        cell(refused, 'No figures for this window: ' + B.describe(error)).colSpan = 16;
+        $('funnel').tBodies[0].replaceChildren(refused);
+      }
       throw error;
     });
   }
@@ -334,7 +356,7 @@
       cell(tr, String(row.listings), null, 'listings');
       cell(tr, row.listingsChange === null ? '–' : (row.listingsChange >= 0 ? '+' : '') + B.percent(row.listingsChange),
         null, 'listingsChange');
-      cell(tr, row.medianValue === null ? '–' : '$' + B.number(row.medianValue), null, 'medianValue');
+      cell(tr, B.money(row.medianValue), null, 'medianValue');
       cell(tr, B.percent(row.pursueShare), null, 'pursueShare');
       cell(tr, B.percent(row.aiWorkShare), null, 'aiWorkShare');
       latest.appendChild(tr);

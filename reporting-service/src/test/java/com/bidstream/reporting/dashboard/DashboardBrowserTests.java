@@ -150,6 +150,13 @@ class DashboardBrowserTests {
 			String href = b.findElement(By.id("market-csv")).getAttribute("href");
 			return href.contains("/api/v1/reports/market.csv?") && href.contains("interval=month");
 		});
+		JsonNode market = demo.get("/api/v1/reports/market?interval=month&groupBy=category&from=" + daysAgo(30)).json();
+		long median = Math.round(market.at("/rows/0/medianValue").asDouble());
+		String dollars = "$" + String.format(java.util.Locale.US, "%,d", median);
+		wait(browser).until((b) -> b.findElements(By.cssSelector("#market-latest td[data-field='medianValue']"))
+			.stream()
+			.anyMatch((td) -> td.getText().equals(dollars)));
+		assertThat(dollars).as("a value over a thousand, written with its comma").contains(",");
 		wait(browser).until(
 				(b) -> !b.findElements(By.cssSelector("#stage-chart")).isEmpty() && (Boolean) ((JavascriptExecutor) b)
 					.executeScript("return !!window.Chart && !!Chart.getChart('stage-chart')"));
@@ -175,6 +182,26 @@ class DashboardBrowserTests {
 		JsonNode lastWeek = demo.get("/api/v1/reports/funnel?from=" + daysAgo(7)).json();
 		onThePage(() -> assertPageShows(browser, lastWeek));
 
+		// a custom window of one day: the To picked is included (a report's period is
+		// [from, to)); it was refused ("to must be after from") with the last figures
+		// left
+		String today = daysAgo(0);
+		new Select(browser.findElement(By.id("window"))).selectByValue("custom");
+		customWindow(browser, today, today);
+		wait(browser)
+			.until((b) -> b.findElement(By.id("status")).getText().contains("from " + today + " to " + today + " "));
+		JsonNode oneDay = demo.get("/api/v1/reports/funnel?from=" + today + "&to=" + daysAgo(-1)).json();
+		onThePage(() -> assertPageShows(browser, oneDay));
+		// a window refused shows no figures, not the last window's as if they were its
+		// own
+		customWindow(browser, today, daysAgo(1));
+		wait(browser).until((b) -> b.findElement(By.cssSelector("#funnel tbody")).getText().contains("No figures"));
+		assertThat(browser.findElement(By.cssSelector("#funnel tbody")).getText())
+			.isEqualTo("No figures for this window: to must be after from");
+		assertThat(browser.findElements(By.cssSelector("#funnel tbody tr[data-group]"))).isEmpty();
+		new Select(browser.findElement(By.id("window"))).selectByValue("7");
+		wait(browser).until((b) -> row(b, "established").getOrDefault("scored", "").equals("1"));
+
 		new Select(browser.findElement(By.id("groupBy"))).selectByValue("freelancer");
 		wait(browser)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#funnel tr[data-group='fl-ana']")));
@@ -196,7 +223,9 @@ class DashboardBrowserTests {
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
 			.intValue()).as("the page scrolls sideways by").isLessThanOrEqualTo(1);
 		screenshot(browser, "dashboard-member-overview-phone.png");
-		assertNoConsoleErrors(browser, "/login - Failed to load resource: the server responded with a status of 401");
+		assertNoConsoleErrors(browser, "/login - Failed to load resource: the server responded with a status of 401",
+				// the window refused on purpose above
+				"from=" + today + "&to=" + today + "&");
 	}
 
 	@Test
@@ -547,6 +576,17 @@ class DashboardBrowserTests {
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
 	}
 
+	/**
+	 * Picks a custom window's dates as a person would, then lets the page see the change.
+	 */
+	static void customWindow(WebDriver browser, String from, String to) {
+		((JavascriptExecutor) browser).executeScript(
+				"document.getElementById('from').value = arguments[0];"
+						+ "document.getElementById('to').value = arguments[1];"
+						+ "document.getElementById('to').dispatchEvent(new Event('change', {bubbles: true}));",
+				from, to);
+	}
+
 	static String daysAgo(int days) {
 		return java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(days).toString();
 	}
@@ -561,7 +601,7 @@ class DashboardBrowserTests {
 			groups.add(group);
 			Map<String, String> shown = row(browser, group);
 			for (String field : new String[] { "scored", "queued", "proposed", "viewed", "replied", "interviewed",
-					"hired", "lost" }) {
+					"hired", "lost", "withdrawn" }) {
 				assertThat(shown.get(field)).as(group + " " + field).isEqualTo(expected.get(field).asString());
 			}
 		}
