@@ -67,7 +67,13 @@ public record ReportPeriod(Instant from, Instant to) {
 			instant = parse(value.strip());
 		}
 		catch (DateTimeException ex) {
-			errors.add(new FieldError(field, FORMAT));
+			// a query string reads an unencoded + as a space: 2026-11-01T00:00:00+02:00
+			// arrives as ...00 02:00, which is no wrong format the sender can see
+			boolean plusSentAsSpace = value.strip().matches(".*\\d \\d\\d:?\\d\\d$");
+			errors.add(new FieldError(field,
+					plusSentAsSpace ? FORMAT
+							+ "; the + of an offset must be sent as %2B in a query string, or it reads as a space"
+							: FORMAT));
 			return null;
 		}
 		String range = StorableTime.problem(instant);

@@ -43,6 +43,19 @@ class ReportPeriodTests {
 	}
 
 	@Test
+	void anOffsetWhosePlusAQueryStringReadAsASpaceIsNamedSo() {
+		ApiProblem problem = catchThrowableOfType(ApiProblem.class,
+				() -> ReportPeriod.parse("2026-11-01T00:00:00 02:00", null, NOW));
+
+		assertThat(problem.errors()).extracting(FieldError::message)
+			.containsExactly("must be an ISO-8601 date (2026-11-01) or instant (2026-11-01T00:00:00Z); the + of an "
+					+ "offset must be sent as %2B in a query string, or it reads as a space");
+		assertThat(catchThrowableOfType(ApiProblem.class, () -> ReportPeriod.parse("last week", null, NOW)).errors())
+			.extracting(FieldError::message)
+			.containsExactly("must be an ISO-8601 date (2026-11-01) or instant (2026-11-01T00:00:00Z)");
+	}
+
+	@Test
 	void rejectsDatesAndInstantsOutsideTheYears1970To9999NamingTheParameter() {
 		assertThat(rangeErrors(null, "-999999999-01-01T00:00:00Z")).containsExactly("to");
 		assertThat(rangeErrors("1969-12-31", "2026-11-01")).containsExactly("from");
