@@ -464,6 +464,12 @@ abstract class TrackingIntegrationTests {
 		assertThat(after.json().get("detail").asString()).contains("LOST");
 		assertThat(awaitPublished("demo", jobKey, 2)).extracting(PursuitAdvanced::action)
 			.containsExactlyInAnyOrder(Action.QUEUE, Action.LOST);
+		assertThat(demo().get("/api/v1/pursuits?outcome=lost&limit=500").body()).as("found by its outcome")
+			.contains(jobKey);
+		assertThat(demo().get("/api/v1/pursuits?outcome=WITHDRAWN&limit=500").body()).doesNotContain(jobKey);
+		assertThat(demo().get("/api/v1/pursuits?stage=QUEUED&outcome=LOST&limit=500").body())
+			.as("it keeps the stage it reached")
+			.contains(jobKey);
 	}
 
 	@Test

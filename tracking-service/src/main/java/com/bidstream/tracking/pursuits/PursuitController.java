@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.bidstream.contracts.ListingScored;
+import com.bidstream.contracts.PursuitAdvanced.Outcome;
 import com.bidstream.contracts.PursuitAdvanced.Stage;
 import com.bidstream.platform.security.Caller;
 import com.bidstream.platform.web.ApiProblem;
@@ -97,10 +98,11 @@ class PursuitController {
 	 */
 	@GetMapping
 	PursuitList list(Caller caller, @RequestParam(required = false) String stage,
-			@RequestParam(required = false) String freelancerId, @RequestParam(required = false) String segment,
-			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String agency) {
+			@RequestParam(required = false) String outcome, @RequestParam(required = false) String freelancerId,
+			@RequestParam(required = false) String segment, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String agency) {
 		return new PursuitList(this.pursuits.list(new PursuitQuery(caller.readScope(agency), stage(stage),
-				filter("freelancerId", freelancerId), segment(segment), limit(limit))));
+				outcome(outcome), filter("freelancerId", freelancerId), segment(segment), limit(limit))));
 	}
 
 	/**
@@ -150,6 +152,19 @@ class PursuitController {
 	/**
 	 * The stage named, in any case ({@code queued} is {@code QUEUED}).
 	 */
+	/**
+	 * LOST or WITHDRAWN, in any case: a pursuit that ended without a hire keeps the stage
+	 * it reached, so {@code stage=} cannot find it ({@code stage=LOST} answered 400).
+	 */
+	private static Optional<Outcome> outcome(String outcome) {
+		try {
+			return filter("outcome", outcome).map((name) -> Outcome.valueOf(name.toUpperCase(Locale.ROOT)));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiProblem.invalidField("outcome", "must be one of " + List.of(Outcome.values()));
+		}
+	}
+
 	private static Optional<Stage> stage(String stage) {
 		try {
 			return filter("stage", stage).map((name) -> Stage.valueOf(name.toUpperCase(Locale.ROOT)));

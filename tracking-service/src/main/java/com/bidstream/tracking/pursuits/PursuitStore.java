@@ -159,12 +159,14 @@ class PursuitStore {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from pursuits where true");
 		query.agencyId().ifPresent((agency) -> sql.append(" and agency_id = :agency"));
 		query.stage().ifPresent((stage) -> sql.append(" and stage = :stage"));
+		query.outcome().ifPresent((outcome) -> sql.append(" and outcome = :outcome"));
 		query.freelancerId().ifPresent((freelancer) -> sql.append(" and freelancer_id = :freelancer"));
 		query.segment().ifPresent((segment) -> sql.append(" and segment = :segment"));
 		sql.append(" order by created_at desc, agency_id, job_key limit :limit");
 		return this.jdbc.sql(sql.toString())
 			.param("agency", query.agencyId().orElse(null))
 			.param("stage", query.stage().map(Stage::name).orElse(null))
+			.param("outcome", query.outcome().map(Enum::name).orElse(null))
 			.param("freelancer", query.freelancerId().orElse(null))
 			.param("segment", query.segment().orElse(null))
 			.param("limit", query.limit())

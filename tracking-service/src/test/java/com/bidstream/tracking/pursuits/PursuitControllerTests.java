@@ -164,11 +164,15 @@ class PursuitControllerTests {
 			.andExpect(jsonPath("$.pursuits[0].history").doesNotExist());
 		then(this.pursuits).should()
 			.list(new PursuitQuery(Optional.of("demo"), Optional.of(Stage.QUEUED), Optional.empty(), Optional.empty(),
-					PursuitQuery.DEFAULT_LIMIT));
+					Optional.empty(), PursuitQuery.DEFAULT_LIMIT));
 
 		this.mvc.perform(get("/api/v1/pursuits?stage=SOMEWHERE").header("X-Api-Key", "dev-demo-key"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("stage"));
+		this.mvc.perform(get("/api/v1/pursuits?outcome=HIRED").header("X-Api-Key", "dev-demo-key"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("outcome"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be one of [LOST, WITHDRAWN]"));
 		this.mvc.perform(get("/api/v1/pursuits?limit=0").header("X-Api-Key", "dev-demo-key"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("limit"));
@@ -189,10 +193,10 @@ class PursuitControllerTests {
 
 		then(this.pursuits).should()
 			.list(new PursuitQuery(Optional.of("demo"), Optional.empty(), Optional.empty(), Optional.empty(),
-					PursuitQuery.DEFAULT_LIMIT));
-		then(this.pursuits).should()
-			.list(new PursuitQuery(Optional.of("demo"), Optional.of(Stage.QUEUED), Optional.of("fl-1"),
 					Optional.empty(), PursuitQuery.DEFAULT_LIMIT));
+		then(this.pursuits).should()
+			.list(new PursuitQuery(Optional.of("demo"), Optional.of(Stage.QUEUED), Optional.empty(),
+					Optional.of("fl-1"), Optional.empty(), PursuitQuery.DEFAULT_LIMIT));
 	}
 
 	@Test
@@ -207,8 +211,8 @@ class PursuitControllerTests {
 			.andExpect(status().isOk());
 
 		then(this.pursuits).should()
-			.list(new PursuitQuery(Optional.of("demo"), Optional.empty(), Optional.empty(), Optional.of("enterprise"),
-					PursuitQuery.DEFAULT_LIMIT));
+			.list(new PursuitQuery(Optional.of("demo"), Optional.empty(), Optional.empty(), Optional.empty(),
+					Optional.of("enterprise"), PursuitQuery.DEFAULT_LIMIT));
 		then(this.pursuits).shouldHaveNoMoreInteractions();
 	}
 
