@@ -19,6 +19,23 @@
     return new Date(Date.now() - days * 86400000).toISOString().slice(0, 10);
   }
 
+  // A latency in the unit a person reads it in: 850 ms, 4.2 s, 12 min, 3.5 h.
+  function duration(ms) {
+    if (ms === null || ms === undefined) {
+      return '–';
+    }
+    if (ms < 1000) {
+      return ms + ' ms';
+    }
+    if (ms < 120000) {
+      return B.number(ms / 1000, 1) + ' s';
+    }
+    if (ms < 7200000) {
+      return B.number(ms / 60000, 0) + ' min';
+    }
+    return B.number(ms / 3600000, 1) + ' h';
+  }
+
   // The day after a yyyy-mm-dd date: a report's period is [from, to), and the To a person
   // picks is a day they mean to include.
   function dayAfter(date) {
@@ -88,9 +105,9 @@
       var latency = stage.latencyMs || {};
       [['name', stage.name, 'text group'], ['status', stage.status, 'status ' + stage.status],
         ['processed', stage.processed], ['perMinute', B.number(stage.perMinute, 1)],
-        ['p50', latency.p50 === null || latency.p50 === undefined ? '–' : latency.p50 + ' ms'],
-        ['p95', latency.p95 === null || latency.p95 === undefined ? '–' : latency.p95 + ' ms'],
-        ['p99', latency.p99 === null || latency.p99 === undefined ? '–' : latency.p99 + ' ms'],
+        ['p50', duration(latency.p50)],
+        ['p95', duration(latency.p95)],
+        ['p99', duration(latency.p99)],
         ['lag', B.number(stage.lag)], ['deadLetters', B.number(stage.deadLetters)],
         ['lastEventAt', stage.lastEventAt ? new Date(stage.lastEventAt).toLocaleString() : '–']
       ].forEach(function (cell) {

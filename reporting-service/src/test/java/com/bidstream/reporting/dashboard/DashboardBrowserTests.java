@@ -208,6 +208,22 @@ class DashboardBrowserTests {
 		JsonNode byFreelancer = demo.get("/api/v1/reports/funnel?groupBy=freelancer&from=" + daysAgo(7)).json();
 		onThePage(() -> assertPageShows(browser, byFreelancer));
 
+		// a 1280 px screen: the funnel table fits without scrolling sideways
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+		wait(browser)
+			.until((b) -> (Boolean) ((JavascriptExecutor) b).executeScript("return window.innerWidth <= 1280"));
+		assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+				"var wrap = document.getElementById('funnel').parentElement; return wrap.scrollWidth - wrap.clientWidth"))
+			.intValue()).as("the funnel table scrolls sideways at 1280 px by").isLessThanOrEqualTo(1);
+		screenshot(browser, "dashboard-member-overview-1280.png");
+		// latencies in the unit a person reads them in (the test's events are hours old)
+		assertThat(demo.get("/api/v1/reports/health").json().get("stages").valueStream())
+			.anySatisfy((stage) -> assertThat(stage.at("/latencyMs/p50").isNumber()).isTrue());
+		assertThat(browser.findElements(By
+			.cssSelector("#stages td[data-field='p50'], #stages td[data-field='p95'], #stages td[data-field='p99']")))
+			.isNotEmpty()
+			.allSatisfy((td) -> assertThat(td.getText()).matches("–|\\d{1,3} ms|\\d+\\.\\d s|\\d+ min|\\d+\\.\\d h"));
+
 		// a phone (500 px, headless Chromium's narrowest window): one column, and only a
 		// table scrolls sideways inside its panel, never the page
 		browser.manage().window().setSize(new org.openqa.selenium.Dimension(500, 900));
