@@ -29,7 +29,7 @@ class FeedReader {
 		return switch (feed.type()) {
 			case RSS -> RssItems.read(this.http.get(feed.url(), "application/rss+xml, application/atom+xml, text/xml"))
 				.stream()
-				.map((item) -> RssListings.listing(item, feed.source()))
+				.map((item) -> RssListings.listing(item, feed.source(), feed.url()))
 				.toList();
 			case UPWORK_GRAPHQL ->
 				UpworkJobs.listings(this.http.postJson((feed.url() != null) ? feed.url() : UpworkJobs.DEFAULT_URL,

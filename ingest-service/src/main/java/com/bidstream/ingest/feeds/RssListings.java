@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 import com.bidstream.ingest.intake.ListingTree;
+import com.bidstream.ingest.listing.ListingValidator;
 
 /**
  * An RSS or Atom item as a listing: title, link, guid, date, description; and Upwork's
@@ -72,6 +73,15 @@ final class RssListings {
 	}
 
 	static JsonNode listing(Map<String, String> item, String feedSource) {
+		return listing(item, feedSource, null);
+	}
+
+	/**
+	 * An item as a listing; its link resolved against the feed's URL (Atom's links are
+	 * often relative), and left out when it is empty or no web link even then: the link
+	 * is optional, and the item is worth more than it.
+	 */
+	static JsonNode listing(Map<String, String> item, String feedSource, String feedUrl) {
 		String link = item.get("link");
 		Matcher ciphertext = (link != null && link.contains("upwork.com"))
 				? UPWORK_CIPHERTEXT.matcher(URLDecoder.decode(link, StandardCharsets.UTF_8)) : null;
@@ -81,11 +91,27 @@ final class RssListings {
 		String description = item.get("description");
 		return new ListingTree().put("source", feedSource)
 			.put("externalId", SafeIds.of(item.get("guid"), link, item.get("title")))
-			.put("url", link)
+			.put("url", webLink(link, feedUrl))
 			.put("title", item.get("title"))
 			.put("description", (description != null) ? Html.text(description) : null)
 			.put("postedAt", isoDate(item.get("pubDate")))
 			.tree();
+	}
+
+	static String webLink(String link, String feedUrl) {
+		if (link == null || link.isBlank()) {
+			return null;
+		}
+		String resolved = link.strip();
+		if (feedUrl != null && !ListingValidator.isWebUrl(resolved)) {
+			try {
+				resolved = URI.create(feedUrl).resolve(resolved).toString();
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+		return ListingValidator.isWebUrl(resolved) ? resolved : null;
 	}
 
 	private static JsonNode upwork(Map<String, String> item, String ciphertext) {

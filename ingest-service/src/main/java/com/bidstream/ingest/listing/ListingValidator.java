@@ -1,5 +1,7 @@
 package com.bidstream.ingest.listing;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +31,6 @@ public final class ListingValidator {
 	static final int MAX_DESCRIPTION = 50_000;
 
 	static final int MAX_URL = 2_048;
-
-	/**
-	 * A listing's link is shown to people and followed by them: an absolute http or https
-	 * URL with a host and no white space, nothing else ({@code javascript:},
-	 * {@code data:}, a relative path).
-	 */
-	static final Pattern WEB_URL = Pattern.compile("(?i)https?://[^\\s/?#@]+(?:[/?#]\\S*)?");
 
 	/**
 	 * The short free texts (category, duration, workload, client.companySize), whose
@@ -115,9 +110,27 @@ public final class ListingValidator {
 					|| Character.getType(c) == Character.FORMAT || Character.isISOControl(c));
 	}
 
+	/**
+	 * Whether {@code url} is a link a listing may hold, shown to people and followed by
+	 * them: an absolute http or https URL with a host, no user-info, and nothing
+	 * {@link URI} refuses (white space, quotes, angle brackets, controls), so that
+	 * {@code javascript:}, {@code data:}, a relative path and
+	 * {@code https://x"onmouseover=...} are not.
+	 */
+	public static boolean isWebUrl(String url) {
+		try {
+			URI uri = new URI(url);
+			return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+					&& uri.getHost() != null && !uri.getHost().isEmpty() && uri.getRawUserInfo() == null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
 	private static String url(JsonFields fields) {
 		String url = fields.text("url", MAX_URL);
-		if (url != null && !WEB_URL.matcher(url).matches()) {
+		if (url != null && !isWebUrl(url)) {
 			fields.error("url", "must be an http or https URL, such as https://www.upwork.com/jobs/~01abc");
 			return null;
 		}

@@ -132,6 +132,18 @@ class FeedParsingTests {
 	}
 
 	@Test
+	void anItemsLinkIsResolvedAgainstTheFeedsUrlAndLeftOutWhenItIsNoWebLink() {
+		java.util.function.Function<String, JsonNode> item = (link) -> RssListings.listing(
+				Map.of("guid", "g-1", "title", "A job", "link", link, "pubDate", "Sat, 28 Nov 2026 10:00:00 GMT"),
+				"jobsite", "https://jobs.example/feeds/atom.xml");
+
+		assertThat(valid(item.apply("/jobs/1")).url()).isEqualTo("https://jobs.example/jobs/1");
+		assertThat(valid(item.apply("https://other.example/j/2")).url()).isEqualTo("https://other.example/j/2");
+		assertThat(valid(item.apply("")).url()).as("an empty <link></link>").isNull();
+		assertThat(valid(item.apply("javascript:alert(1)")).url()).as("the item is kept, without its link").isNull();
+	}
+
+	@Test
 	void aPushNamingAFieldTwiceIsRefusedWhereAPolledAnswerIsReadAsItComes() {
 		String body = "[{\"externalId\": \"1\", \"title\": \"First\", \"title\": \"Second\"}]";
 

@@ -65,7 +65,8 @@ class ListingValidatorTests {
 		}
 		for (String bad : new String[] { "javascript:alert(document.cookie)", "data:text/html,<script>x</script>",
 				"/jobs/1", "www.upwork.com/jobs/1", "https://", "https://user@evil.example/", "ftp://example.com/x",
-				"https://example.com/a b", " https://example.com" }) {
+				"https://example.com/a b", " https://example.com", "https://x\"onmouseover=alert(1)//", "https://:80",
+				"https://example.com/\u00a0x", "https://example.com/\u2028", "https://ex<ample.com/" }) {
 			assertThat(this.validator.validate(Listings.example().put("url", bad)).errors()).as(bad)
 				.containsExactly(new Violation("url",
 						"must be an http or https URL, such as https://www.upwork.com/jobs/~01abc"));
