@@ -28,8 +28,8 @@ public final class DatabaseFailures {
 	 * True when the failure is the database being out of reach (a restart, a failover, a
 	 * connection cut), not the event: Spring's resource and transient failures, a
 	 * transaction that could not begin, a JDBC connection error (SQLState class 08, or
-	 * 57P: the server shutting down), the pool's own refusal of a connection it found
-	 * broken, and a commit or rollback that failed on such a connection, whose own
+	 * 57P: the server shutting down), and a commit or rollback that failed on such a
+	 * connection (the pool's refusal of a connection it found broken included), whose own
 	 * exception then hides the one the work threw.
 	 */
 	public static boolean isUnreachable(Throwable failure) {
@@ -38,8 +38,11 @@ public final class DatabaseFailures {
 					|| cause instanceof CannotCreateTransactionException
 					|| cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
-					|| (cause instanceof SQLException sql
-							&& (connectionLost(sql.getSQLState()) || closedByThePool(sql)))) {
+					|| (cause instanceof SQLException sql && connectionLost(sql.getSQLState()))) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException ended && ended.getCause() instanceof SQLException sql
+					&& closedByThePool(sql)) {
 				return true;
 			}
 			if (cause instanceof TransactionSystemException ended && ended.getApplicationException() != null
@@ -77,7 +80,9 @@ public final class DatabaseFailures {
 	 * connection error (57P01 when the server shuts down), and answers anything asked of
 	 * it afterwards, Spring's rollback after the failed commit included, with
 	 * {@code SQLException("Connection is closed")} and no SQLState, which Spring leaves
-	 * untranslated (a {@code TransactionSystemException}, "JDBC rollback failed").
+	 * untranslated (a {@code TransactionSystemException}, "JDBC rollback failed"). Only
+	 * there: HikariCP says the same of a connection our own code used after closing it, a
+	 * bug that a consumer must not retry without end.
 	 */
 	private static boolean closedByThePool(SQLException failure) {
 		return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());

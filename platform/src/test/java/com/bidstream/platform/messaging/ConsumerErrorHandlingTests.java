@@ -46,6 +46,10 @@ class ConsumerErrorHandlingTests {
 		assertThat(DatabaseFailures.isUnreachable(rollback)).isTrue();
 		assertThat(DatabaseFailures.isUnreachable(closedByThePool)).as("HikariCP's closed connection: no SQLState")
 			.isTrue();
+		assertThat(DatabaseFailures.isUnreachable(new org.springframework.jdbc.UncategorizedSQLException("select",
+				"select", new SQLException("Connection is closed"))))
+			.as("a connection our own code used after closing it: a bug, not the database")
+			.isFalse();
 		assertThat(DatabaseFailures.isUnreachable(overriding)).isTrue();
 		assertThat(DatabaseFailures
 			.isUnreachable(new BatchListenerFailedException("x", new SQLException("shutting down", "57P01"), 0)))
