@@ -1,17 +1,18 @@
 package com.bidstream.ingest.feeds;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -33,6 +37,8 @@ import org.springframework.util.unit.DataSize;
  */
 @Component
 class OutboundHttp {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboundHttp.class);
 
 	private final HttpClient client;
 
@@ -101,6 +107,9 @@ class OutboundHttp {
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = ex.getCause();
+			if (cause instanceof HttpConnectTimeoutException) {
+				throw new FeedException("The source could not be reached: no connection was made in time");
+			}
 			if (cause instanceof HttpTimeoutException) {
 				throw new FeedException("The source did not answer in time");
 			}
@@ -111,7 +120,8 @@ class OutboundHttp {
 			if (cause instanceof IOException failure) {
 				throw new FeedException(unreachable(failure));
 			}
-			throw new FeedException("The source could not be read (" + cause + ")");
+			log.warn("Reading {} failed unexpectedly", request.uri(), cause);
+			throw new FeedException("The source could not be read");
 		}
 		catch (InterruptedException ex) {
 			sent.cancel(true);
@@ -123,20 +133,25 @@ class OutboundHttp {
 	/**
 	 * An answer's body, read no further than {@code maxBytes} (the exchange cancelled
 	 * past it), or not read at all ({@code maxBytes} -1: an error status, which is all
-	 * that is wanted of it).
+	 * that is wanted of it). Its buffers are kept as they come and joined once.
 	 */
 	static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
 
+		/** The most one array holds. */
+		private static final long LARGEST = Integer.MAX_VALUE - 8;
+
 		private final long maxBytes;
 
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		private final List<ByteBuffer> buffers = new ArrayList<>();
 
 		private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+
+		private long size;
 
 		private Flow.Subscription subscription;
 
 		CappedBody(long maxBytes) {
-			this.maxBytes = maxBytes;
+			this.maxBytes = Math.min(maxBytes, LARGEST);
 		}
 
 		@Override
@@ -148,27 +163,29 @@ class OutboundHttp {
 		public void onSubscribe(Flow.Subscription subscription) {
 			this.subscription = subscription;
 			if (this.maxBytes < 0) {
-				subscription.cancel();
 				this.body.complete(new byte[0]);
+				subscription.cancel();
 				return;
 			}
 			subscription.request(Long.MAX_VALUE);
 		}
 
 		@Override
-		public void onNext(List<ByteBuffer> buffers) {
+		public void onNext(List<ByteBuffer> items) {
 			if (this.body.isDone()) {
 				return;
 			}
-			for (ByteBuffer buffer : buffers) {
-				if (this.bytes.size() + (long) buffer.remaining() > this.maxBytes) {
-					this.subscription.cancel();
+			for (ByteBuffer buffer : items) {
+				this.size += buffer.remaining();
+				if (this.size > this.maxBytes) {
+					// completed first: the cancel may make the client report an error
+					// of its own, which must not replace this one
 					this.body.completeExceptionally(new TooLarge());
+					this.buffers.clear();
+					this.subscription.cancel();
 					return;
 				}
-				byte[] chunk = new byte[buffer.remaining()];
-				buffer.get(chunk);
-				this.bytes.writeBytes(chunk);
+				this.buffers.add(buffer);
 			}
 		}
 
@@ -179,7 +196,15 @@ class OutboundHttp {
 
 		@Override
 		public void onComplete() {
-			this.body.complete(this.bytes.toByteArray());
+			byte[] joined = new byte[(int) this.size];
+			int at = 0;
+			for (ByteBuffer buffer : this.buffers) {
+				int length = buffer.remaining();
+				buffer.get(joined, at, length);
+				at += length;
+			}
+			this.buffers.clear();
+			this.body.complete(joined);
 		}
 
 		/**
