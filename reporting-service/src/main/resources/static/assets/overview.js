@@ -38,16 +38,22 @@
 
   // The day after a yyyy-mm-dd date: a report's period is [from, to), and the To a person
   // picks is a day they mean to include.
+  // A date the browser cannot read (a five-digit year typed in) is sent as it is, for the
+  // report to refuse by name.
   function dayAfter(date) {
     var next = new Date(date + 'T00:00:00Z');
+    if (isNaN(next.getTime())) {
+      return date;
+    }
     next.setUTCDate(next.getUTCDate() + 1);
     return next.toISOString().slice(0, 10);
   }
 
-  // The last day a period [from, to) holds, as the To a person would have picked.
+  // The last day a period [from, to) holds, as the To a person would have picked: the day
+  // of the last instant before its end.
   function lastDay(to) {
-    var end = new Date(to);
-    return new Date(end.getTime() - (to.indexOf('T00:00:00') > 0 ? 86400000 : 0)).toISOString().slice(0, 10);
+    var end = Date.parse(to);
+    return isNaN(end) ? to : new Date(end - 1).toISOString().slice(0, 10);
   }
 
   // The window and agency every report of the overview reads.
@@ -327,8 +333,9 @@
         + lastDay(report.to) + ' · updated ' + new Date().toLocaleTimeString());
     }, function (error) {
       B.showStatus($('status'), B.describe(error) + (error.status ? '' : ' Retrying, less often.'), true);
-      if (error.status) {
-        // a window refused: the figures of the one before it would pass for its own
+      if (error.status === 400) {
+        // a window refused: the figures of the one before it would pass for its own (a
+        // service out of reach leaves them, under its error, until it answers again)
         var refused = document.createElement('tr');
         refused.className = 'empty';
         cell(refused, 'No figures for this window: ' + B.describe(error)).colSpan = 16;

@@ -202,7 +202,7 @@ class FeedsController {
 
 		static NewFeed read(JsonNode body) {
 			if (body == null || !body.isObject()) {
-				throw ApiProblem.badRequest("malformed-body", "The request body must be a JSON object");
+				throw ApiProblem.notAnObject();
 			}
 			List<Violation> errors = new ArrayList<>();
 			JsonFields fields = new JsonFields(body, "", errors);

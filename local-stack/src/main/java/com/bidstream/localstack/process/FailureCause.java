@@ -42,23 +42,44 @@ final class FailureCause {
 	}
 
 	/**
-	 * The known cause, else the deepest exception the latest run's last stack trace names
-	 * (its last {@code Caused by:} line, at most 300 characters): one line for a console
-	 * that goes on running.
+	 * The known cause, else the exception at the bottom of the latest run's last stack
+	 * trace (its last top-level {@code Caused by:}, or the trace's own first line when it
+	 * has none; at most 300 characters): one line for a console that goes on running.
 	 */
 	static Optional<String> inOneLine(String name, List<String> lines) {
 		Optional<String> known = of(name, lines);
 		if (known.isPresent()) {
 			return known;
 		}
-		for (int i = lines.size() - 1; i >= 0; i--) {
-			String line = lines.get(i).strip();
-			if (line.startsWith("Caused by: ")) {
-				String cause = line.substring("Caused by: ".length());
-				return Optional.of((cause.length() > 300) ? cause.substring(0, 300) + "..." : cause);
+		int lastFrame = -1;
+		for (int i = lines.size() - 1; i >= 0 && lastFrame < 0; i--) {
+			if (isFrame(lines.get(i))) {
+				lastFrame = i;
 			}
 		}
-		return Optional.empty();
+		if (lastFrame < 0) {
+			return Optional.empty();
+		}
+		// up from the last frame to the line that opened its trace; the deepest cause is
+		// the last top-level "Caused by:" on the way (a suppressed one is indented)
+		String deepest = null;
+		int header = lastFrame;
+		while (header > 0 && (isFrame(lines.get(header)) || lines.get(header).startsWith("Caused by: "))) {
+			if (deepest == null && lines.get(header).startsWith("Caused by: ")) {
+				deepest = lines.get(header).substring("Caused by: ".length());
+			}
+			header--;
+		}
+		String cause = (deepest != null) ? deepest : lines.get(header).strip();
+		return Optional.of((cause.length() > 300) ? cause.substring(0, 300) + "..." : cause);
+	}
+
+	/**
+	 * A line inside a stack trace below its first: a frame, an elided count, or what a
+	 * suppressed exception brings (all indented).
+	 */
+	private static boolean isFrame(String line) {
+		return line.startsWith("\t") || line.startsWith("    at ");
 	}
 
 	static String displayName(String name) {

@@ -56,6 +56,19 @@ class FailureCauseTests {
 	}
 
 	@Test
+	void inOneLineOnlyTheLastTraceCountsAndASuppressedCauseIsNotItsBottom() {
+		List<String> lines = List.of("WARN an earlier trace, retried", "java.io.IOException: earlier",
+				"\tat a.b.C.d(C.java:1)", "Caused by: java.net.ConnectException: an old cause",
+				"\tat a.b.C.e(C.java:2)", "INFO starting again", "ERROR Application run failed",
+				"java.lang.IllegalStateException: the bean could not start", "\tat x.y.Z.start(Z.java:3)",
+				"\tSuppressed: java.lang.RuntimeException: cleanup", "\t\tCaused by: java.lang.Error: not the bottom",
+				"\t\tat x.y.Z.close(Z.java:4)");
+
+		assertThat(FailureCause.inOneLine("reporting", lines))
+			.contains("java.lang.IllegalStateException: the bean could not start");
+	}
+
+	@Test
 	void anUnknownFailureHasNoCause() {
 		assertThat(FailureCause.of("kafka", List.of("something else went wrong"))).isEmpty();
 	}

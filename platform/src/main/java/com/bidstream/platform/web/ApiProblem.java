@@ -27,6 +27,15 @@ public class ApiProblem extends RuntimeException {
 		return new ApiProblem(HttpStatus.BAD_REQUEST, slug, detail, null);
 	}
 
+	/**
+	 * A body that is JSON but no object where one is read, shaped as the platform's other
+	 * bodies of the wrong shape ({@code ProblemAdvice}): the field is {@code $}.
+	 */
+	public static ApiProblem notAnObject() {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-body", "The request body must be a JSON object",
+				List.of(new FieldError("$", "must be a JSON object")));
+	}
+
 	public static ApiProblem validation(List<FieldError> errors) {
 		return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields", errors);
 	}

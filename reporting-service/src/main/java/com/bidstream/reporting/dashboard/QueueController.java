@@ -66,7 +66,7 @@ class QueueController {
 	ResponseEntity<String> record(DashboardSession.SignedIn as, jakarta.servlet.http.HttpServletRequest request,
 			@PathVariable String jobKey, @RequestParam(required = false) String agency, @RequestBody JsonNode event) {
 		if (!event.isObject()) {
-			throw ApiProblem.badRequest("malformed-body", "The request body must be a JSON object");
+			throw ApiProblem.notAnObject();
 		}
 		Optional<String> acting = agencyFor(as.caller(), agency);
 		Upstream.Answer answer = this.upstream.trackingPost(

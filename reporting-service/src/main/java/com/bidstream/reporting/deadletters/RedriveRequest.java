@@ -22,7 +22,7 @@ record RedriveRequest(List<DeadLetterId> ids, Optional<String> topic) {
 
 	static RedriveRequest read(JsonNode body) {
 		if (body == null || !body.isObject()) {
-			throw ApiProblem.badRequest("malformed-body", "The request body must be a JSON object");
+			throw ApiProblem.notAnObject();
 		}
 		boolean hasIds = present(body, "ids");
 		if (hasIds && (present(body, "topic") || present(body, "all"))) {

@@ -124,7 +124,7 @@ class FeedCheck {
 					+ (pushed ? " refused its last " : " failed its last ")
 					+ ((first.consecutiveFailures() == 1) ? (pushed ? "push" : "poll")
 							: first.consecutiveFailures() + (pushed ? " pushes" : " polls"))
-					+ ": " + first.lastError();
+					+ ": " + String.valueOf(first.lastError()).replaceFirst("^A push was refused: ", "");
 			if (this.failing.size() > 1) {
 				reason += " (and " + (this.failing.size() - 1) + " more failing feeds)";
 			}

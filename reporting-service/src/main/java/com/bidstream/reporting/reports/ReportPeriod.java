@@ -69,7 +69,7 @@ public record ReportPeriod(Instant from, Instant to) {
 		catch (DateTimeException ex) {
 			// a query string reads an unencoded + as a space: 2026-11-01T00:00:00+02:00
 			// arrives as ...00 02:00, which is no wrong format the sender can see
-			boolean plusSentAsSpace = value.strip().matches(".*\\d \\d\\d:?\\d\\d$");
+			boolean plusSentAsSpace = value.strip().matches(".*\\d \\d\\d:?\\d\\d$") && readsWithAPlus(value.strip());
 			errors.add(new FieldError(field,
 					plusSentAsSpace ? FORMAT
 							+ "; the + of an offset must be sent as %2B in a query string, or it reads as a space"
@@ -82,6 +82,21 @@ public record ReportPeriod(Instant from, Instant to) {
 			return null;
 		}
 		return instant;
+	}
+
+	/**
+	 * Whether the value reads once its last space is the + it was sent as: a date and a
+	 * time with a space between them are another mistake, named by the format alone.
+	 */
+	private static boolean readsWithAPlus(String value) {
+		int space = value.lastIndexOf(' ');
+		try {
+			parse(value.substring(0, space) + "+" + value.substring(space + 1));
+			return true;
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
 	}
 
 	private static Instant parse(String text) {

@@ -44,6 +44,8 @@ class RedriveRequestTests {
 		ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> read("[1]"));
 
 		assertThat(problem.slug()).isEqualTo("malformed-body");
+		assertThat(problem.errors()).as("named as every body of the wrong shape is")
+			.containsExactly(new com.bidstream.platform.web.FieldError("$", "must be a JSON object"));
 	}
 
 	private static RedriveRequest read(String json) {

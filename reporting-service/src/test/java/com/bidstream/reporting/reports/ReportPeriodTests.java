@@ -50,6 +50,10 @@ class ReportPeriodTests {
 		assertThat(problem.errors()).extracting(FieldError::message)
 			.containsExactly("must be an ISO-8601 date (2026-11-01) or instant (2026-11-01T00:00:00Z); the + of an "
 					+ "offset must be sent as %2B in a query string, or it reads as a space");
+		assertThat(catchThrowableOfType(ApiProblem.class, () -> ReportPeriod.parse("2026-11-01 10:00", null, NOW))
+			.errors()).as("a space for the T is another mistake")
+			.extracting(FieldError::message)
+			.containsExactly("must be an ISO-8601 date (2026-11-01) or instant (2026-11-01T00:00:00Z)");
 		assertThat(catchThrowableOfType(ApiProblem.class, () -> ReportPeriod.parse("last week", null, NOW)).errors())
 			.extracting(FieldError::message)
 			.containsExactly("must be an ISO-8601 date (2026-11-01) or instant (2026-11-01T00:00:00Z)");

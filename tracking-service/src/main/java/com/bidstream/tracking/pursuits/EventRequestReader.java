@@ -11,8 +11,6 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
-
 import com.bidstream.contracts.PursuitAdvanced.Action;
 import com.bidstream.contracts.PursuitAdvanced.LossReason;
 import com.bidstream.platform.web.ApiProblem;
@@ -56,9 +54,7 @@ final class EventRequestReader {
 	 */
 	static EventCommand read(JsonNode body, Instant now) {
 		if (body == null || !body.isObject()) {
-			// shaped as the platform's other bodies of the wrong shape: the field is $
-			throw new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-body", "The request body must be a JSON object",
-					List.of(new FieldError("$", "must be a JSON object")));
+			throw ApiProblem.notAnObject();
 		}
 		return new EventRequestReader(body).command(now);
 	}

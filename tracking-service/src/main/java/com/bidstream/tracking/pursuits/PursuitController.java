@@ -150,9 +150,6 @@ class PursuitController {
 	}
 
 	/**
-	 * The stage named, in any case ({@code queued} is {@code QUEUED}).
-	 */
-	/**
 	 * LOST or WITHDRAWN, in any case: a pursuit that ended without a hire keeps the stage
 	 * it reached, so {@code stage=} cannot find it ({@code stage=LOST} answered 400).
 	 */
@@ -165,6 +162,9 @@ class PursuitController {
 		}
 	}
 
+	/**
+	 * The stage named, in any case ({@code queued} is {@code QUEUED}).
+	 */
 	private static Optional<Stage> stage(String stage) {
 		try {
 			return filter("stage", stage).map((name) -> Stage.valueOf(name.toUpperCase(Locale.ROOT)));
