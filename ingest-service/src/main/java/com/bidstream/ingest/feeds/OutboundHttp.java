@@ -16,19 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+
+import com.bidstream.platform.http.WholeAnswer;
 
 /**
  * Every call a feed makes: a connect timeout, a timeout for the whole answer, a cap on
@@ -37,8 +33,6 @@ import org.springframework.util.unit.DataSize;
  */
 @Component
 class OutboundHttp {
-
-	private static final Logger log = LoggerFactory.getLogger(OutboundHttp.class);
 
 	private final HttpClient client;
 
@@ -82,18 +76,14 @@ class OutboundHttp {
 	}
 
 	/**
-	 * Sends and reads the whole answer within {@link #readTimeout}: the JDK client's own
-	 * timeout ends when the headers arrive, so a source sending its body a byte a second
-	 * would hold the poller's thread for as long as it liked. Past the time the exchange
-	 * is cancelled.
+	 * Sends and reads the whole answer within {@link #readTimeout} ({@link WholeAnswer}).
 	 */
 	private byte[] send(HttpRequest request) {
-		CompletableFuture<HttpResponse<byte[]>> sent = this.client.sendAsync(request, (answer) -> {
-			int status = answer.statusCode();
-			return new CappedBody((status >= 200 && status <= 299) ? this.maxBytes : -1);
-		});
 		try {
-			HttpResponse<byte[]> response = sent.get(this.readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			HttpResponse<byte[]> response = WholeAnswer.send(this.client, request, (answer) -> {
+				int status = answer.statusCode();
+				return new CappedBody((status >= 200 && status <= 299) ? this.maxBytes : -1);
+			}, this.readTimeout);
 			int status = response.statusCode();
 			if (status < 200 || status > 299) {
 				throw new FeedException("The source answered HTTP " + status
@@ -101,30 +91,20 @@ class OutboundHttp {
 			}
 			return response.body();
 		}
-		catch (TimeoutException ex) {
-			sent.cancel(true);
+		catch (HttpConnectTimeoutException ex) {
+			throw new FeedException("The source could not be reached: no connection was made in time");
+		}
+		catch (HttpTimeoutException ex) {
 			throw new FeedException("The source did not answer in time");
 		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			if (cause instanceof HttpConnectTimeoutException) {
-				throw new FeedException("The source could not be reached: no connection was made in time");
-			}
-			if (cause instanceof HttpTimeoutException) {
-				throw new FeedException("The source did not answer in time");
-			}
-			if (cause instanceof CappedBody.TooLarge) {
-				throw new FeedException(
-						"The source's answer is larger than the " + this.maxBytes + " bytes a feed may send at once");
-			}
-			if (cause instanceof IOException failure) {
-				throw new FeedException(unreachable(failure));
-			}
-			log.warn("Reading {} failed unexpectedly", request.uri(), cause);
-			throw new FeedException("The source could not be read");
+		catch (CappedBody.TooLarge ex) {
+			throw new FeedException(
+					"The source's answer is larger than the " + this.maxBytes + " bytes a feed may send at once");
+		}
+		catch (IOException ex) {
+			throw new FeedException(unreachable(ex));
 		}
 		catch (InterruptedException ex) {
-			sent.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new FeedException("Interrupted while reading the source");
 		}

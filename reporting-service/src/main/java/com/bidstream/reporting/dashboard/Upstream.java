@@ -1,5 +1,6 @@
 package com.bidstream.reporting.dashboard;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,10 +8,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -22,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import com.bidstream.platform.http.WholeAnswer;
 import com.bidstream.platform.security.ApiKeyFilter;
 import com.bidstream.platform.web.ApiProblem;
 
@@ -101,32 +99,27 @@ public class Upstream {
 	private Answer send(Service service, HttpRequest request) {
 		Timer.Sample sample = Timer.start(this.meters);
 		String outcome = "unreachable";
-		// the request's timeout ends with the answer's headers: a body sent slowly would
-		// hold this thread (a dashboard page, the health report) for as long as it takes,
-		// so the whole answer is waited for that long at most
-		Duration patience = request.timeout().orElse(this.properties.readTimeout());
-		CompletableFuture<HttpResponse<String>> sent = this.http.sendAsync(request,
-				HttpResponse.BodyHandlers.ofString());
 		try {
-			HttpResponse<String> response = sent.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+			// the whole answer within the request's timeout (WholeAnswer): a body sent
+			// slowly would hold a dashboard page, or the health report, as long as it
+			// took
+			HttpResponse<String> response = WholeAnswer.send(this.http, request, HttpResponse.BodyHandlers.ofString(),
+					request.timeout().orElse(this.properties.readTimeout()));
 			outcome = String.valueOf(response.statusCode() / 100) + "xx";
 			return new Answer(response.statusCode(),
 					response.headers().firstValue("Content-Type").orElse("application/json"), response.body());
 		}
-		catch (TimeoutException | ExecutionException failed) {
-			if (failed instanceof TimeoutException || failed.getCause() instanceof HttpTimeoutException) {
-				sent.cancel(true);
-				outcome = "timeout";
-				log.warn("The {} service did not answer {} in time", service.id, request.uri().getPath());
-				throw unavailable(service, "did not answer in time");
-			}
-			Throwable ex = failed.getCause();
+		catch (HttpTimeoutException ex) {
+			outcome = "timeout";
+			log.warn("The {} service did not answer {} in time", service.id, request.uri().getPath());
+			throw unavailable(service, "did not answer in time");
+		}
+		catch (IOException ex) {
 			log.warn("The {} service cannot be reached at {}: {}", service.id, request.uri().getAuthority(),
 					ex.toString());
 			throw unavailable(service, "cannot be reached");
 		}
 		catch (InterruptedException ex) {
-			sent.cancel(true);
 			Thread.currentThread().interrupt();
 			throw unavailable(service, "was not waited for");
 		}
