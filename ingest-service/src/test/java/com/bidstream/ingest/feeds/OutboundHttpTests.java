@@ -1,6 +1,7 @@
 package com.bidstream.ingest.feeds;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -59,28 +60,14 @@ class OutboundHttpTests {
 	void anAnswerSentSlowlyIsGivenUpAtTheTimeoutForTheWholeAnswer() throws Exception {
 		// the headers at once, then a byte a second for longer than the 5 s timeout: the
 		// JDK client's own timeout ends with the headers
-		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			Thread answering = new Thread(() -> {
-				try (Socket client = server.accept()) {
-					client.getInputStream().read(new byte[512]);
-					client.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 12\r\n\r\n".getBytes());
-					for (int i = 0; i < 12; i++) {
-						client.getOutputStream().write('x');
-						client.getOutputStream().flush();
-						Thread.sleep(1_000);
-					}
-				}
-				catch (IOException | InterruptedException ex) {
-					// the client gave up: what the test checks
-				}
-			});
-			answering.start();
-
-			assertThat(failure("http://127.0.0.1:" + server.getLocalPort() + "/rss"))
-				.isEqualTo("The source did not answer in time");
-			answering.interrupt();
-			answering.join(5_000);
-		}
+		assertThat(failureServed("http", (out) -> {
+			out.write("HTTP/1.1 200 OK\r\nContent-Length: 12\r\n\r\n".getBytes());
+			for (int i = 0; i < 12; i++) {
+				out.write('x');
+				out.flush();
+				Thread.sleep(1_000);
+			}
+		})).isEqualTo("The source did not answer in time");
 	}
 
 	@Test
@@ -88,27 +75,11 @@ class OutboundHttpTests {
 		// 1.2 MB of a 100 MB answer, then nothing more for longer than the 5 s timeout: a
 		// read to the end would end in the timeout, one that stops at the 1 MB cap does
 		// not
-		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			Thread answering = new Thread(() -> {
-				try (Socket client = server.accept()) {
-					client.getInputStream().read(new byte[512]);
-					client.getOutputStream()
-						.write(("HTTP/1.1 200 OK\r\nContent-Length: 100000000\r\n\r\n" + "x".repeat(1_200_000))
-							.getBytes());
-					client.getOutputStream().flush();
-					Thread.sleep(10_000);
-				}
-				catch (IOException | InterruptedException ex) {
-					// the client gave up: what the test checks
-				}
-			});
-			answering.start();
-
-			assertThat(failure("http://127.0.0.1:" + server.getLocalPort() + "/rss"))
-				.isEqualTo("The source's answer is larger than the 1048576 bytes a feed may send at once");
-			answering.interrupt();
-			answering.join(5_000);
-		}
+		assertThat(failureServed("http", (out) -> {
+			out.write(("HTTP/1.1 200 OK\r\nContent-Length: 100000000\r\n\r\n" + "x".repeat(1_200_000)).getBytes());
+			out.flush();
+			Thread.sleep(10_000);
+		})).isEqualTo("The source's answer is larger than the 1048576 bytes a feed may send at once");
 	}
 
 	@Test
@@ -122,21 +93,37 @@ class OutboundHttpTests {
 	 * first bytes it reads with {@code answer}, then closes the connection.
 	 */
 	private String failureAnswered(String scheme, String answer) throws Exception {
+		return failureServed(scheme, (out) -> out.write(answer.getBytes()));
+	}
+
+	/**
+	 * The failure of a read of {@code scheme}://127.0.0.1 from a server that reads the
+	 * request's first bytes, then writes what {@code answer} writes and closes the
+	 * connection (or stops when the client gives up).
+	 */
+	private String failureServed(String scheme, Answer answer) throws Exception {
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			Thread answering = new Thread(() -> {
 				try (Socket client = server.accept()) {
 					client.getInputStream().read(new byte[512]);
-					client.getOutputStream().write(answer.getBytes());
+					answer.write(client.getOutputStream());
 				}
-				catch (IOException ex) {
+				catch (IOException | InterruptedException ex) {
 					// the client's failure is what the test checks
 				}
 			});
 			answering.start();
 			String failure = failure(scheme + "://127.0.0.1:" + server.getLocalPort() + "/rss");
+			answering.interrupt();
 			answering.join(5_000);
 			return failure;
 		}
+	}
+
+	private interface Answer {
+
+		void write(OutputStream out) throws IOException, InterruptedException;
+
 	}
 
 	private String failure(String url) {

@@ -9,13 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.bidstream.testsupport.TricklingServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -27,61 +25,39 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class WholeAnswerTests {
 
-	private final ExecutorService senders = Executors.newCachedThreadPool();
-
 	private final HttpClient client = HttpClient.newHttpClient();
 
-	private HttpServer server;
+	@Test
+	void aBodySentSlowlyIsGivenUpAtThePatience() {
+		try (TricklingServer slow = new TricklingServer(6)) {
+			assertThatExceptionOfType(HttpTimeoutException.class).isThrownBy(() -> WholeAnswer.send(this.client,
+					request(slow.url()), HttpResponse.BodyHandlers.ofString(), Duration.ofMillis(1_500)));
+		}
+	}
 
-	@BeforeEach
-	void serve() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/slow", (exchange) -> {
-			exchange.sendResponseHeaders(200, 0);
-			try (OutputStream out = exchange.getResponseBody()) {
-				for (int i = 0; i < 6; i++) {
-					out.write('x');
-					out.flush();
-					Thread.sleep(1_000);
-				}
-			}
-			catch (InterruptedException | IOException ex) {
-				// the client gave up: what the test wants
-			}
-		});
-		this.server.createContext("/prompt", (exchange) -> {
+	@Test
+	void aPromptAnswerIsRead() throws Exception {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", (exchange) -> {
 			exchange.sendResponseHeaders(200, 2);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write("ok".getBytes());
 			}
 		});
-		this.server.setExecutor(this.senders);
-		this.server.start();
+		server.start();
+		try {
+			URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+			assertThat(WholeAnswer
+				.send(this.client, request(url), HttpResponse.BodyHandlers.ofString(), Duration.ofSeconds(5))
+				.body()).isEqualTo("ok");
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 
-	@AfterEach
-	void stop() {
-		this.server.stop(0);
-		this.senders.shutdownNow();
-	}
-
-	@Test
-	void aBodySentSlowlyIsGivenUpAtThePatience() {
-		assertThatExceptionOfType(HttpTimeoutException.class).isThrownBy(() -> WholeAnswer.send(this.client,
-				request("/slow"), HttpResponse.BodyHandlers.ofString(), Duration.ofMillis(1_500)));
-	}
-
-	@Test
-	void aPromptAnswerIsRead() throws Exception {
-		assertThat(WholeAnswer
-			.send(this.client, request("/prompt"), HttpResponse.BodyHandlers.ofString(), Duration.ofSeconds(5))
-			.body()).isEqualTo("ok");
-	}
-
-	private HttpRequest request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + path))
-			.timeout(Duration.ofSeconds(30))
-			.build();
+	private static HttpRequest request(URI url) {
+		return HttpRequest.newBuilder(url.resolve("/x")).timeout(Duration.ofSeconds(30)).build();
 	}
 
 }
