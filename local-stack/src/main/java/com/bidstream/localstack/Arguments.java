@@ -25,16 +25,29 @@ final class Arguments {
 		this.env = env;
 	}
 
-	static Arguments parse(String[] args, Set<String> flags, Map<String, String> env) {
+	/**
+	 * Reads {@code args}: {@code flags} take no value, {@code options} take one; any
+	 * other {@code --name} is refused as an unknown option, and {@code -h} is
+	 * {@code --help}.
+	 */
+	static Arguments parse(String[] args, Set<String> flags, Set<String> options, Map<String, String> env) {
 		Arguments parsed = new Arguments(env);
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
+			if (arg.equals("-h")) {
+				parsed.options.put("help", "true");
+				continue;
+			}
 			if (!arg.startsWith("--")) {
 				parsed.words.add(arg);
 				continue;
 			}
 			String name = arg.substring(2);
 			int equals = name.indexOf('=');
+			String bare = (equals > 0) ? name.substring(0, equals) : name;
+			if (!flags.contains(bare) && !options.contains(bare)) {
+				throw new IllegalArgumentException("Unknown option: --" + bare);
+			}
 			if (equals > 0) {
 				parsed.options.put(name.substring(0, equals), name.substring(equals + 1));
 			}

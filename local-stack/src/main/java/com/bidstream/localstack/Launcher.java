@@ -43,6 +43,10 @@ public final class Launcher {
 
 	private static final Set<String> KEY_OPTIONS = Set.of("agency", "role", "data-dir");
 
+	/** Every option some command takes, so that a misspelt one is named as such. */
+	private static final Set<String> OPTIONS = union(union(BENCH_OPTIONS, UP_OPTIONS),
+			union(KEY_OPTIONS, Set.of("wait")));
+
 	private Launcher() {
 	}
 
@@ -54,8 +58,14 @@ public final class Launcher {
 		Console console = new Console(out);
 		Arguments arguments;
 		try {
-			arguments = Arguments.parse(args, FLAGS, System.getenv());
+			arguments = Arguments.parse(args, FLAGS, OPTIONS, System.getenv());
 			List<String> words = arguments.words();
+			// before any command: "./bidstream down --help" asks what down does, and must
+			// not stop the stack
+			if (words.isEmpty() || words.equals(List.of("help")) || arguments.flag("help")) {
+				out.print(Help.TEXT);
+				return words.isEmpty() && !arguments.flag("help") ? 2 : 0;
+			}
 			if (words.equals(List.of("up"))) {
 				return up(options(arguments), console);
 			}
@@ -80,10 +90,6 @@ public final class Launcher {
 				out.println("the stored ones again with it; the old key stays in " + secrets + "/");
 				out.println("bidstream.ingest.previous-secrets-keys until you delete that file after that start.");
 				return 0;
-			}
-			if (words.isEmpty() || words.equals(List.of("help")) || arguments.flag("help")) {
-				out.print(Help.TEXT);
-				return words.isEmpty() && !arguments.flag("help") ? 2 : 0;
 			}
 			throw new IllegalArgumentException("Unknown command: " + String.join(" ", words));
 		}

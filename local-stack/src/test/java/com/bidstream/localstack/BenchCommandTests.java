@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code bench} command's options, refused before anything starts.
+ * The command line's options, refused before anything starts, and help asked for after a
+ * command.
  */
 class BenchCommandTests {
 
@@ -38,6 +39,21 @@ class BenchCommandTests {
 	void upTakesNoBenchOption() throws InterruptedException {
 		assertThat(run("up", "--listings", "1000")).isEqualTo(2);
 		assertThat(output()).contains("Unknown option: --listings");
+	}
+
+	@Test
+	void helpAfterACommandShowsHelpInsteadOfRunningIt() throws InterruptedException {
+		// "down --help" stopped a walkthrough's running stack
+		assertThat(run("down", "--help")).isZero();
+		assertThat(run("up", "-h")).isZero();
+		assertThat(output()).contains("./bidstream up", "./bidstream down")
+			.doesNotContain("nothing to stop", "Stopping", "Unknown command", "Starting");
+	}
+
+	@Test
+	void anUnknownOptionIsNamedEvenWhenLast() throws InterruptedException {
+		assertThat(run("up", "--bogus-flag")).isEqualTo(2);
+		assertThat(output()).contains("Unknown option: --bogus-flag").doesNotContain("needs a value");
 	}
 
 	private int run(String... args) throws InterruptedException {
