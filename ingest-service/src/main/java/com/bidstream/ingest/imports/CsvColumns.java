@@ -65,22 +65,22 @@ final class CsvColumns {
 
 	/**
 	 * Why a record's cells do not line up with the header (RFC 4180: every record has as
-	 * many fields as the header), or null when they do: cells past the header's named
-	 * ones may only be empty, as a spreadsheet's trailing commas leave them.
+	 * many fields as the header), or null when they do. A record may leave out the
+	 * header's unnamed columns at its end (a spreadsheet's trailing commas) or hold them
+	 * empty, but never has more cells than the header: an empty cell past it is what an
+	 * unquoted comma leaves when the record's last cell is empty, and allowing it moved
+	 * every cell after that comma one column on, without a word.
 	 */
 	String misfit(List<String> cells) {
 		int size = size();
 		String fields = cells.size() + ((cells.size() == 1) ? " field" : " fields");
-		if (cells.size() < size) {
-			return "it has " + fields + " where the header has " + size
+		if (cells.size() < size || cells.size() > this.names.size()) {
+			return "it has " + fields + " where the header has " + ((cells.size() < size) ? size : this.names.size())
 					+ " (a field holding a comma is written in double quotes)";
 		}
 		for (int i = size; i < cells.size(); i++) {
 			if (!cells.get(i).isBlank()) {
-				return (i < this.names.size())
-						? "column " + (i + 1) + " holds a value, but the header gives that column no name"
-						: "it has " + fields + " where the header has " + this.names.size()
-								+ " (a field holding a comma is written in double quotes)";
+				return "column " + (i + 1) + " holds a value, but the header gives that column no name";
 			}
 		}
 		return null;
