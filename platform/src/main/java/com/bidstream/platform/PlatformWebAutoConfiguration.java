@@ -27,6 +27,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverters;
 
 import com.bidstream.platform.security.ApiKeyFilter;
 import com.bidstream.platform.security.ApiKeyProperties;
@@ -156,6 +158,31 @@ public class PlatformWebAutoConfiguration {
 				resolvers.add(new CallerArgumentResolver());
 			}
 		};
+	}
+
+	/**
+	 * Bodies are JSON (the contract's only format). Spring registers a converter for
+	 * every Jackson data format on the class path, and springdoc brings Jackson 2's YAML:
+	 * a YAML body skipped the rules our JSON reading keeps (a field named twice was
+	 * taken), and one read into a Jackson 3 tree answered 500. Those converters are left
+	 * out, so such a body answers 415 naming application/json.
+	 */
+	@Bean
+	WebMvcConfigurer jsonBodiesOnly() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+				builder.configureMessageConvertersList(
+						(converters) -> converters.removeIf(PlatformWebAutoConfiguration::readsAnotherDataFormat));
+			}
+		};
+	}
+
+	static boolean readsAnotherDataFormat(HttpMessageConverter<?> converter) {
+		return converter.getSupportedMediaTypes()
+			.stream()
+			.map((type) -> type.getSubtype().toLowerCase(java.util.Locale.ROOT))
+			.anyMatch((subtype) -> subtype.contains("yaml") || subtype.contains("cbor") || subtype.contains("smile"));
 	}
 
 	@Bean

@@ -235,6 +235,21 @@ class PlatformIntegrationTests {
 			.isEqualTo(String.valueOf(text.length()));
 	}
 
+	@Test
+	void aBodyInAnotherDataFormatThanJsonIsRefusedWith415NamingJson() throws Exception {
+		// a YAML body read into a tree answered 500, and one read into a record or a map
+		// took a field named twice
+		for (String path : List.of("/api/probe/json", "/api/probe/map")) {
+			var yaml = post(path, "application/yaml", "name: A\nname: B\n", true);
+			assertThat(yaml.statusCode()).as(path).isEqualTo(415);
+			assertThat(yaml.body()).as(path).contains("is not read here; send application/json\"");
+		}
+		assertThat(post("/api/probe/map", "application/cbor", "x", true).statusCode()).isEqualTo(415);
+		assertThat(post("/api/probe/map", "application/json", "{\"name\": \"A\", \"name\": \"B\"}", true).statusCode())
+			.as("the same body as JSON")
+			.isEqualTo(400);
+	}
+
 	final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
 	java.net.http.HttpResponse<String> post(String path, String contentType, String body, boolean withLength)
