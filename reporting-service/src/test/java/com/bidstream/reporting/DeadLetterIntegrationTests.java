@@ -133,6 +133,39 @@ abstract class DeadLetterIntegrationTests {
 			.untilAsserted(() -> assertThat(proposals(agency)).isEqualTo("1 proposed, 16 connects"));
 	}
 
+	@Test
+	void theDeadLettersOfSeveralGroupsForOneMessagePublishItOnce() {
+		// a walkthrough redrove both groups' dead letters of one message: each group got
+		// it twice
+		String agency = "redrive-" + UUID.randomUUID().toString().substring(0, 8);
+		String job = "upwork:~" + UUID.randomUUID().toString().substring(0, 8);
+		ReportingEvents events = new ReportingEvents(new TopicReader(this.bootstrapServers));
+		events.publish(score(agency, job, 1, "emerging", DAY, null, DAY.plusSeconds(60)));
+		PursuitAdvanced proposal = pursuit(agency, job, Action.PROPOSAL_SENT, Stage.PROPOSED, DAY.plusSeconds(120),
+				"fl-1", 16, null);
+		long original = ORIGINAL_OFFSETS.incrementAndGet();
+		List<String> ids = new ArrayList<>();
+		for (String group : List.of("reporting", "tracking")) {
+			ids.add(deadLetter(Topics.deadLetter(Topics.PURSUITS_EVENTS, group), proposal.key(),
+					EventCodec.toBytes(proposal), proposal.eventId(), "PursuitAdvanced", Topics.PURSUITS_EVENTS, null,
+					original));
+		}
+		double duplicatesBefore = duplicates();
+
+		var redrive = post("/api/v1/dead-letters/redrive", "{\"ids\": [\"" + String.join("\", \"", ids) + "\"]}");
+
+		assertThat(redrive.status()).as(redrive.toString()).isEqualTo(202);
+		assertThat(redrive.json().get("redriven").asInt()).as("one message published").isEqualTo(1);
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(proposals(agency)).isEqualTo("1 proposed, 16 connects"));
+		// a later event of the same key (so the same partition) comes after any copy
+		events.publish(pursuit(agency, job, Action.VIEWED, Stage.VIEWED, DAY.plusSeconds(180)));
+		await().atMost(PATIENCE).until(() -> viewed(agency) == 1);
+		assertThat(duplicates()).as("no second copy reached reporting's consumer").isEqualTo(duplicatesBefore);
+		assertThat(ids).as("both dead letters listed as redriven")
+			.allSatisfy((id) -> assertThat(listed(id).get("redrives").asInt()).isEqualTo(1));
+	}
+
 	JsonNode listed(String id) {
 		String topic = id.substring(0, id.indexOf(':'));
 		return list("?topic=" + topic).stream()
@@ -230,6 +263,15 @@ abstract class DeadLetterIntegrationTests {
 	 */
 	private String deadLetter(String topic, String key, byte[] value, UUID eventId, String type, String originalTopic,
 			Instant at) {
+		return deadLetter(topic, key, value, eventId, type, originalTopic, at, ORIGINAL_OFFSETS.incrementAndGet());
+	}
+
+	/** Each dead letter written here is of another original message, unless told. */
+	private static final java.util.concurrent.atomic.AtomicLong ORIGINAL_OFFSETS = new java.util.concurrent.atomic.AtomicLong(
+			1_000_000);
+
+	private String deadLetter(String topic, String key, byte[] value, UUID eventId, String type, String originalTopic,
+			Instant at, long originalOffset) {
 		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null,
 				(at != null) ? at.toEpochMilli() : null, bytes(key), value);
 		record.headers().add("eventId", bytes(eventId.toString())).add("type", bytes(type));
@@ -237,7 +279,7 @@ abstract class DeadLetterIntegrationTests {
 			record.headers()
 				.add("x-original-topic", bytes(originalTopic))
 				.add("x-original-partition", ByteBuffer.allocate(Integer.BYTES).putInt(0).array())
-				.add("x-original-offset", ByteBuffer.allocate(Long.BYTES).putLong(42).array())
+				.add("x-original-offset", ByteBuffer.allocate(Long.BYTES).putLong(originalOffset).array())
 				.add("x-exception-message", bytes("simulated failure"));
 		}
 		else {

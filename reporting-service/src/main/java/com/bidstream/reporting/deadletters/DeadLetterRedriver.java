@@ -50,9 +50,13 @@ class DeadLetterRedriver {
 	}
 
 	/**
-	 * Redrives the messages with these ids (each once, however often it is named), all or
-	 * none: when an id names no message, or a message whose original topic cannot be
-	 * told, nothing is sent and the outcome names those ids.
+	 * Redrives the messages with these ids, all or none: when an id names no message, or
+	 * a message whose original topic cannot be told, nothing is sent and the outcome
+	 * names those ids. Each original message is published once, however often it is
+	 * named: the dead letters of several groups for one message (each group that failed
+	 * on it wrote one) are one message on the original topic, which every group reads
+	 * again, so publishing it once per dead letter delivered it to each group as many
+	 * times. Every dead letter named is recorded as redriven.
 	 */
 	Outcome redrive(List<DeadLetterId> ids) {
 		Map<TopicPartition, OffsetRange> ranges = this.broker
@@ -60,6 +64,7 @@ class DeadLetterRedriver {
 		Map<DeadLetterId, ConsumerRecord<byte[], byte[]>> found = this.reader.find(new LinkedHashSet<>(ids), ranges);
 		Map<Integer, String> refused = new LinkedHashMap<>();
 		Map<String, ProducerRecord<byte[], byte[]>> records = new LinkedHashMap<>();
+		Map<String, List<String>> named = new LinkedHashMap<>();
 		for (int i = 0; i < ids.size(); i++) {
 			ConsumerRecord<byte[], byte[]> deadLetter = found.get(ids.get(i));
 			ProducerRecord<byte[], byte[]> record = (deadLetter != null) ? Redrive.of(deadLetter) : null;
@@ -69,17 +74,35 @@ class DeadLetterRedriver {
 			else if (record == null) {
 				refused.put(i, "names a dead letter whose original topic cannot be told");
 			}
-			else if (ids.indexOf(ids.get(i)) == i) {
-				records.put(ids.get(i).toString(), record);
+			else {
+				String original = original(deadLetter);
+				records.putIfAbsent(original, record);
+				List<String> deadLetters = named.computeIfAbsent(original, (key) -> new ArrayList<>());
+				if (!deadLetters.contains(ids.get(i).toString())) {
+					deadLetters.add(ids.get(i).toString());
+				}
 			}
 		}
 		if (!refused.isEmpty()) {
 			return new Outcome(0, 0, refused);
 		}
 		Sender sender = new Sender();
-		records.forEach(sender::send);
+		records.forEach((original, record) -> sender.send(named.get(original), record));
 		sender.settle();
 		return new Outcome(sender.acknowledged, 0, Map.of());
+	}
+
+	/**
+	 * The message a dead letter was made of: its original topic, partition and offset, or
+	 * the dead letter itself when its headers do not tell them.
+	 */
+	private static String original(ConsumerRecord<byte[], byte[]> deadLetter) {
+		Integer partition = DeadLetterRecords.originalPartition(deadLetter.headers());
+		Long offset = DeadLetterRecords.originalOffset(deadLetter.headers());
+		if (partition == null || offset == null) {
+			return DeadLetterRecords.id(deadLetter);
+		}
+		return DeadLetterRecords.originalTopic(deadLetter) + ":" + partition + ":" + offset;
 	}
 
 	/**
@@ -100,7 +123,7 @@ class DeadLetterRedriver {
 				skipped[0]++;
 			}
 			else {
-				sender.send(DeadLetterRecords.id(deadLetter), record);
+				sender.send(List.of(DeadLetterRecords.id(deadLetter)), record);
 			}
 		});
 		sender.settle();
@@ -123,18 +146,19 @@ class DeadLetterRedriver {
 
 		private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
 
-		private final List<String> inFlightIds = new ArrayList<>();
+		private final List<List<String>> inFlightIds = new ArrayList<>();
 
 		private int acknowledged;
 
-		void send(String id, ProducerRecord<byte[], byte[]> record) {
+		/** Publishes a message, recording these dead letters as redriven once it is. */
+		void send(List<String> ids, ProducerRecord<byte[], byte[]> record) {
 			try {
 				this.inFlight.add(DeadLetterRedriver.this.broker.producer().send(record));
 			}
 			catch (KafkaException ex) {
 				this.inFlight.add(CompletableFuture.failedFuture(ex));
 			}
-			this.inFlightIds.add(id);
+			this.inFlightIds.add(ids);
 			if (this.inFlight.size() >= CHUNK) {
 				settle();
 			}
@@ -153,7 +177,7 @@ class DeadLetterRedriver {
 					}
 					this.inFlight.get(i).get(patience, TimeUnit.MILLISECONDS);
 					this.acknowledged++;
-					acknowledgedIds.add(this.inFlightIds.get(i));
+					acknowledgedIds.addAll(this.inFlightIds.get(i));
 					DeadLetterRedriver.this.redriven.increment();
 				}
 				catch (InterruptedException ex) {
