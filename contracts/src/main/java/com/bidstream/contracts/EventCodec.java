@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +47,12 @@ public final class EventCodec {
 			T event = MAPPER.readValue(json, type);
 			requireEnvelope(event, new String(json, 0, Math.min(json.length, 200), StandardCharsets.UTF_8));
 			return event;
+		}
+		catch (MismatchedInputException ex) {
+			// in words: Jackson's message names Java types and parser tokens
+			JsonShape shape = JsonShape.of(ex);
+			throw new UnreadableEventException("not a valid " + type.getSimpleName() + ": "
+					+ ("$".equals(shape.field()) ? "the message " : shape.field() + " ") + shape.must(), ex);
 		}
 		catch (JacksonException ex) {
 			throw new UnreadableEventException("not a valid " + type.getSimpleName() + ": " + ex.getOriginalMessage(),

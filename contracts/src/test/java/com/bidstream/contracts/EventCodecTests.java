@@ -109,7 +109,26 @@ class EventCodecTests {
 					.formatted(EVENT_ID)
 					.getBytes(StandardCharsets.UTF_8),
 				PursuitAdvanced.class))
-			.isInstanceOf(UnreadableEventException.class);
+			.isInstanceOf(UnreadableEventException.class)
+			.hasMessageStartingWith("not a valid PursuitAdvanced: action must be one of QUEUE, CLAIM");
+		assertThatThrownBy(() -> EventCodec.read(
+				("{\"eventId\":\"%s\",\"occurredAt\":\"2026-11-22T09:15:00Z\",\"agencyId\":\"a\",\"jobKey\":\"k\","
+						+ "\"listing\":[1]}")
+					.formatted(EVENT_ID)
+					.getBytes(StandardCharsets.UTF_8),
+				ListingIngested.class))
+			.as("in words: no Java type or parser token, as Jackson's own message has")
+			.isInstanceOf(UnreadableEventException.class)
+			.hasMessage("not a valid ListingIngested: listing must be a JSON object");
+		assertThatThrownBy(() -> EventCodec.read("[1, 2]".getBytes(StandardCharsets.UTF_8), ListingIngested.class))
+			.hasMessage("not a valid ListingIngested: the message must be a JSON object");
+		assertThatThrownBy(() -> EventCodec.read(
+				("{\"eventId\":\"%s\",\"occurredAt\":\"2026-11-22T09:15:00Z\",\"agencyId\":\"a\",\"jobKey\":\"k\","
+						+ "\"listing\":{\"skills\":{\"a\":1}}}")
+					.formatted(EVENT_ID)
+					.getBytes(StandardCharsets.UTF_8),
+				ListingIngested.class))
+			.hasMessage("not a valid ListingIngested: listing.skills must be a JSON array");
 		assertThatThrownBy(() -> EventCodec.read(
 				("{\"eventId\":\"%s\",\"occurredAt\":\"2026-11-22T09:15:00Z\",\"agencyId\":\"a\",\"jobKey\":\"k\","
 						+ "\"version\":1}")

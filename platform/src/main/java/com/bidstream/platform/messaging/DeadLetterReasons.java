@@ -31,6 +31,8 @@ public final class DeadLetterReasons {
 
 	private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_]*)");
 
+	private static final Pattern TOKEN = Pattern.compile(" ?\\(token `[^`]*`\\)");
+
 	private DeadLetterReasons() {
 	}
 
@@ -73,7 +75,8 @@ public final class DeadLetterReasons {
 			// written before these rules: a database's refusal in its own words
 			return DATABASE;
 		}
-		String scrubbed = QUALIFIED.matcher(reason).replaceAll("$1").replace('$', '.');
+		// Jackson's parser token, in messages written before events' reasons were worded
+		String scrubbed = QUALIFIED.matcher(TOKEN.matcher(reason).replaceAll("")).replaceAll("$1").replace('$', '.');
 		return (scrubbed.length() > MAX_LENGTH) ? scrubbed.substring(0, MAX_LENGTH) + "…" : scrubbed;
 	}
 

@@ -11,8 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.http.HttpHeaders;
@@ -28,6 +26,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.bidstream.contracts.JsonShape;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.bidstream.platform.jdbc.DatabaseFailures;
@@ -179,39 +179,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	 * must be.
 	 */
 	static FieldError wrongShape(MismatchedInputException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		Class<?> target = ex.getTargetType();
-		String must;
-		if (ex instanceof InvalidFormatException) {
-			must = "is not a valid value";
-		}
-		else if (target == null) {
-			must = "is not of the expected type";
-		}
-		else if (target.isArray() || Iterable.class.isAssignableFrom(target)) {
-			must = "must be a JSON array";
-		}
-		else if (CharSequence.class.isAssignableFrom(target) || target.isEnum()) {
-			must = "must be a string";
-		}
-		else if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
-			must = "must be a number";
-		}
-		else if (target == Boolean.class || target == boolean.class) {
-			must = "must be true or false";
-		}
-		else {
-			must = "must be a JSON object";
-		}
-		return new FieldError(path.isEmpty() ? "$" : path.toString(), must);
+		JsonShape shape = JsonShape.of(ex);
+		return new FieldError(shape.field(), shape.must());
 	}
 
 	/**

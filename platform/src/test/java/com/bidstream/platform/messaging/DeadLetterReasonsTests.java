@@ -20,6 +20,11 @@ class DeadLetterReasonsTests {
 		var unreadable = new UnreadableEventException("not a valid PursuitAdvanced: Cannot deserialize value of type "
 				+ "`com.bidstream.contracts.PursuitAdvanced$Action` from String \"TELEPORT\"", null);
 
+		assertThat(DeadLetterReasons.scrub("not a valid ListingIngested: Cannot deserialize value of type "
+				+ "`com.bidstream.contracts.ListingIngested` from Array value (token `JsonToken.START_ARRAY`)"))
+			.as("a reason written before reasons were worded")
+			.isEqualTo(
+					"not a valid ListingIngested: Cannot deserialize value of type `ListingIngested` from Array value");
 		assertThat(DeadLetterReasons.of(refused)).isEqualTo("ListingIngested 1 of agency a for k carries no listing");
 		assertThat(DeadLetterReasons.of(unreadable)).isEqualTo(
 				"not a valid PursuitAdvanced: Cannot deserialize value of type `PursuitAdvanced.Action` from String \"TELEPORT\"");
