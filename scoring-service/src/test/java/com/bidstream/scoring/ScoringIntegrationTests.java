@@ -432,7 +432,10 @@ abstract class ScoringIntegrationTests {
 		assertThat(done.get("processed").asInt()).isEqualTo(2);
 		assertThat(done.get("changed").asInt()).as("both proofMatch values moved from the neutral 0.5").isEqualTo(2);
 		assertThat(awaitScored(kafka, 1)).hasSize(2)
+			.satisfies((scores) -> assertThat(scores.get(0).rescored()).as("the first score").isNull())
 			.last()
+			.satisfies(
+					(rescored) -> assertThat(rescored.rescored()).as("marked, so health leaves its wait out").isTrue())
 			.satisfies((rescored) -> assertThat(rescored.signals())
 				.filteredOn((signal) -> signal.name().equals("proofMatch"))
 				.singleElement()

@@ -39,7 +39,8 @@ import com.bidstream.reporting.intake.ReportingSink;
  * schedule, often hours, not the pipeline, so it is not mixed in;</li>
  * <li>scoring: from the version's ingest to its score: {@code firstIngestedAt} for
  * version 1, the stored listing's {@code last_ingested_at} for a later version (unknown,
- * so left out, when that version is not the stored one);</li>
+ * so left out, when that version is not the stored one); a re-score ({@code rescored})
+ * counts as processed with no latency;</li>
  * <li>tracking: from the score to the QUEUE tracking made of it ({@code occurredAt} is
  * the score's time, {@code recordedAt} tracking's);</li>
  * <li>reporting: from the event's publication ({@code recordedAt} of a pursuit event,
@@ -91,7 +92,13 @@ class HealthSink implements ReportingSink {
 		Instant now = this.clock.instant();
 		List<StageEvent> rows = new ArrayList<>(events.size() * 2);
 		for (ListingScored event : events) {
-			if (event.version() == 1) {
+			if (Boolean.TRUE.equals(event.rescored())) {
+				// a re-score's time is how long the listing waited for it, not the
+				// pipeline's
+				rows.add(StageEvent.of(PipelineStage.SCORING, Topics.LISTINGS_SCORED, event.agencyId(),
+						event.occurredAt(), null));
+			}
+			else if (event.version() == 1) {
 				rows.add(StageEvent.of(PipelineStage.SCORING, Topics.LISTINGS_SCORED, event.agencyId(),
 						event.occurredAt(), event.firstIngestedAt()));
 			}

@@ -93,7 +93,7 @@ class ListingScorer {
 			Set<String> stored = this.scores.saveAll(scores);
 			for (NewScore score : scores) {
 				if (stored.contains(score.key())) {
-					scored.add(scored(score.event(), score.assessment(), now));
+					scored.add(scored(score.event(), score.assessment(), now, false));
 					this.scoredByDecision.get(score.assessment().decision()).increment();
 				}
 				else {
@@ -105,7 +105,7 @@ class ListingScorer {
 		this.outbox.appendAll(Topics.LISTINGS_SCORED, scored);
 	}
 
-	static ListingScored scored(ListingIngested event, Assessment assessment, Instant now) {
+	static ListingScored scored(ListingIngested event, Assessment assessment, Instant now, boolean rescored) {
 		Listing listing = event.listing();
 		return new ListingScored(EventIds.timeOrdered(now), now, event.agencyId(), event.jobKey(),
 				ListingScored.SCHEMA_VERSION, event.version(), assessment.score(), assessment.decision(),
@@ -113,7 +113,7 @@ class ListingScorer {
 				assessment.signals(), assessment.redFlags(), ScoringModel.VERSION, listing.source(), listing.category(),
 				listing.skills(), listing.postedAt(), event.firstIngestedAt(),
 				(listing.closed() != null) ? listing.closed().result() : null, assessment.estimatedValue(),
-				listing.proposals());
+				listing.proposals(), rescored ? Boolean.TRUE : null);
 	}
 
 }

@@ -205,7 +205,7 @@ class Rescores {
 		Set<String> saved = this.scores.saveAll(changed);
 		List<ListingScored> published = changed.stream()
 			.filter((score) -> saved.contains(score.key()))
-			.map((score) -> ListingScorer.scored(score.event(), score.assessment(), now))
+			.map((score) -> ListingScorer.scored(score.event(), score.assessment(), now, true))
 			.toList();
 		this.outbox.appendAll(Topics.LISTINGS_SCORED, published);
 		this.rescored.increment(published.size());
