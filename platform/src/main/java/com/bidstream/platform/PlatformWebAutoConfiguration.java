@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
@@ -43,6 +44,7 @@ import com.bidstream.platform.web.ProblemErrorReportValve;
 import com.bidstream.platform.web.PrivateResponseHeaders;
 import com.bidstream.platform.web.ProblemWriter;
 import com.bidstream.platform.web.RequestBodyLimitFilter;
+import com.bidstream.platform.web.SingleValuedParameters;
 import com.bidstream.platform.web.StorableBodyAdvice;
 
 /**
@@ -156,6 +158,11 @@ public class PlatformWebAutoConfiguration {
 			@Override
 			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 				resolvers.add(new CallerArgumentResolver());
+			}
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new SingleValuedParameters());
 			}
 		};
 	}

@@ -182,6 +182,14 @@ class PlatformIntegrationTests {
 				.doesNotContain("<html");
 		}
 		assertThat(api("dev-demo-key").get("/api/probe/no-such-path").status()).isEqualTo(404);
+		var tooLong = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/probe/" + "k".repeat(20_000)))
+			.header("X-Api-Key", "dev-demo-key")
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(tooLong.statusCode()).isEqualTo(400);
+		assertThat(tooLong.body()).as("a walkthrough's 20,000-character job key was said to hold a NUL or a slash")
+			.contains("larger than")
+			.doesNotContain("NUL");
 	}
 
 	@Test
@@ -233,6 +241,16 @@ class PlatformIntegrationTests {
 		}
 		assertThat(post("/api/probe/raw", "text/plain", text, false).body()).as("a type not bounded elsewhere")
 			.isEqualTo(String.valueOf(text.length()));
+	}
+
+	@Test
+	void aParameterTakenOnceButGivenTwiceIsRefusedNamingIt() {
+		var twice = api("dev-operator-key").get("/api/probe/read?agency=a&agency=b");
+
+		assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
+		assertThat(twice.json().at("/errors/0/field").asString()).isEqualTo("agency");
+		assertThat(twice.json().at("/errors/0/message").asString()).isEqualTo("is given 2 times; give it once");
+		assertThat(api("dev-operator-key").get("/api/probe/read?agency=a").body()).isEqualTo("a");
 	}
 
 	@Test

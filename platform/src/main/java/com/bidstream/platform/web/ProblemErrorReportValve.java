@@ -18,6 +18,16 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
 	private final ProblemWriter writer = new ProblemWriter();
 
+	/** Tomcat's refusal of a request line or header over its buffer. */
+	private static boolean tooLarge(Throwable throwable) {
+		for (Throwable cause = throwable; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().contains("too large")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int code = response.getStatus();
@@ -29,10 +39,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		if (status == null) {
 			status = (code < 500) ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
 		}
-		String detail = (status == HttpStatus.BAD_REQUEST)
-				? "The request is malformed: its URL or headers cannot be read (an encoded NUL or slash in the "
-						+ "path, or characters a URL may not hold)"
-				: status.getReasonPhrase();
+		String detail = (status != HttpStatus.BAD_REQUEST) ? status.getReasonPhrase()
+				: tooLarge(throwable) ? "The request's URL and headers are larger than the server reads (8 KiB)"
+						: "The request is malformed: its URL or headers cannot be read (an encoded NUL or slash in the "
+								+ "path, or characters a URL may not hold)";
 		try {
 			this.writer.write(response, status, ProblemTypes.slugFor(status), detail);
 			response.finishResponse();
