@@ -409,6 +409,7 @@ abstract class IntakeSourcesIntegrationTests {
 		await().atMost(PUBLISHED).until(() -> "FAILING".equals(feeds(agency).get(id).get("status").asString()));
 		assertThat(feeds(agency, "/api/v1/feeds?status=FAILING")).containsKey(id)
 			.allSatisfy((feedId, feed) -> assertThat(feed.get("status").asString()).isEqualTo("FAILING"));
+		assertThat(feeds(agency, "/api/v1/feeds?status=failing")).as("in any letter case").containsKey(id);
 		assertThat(agency.get("/api/v1/feeds?status=BROKEN").json().at("/errors/0/field").asString())
 			.isEqualTo("status");
 		String externalId = uniqueId();

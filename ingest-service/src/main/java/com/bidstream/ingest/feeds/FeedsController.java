@@ -140,7 +140,9 @@ class FeedsController {
 					+ "feeds of the agency named by agency=, or every agency's without it. Each feed names its "
 					+ "agencyId. status= (PENDING, OK, FAILING or PUSHED) keeps the feeds in that state.")
 	List<FeedView> list(Caller caller, @RequestParam(required = false) String agency,
-			@RequestParam(required = false) String status) {
+			@RequestParam(name = "status", required = false) String given) {
+		// in any letter case, as tracking's stage= and outcome=
+		String status = (given != null) ? given.strip().toUpperCase(java.util.Locale.ROOT) : null;
 		if (status != null && !STATUSES.contains(status)) {
 			throw ApiProblem.invalidField("status", "must be one of " + String.join(", ", STATUSES));
 		}

@@ -3,7 +3,7 @@ package com.bidstream.ingest.imports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -125,7 +125,7 @@ final class CsvRecords implements RecordReader {
 			return "is not readable CSV: the header is longer than 1 MiB (1,048,576 bytes), the most an import reads "
 					+ "of one record";
 		}
-		Set<String> seen = new HashSet<>();
+		Set<String> seen = new LinkedHashSet<>();
 		for (String name : names) {
 			// which of two columns of one name holds the field would be a guess
 			if (!name.isBlank() && !seen.add(name.strip())) {
@@ -134,14 +134,26 @@ final class CsvRecords implements RecordReader {
 		}
 		// a column that names no listing field is ignored, as an unknown JSON field is;
 		// one that names a field in other letter case would be ignored by mistake
+		// (every such column at once, in the header's order: a spreadsheet's header is
+		// often capitalised throughout)
+		List<String> named = new ArrayList<>();
+		List<String> meant = new ArrayList<>();
 		for (String name : seen) {
 			if (!ListingPaths.ALL.contains(name)) {
-				String meant = ListingPaths.ALL.stream().filter(name::equalsIgnoreCase).findFirst().orElse(null);
-				if (meant != null) {
-					return "is not readable CSV: the header names the column " + name + ", which is no listing field; "
-							+ "the field is " + meant + " (names are matched in their letter case)";
-				}
+				ListingPaths.ALL.stream().filter(name::equalsIgnoreCase).findFirst().ifPresent((field) -> {
+					named.add(name);
+					meant.add(field);
+				});
 			}
+		}
+		if (named.size() == 1) {
+			return "is not readable CSV: the header names the column " + named.get(0) + ", which is no listing field; "
+					+ "the field is " + meant.get(0) + " (names are matched in their letter case)";
+		}
+		if (named.size() > 1) {
+			return "is not readable CSV: the header names the columns " + String.join(", ", named)
+					+ ", which are no listing fields; the fields are " + String.join(", ", meant)
+					+ " (names are matched in their letter case)";
 		}
 		if (seen.stream().noneMatch(ListingPaths.ALL::contains)) {
 			return "is not readable CSV: the header names no listing field (a header is a line of the listing's "

@@ -363,6 +363,12 @@ class CsvRecordsTests {
 		assertThat(cased).extracting(RawRecord::problem)
 			.containsExactly("is not readable CSV: the header names the column Title, which is no listing field; the "
 					+ "field is title (names are matched in their letter case)");
+		assertThat(read("Source,ExternalId,Title,postedAt\nupwork,~13e,A job,2026-11-22T09:15:00Z\n", 0, 1))
+			.as("every such column at once, in the header's order")
+			.extracting(RawRecord::problem)
+			.containsExactly("is not readable CSV: the header names the columns Source, ExternalId, Title, which are "
+					+ "no listing fields; the fields are source, externalId, title (names are matched in their letter "
+					+ "case)");
 		assertThat(ndjson).extracting(RawRecord::problem)
 			.containsExactly("is not readable CSV: the header names no listing field (a header is a line of the "
 					+ "listing's JSON field names separated by commas, such as source,externalId,title,postedAt)");
