@@ -78,13 +78,20 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 			return;
 		}
 		String actingAgency = request.getHeader(AGENCY_HEADER);
+		if (actingAgency != null && !AgencyIds.isValid(actingAgency)) {
+			this.problems.write(response, HttpStatus.BAD_REQUEST, "invalid-agency",
+					"X-Agency-Id must be " + AgencyIds.RULE);
+			return;
+		}
 		if (caller.get().isOperator() && actingAgency != null) {
-			if (!AgencyIds.isValid(actingAgency)) {
-				this.problems.write(response, HttpStatus.BAD_REQUEST, "invalid-agency",
-						"X-Agency-Id must be " + AgencyIds.RULE);
-				return;
-			}
 			caller = Optional.of(Caller.operator(actingAgency));
+		}
+		else if (actingAgency != null && !actingAgency.equals(caller.get().agencyId())) {
+			// a member acts for its own agency only: a write meant for another one went
+			// to the member's own without a word
+			this.problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "This key is of agency "
+					+ caller.get().agencyId() + " and acts for it only; X-Agency-Id names " + actingAgency);
+			return;
 		}
 		request.setAttribute(REQUEST_CALLER, caller.get());
 		chain.doFilter(request, response);

@@ -46,6 +46,26 @@ class ApiKeyFilterTests {
 		assertThat(chain.getRequest()).as("never passed on").isNull();
 	}
 
+	@Test
+	void aMemberKeyNamingAnotherAgencyIsRefusedAndItsOwnPasses() throws Exception {
+		// the write went to the member's own agency without a word, even for "Bad!"
+		assertThat(withAgency("dev-demo-key", "acme").getStatus()).isEqualTo(403);
+		assertThat(withAgency("dev-demo-key", "acme").getContentAsString())
+			.contains("This key is of agency demo and acts for it only; X-Agency-Id names acme");
+		assertThat(withAgency("dev-demo-key", "Bad!").getStatus()).isEqualTo(400);
+		assertThat(withAgency("dev-demo-key", "demo").getStatus()).isEqualTo(200);
+		assertThat(withAgency("dev-operator-key", "acme").getStatus()).isEqualTo(200);
+	}
+
+	private MockHttpServletResponse withAgency(String key, String agency) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/listings");
+		request.addHeader(ApiKeyFilter.HEADER, key);
+		request.addHeader(ApiKeyFilter.AGENCY_HEADER, agency);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(request, response, new MockFilterChain());
+		return response;
+	}
+
 	private int status(String path, String... keys) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
 		for (String key : (keys != null) ? keys : new String[0]) {
