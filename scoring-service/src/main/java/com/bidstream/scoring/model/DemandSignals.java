@@ -31,15 +31,39 @@ final class DemandSignals {
 			return new Reading(0.3, ContractValue.isHourly(budget) || budget.type() == Listing.BudgetType.HOURLY
 					? "hourly, no rate given" : "no budget amount given");
 		}
+		String currency = otherCurrency(budget);
 		if (ContractValue.isHourly(budget)) {
 			BigDecimal rate = ContractValue.hourlyRate(budget).orElseThrow();
-			String text = "hourly " + hourlyRange(budget) + " (about " + Text.dollars(estimate.get()) + " in all)";
-			return new Reading(againstFloor(rate, floors.hourlyRate(), 4), text + " is "
-					+ relation(rate, floors.hourlyRate()) + " the " + Text.dollars(floors.hourlyRate()) + "/h floor");
+			String text = "hourly " + hourlyRange(budget, currency) + " (about " + money(estimate.get(), currency)
+					+ " in all)";
+			return new Reading(againstFloor(rate, floors.hourlyRate(), 4),
+					text + " is " + relation(rate, floors.hourlyRate()) + " the " + Text.dollars(floors.hourlyRate())
+							+ "/h floor" + asDollars(currency));
 		}
 		BigDecimal amount = estimate.get();
-		return new Reading(againstFloor(amount, floors.fixedBudget(), 20), "fixed " + Text.dollars(amount) + " is "
-				+ relation(amount, floors.fixedBudget()) + " the " + Text.dollars(floors.fixedBudget()) + " floor");
+		return new Reading(againstFloor(amount, floors.fixedBudget(), 20),
+				"fixed " + money(amount, currency) + " is " + relation(amount, floors.fixedBudget()) + " the "
+						+ Text.dollars(floors.fixedBudget()) + " floor" + asDollars(currency));
+	}
+
+	/**
+	 * A budget's currency when it names one other than US dollars, else null. No exchange
+	 * rate is kept here, so its amounts are held against the floors (and banded) as they
+	 * are, and the reason says so: "fixed $400" of a EUR budget misread the listing.
+	 */
+	private static String otherCurrency(Budget budget) {
+		String currency = budget.currency();
+		return (currency == null || currency.isBlank() || "USD".equalsIgnoreCase(currency.strip())) ? null
+				: currency.strip().toUpperCase(Locale.ROOT);
+	}
+
+	private static String money(BigDecimal amount, String currency) {
+		return (currency == null) ? Text.dollars(amount) : Text.dollars(amount).replace("$", currency + " ");
+	}
+
+	private static String asDollars(String currency) {
+		return (currency == null) ? ""
+				: " (" + currency + " amounts are compared as dollars: no exchange rate is kept)";
 	}
 
 	/**
@@ -91,11 +115,11 @@ final class DemandSignals {
 		return (comparison > 0) ? "above" : ((comparison == 0) ? "at" : "below");
 	}
 
-	private static String hourlyRange(Budget budget) {
+	private static String hourlyRange(Budget budget, String currency) {
 		if (budget.min() != null && budget.max() != null) {
-			return String.format(Locale.ROOT, "%s-%s", Text.dollars(budget.min()), Text.dollars(budget.max()));
+			return String.format(Locale.ROOT, "%s-%s", money(budget.min(), currency), money(budget.max(), currency));
 		}
-		return Text.dollars((budget.min() != null) ? budget.min() : budget.max());
+		return money((budget.min() != null) ? budget.min() : budget.max(), currency);
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.bidstream.scoring.model;
 
+import java.math.BigDecimal;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -51,6 +53,29 @@ class ScoringModelTests {
 		assertThat(signal(assessment, "budget").reason()).isEqualTo("fixed $50 is below the $500 floor");
 		assertThat(signal(assessment, "clientQuality").reason())
 			.isEqualTo("payment not verified, no rating yet, nothing spent yet");
+	}
+
+	@Test
+	void aBudgetInAnotherCurrencyIsShownInItAndSaysItIsComparedAsDollars() {
+		// a walkthrough's EUR 400 read "fixed $400 is below the $500 floor"
+		Listing euros = withBudget(TestListings.dataEntryJob("~02e", NOW),
+				new Listing.Budget(Listing.BudgetType.FIXED, new BigDecimal("400"), null, null, "EUR"));
+		Listing hourly = withBudget(TestListings.dataEntryJob("~02h", NOW),
+				new Listing.Budget(Listing.BudgetType.HOURLY, null, new BigDecimal("30"), new BigDecimal("40"), "gbp"));
+
+		assertThat(signal(ScoringModel.assess(euros, this.profile, NOW), "budget").reason())
+			.isEqualTo("fixed EUR 400 is below the $500 floor (EUR amounts are compared as dollars: no exchange rate "
+					+ "is kept)");
+		assertThat(signal(ScoringModel.assess(hourly, this.profile, NOW), "budget").reason())
+			.startsWith("hourly GBP 30-GBP 40 (about GBP ")
+			.endsWith("(GBP amounts are compared as dollars: no exchange rate is kept)");
+	}
+
+	private static Listing withBudget(Listing listing, Listing.Budget budget) {
+		return new Listing(listing.source(), listing.externalId(), listing.url(), listing.title(),
+				listing.description(), listing.postedAt(), listing.category(), listing.skills(), budget,
+				listing.experienceLevel(), listing.duration(), listing.workload(), listing.proposals(),
+				listing.connectsRequired(), listing.client(), listing.closed());
 	}
 
 	@Test
