@@ -48,12 +48,18 @@ final class HealthJudge {
 				Verdict.of(quietSources(sources, now, namesAgencies), "every source that usually sends is sending"));
 		List<BrokerSample> reachable = samples.stream().filter(BrokerSample::reachable).toList();
 		for (PipelineStage stage : PipelineStage.consumers()) {
-			verdicts.put(stage, (latest == null) ? Verdict.ok("no broker sample yet") : consumer(stage, reachable));
+			verdicts.put(stage,
+					(latest == null) ? Verdict.ok("no broker sample yet") : consumer(stage, reachable, namesAgencies));
 		}
 		return verdicts;
 	}
 
-	private Verdict consumer(PipelineStage stage, List<BrokerSample> samples) {
+	/**
+	 * A consumer stage's verdict. Lag and dead letters are the broker's, of every agency:
+	 * a caller who sees one agency ({@code namesAgencies} false) is told so, since the
+	 * dead letters that degrade its report may be another agency's.
+	 */
+	private Verdict consumer(PipelineStage stage, List<BrokerSample> samples, boolean namesAgencies) {
 		List<Verdict> findings = new ArrayList<>();
 		BrokerSample first = samples.get(0);
 		BrokerSample last = samples.get(samples.size() - 1);
@@ -73,7 +79,8 @@ final class HealthJudge {
 		long newDeadLetters = last.deadLettersOf(stage) - first.deadLettersOf(stage);
 		if (newDeadLetters > 0) {
 			findings.add(new Verdict(HealthStatus.DEGRADED, newDeadLetters + " new dead letters of group "
-					+ stage.group() + " in the last " + Words.duration(Duration.between(first.at(), last.at()))));
+					+ stage.group() + " in the last " + Words.duration(Duration.between(first.at(), last.at()))
+					+ (namesAgencies ? "" : " (the broker's count, of every agency; your own are under rejects)")));
 		}
 		return Verdict.of(findings, "keeping up (lag " + last.lagOf(stage) + ")");
 	}

@@ -84,6 +84,11 @@ class HealthJudgeTests {
 				true);
 		assertThat(verdicts.get(PipelineStage.SCORING))
 			.isEqualTo(new Verdict(HealthStatus.DEGRADED, "2 new dead letters of group scoring in the last 5 min"));
+		assertThat(this.judge.judge(window((i) -> sample(i, 0, 100L * i, (i < 20) ? 3 : 5)), List.of(), end(), false)
+			.get(PipelineStage.SCORING)
+			.reason()).as("a member is told the count is every agency's")
+			.isEqualTo("2 new dead letters of group scoring in the last 5 min (the broker's count, of every agency; "
+					+ "your own are under rejects)");
 	}
 
 	@Test
