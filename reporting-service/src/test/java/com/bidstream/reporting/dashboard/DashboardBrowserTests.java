@@ -345,6 +345,13 @@ class DashboardBrowserTests {
 		stub.heldBy("demo", held, "fl-cy");
 		stub.titled("demo", pursue, "Kafka <i>pipeline</i> for a fintech", "https://www.upwork.com/jobs/~q" + tag);
 		stub.titled("demo", review, "A scripted link", "javascript:alert(document.domain)");
+		// titles of every length over a line, so that some key falls at a line's end
+		for (int words = 1; words <= 12; words++) {
+			String longer = "upwork:~q-" + tag + "-long-" + words;
+			stub.listing("demo", longer, 51, "REVIEW");
+			stub.titled("demo", longer, "Build " + "data pipeline ".repeat(words).strip(),
+					"https://www.upwork.com/jobs/~l" + words);
+		}
 
 		ChromeDriver ana = browser();
 		ana.get(base() + "/");
@@ -362,6 +369,14 @@ class DashboardBrowserTests {
 		assertThat(title.getCssValue("unicode-bidi")).as("a direction override stays inside the title")
 			.isEqualTo("isolate");
 		assertThat(card.findElement(By.cssSelector("[data-field='jobKey']")).getText()).isEqualTo(pursue);
+		wait(ana).until(ExpectedConditions.presenceOfElementLocated(card("upwork:~q-" + tag + "-long-12")));
+		assertThat(ana.executeScript("return Array.from(document.querySelectorAll(\"[data-field='jobKey']\"))"
+				+ ".filter(function (e) { return e.textContent && e.getClientRects().length !== 1"
+				+ " || e.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(e).fontSize); })"
+				+ ".map(function (e) { return e.textContent; })"))
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.as("job keys broken across lines (upwork:~ / nd-0 in a walkthrough)")
+			.isEmpty();
 		WebElement scripted = ana.findElement(card(review)).findElement(By.cssSelector("[data-field='title']"));
 		assertThat(scripted.getText()).isEqualTo("A scripted link");
 		assertThat(scripted.getAttribute("href")).as("only a web address is a link").isNull();
