@@ -14,6 +14,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
 public record JsonShape(String field, String must) {
 
 	public static JsonShape of(MismatchedInputException ex) {
+		if (ex.getOriginalMessage() != null && ex.getOriginalMessage().startsWith("Trailing token")) {
+			// a whole value, then more: the value is of the right type
+			return new JsonShape("$", "holds more after its JSON value");
+		}
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
 			if (reference.getPropertyName() != null) {
@@ -29,11 +33,7 @@ public record JsonShape(String field, String must) {
 	private static String must(MismatchedInputException ex) {
 		Class<?> target = ex.getTargetType();
 		if (ex instanceof InvalidFormatException) {
-			return (target != null && target.isEnum())
-					? "must be one of " + java.util.Arrays.stream(target.getEnumConstants())
-						.map(Object::toString)
-						.collect(java.util.stream.Collectors.joining(", "))
-					: "is not a valid value";
+			return (target != null && target.isEnum()) ? oneOf(target) : "is not a valid value";
 		}
 		if (target == null) {
 			return "is not of the expected type";
@@ -41,7 +41,7 @@ public record JsonShape(String field, String must) {
 		if (target.isArray() || Iterable.class.isAssignableFrom(target)) {
 			return "must be a JSON array";
 		}
-		if (CharSequence.class.isAssignableFrom(target) || target.isEnum()) {
+		if (CharSequence.class.isAssignableFrom(target) || target.isEnum() || readFromText(target)) {
 			return "must be a string";
 		}
 		if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
@@ -51,6 +51,25 @@ public record JsonShape(String field, String must) {
 			return "must be true or false";
 		}
 		return "must be a JSON object";
+	}
+
+	/**
+	 * Types JSON carries as strings: ids, instants and dates, addresses.
+	 */
+	private static boolean readFromText(Class<?> target) {
+		return target == java.util.UUID.class || target.getName().startsWith("java.time.")
+				|| target == java.net.URI.class || target == java.net.URL.class || target == java.util.Locale.class
+				|| target == java.util.Currency.class;
+	}
+
+	/**
+	 * "must be one of A, B, C": an enum's constants, as JSON and query parameters name
+	 * them.
+	 */
+	public static String oneOf(Class<?> type) {
+		return "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+			.map(Object::toString)
+			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 }

@@ -123,6 +123,18 @@ class EventCodecTests {
 		assertThatThrownBy(() -> EventCodec.read("[1, 2]".getBytes(StandardCharsets.UTF_8), ListingIngested.class))
 			.hasMessage("not a valid ListingIngested: the message must be a JSON object");
 		assertThatThrownBy(() -> EventCodec.read(
+				"{\"eventId\": {\"x\": 1}, \"occurredAt\": \"2026-11-22T09:15:00Z\"}".getBytes(StandardCharsets.UTF_8),
+				ListingIngested.class))
+			.as("a UUID is read from a string")
+			.hasMessage("not a valid ListingIngested: eventId must be a string");
+		assertThatThrownBy(
+				() -> EventCodec.read("{\"occurredAt\": []}".getBytes(StandardCharsets.UTF_8), ListingIngested.class))
+			.hasMessage("not a valid ListingIngested: occurredAt must be a string");
+		assertThatThrownBy(() -> EventCodec.read("{\"jobKey\": \"k\"} {\"x\": 1}".getBytes(StandardCharsets.UTF_8),
+				ListingIngested.class))
+			.as("an object, then more")
+			.hasMessage("not a valid ListingIngested: the message holds more after its JSON value");
+		assertThatThrownBy(() -> EventCodec.read(
 				("{\"eventId\":\"%s\",\"occurredAt\":\"2026-11-22T09:15:00Z\",\"agencyId\":\"a\",\"jobKey\":\"k\","
 						+ "\"listing\":{\"skills\":{\"a\":1}}}")
 					.formatted(EVENT_ID)

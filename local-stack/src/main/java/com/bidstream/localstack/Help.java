@@ -57,7 +57,7 @@ final class Help {
 			      Ports and --timeout as for up.
 
 			  ./bidstream help
-			      This text.
+			      This text (so does --help or -h after any command, which then runs nothing).
 
 			./bidstream builds what is missing or older than its sources first
 			(BIDSTREAM_NO_BUILD=1 skips that check and runs the jars as they are).

@@ -249,7 +249,7 @@ class PlatformIntegrationTests {
 
 		assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
 		assertThat(twice.json().at("/errors/0/field").asString()).isEqualTo("agency");
-		assertThat(twice.json().at("/errors/0/message").asString()).isEqualTo("is given 2 times; give it once");
+		assertThat(twice.json().at("/errors/0/message").asString()).isEqualTo("is given twice; give it once");
 		assertThat(api("dev-operator-key").get("/api/probe/read?agency=a").body()).isEqualTo("a");
 	}
 
@@ -262,7 +262,6 @@ class PlatformIntegrationTests {
 			assertThat(yaml.statusCode()).as(path).isEqualTo(415);
 			assertThat(yaml.body()).as(path).contains("is not read here; send application/json\"");
 		}
-		assertThat(post("/api/probe/map", "application/cbor", "x", true).statusCode()).isEqualTo(415);
 		assertThat(post("/api/probe/map", "application/json", "{\"name\": \"A\", \"name\": \"B\"}", true).statusCode())
 			.as("the same body as JSON")
 			.isEqualTo(400);

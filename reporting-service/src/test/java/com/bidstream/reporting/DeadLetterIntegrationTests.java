@@ -164,6 +164,20 @@ abstract class DeadLetterIntegrationTests {
 		assertThat(duplicates()).as("no second copy reached reporting's consumer").isEqualTo(duplicatesBefore);
 		assertThat(ids).as("both dead letters listed as redriven")
 			.allSatisfy((id) -> assertThat(listed(id).get("redrives").asInt()).isEqualTo(1));
+
+		// two different messages that claim one origin (a topic made anew, headers of
+		// another producer) are both published
+		long claimed = ORIGINAL_OFFSETS.incrementAndGet();
+		List<String> different = new ArrayList<>();
+		for (String group : List.of("reporting", "tracking")) {
+			PursuitAdvanced other = pursuit(agency, job + "-" + group, Action.PROPOSAL_SENT, Stage.PROPOSED,
+					DAY.plusSeconds(240), "fl-1", 16, null);
+			different.add(
+					deadLetter(Topics.deadLetter(Topics.PURSUITS_EVENTS, group), other.key(), EventCodec.toBytes(other),
+							other.eventId(), "PursuitAdvanced", Topics.PURSUITS_EVENTS, null, claimed));
+		}
+		var both = post("/api/v1/dead-letters/redrive", "{\"ids\": [\"" + String.join("\", \"", different) + "\"]}");
+		assertThat(both.json().get("redriven").asInt()).as(both.toString()).isEqualTo(2);
 	}
 
 	JsonNode listed(String id) {

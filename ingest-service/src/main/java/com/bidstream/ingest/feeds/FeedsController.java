@@ -142,7 +142,7 @@ class FeedsController {
 	List<FeedView> list(Caller caller, @RequestParam(required = false) String agency,
 			@RequestParam(name = "status", required = false) String given) {
 		// in any letter case, as tracking's stage= and outcome=
-		String status = (given != null) ? given.strip().toUpperCase(java.util.Locale.ROOT) : null;
+		String status = (given != null && !given.isBlank()) ? given.strip().toUpperCase(java.util.Locale.ROOT) : null;
 		if (status != null && !STATUSES.contains(status)) {
 			throw ApiProblem.invalidField("status", "must be one of " + String.join(", ", STATUSES));
 		}

@@ -1,7 +1,6 @@
 package com.bidstream.platform.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -84,8 +83,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			return "must be a whole number";
 		}
 		if (type != null && type.isEnum()) {
-			return "must be one of "
-					+ Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+			return JsonShape.oneOf(type);
 		}
 		return "has an invalid value";
 	}

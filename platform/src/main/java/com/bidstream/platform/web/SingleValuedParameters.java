@@ -33,7 +33,9 @@ public final class SingleValuedParameters implements HandlerInterceptor {
 			String name = !annotation.name().isEmpty() ? annotation.name() : parameter.getParameterName();
 			String[] values = (name != null) ? request.getParameterValues(name) : null;
 			if (values != null && values.length > 1) {
-				throw ApiProblem.invalidField(name, "is given " + values.length + " times; give it once");
+				throw ApiProblem.invalidField(name,
+						((values.length == 2) ? "is given twice" : "is given " + values.length + " times")
+								+ "; give it once");
 			}
 		}
 		return true;

@@ -1,6 +1,10 @@
 package com.bidstream.reporting.deadletters;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,8 +97,10 @@ class DeadLetterRedriver {
 	}
 
 	/**
-	 * The message a dead letter was made of: its original topic, partition and offset, or
-	 * the dead letter itself when its headers do not tell them.
+	 * The message a dead letter was made of: its original topic, partition and offset,
+	 * with its key and value (a digest), so that two different messages that claim one
+	 * origin (a topic made anew, headers written by another producer) are never taken for
+	 * one; or the dead letter itself when its headers do not tell the origin.
 	 */
 	private static String original(ConsumerRecord<byte[], byte[]> deadLetter) {
 		Integer partition = DeadLetterRecords.originalPartition(deadLetter.headers());
@@ -102,7 +108,25 @@ class DeadLetterRedriver {
 		if (partition == null || offset == null) {
 			return DeadLetterRecords.id(deadLetter);
 		}
-		return DeadLetterRecords.originalTopic(deadLetter) + ":" + partition + ":" + offset;
+		return DeadLetterRecords.originalTopic(deadLetter) + ":" + partition + ":" + offset + ":"
+				+ digest(deadLetter.key(), deadLetter.value());
+	}
+
+	private static String digest(byte[] key, byte[] value) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			byte[] empty = new byte[0];
+			byte[] k = (key != null) ? key : empty;
+			byte[] v = (value != null) ? value : empty;
+			// lengths first, so that no key and value pair reads as another
+			sha.update(ByteBuffer.allocate(16).putLong(k.length).putLong(v.length).array());
+			sha.update(k);
+			sha.update(v);
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK has SHA-256", ex);
+		}
 	}
 
 	/**
