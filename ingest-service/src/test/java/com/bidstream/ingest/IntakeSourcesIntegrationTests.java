@@ -431,6 +431,24 @@ abstract class IntakeSourcesIntegrationTests {
 	}
 
 	@Test
+	void aFeedWhoseEveryItemIsRejectedIsFailingAndOneThatTakesSomeIsNot() {
+		// a walkthrough's mapping left out postedAt: "OK" with 0 listings, poll after
+		// poll
+		String path = "/rejected-" + uniqueId();
+		STUB.answer(path, 200, "application/json",
+				"[{\"externalId\": \"" + uniqueId() + "\", \"title\": \"No date\"}, {\"externalId\": \"" + uniqueId()
+						+ "\", \"title\": \"No date either\"}]");
+		BidstreamApi agency = api("dev-demo-key");
+		String id = createFeed(agency, "{\"type\": \"json-url\", \"source\": \"undated\", \"url\": \"" + STUB.url(path)
+				+ "\", \"pollSeconds\": 3600}");
+
+		await().atMost(PUBLISHED).until(() -> "FAILING".equals(feeds(agency).get(id).get("status").asString()));
+		assertThat(feeds(agency).get(id).get("lastError").asString())
+			.isEqualTo("No item was taken: 2 of 2 items rejected; first, item 0: postedAt is required");
+
+	}
+
+	@Test
 	void aPollAskedForWhileOneRunsFollowsItByTheMinimumGapInsteadOfBeingLostToItsSchedule() {
 		String path = "/held-" + uniqueId();
 		CountDownLatch release = new CountDownLatch(1);
@@ -511,6 +529,33 @@ abstract class IntakeSourcesIntegrationTests {
 		assertThat(notUtf8.statusCode()).isEqualTo(400);
 		assertThat(notUtf8.body()).as("a Latin-1 body sent without its charset is named so")
 			.contains("The body is not valid UTF-8 (declare another charset in Content-Type if it is in one)");
+		String latinId = uniqueId();
+		byte[] declared = ("{\"data\": {\"jobs\": [{\"externalId\": \"" + latinId
+				+ "\", \"name\": \"Caf\u00e9 app\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}}")
+			.getBytes(StandardCharsets.ISO_8859_1);
+		var withCharset = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/webhooks/" + id))
+				.header("Content-Type", "application/json; charset=ISO-8859-1")
+				.header("X-Bidstream-Signature", signature(secret, declared))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(declared))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(withCharset.statusCode()).as("with its charset declared, as every body: " + withCharset.body())
+			.isEqualTo(202);
+		assertThat(decode(awaitPublished("demo", "scanner:" + latinId, 1).get(0)).listing().title())
+			.isEqualTo("Caf\u00e9 app");
+		String undated = "{\"data\": {\"jobs\": [{\"externalId\": \"" + uniqueId() + "\", \"name\": \"Undated\"}]}}";
+		Response nothingTaken = webhook(id, undated, signature(secret, undated));
+		assertThat(nothingTaken.status()).as("each item's errors answered as ever").isEqualTo(202);
+		assertThat(feeds(api("dev-demo-key")).get(id).get("status").asString())
+			.as("a push whose every item is rejected fails the feed")
+			.isEqualTo("FAILING");
+		assertThat(feeds(api("dev-demo-key")).get(id).get("lastError").asString())
+			.isEqualTo("No item was taken: 1 of 1 items rejected; first, item 0: postedAt is required");
+		String scannerMapped = "{\"data\": {\"jobs\": [{\"source\": \"manual\", \"externalId\": \"" + latinId
+				+ "-other\", \"name\": \"Addressed elsewhere\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}}";
+		assertThat(webhook(id, scannerMapped, signature(secret, scannerMapped)).status()).isEqualTo(202);
+		awaitPublished("demo", "scanner:" + latinId + "-other", 1);
 		String clean = "{\"data\": {\"jobs\": [{\"externalId\": \"" + uniqueId()
 				+ "\", \"name\": \"Clean\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}}";
 		assertThat(webhook(id, clean, signature(secret, clean)).status()).isEqualTo(202);

@@ -73,7 +73,9 @@ public final class Launcher {
 				return bench(arguments, console);
 			}
 			if (words.equals(List.of("down"))) {
-				requireOnly(arguments, Set.of("data-dir", "wait"));
+				// up's options are taken and need not be: the stack is found by its data
+				// directory ("down with the same flags as up" was refused)
+				requireOnly(arguments, union(STACK_OPTIONS, Set.of("wait")));
 				return Down.run(dataDir(arguments, home()), Duration.ofSeconds(arguments.seconds("wait", 120)),
 						console);
 			}

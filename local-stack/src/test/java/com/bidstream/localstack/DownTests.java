@@ -29,6 +29,18 @@ class DownTests {
 	}
 
 	@Test
+	void takesTheSameOptionsAsUpSoTheSameCommandLineStopsIt(@TempDir Path data) throws InterruptedException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		int code = Launcher.run(new String[] { "down", "--kafka-port", "29092", "--ingest-port", "28081",
+				"--postgres-port", "25432", "--data-dir", data.toString() },
+				new PrintStream(out, true, StandardCharsets.UTF_8));
+
+		assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("nothing to stop");
+	}
+
+	@Test
 	void aDirectoryHeldByAProcessThatIsNoLauncherIsLeftAlone(@TempDir Path data) throws InterruptedException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8));

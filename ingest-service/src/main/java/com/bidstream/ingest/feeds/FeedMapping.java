@@ -57,6 +57,12 @@ final class FeedMapping {
 				errors.add(new Violation("mapping.fields." + field.getKey(),
 						"is not a listing field (such as title, budget.amount or client.country)"));
 			}
+			else if (field.getKey().equals("source")) {
+				// it would be ignored at every poll: the feed's own source is every
+				// item's
+				errors.add(new Violation("mapping.fields.source",
+						"cannot be mapped: every item of the feed carries the feed's source"));
+			}
 			else {
 				paths.text(field.getKey());
 			}

@@ -127,6 +127,9 @@ class FeedPoller implements DisposableBean {
 				accepted += report.accepted();
 				rejections.add(report, candidates.size());
 			}
+			if (rejections.everyItem()) {
+				throw new FeedException("No item was taken: " + rejections.problem());
+			}
 			this.feeds.polled(feed.id(), accepted, rejections.problem(), feed.nextPollAt(),
 					now.plusSeconds(feed.pollSeconds()));
 			this.polls.increment();

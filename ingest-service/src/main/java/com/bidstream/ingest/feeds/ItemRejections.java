@@ -29,6 +29,15 @@ final class ItemRejections {
 	}
 
 	/**
+	 * Whether there were items and the intake took none: a feed whose every item is
+	 * rejected (a mapping that leaves out a required field) brings nothing, and reading
+	 * as OK it went unnoticed, poll after poll.
+	 */
+	boolean everyItem() {
+		return this.items > 0 && this.rejected == this.items;
+	}
+
+	/**
 	 * The problem to record, or null when every item was taken.
 	 */
 	String problem() {

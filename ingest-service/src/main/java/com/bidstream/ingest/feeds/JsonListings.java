@@ -20,9 +20,9 @@ import com.bidstream.platform.web.DuplicateNames;
  * The items of a {@code json-url} feed or a webhook: a JSON array, or an object holding
  * one (at {@code mapping.items}, a dotted path, or the first array among its fields);
  * each item mapped by {@code mapping.fields} (listing field to the item's dotted path),
- * the other fields taken as they are. The feed's source fills a missing {@code source},
- * and an externalId the contract does not allow is replaced by a safe one derived from
- * it.
+ * the other fields taken as they are. The feed's source is every item's {@code source},
+ * whatever the item or the mapping says, and an externalId the contract does not allow is
+ * replaced by a safe one derived from it.
  */
 final class JsonListings {
 
@@ -118,9 +118,11 @@ final class JsonListings {
 				}
 			}
 		}
-		if (!tree.has("source")) {
-			tree.put("source", feedSource);
-		}
+		// the feed's source, whatever the item says (contract: "the feed's source
+		// otherwise"): an item naming another source addressed another channel's listing,
+		// so a push could rewrite a listing posted by hand or fed by Upwork, and reopen
+		// one closed
+		tree.put("source", feedSource);
 		JsonNode externalId = tree.tree().get("externalId");
 		if (externalId != null && (externalId.isString() || externalId.isNumber())) {
 			tree.put("externalId", SafeIds.of(externalId.asString()));

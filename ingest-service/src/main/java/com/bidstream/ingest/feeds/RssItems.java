@@ -27,6 +27,9 @@ final class RssItems {
 	 * {@code pubDate}, {@code description} (Atom's {@code id}, {@code published} or
 	 * {@code updated}, {@code summary} or {@code content} under the RSS names).
 	 */
+	/** The root elements of RSS 2.0 and 0.9x, Atom and RSS 1.0 (RDF). */
+	private static final java.util.Set<String> FEED_ROOTS = java.util.Set.of("rss", "feed", "RDF");
+
 	static List<Map<String, String>> read(byte[] xml) {
 		List<Map<String, String>> items = new ArrayList<>();
 		try {
@@ -34,12 +37,21 @@ final class RssItems {
 			Map<String, String> item = null;
 			String field = null;
 			StringBuilder text = new StringBuilder();
-			boolean rootSeen = false;
+			String root = null;
 			while (reader.hasNext()) {
 				int event = reader.next();
 				if (event == XMLStreamConstants.START_ELEMENT) {
-					rootSeen = true;
 					String name = reader.getLocalName();
+					if (root == null) {
+						root = name;
+						if (!FEED_ROOTS.contains(name)) {
+							// a page that is well-formed XML (XHTML, an error document)
+							// held no items and read as a healthy, empty feed
+							throw new FeedException("The feed is not an RSS or Atom document (its root element is <"
+									+ ((name.length() > 40) ? name.substring(0, 40) + "…" : name)
+									+ ">, where rss, feed or RDF belongs)");
+						}
+					}
 					if (name.equals("item") || name.equals("entry")) {
 						item = new HashMap<>();
 					}
@@ -71,7 +83,7 @@ final class RssItems {
 					}
 				}
 			}
-			if (!rootSeen) {
+			if (root == null) {
 				throw new FeedException("The feed is not an RSS or Atom document");
 			}
 			return items;

@@ -28,6 +28,7 @@ import com.bidstream.ingest.intake.ListingCandidate;
 import com.bidstream.ingest.intake.ListingIntake;
 import com.bidstream.ingest.listing.Violation;
 import com.bidstream.platform.web.ApiProblem;
+import com.bidstream.platform.web.DeclaredCharset;
 import com.bidstream.platform.web.Uuids;
 
 /**
@@ -61,10 +62,17 @@ class WebhooksController {
 		// bounded at 10 MiB by the platform's RequestBodyLimitFilter
 		// (bidstream.web.larger-bodies)
 		byte[] body = request.getInputStream().readAllBytes();
+		// signed as sent; read in the charset Content-Type names, as every body is (a
+		// Latin-1 push with its charset declared was told to declare it)
 		Feed feed = verified(feedId, request.getHeader(SIGNATURE), body);
 		List<JsonNode> items;
 		try {
-			items = FeedText.cleaned(JsonListings.pushed(body, feed.mapping(), feed.source()));
+			byte[] utf8 = DeclaredCharset.asUtf8(body, request.getContentType(), "The body");
+			items = FeedText.cleaned(JsonListings.pushed(utf8, feed.mapping(), feed.source()));
+		}
+		catch (ApiProblem ex) {
+			this.feeds.pushRefused(feed.id(), "A push was refused: " + ex.getMessage());
+			throw ex;
 		}
 		catch (FeedException ex) {
 			// the sender gets the 400; the feed keeps it for whoever looks at the feeds
@@ -83,7 +91,14 @@ class WebhooksController {
 		IntakeReport report = this.intake.submit(feed.agency(), candidates);
 		ItemRejections rejections = new ItemRejections();
 		rejections.add(report, candidates.size());
-		this.feeds.pushed(feed.id(), report.accepted(), rejections.problem());
+		if (rejections.everyItem()) {
+			// answered with each item's errors all the same; the feed is FAILING until a
+			// push brings something
+			this.feeds.pushRefused(feed.id(), "No item was taken: " + rejections.problem());
+		}
+		else {
+			this.feeds.pushed(feed.id(), report.accepted(), rejections.problem());
+		}
 		return Pushed.of(report);
 	}
 

@@ -1,8 +1,6 @@
 package com.bidstream.ingest.intake;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,11 +67,8 @@ class ListingsController {
 		String agency = caller.writeAgency();
 		// bounded at 10 MiB by the platform's RequestBodyLimitFilter
 		// (bidstream.web.larger-bodies)
-		byte[] body = request.getInputStream().readAllBytes();
-		Charset charset = DeclaredCharset.of(request.getContentType());
-		if (!StandardCharsets.UTF_8.equals(charset)) {
-			body = DeclaredCharset.decode(body, charset, "The body").getBytes(StandardCharsets.UTF_8);
-		}
+		byte[] body = DeclaredCharset.asUtf8(request.getInputStream().readAllBytes(), request.getContentType(),
+				"The body");
 		List<JsonNode> items = ListingsBody.items(body);
 		List<ListingCandidate> candidates = new ArrayList<>(items.size());
 		for (int index = 0; index < items.size(); index++) {

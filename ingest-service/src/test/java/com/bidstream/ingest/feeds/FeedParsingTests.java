@@ -84,6 +84,16 @@ class FeedParsingTests {
 		assertThatExceptionOfType(FeedException.class).isThrownBy(() -> RssItems.read(bytes(xxe)));
 		assertThatExceptionOfType(FeedException.class).isThrownBy(() -> RssItems.read(bytes("<rss><channel><item>")));
 		assertThat(RssItems.read(bytes("<rss><channel></channel></rss>"))).isEmpty();
+		// a page that is well-formed XML read as a healthy, empty feed
+		assertThatExceptionOfType(FeedException.class)
+			.isThrownBy(() -> RssItems.read(bytes("<html><body>Not a feed</body></html>")))
+			.withMessage("The feed is not an RSS or Atom document (its root element is <html>, where rss, feed or "
+					+ "RDF belongs)");
+		assertThat(RssItems.read(bytes("<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>"))).isEmpty();
+		assertThat(RssItems
+			.read(bytes("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">" + "</rdf:RDF>")))
+			.as("RSS 1.0")
+			.isEmpty();
 	}
 
 	@Test
@@ -129,6 +139,16 @@ class FeedParsingTests {
 		assertThatExceptionOfType(FeedException.class)
 			.isThrownBy(() -> JsonListings.read(bytes("{\"a\": "), null, "x"));
 		assertThat(JsonListings.read(bytes("[]"), null, "x")).isEmpty();
+		// an item naming another source would address another channel's listing
+		assertThat(JsonListings.pushed(bytes("[{\"source\": \"manual\", \"externalId\": \"nh1\"}]"), null, "rawhook")
+			.get(0)
+			.get("source")
+			.asString()).isEqualTo("rawhook");
+		assertThat(JsonListings.read(bytes("[{\"src\": \"upwork\", \"externalId\": \"nh1\"}]"),
+				com.bidstream.contracts.EventCodec.mapper().readTree("{\"fields\": {\"source\": \"src\"}}"), "scanner")
+			.get(0)
+			.get("source")
+			.asString()).as("nor by a mapping").isEqualTo("scanner");
 	}
 
 	@Test

@@ -51,11 +51,13 @@ class FeedsControllerTests {
 			throws Exception {
 		createFeed("""
 				{"type": "json-url", "source": "probe-j", "url": "http://127.0.0.1:9/x", "pollSeconds": "60",
-				 "mapping": {"fields": {"bogusField": "x", "title": 5, "budget.amount": "price.value"}}}""")
-			.andExpect(status().isBadRequest())
+				 "mapping": {"fields": {"bogusField": "x", "title": 5, "budget.amount": "price.value",
+				             "source": "origin"}}}""").andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.errors[*].field")
-				.value(containsInAnyOrder("pollSeconds", "mapping.fields.bogusField", "mapping.fields.title")))
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("pollSeconds",
+					"mapping.fields.bogusField", "mapping.fields.title", "mapping.fields.source")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'mapping.fields.source')].message")
+				.value("cannot be mapped: every item of the feed carries the feed's source"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'mapping.fields.bogusField')].message")
 				.value("is not a listing field (such as title, budget.amount or client.country)"))
 			.andExpect(jsonPath("$.errors[?(@.field == 'mapping.fields.title')].message").value("must be a string"));

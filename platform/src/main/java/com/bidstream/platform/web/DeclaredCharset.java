@@ -70,6 +70,19 @@ public final class DeclaredCharset {
 	}
 
 	/**
+	 * The body's bytes as UTF-8: as they are when {@code Content-Type} names no charset
+	 * or UTF-8, else decoded strictly from the charset it names ({@link #decode}) and
+	 * encoded again, for a reader of UTF-8 JSON.
+	 * @throws ApiProblem 415 for a charset the JDK does not know, 400 for bytes that are
+	 * not text in the charset named
+	 */
+	public static byte[] asUtf8(byte[] body, String contentType, String what) {
+		Charset charset = of(contentType);
+		return StandardCharsets.UTF_8.equals(charset) ? body
+				: decode(body, charset, what).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
 	 * The body as text in its charset, strictly: a byte that is not text in it answers
 	 * 400 {@code malformed-body}, never a replacement character stored without a word.
 	 * @param what what the body is, for the message ("The CSV")

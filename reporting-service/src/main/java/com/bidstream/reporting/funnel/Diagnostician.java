@@ -109,8 +109,16 @@ public final class Diagnostician {
 		return (whole > 0) ? (double) part / whole : 0.0;
 	}
 
+	/**
+	 * A share in whole percent, or to one decimal below 1% (12 of 27,075 read "0%", which
+	 * says none), and "under 0.1%" below that.
+	 */
 	private static String percent(double share) {
-		return String.format(Locale.ROOT, "%.0f%%", share * 100);
+		double percent = share * 100;
+		if (percent > 0 && percent < 0.05) {
+			return "under 0.1%";
+		}
+		return String.format(Locale.ROOT, (percent > 0 && percent < 0.95) ? "%.1f%%" : "%.0f%%", percent);
 	}
 
 	private static Diagnosis leak(Diagnosis.Stage stage, long part, long whole, String what, String advice,

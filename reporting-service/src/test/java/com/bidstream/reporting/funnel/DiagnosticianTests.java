@@ -30,6 +30,11 @@ class DiagnosticianTests {
 
 		assertThat(diagnosis.stage()).isEqualTo(Stage.REPLY);
 		assertThat(diagnosis.message()).contains("1 of 40 proposals", "3%", "poor");
+		assertThat(Diagnostician.diagnose(27_094, 52, 52, 2, 1, 0).message())
+			.as("a small share is not shown as none (a walkthrough read 0%)")
+			.contains("Only 52 of 27094 scored listings were queued (0.2%)");
+		assertThat(Diagnostician.diagnose(27_075, 12, 12, 2, 1, 0).message())
+			.contains("Only 12 of 27075 scored listings were queued (under 0.1%)");
 		assertThat(diagnosis.figures()).containsEntry("proposed", 40L)
 			.containsEntry("replied", 1L)
 			.containsEntry("replyRate", 0.025);

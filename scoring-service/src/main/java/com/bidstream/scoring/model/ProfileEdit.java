@@ -122,7 +122,9 @@ public final class ProfileEdit {
 			else if (control != null) {
 				violations.add(new Violation("redFlagTerms[" + i + "]", control));
 			}
-			else if (!accepted.contains(term)) {
+			else if (accepted.stream().noneMatch(term::equalsIgnoreCase)) {
+				// terms match in any letter case: "Telegram" beside "telegram" flagged a
+				// listing twice for one word
 				accepted.add(term);
 			}
 		}

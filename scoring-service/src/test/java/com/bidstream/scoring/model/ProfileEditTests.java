@@ -112,6 +112,14 @@ class ProfileEditTests {
 			.containsExactly("redFlagTerms[0]");
 	}
 
+	@Test
+	void keepsARedFlagTermOnceWhateverItsLetterCase() {
+		ScoringProfile changed = ProfileEdit.apply(this.defaults, new ProfileChange(null, null, null, null, null,
+				List.of("Telegram", "telegram", " TELEGRAM ", "signal"), null, null));
+
+		assertThat(changed.redFlagTerms()).containsExactly("Telegram", "signal");
+	}
+
 	static ProfileChange change(Map<String, BigDecimal> weights, Integer pursue, Integer review) {
 		return new ProfileChange(weights, (pursue != null) ? BigDecimal.valueOf(pursue) : null,
 				(review != null) ? BigDecimal.valueOf(review) : null, null, null, null, null, null);
