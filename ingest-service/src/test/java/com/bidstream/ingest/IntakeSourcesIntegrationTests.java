@@ -519,13 +519,7 @@ abstract class IntakeSourcesIntegrationTests {
 			.isEqualTo("FAILING");
 		assertThat(api("dev-demo-key").get("/api/v1/feeds?status=FAILING").body()).contains(id);
 		byte[] latin1 = "{\"data\": {\"jobs\": [{\"name\": \"caf\u00e9\"}]}}".getBytes(StandardCharsets.ISO_8859_1);
-		var notUtf8 = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest
-				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/webhooks/" + id))
-				.header("Content-Type", "application/json")
-				.header("X-Bidstream-Signature", signature(secret, latin1))
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1))
-				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var notUtf8 = signedBytes(id, secret, latin1, "application/json");
 		assertThat(notUtf8.statusCode()).isEqualTo(400);
 		assertThat(notUtf8.body()).as("a Latin-1 body sent without its charset is named so")
 			.contains("The body is not valid UTF-8 (declare another charset in Content-Type if it is in one)");
@@ -533,13 +527,7 @@ abstract class IntakeSourcesIntegrationTests {
 		byte[] declared = ("{\"data\": {\"jobs\": [{\"externalId\": \"" + latinId
 				+ "\", \"name\": \"Caf\u00e9 app\", \"postedAt\": \"2026-11-20T10:00:00Z\"}]}}")
 			.getBytes(StandardCharsets.ISO_8859_1);
-		var withCharset = java.net.http.HttpClient.newHttpClient()
-			.send(java.net.http.HttpRequest
-				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/webhooks/" + id))
-				.header("Content-Type", "application/json; charset=ISO-8859-1")
-				.header("X-Bidstream-Signature", signature(secret, declared))
-				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(declared))
-				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var withCharset = signedBytes(id, secret, declared, "application/json; charset=ISO-8859-1");
 		assertThat(withCharset.statusCode()).as("with its charset declared, as every body: " + withCharset.body())
 			.isEqualTo(202);
 		assertThat(decode(awaitPublished("demo", "scanner:" + latinId, 1).get(0)).listing().title())
@@ -746,6 +734,18 @@ abstract class IntakeSourcesIntegrationTests {
 			client = client.withHeader("X-Bidstream-Signature", signature);
 		}
 		return client.post("/api/v1/webhooks/" + id, body);
+	}
+
+	/** A push of these bytes, signed, with this Content-Type. */
+	java.net.http.HttpResponse<String> signedBytes(String id, String secret, byte[] body, String contentType)
+			throws Exception {
+		return java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/v1/webhooks/" + id))
+				.header("Content-Type", contentType)
+				.header("X-Bidstream-Signature", signature(secret, body))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 	}
 
 	static String signature(String secret, String body) throws Exception {

@@ -94,12 +94,10 @@ abstract class DeadLetterIntegrationTests {
 
 	@Test
 	void aRedrivenEventIsAppliedOnceHoweverOftenItIsRedriven() {
-		String agency = "redrive-" + UUID.randomUUID().toString().substring(0, 8);
-		String job = "upwork:~" + UUID.randomUUID().toString().substring(0, 8);
 		ReportingEvents events = new ReportingEvents(new TopicReader(this.bootstrapServers));
-		events.publish(score(agency, job, 1, "emerging", DAY, null, DAY.plusSeconds(60)));
-		PursuitAdvanced proposal = pursuit(agency, job, Action.PROPOSAL_SENT, Stage.PROPOSED, DAY.plusSeconds(120),
-				"fl-1", 16, null);
+		PursuitAdvanced proposal = proposalOfAScoredListing(events);
+		String agency = proposal.agencyId();
+		String job = proposal.jobKey();
 		String id = deadLetter(Topics.deadLetter(Topics.PURSUITS_EVENTS, "reporting"), proposal.key(),
 				EventCodec.toBytes(proposal), proposal.eventId(), "PursuitAdvanced", Topics.PURSUITS_EVENTS, null);
 		double duplicatesBefore = duplicates();
@@ -137,12 +135,10 @@ abstract class DeadLetterIntegrationTests {
 	void theDeadLettersOfSeveralGroupsForOneMessagePublishItOnce() {
 		// a walkthrough redrove both groups' dead letters of one message: each group got
 		// it twice
-		String agency = "redrive-" + UUID.randomUUID().toString().substring(0, 8);
-		String job = "upwork:~" + UUID.randomUUID().toString().substring(0, 8);
 		ReportingEvents events = new ReportingEvents(new TopicReader(this.bootstrapServers));
-		events.publish(score(agency, job, 1, "emerging", DAY, null, DAY.plusSeconds(60)));
-		PursuitAdvanced proposal = pursuit(agency, job, Action.PROPOSAL_SENT, Stage.PROPOSED, DAY.plusSeconds(120),
-				"fl-1", 16, null);
+		PursuitAdvanced proposal = proposalOfAScoredListing(events);
+		String agency = proposal.agencyId();
+		String job = proposal.jobKey();
 		long original = ORIGINAL_OFFSETS.incrementAndGet();
 		List<String> ids = new ArrayList<>();
 		for (String group : List.of("reporting", "tracking")) {
@@ -178,6 +174,17 @@ abstract class DeadLetterIntegrationTests {
 		}
 		var both = post("/api/v1/dead-letters/redrive", "{\"ids\": [\"" + String.join("\", \"", different) + "\"]}");
 		assertThat(both.json().get("redriven").asInt()).as(both.toString()).isEqualTo(2);
+	}
+
+	/**
+	 * Publishes the score of a new listing of a new agency, and answers a proposal on it
+	 * (16 connects), not published.
+	 */
+	private static PursuitAdvanced proposalOfAScoredListing(ReportingEvents events) {
+		String agency = "redrive-" + UUID.randomUUID().toString().substring(0, 8);
+		String job = "upwork:~" + UUID.randomUUID().toString().substring(0, 8);
+		events.publish(score(agency, job, 1, "emerging", DAY, null, DAY.plusSeconds(60)));
+		return pursuit(agency, job, Action.PROPOSAL_SENT, Stage.PROPOSED, DAY.plusSeconds(120), "fl-1", 16, null);
 	}
 
 	JsonNode listed(String id) {
