@@ -76,6 +76,20 @@ class OutboundHttp {
 	}
 
 	/**
+	 * Where a redirect points, so that the feed can be given that URL: a feed follows no
+	 * redirect (its address was checked when it was made, and the target's was not), and
+	 * "answered HTTP 302" alone left the user to find it.
+	 */
+	static String redirect(int status, String location) {
+		if (status < 300 || status > 399 || location == null || location.isBlank()) {
+			return "";
+		}
+		String shown = location.strip().replaceAll("\\p{Cntrl}", "");
+		shown = (shown.length() > 300) ? shown.substring(0, 300) + "…" : shown;
+		return " (a redirect to " + shown + ", which a feed does not follow: make the feed with that URL)";
+	}
+
+	/**
 	 * Sends and reads the whole answer within {@link #readTimeout} ({@link WholeAnswer}).
 	 */
 	private byte[] send(HttpRequest request) {
@@ -87,7 +101,8 @@ class OutboundHttp {
 			int status = response.statusCode();
 			if (status < 200 || status > 299) {
 				throw new FeedException("The source answered HTTP " + status
-						+ ((status == 401 || status == 403) ? " (is the token still valid?)" : ""));
+						+ ((status == 401 || status == 403) ? " (is the token still valid?)" : "")
+						+ redirect(status, response.headers().firstValue("Location").orElse(null)));
 			}
 			return response.body();
 		}

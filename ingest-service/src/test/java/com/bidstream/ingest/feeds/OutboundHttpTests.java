@@ -86,6 +86,11 @@ class OutboundHttpTests {
 	void anErrorStatusIsNamedWithoutReadingItsBody() throws Exception {
 		assertThat(failureAnswered("http", "HTTP/1.1 401 Unauthorized\r\nContent-Length: 100\r\n\r\nshort"))
 			.isEqualTo("The source answered HTTP 401 (is the token still valid?)");
+		assertThat(failureAnswered("http",
+				"HTTP/1.1 302 Found\r\nLocation: https://jobs.example/feed.rss\r\nContent-Length: 0\r\n\r\n"))
+			.as("where a redirect points, which a feed does not follow")
+			.isEqualTo("The source answered HTTP 302 (a redirect to https://jobs.example/feed.rss, which a feed does "
+					+ "not follow: make the feed with that URL)");
 	}
 
 	/**
