@@ -3,6 +3,7 @@ package com.bidstream.localstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,6 +23,7 @@ import com.bidstream.localstack.postgres.PostgresNode;
 import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.process.StartupFailure;
 import com.bidstream.localstack.process.Supervised;
+import com.bidstream.localstack.services.ClassDataCache;
 import com.bidstream.localstack.services.Service;
 import com.bidstream.localstack.services.ServiceNode;
 
@@ -106,7 +110,18 @@ public final class LocalStack implements AutoCloseable {
 		new KeysFile(this.data.keys()).ensureExists();
 		this.console.line("Starting Bidstream (data in %s, logs in %s)", this.data.root(),
 				this.data.root().resolve("logs"));
-		startInfrastructure(postgresPort);
+		ExecutorService preparing = Executors.newFixedThreadPool(Service.values().length);
+		try {
+			CompletableFuture<Void> jars = CompletableFuture.allOf(Arrays.stream(Service.values())
+				.map((service) -> CompletableFuture
+					.runAsync(() -> ServiceNode.prepare(service, service.jar(this.options.home())), preparing))
+				.toArray(CompletableFuture[]::new));
+			startInfrastructure(postgresPort);
+			jars.join();
+		}
+		finally {
+			preparing.shutdownNow();
+		}
 		startServices();
 		if (this.options.demo()) {
 			this.demo = DemoFeeder.start(url(Service.INGEST), url(Service.SCORING), url(Service.TRACKING),
@@ -149,7 +164,28 @@ public final class LocalStack implements AutoCloseable {
 		for (Service service : Service.values()) {
 			this.services.put(service, register(() -> startService(service), ServiceNode::process));
 		}
+		describeClassData();
 		new ServiceReadiness(this.console, this.options.startupTimeout()).await(this.services.values());
+	}
+
+	/**
+	 * Says when a start is slower than the next ones will be, and why a service runs
+	 * without the class data cache.
+	 */
+	private void describeClassData() {
+		long recording = this.services.values()
+			.stream()
+			.filter((node) -> node.launch().kind() == ClassDataCache.Kind.RECORDING)
+			.count();
+		if (recording > 0) {
+			this.console.line("  (first start of this build: %d of the services record the classes they load, "
+					+ "written when they stop, so that later starts are faster)", recording);
+		}
+		this.services.values()
+			.stream()
+			.filter((node) -> node.launch().kind() == ClassDataCache.Kind.PLAIN)
+			.forEach((node) -> this.console.line("  (%s starts from its executable jar: %s)", node.service().id(),
+					node.launch().detail()));
 	}
 
 	private ServiceNode startService(Service service) {

@@ -14,7 +14,12 @@ import com.bidstream.localstack.services.Service;
  */
 final class OrderedStop {
 
-	private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
+	/**
+	 * A service stops in a few seconds; the first run of a build also writes its class
+	 * data archive as it exits (services.ClassDataCache), which took 7 s for one service
+	 * alone and more for four at once on two cores.
+	 */
+	private static final Duration SERVICE_GRACE = Duration.ofSeconds(45);
 
 	/**
 	 * A service still starting does not stop before its context is up: no point waiting

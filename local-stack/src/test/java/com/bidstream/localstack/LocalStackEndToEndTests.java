@@ -52,6 +52,7 @@ class LocalStackEndToEndTests {
 		Map<String, Map<String, Object>> funnel = runStack(options, this::postListingsAndDriveTheFunnel);
 
 		Map<String, Map<String, Object>> afterRestart = runStack(options, (stack) -> {
+			assertEveryServiceSharesTheClassDataAnEarlierStartRecorded(stack);
 			await().atMost(PIPELINE).untilAsserted(() -> assertThat(funnelBySegment(stack)).isEqualTo(funnel));
 			return funnelBySegment(stack);
 		});
@@ -119,6 +120,25 @@ class LocalStackEndToEndTests {
 			assertThat(HealthProbe.isUp(stack.url(Service.SCORING))).isTrue();
 		});
 		assertThat(killed.isAlive()).isFalse();
+	}
+
+	/**
+	 * The first stop of a build writes each service's class data archive (unless an
+	 * earlier test's stack did); every later start maps it (services.ClassDataCache).
+	 */
+	private static void assertEveryServiceSharesTheClassDataAnEarlierStartRecorded(LocalStack stack) {
+		List<ChildProcess> services = stack.children()
+			.stream()
+			.filter((child) -> Service.ids().contains(child.name()))
+			.toList();
+		assertThat(services).hasSize(4).allSatisfy((service) -> {
+			assertThat(service.handle().info().arguments().map(List::of).orElseThrow())
+				.as(service.name() + "'s JVM options")
+				.anySatisfy((argument) -> assertThat(argument).startsWith("-XX:SharedArchiveFile=")
+					.endsWith("/classes.jsa"));
+			assertThat(service.linesOfLatestRun()).as(service.name() + "'s log")
+				.noneSatisfy((line) -> assertThat(line).contains("Unable to use shared archive"));
+		});
 	}
 
 	private static String setting(LocalStack stack, String name) {

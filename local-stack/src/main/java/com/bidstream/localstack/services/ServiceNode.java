@@ -14,7 +14,8 @@ import com.bidstream.localstack.process.Supervised;
 /**
  * One service as its own JVM, connected to the local broker and its own database, with
  * the dev keys, the keys file, and the launcher's pid (the service shuts down when the
- * launcher is gone).
+ * launcher is gone). It runs from its extracted jar, with class data shared when an
+ * earlier start recorded it ({@link ClassDataCache}).
  */
 public final class ServiceNode implements Supervised {
 
@@ -32,14 +33,17 @@ public final class ServiceNode implements Supervised {
 
 	private final List<String> more;
 
-	private ServiceNode(Service service, ChildProcess process, Path jar, Settings settings, Path log,
-			List<String> more) {
+	private final ClassDataCache.Launch launch;
+
+	private ServiceNode(Service service, ChildProcess process, Path jar, Settings settings, Path log, List<String> more,
+			ClassDataCache.Launch launch) {
 		this.service = service;
 		this.process = process;
 		this.jar = jar;
 		this.settings = settings;
 		this.log = log;
 		this.more = List.copyOf(more);
+		this.launch = launch;
 	}
 
 	/**
@@ -71,8 +75,11 @@ public final class ServiceNode implements Supervised {
 				"--bidstream.parent-pid=" + ProcessHandle.current().pid()));
 		args.addAll(ownArguments(service, settings.dataDir()));
 		args.addAll(more);
-		ChildProcess process = ChildProcess.start(service.id(), JavaCommand.jar(jar, JVM_OPTIONS, args), log);
-		return new ServiceNode(service, process, jar, settings, log, more);
+		ClassDataCache.Launch launch = ClassDataCache.prepare(jar, JVM_OPTIONS);
+		List<String> options = new ArrayList<>(JVM_OPTIONS);
+		options.addAll(launch.jvmOptions());
+		ChildProcess process = ChildProcess.start(service.id(), JavaCommand.jar(launch.jar(), options, args), log);
+		return new ServiceNode(service, process, jar, settings, log, more, launch);
 	}
 
 	/**
@@ -95,6 +102,23 @@ public final class ServiceNode implements Supervised {
 
 	public Service service() {
 		return this.service;
+	}
+
+	/**
+	 * How it was started: with class data shared, recording it, or plain
+	 * ({@link ClassDataCache}).
+	 */
+	public ClassDataCache.Launch launch() {
+		return this.launch;
+	}
+
+	/**
+	 * Extracts the service's jar and checks a recorded archive ahead of its start, so
+	 * that the four services do it in parallel with the broker's and the database's
+	 * start.
+	 */
+	public static void prepare(Service service, Path jar) {
+		ClassDataCache.prepare(jar, JVM_OPTIONS);
 	}
 
 	@Override
