@@ -201,7 +201,9 @@ public final class ClassDataCache {
 		List<String> command = new ArrayList<>();
 		command.add(JavaCommand.java());
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString(), "-version"));
+		// a cut archive crashes this JVM: no hs_err_pid file in the launcher's directory
+		command.addAll(List.of("-XX:ErrorFile=/dev/null", "-XX:-CreateCoredumpOnCrash", "-Xshare:on",
+				"-XX:SharedArchiveFile=" + archive, "-cp", jar.toString(), "-version"));
 		try {
 			run(command, "check " + archive.getFileName());
 			return true;

@@ -95,6 +95,11 @@ class ClassDataCacheTests {
 
 		assertThat(later.kind()).isEqualTo(Kind.RECORDING);
 		assertThat(recordings()).isEmpty();
+		try (Stream<Path> here = Files.list(Path.of(""))) {
+			assertThat(here.map((file) -> file.getFileName().toString()))
+				.as("the check that crashed on the cut archive left no crash report where the launcher runs")
+				.noneMatch((name) -> name.startsWith("hs_err_pid"));
+		}
 	}
 
 	@Test
