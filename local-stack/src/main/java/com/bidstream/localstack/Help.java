@@ -24,7 +24,7 @@ final class Help {
 			  ./bidstream down [--data-dir DIR] [--wait SECONDS]
 			      Stops the ./bidstream up running on this data directory (say, one started in
 			      the background) as Ctrl-C would, and waits until everything it started has
-			      stopped (at most 120 s unless --wait says otherwise). It takes up's options
+			      stopped (at most 240 s unless --wait says otherwise). It takes up's options
 			      too, so the same command line with down stops it; only --data-dir counts.
 
 			  ./bidstream key create --agency ID [--role MEMBER|OPERATOR] [--data-dir DIR]

@@ -76,7 +76,7 @@ public final class Launcher {
 				// up's options are taken and need not be: the stack is found by its data
 				// directory ("down with the same flags as up" was refused)
 				requireOnly(arguments, union(STACK_OPTIONS, Set.of("wait")));
-				return Down.run(dataDir(arguments, home()), Duration.ofSeconds(arguments.seconds("wait", 120)),
+				return Down.run(dataDir(arguments, home()), Duration.ofSeconds(arguments.seconds("wait", 240)),
 						console);
 			}
 			if (words.equals(List.of("key", "create"))) {

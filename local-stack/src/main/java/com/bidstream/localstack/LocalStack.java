@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.bidstream.localstack.demo.DemoFeeder;
 import com.bidstream.localstack.kafka.KafkaNode;
@@ -168,18 +170,27 @@ public final class LocalStack implements AutoCloseable {
 		new ServiceReadiness(this.console, this.options.startupTimeout()).await(this.services.values());
 	}
 
+	private synchronized Set<ChildProcess> recordingClassData() {
+		return this.services.values()
+			.stream()
+			.filter((node) -> node.launch().kind() == ClassDataCache.Kind.RECORDING)
+			.map(ServiceNode::process)
+			.collect(Collectors.toSet());
+	}
+
 	/**
 	 * Says when a start is slower than the next ones will be, and why a service runs
 	 * without the class data cache.
 	 */
 	private void describeClassData() {
-		long recording = this.services.values()
+		List<String> recording = this.services.values()
 			.stream()
 			.filter((node) -> node.launch().kind() == ClassDataCache.Kind.RECORDING)
-			.count();
-		if (recording > 0) {
-			this.console.line("  (first start of this build: %d of the services record the classes they load, "
-					+ "written when they stop, so that later starts are faster)", recording);
+			.map((node) -> node.service().id())
+			.toList();
+		if (!recording.isEmpty()) {
+			this.console.line("  (%s: recording the classes loaded this time, written at the stop, so that later "
+					+ "starts are faster)", String.join(", ", recording));
 		}
 		this.services.values()
 			.stream()
@@ -303,8 +314,9 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the demo feed, then the services (SIGTERM; killed if still there after 20 s),
-	 * then Kafka, then PostgreSQL. Safe to call twice.
+	 * Stops the demo feed, then the services (SIGTERM; killed if still there after 20 s,
+	 * 120 s for one writing its class data), then Kafka, then PostgreSQL. Safe to call
+	 * twice.
 	 */
 	@Override
 	public void close() {
@@ -323,7 +335,7 @@ public final class LocalStack implements AutoCloseable {
 			this.demo.stop();
 		}
 		if (!started.isEmpty()) {
-			new OrderedStop(this.console).stop(started, this.ready);
+			new OrderedStop(this.console).stop(started, this.ready, recordingClassData());
 		}
 		if (this.postgres != null) {
 			this.postgres.stopLeftoverServer();

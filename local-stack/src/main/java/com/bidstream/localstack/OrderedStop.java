@@ -2,6 +2,8 @@ package com.bidstream.localstack;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 import com.bidstream.localstack.process.ChildProcess;
 import com.bidstream.localstack.services.Service;
@@ -14,12 +16,14 @@ import com.bidstream.localstack.services.Service;
  */
 final class OrderedStop {
 
+	private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
+
 	/**
-	 * A service stops in a few seconds; the first run of a build also writes its class
-	 * data archive as it exits (services.ClassDataCache), which took 7 s for one service
-	 * alone and more for four at once on two cores.
+	 * A service that recorded its class data writes the archive as it exits
+	 * (services.ClassDataCache): 7 s for one service alone here, 20 s for four at once on
+	 * two cores, and over 45 s on a machine loaded ten times over.
 	 */
-	private static final Duration SERVICE_GRACE = Duration.ofSeconds(45);
+	private static final Duration RECORDING_GRACE = Duration.ofSeconds(120);
 
 	/**
 	 * A service still starting does not stop before its context is up: no point waiting
@@ -35,25 +39,44 @@ final class OrderedStop {
 		this.console = console;
 	}
 
-	void stop(List<ChildProcess> started, boolean servicesWereUp) {
+	/**
+	 * Stops them all; {@code recording} are the services writing their class data as they
+	 * exit, which get longer.
+	 */
+	void stop(List<ChildProcess> started, boolean servicesWereUp, Set<ChildProcess> recording) {
 		long begin = System.nanoTime();
 		this.console.line("Stopping Bidstream...");
-		together(started.stream().filter((child) -> Service.ids().contains(child.name())).toList(),
-				servicesWereUp ? SERVICE_GRACE : STARTING_SERVICE_GRACE);
-		together(started.stream().filter((child) -> child.name().equals("kafka")).toList(), INFRA_GRACE);
-		together(started.stream().filter((child) -> child.name().equals("postgres")).toList(), INFRA_GRACE);
+		List<ChildProcess> services = started.stream().filter((child) -> Service.ids().contains(child.name())).toList();
+		List<String> writing = services.stream().filter(recording::contains).map(ChildProcess::name).toList();
+		if (servicesWereUp && !writing.isEmpty()) {
+			this.console.line("  (%s: writing the classes loaded, for faster starts: this stop takes longer, once)",
+					String.join(", ", writing));
+		}
+		together(services, (service) -> !servicesWereUp ? STARTING_SERVICE_GRACE
+				: recording.contains(service) ? RECORDING_GRACE : SERVICE_GRACE, recording);
+		together(started.stream().filter((child) -> child.name().equals("kafka")).toList(), (child) -> INFRA_GRACE,
+				Set.of());
+		together(started.stream().filter((child) -> child.name().equals("postgres")).toList(), (child) -> INFRA_GRACE,
+				Set.of());
 		this.console.line("Stopped in %.1f s", (System.nanoTime() - begin) / 1e9);
 	}
 
-	private void together(List<ChildProcess> processes, Duration grace) {
+	private void together(List<ChildProcess> processes, Function<ChildProcess, Duration> grace,
+			Set<ChildProcess> recording) {
 		processes.forEach(ChildProcess::requestStop);
-		long deadline = System.nanoTime() + grace.toNanos();
+		long asked = System.nanoTime();
 		for (ChildProcess process : processes) {
+			Duration own = grace.apply(process);
+			long deadline = asked + own.toNanos();
 			if (process.awaitStop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
 				this.console.line("  %-10s stopped", process.name());
 			}
+			else if (recording.contains(process)) {
+				this.console.line("  %-10s killed (did not stop within %d s): its class data was not written, "
+						+ "the next start records it again", process.name(), own.toSeconds());
+			}
 			else {
-				this.console.line("  %-10s killed (did not stop within %d s)", process.name(), grace.toSeconds());
+				this.console.line("  %-10s killed (did not stop within %d s)", process.name(), own.toSeconds());
 			}
 		}
 	}

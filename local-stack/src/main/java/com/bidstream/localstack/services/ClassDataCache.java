@@ -1,6 +1,8 @@
 package com.bidstream.localstack.services;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -37,10 +40,10 @@ import com.bidstream.localstack.process.JavaCommand;
  * archive would crash the JVM that maps it) and then maps it
  * ({@code -XX:SharedArchiveFile}): the classes are already parsed and verified.</li>
  * </ol>
- * Everything lives under {@code <module>/target/cds/<key>/}, the key naming the jar (size
- * and time) and the JDK, so a rebuild or another JDK starts afresh and the older key's
- * directory is deleted. Anything that goes wrong here starts the service the plain way,
- * from its executable jar: this only ever makes a start faster.
+ * Everything lives under {@code <module>/target/cds/<key>/}, the key naming the jar's
+ * content and the JDK, so a changed service or another JDK starts afresh and the older
+ * key's directory is deleted. Anything that goes wrong here starts the service the plain
+ * way, from its executable jar: this only ever makes a start faster.
  */
 public final class ClassDataCache {
 
@@ -119,15 +122,19 @@ public final class ClassDataCache {
 	}
 
 	/**
-	 * The build and the JDK: an archive belongs to both.
+	 * The jar's content and the JDK: an archive belongs to both. The content, not the
+	 * jar's time: the build is reproducible, so a rebuild that changed one service leaves
+	 * the others' jars, and their archives, as they were.
 	 */
 	static String key(Path executableJar) throws IOException {
-		String identity = String.join("|", System.getProperty("java.home"), System.getProperty("java.vm.version"),
-				Long.toString(Files.size(executableJar)),
-				Long.toString(Files.getLastModifiedTime(executableJar).toMillis()));
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 8);
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(String.join("|", System.getProperty("java.home"), System.getProperty("java.vm.version"), "")
+				.getBytes(StandardCharsets.UTF_8));
+			try (InputStream in = new DigestInputStream(Files.newInputStream(executableJar), digest)) {
+				in.transferTo(OutputStream.nullOutputStream());
+			}
+			return HexFormat.of().formatHex(digest.digest(), 0, 8);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,16 +104,28 @@ class ClassDataCacheTests {
 	}
 
 	@Test
-	void aRebuiltJarStartsAfreshAndTheOlderBuildsCacheIsDeleted() throws Exception {
+	void aChangedJarStartsAfreshAndTheOlderBuildsCacheIsDeleted() throws Exception {
 		Launch before = ClassDataCache.prepare(this.jar, OPTIONS);
 		Path olderBuild = before.jar().getParent().getParent();
-		Files.setLastModifiedTime(this.jar, FileTime.from(Instant.now().plusSeconds(60)));
+		Files.copy(Service.SCORING.jar(TRACKING_JAR.getParent().getParent().getParent()), this.jar,
+				StandardCopyOption.REPLACE_EXISTING);
 
 		Launch after = ClassDataCache.prepare(this.jar, OPTIONS);
 
 		assertThat(after.kind()).isEqualTo(Kind.RECORDING);
 		assertThat(after.jar().getParent().getParent()).isNotEqualTo(olderBuild);
 		assertThat(olderBuild).doesNotExist();
+	}
+
+	@Test
+	void aJarRebuiltWithTheSameContentKeepsItsArchive() throws Exception {
+		record(ClassDataCache.prepare(this.jar, OPTIONS));
+		Path rebuilt = this.target.resolve("rebuilt");
+		Files.copy(this.jar, rebuilt);
+		Files.move(rebuilt, this.jar, StandardCopyOption.REPLACE_EXISTING);
+		Files.setLastModifiedTime(this.jar, FileTime.from(Instant.now().plusSeconds(60)));
+
+		assertThat(ClassDataCache.prepare(this.jar, OPTIONS).kind()).isEqualTo(Kind.SHARED);
 	}
 
 	@Test
