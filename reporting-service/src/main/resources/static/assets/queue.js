@@ -8,6 +8,7 @@
   var B = window.Bidstream;
   var visible = false;
   var cards = {};
+  var held = {};
   var poller;
   var CONFLICTS = {
     'held-by-another': 'Someone else holds this listing.',
@@ -54,6 +55,9 @@
     var type = form.elements.type.value;
     form.querySelectorAll('label[data-for]').forEach(function (label) {
       label.hidden = label.dataset.for.split(' ').indexOf(type) < 0;
+      // a hidden field is not sent, so it is not checked either: a bad value left in it
+      // would block the form without a word (the browser cannot point at a hidden field)
+      label.querySelectorAll('input, select').forEach(function (control) { control.disabled = label.hidden; });
     });
     // a loss is recorded with the reason the member picks, never a default one
     form.elements.reason.required = type === 'LOST';
@@ -196,7 +200,16 @@
     return proof && proof.reason ? proof.reason : 'nobody on the roster fits';
   }
 
-  // Updates the cards in place (a form being filled in is left alone), in rank order.
+  // True while the member types or picks in a field of one of this list's cards. Cards are
+  // not moved then: moving a card takes the focus (and the keystrokes) from its field. A
+  // new order waits for the next refresh after that.
+  function inUse(target) {
+    var active = document.activeElement;
+    return Boolean(active && target.contains(active) && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName));
+  }
+
+  // Updates the cards in place (a form being filled in is left alone), in rank order; a new
+  // order waits while the member is in a field.
   function render(target, listings) {
     var wanted = listings.map(function (listing, i) {
       var node = cards[listing.jobKey] || (cards[listing.jobKey] = card(listing, i));
@@ -205,6 +218,11 @@
     });
     var current = Array.prototype.slice.call(target.children);
     var same = current.length === wanted.length && current.every(function (node, i) { return node === wanted[i]; });
+    if (!same && inUse(target)) {
+      held[target.id] = true;
+      return;
+    }
+    delete held[target.id];
     if (!same) {
       target.replaceChildren.apply(target, wanted);
     }
@@ -227,9 +245,10 @@
     return B.getJson('/dashboard/api/queue' + query).then(function (queue) {
       render($('queue-pursue'), queue.pursue);
       render($('queue-review'), queue.review);
+      var holding = Object.keys(held).length ? ' · the order is held while you fill in a card' : '';
       B.showStatus($('queue-status'), 'Queue of agency ' + queue.agency + ': ' + queue.pursue.length + ' to pursue, '
         + queue.review.length + ' to review' + (queue.trackingProblem ? '. Stages unknown: ' + queue.trackingProblem : '')
-        + ' · updated ' + new Date().toLocaleTimeString(), Boolean(queue.trackingProblem));
+        + ' · updated ' + new Date().toLocaleTimeString() + holding, Boolean(queue.trackingProblem));
     }, function (error) {
       B.showStatus($('queue-status'), B.describe(error), true);
       throw error;
@@ -240,6 +259,7 @@
     poller = B.Poller(load, 10000);
     $('queue-controls').addEventListener('change', function () {
       cards = {};
+      held = {};
       B.showStatus($('queue-status'), 'Loading the Queue…');
       poller.now();
     });

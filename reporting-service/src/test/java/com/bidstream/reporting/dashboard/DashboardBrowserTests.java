@@ -506,6 +506,69 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void aCardBeingFilledInKeepsItsFieldAndPlaceWhileTheRankingChangesAndTheNewOrderFollowsOnceItIsRecorded() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String first = "upwork:~o-" + tag + "-a";
+		String second = "upwork:~o-" + tag + "-b";
+		stub.listing("acme", first, 58, "REVIEW", "fl-cy");
+		stub.listing("acme", second, 57, "REVIEW", "fl-cy");
+		ChromeDriver cy = browser();
+		cy.get(base() + "/");
+		signIn(cy, "dev-acme-key");
+		WebElement card = wait(cy).until(ExpectedConditions.presenceOfElementLocated(card(second)));
+		assertThat(reviewOrder(cy, first, second)).containsExactly(first, second);
+		new Select(card.findElement(By.name("type"))).selectByValue("PROPOSAL_SENT");
+		WebElement bid = card.findElement(By.name("bidAmount"));
+		bid.click();
+		bid.sendKeys("12");
+
+		stub.ranksFirst("acme", second);
+		refreshQueue(cy);
+
+		// redrawn: the page says the order is held, or (as it once did) the field lost
+		// its
+		// focus to the moved card
+		wait(cy).until((b) -> !bid.equals(b.switchTo().activeElement()) || b.findElement(By.id("queue-status"))
+			.getText()
+			.contains("the order is held while you fill in a card"));
+		assertThat(cy.switchTo().activeElement()).as("the field keeps the focus").isEqualTo(bid);
+		bid.sendKeys("34");
+		assertThat(bid.getAttribute("value")).isEqualTo("1234");
+		assertThat(reviewOrder(cy, first, second)).as("the cards stay where they were").containsExactly(first, second);
+
+		// a field left with a bad value and hidden by another event type is not checked:
+		// the claim goes through
+		WebElement connects = card.findElement(By.name("connectsSpent"));
+		connects.sendKeys("-3");
+		act(card, "CLAIM", Map.of("freelancerId", "fl-cy"));
+		wait(cy).until((b) -> stub.calls("tracking")
+			.stream()
+			.anyMatch((call) -> call.method().equals("POST") && call.uri().contains(second)
+					&& call.body().contains("\"type\":\"CLAIM\"")));
+
+		// out of the fields, the next refresh shows the new order
+		refreshQueue(cy);
+		wait(cy).until((b) -> reviewOrder(cy, first, second).equals(List.of(second, first)));
+	}
+
+	private static List<String> reviewOrder(WebDriver browser, String... jobKeys) {
+		List<String> ours = List.of(jobKeys);
+		return browser.findElements(By.cssSelector("#queue-review li.listing"))
+			.stream()
+			.map((node) -> node.getAttribute("data-job"))
+			.filter(ours::contains)
+			.toList();
+	}
+
+	/**
+	 * Has the Queue read scoring and tracking again now, as its 10 s poll would.
+	 */
+	private static void refreshQueue(WebDriver browser) {
+		((JavascriptExecutor) browser).executeScript("document.getElementById('queue-controls')"
+				+ ".dispatchEvent(new Event('submit', {cancelable: true}));");
+	}
+
+	@Test
 	void anOperatorPicksTheAgencyItActsForBeforeTheQueueShows() {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String job = "upwork:~op-" + tag;

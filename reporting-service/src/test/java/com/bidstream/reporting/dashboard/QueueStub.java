@@ -147,6 +147,19 @@ final class QueueStub implements AutoCloseable {
 			.forEach((listing) -> listing.put("title", title).put("url", url));
 	}
 
+	/**
+	 * Ranks a listing already added first of its agency's, as a new score would.
+	 */
+	void ranksFirst(String agency, String jobKey) {
+		List<ObjectNode> listings = this.scores.get(agency);
+		ObjectNode listing = listings.stream()
+			.filter((candidate) -> jobKey.equals(candidate.path("jobKey").asString()))
+			.findFirst()
+			.orElseThrow();
+		listings.remove(listing);
+		listings.add(0, listing);
+	}
+
 	List<Call> calls(String service) {
 		return this.calls.stream().filter((call) -> call.service().equals(service)).toList();
 	}
