@@ -78,7 +78,8 @@ final class HealthJudge {
 		}
 		long newDeadLetters = last.deadLettersOf(stage) - first.deadLettersOf(stage);
 		if (newDeadLetters > 0) {
-			findings.add(new Verdict(HealthStatus.DEGRADED, newDeadLetters + " new dead letters of group "
+			findings.add(new Verdict(HealthStatus.DEGRADED, newDeadLetters
+					+ ((newDeadLetters == 1) ? " new dead letter of group " : " new dead letters of group ")
 					+ stage.group() + " in the last " + Words.duration(Duration.between(first.at(), last.at()))
 					+ (namesAgencies ? "" : " (the broker's count, of every agency; your own are under rejects)")));
 		}

@@ -89,6 +89,9 @@ class HealthJudgeTests {
 			.reason()).as("a member is told the count is every agency's")
 			.isEqualTo("2 new dead letters of group scoring in the last 5 min (the broker's count, of every agency; "
 					+ "your own are under rejects)");
+		assertThat(this.judge.judge(window((i) -> sample(i, 0, 100L * i, (i < 20) ? 3 : 4)), List.of(), end(), true)
+			.get(PipelineStage.SCORING)
+			.reason()).isEqualTo("1 new dead letter of group scoring in the last 5 min");
 	}
 
 	@Test
