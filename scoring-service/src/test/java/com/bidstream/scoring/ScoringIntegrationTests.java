@@ -606,7 +606,17 @@ abstract class ScoringIntegrationTests {
 			.get("status")
 			.asString()).as("nobody was hired").isEqualTo("NOT_ENOUGH_DATA");
 
-		var accepted = operator.post("/api/v1/profile/calibration/accept?target=REPLIED", "");
+		assertThat(none.get("fit").isNull()).as("no fit to name before READY").isTrue();
+		String fit = ready.get("fit").asString();
+		assertThat(fit).hasSize(16);
+		var changed = operator.post("/api/v1/profile/calibration/accept?target=REPLIED&fit=0123456789abcdef", "");
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(409);
+		assertThat(changed.json().get("type").asString()).endsWith("calibration-changed");
+		assertThat(changed.json().get("detail").asString()).contains("0123456789abcdef", fit);
+		assertThat(operator.get("/api/v1/profile?agency=" + agency).json().get("version").asInt()).as("nothing stored")
+			.isEqualTo(1);
+
+		var accepted = operator.post("/api/v1/profile/calibration/accept?target=REPLIED&fit=" + fit, "");
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 		assertThat(accepted.json().get("version").asInt()).isEqualTo(2);
 		assertThat(accepted.json().at("/weights/budget").asDouble())

@@ -40,9 +40,15 @@ class CalibrationController {
 		return this.calibrations.compute(caller.resourceAgency(agency), target(target));
 	}
 
+	/**
+	 * {@code fit} (optional, from the calibration that was read) accepts exactly that
+	 * fit: 409 {@code calibration-changed} when outcomes recorded since make another.
+	 */
 	@PostMapping("/accept")
-	ScoringProfile accept(Caller caller, @RequestParam(required = false) String target) {
-		return this.calibrations.accept(caller.writeAgency(), target(target));
+	ScoringProfile accept(Caller caller, @RequestParam(required = false) String target,
+			@RequestParam(required = false) String fit) {
+		String reviewed = (fit == null || fit.isBlank()) ? null : fit.strip();
+		return this.calibrations.accept(caller.writeAgency(), target(target), reviewed);
 	}
 
 	private static Calibrations.Target target(String target) {

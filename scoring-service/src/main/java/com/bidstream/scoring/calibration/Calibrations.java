@@ -9,6 +9,8 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -98,7 +100,8 @@ class Calibrations {
 			Map<String, Double> current = new LinkedHashMap<>();
 			ScoringProfile.SIGNALS.forEach((name) -> current.put(name, profile.weight(name)));
 			return new CalibrationView(target.name(), "NOT_ENOUGH_DATA", samples.size(), positives,
-					new CalibrationView.Fitted(current, 0.0), new CalibrationView.HeldOut(null, null, null, null));
+					new CalibrationView.Fitted(current, 0.0), new CalibrationView.HeldOut(null, null, null, null),
+					null);
 		}
 		double[] w = Fit.logistic(train.stream().map(Sample::signals).toList(),
 				train.stream().map(Sample::positive).toList());
@@ -108,19 +111,26 @@ class Calibrations {
 		CalibrationView.HeldOut judged = new CalibrationView.HeldOut(round(Fit.auc(fitted, labels)),
 				round(Fit.auc(current, labels)), round(Fit.logLoss(fitted.stream().map(Fit::sigmoid).toList(), labels)),
 				round(Fit.logLoss(current, labels)));
-		return new CalibrationView(target.name(), "READY", samples.size(), positives,
-				new CalibrationView.Fitted(normalized(w), round(w[w.length - 1])), judged);
+		CalibrationView.Fitted fittedWeights = new CalibrationView.Fitted(normalized(w), round(w[w.length - 1]));
+		return new CalibrationView(target.name(), "READY", samples.size(), positives, fittedWeights, judged,
+				fittedWeights.name());
 	}
 
 	/**
 	 * Makes the fitted weights the profile's (a new version): 409 while there is not
 	 * enough data, or when no signal predicted the target at all.
 	 */
-	ScoringProfile accept(String agencyId, Target target) {
+	ScoringProfile accept(String agencyId, Target target, @Nullable String reviewed) {
 		CalibrationView calibration = compute(agencyId, target);
 		if (!calibration.status().equals("READY")) {
 			throw ApiProblem.conflict("not-enough-data", "Calibration needs " + MIN_OUTCOMES + " outcomes, " + MIN_EACH
 					+ " of each kind; the agency has " + calibration.outcomes());
+		}
+		if (reviewed != null && !reviewed.equals(calibration.fit())) {
+			throw ApiProblem.conflict("calibration-changed",
+					"The fit " + reviewed + " is no longer the agency's: outcomes recorded since make fit "
+							+ calibration.fit() + " (" + calibration.outcomes()
+							+ " outcomes); read the calibration again and accept the fit you reviewed");
 		}
 		if (calibration.fitted().weights().values().stream().allMatch((weight) -> weight == 0)) {
 			throw ApiProblem.conflict("no-signal", "No signal predicted " + target + " in the agency's outcomes");
