@@ -41,9 +41,9 @@ public final class DemoFeeder {
 
 	private final DemoStats stats = new DemoStats();
 
-	private final SyntheticListings demoListings = new SyntheticListings(this.random, this.stats);
+	private final SyntheticListings demoListings;
 
-	private final SyntheticListings acmeListings = new SyntheticListings(this.random, this.stats);
+	private final SyntheticListings acmeListings;
 
 	private final String ingestUrl;
 
@@ -58,6 +58,8 @@ public final class DemoFeeder {
 	private DemoFeeder(String ingestUrl, String scoringUrl, String trackingUrl, Console console) {
 		this.ingestUrl = ingestUrl;
 		this.mover = new PursuitMover(this.client, scoringUrl, trackingUrl, this.random, this.stats);
+		this.demoListings = new SyntheticListings(this.random, this.stats, this.mover::hiredOn);
+		this.acmeListings = new SyntheticListings(this.random, this.stats, this.mover::hiredOn);
 		this.roster = new DemoRoster(this.client, scoringUrl);
 		this.console = console;
 	}

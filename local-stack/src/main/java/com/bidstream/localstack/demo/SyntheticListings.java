@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 
 import com.bidstream.contracts.Listing;
 import com.bidstream.contracts.Listing.Budget;
@@ -43,13 +44,20 @@ public final class SyntheticListings {
 
 	private final DemoStats stats;
 
+	private final Predicate<String> hiredOn;
+
 	public SyntheticListings(Random random) {
-		this(random, new DemoStats());
+		this(random, new DemoStats(), (externalId) -> false);
 	}
 
-	SyntheticListings(Random random, DemoStats stats) {
+	/**
+	 * {@code hiredOn} tells the listings (by {@code externalId}) the demo's agency was
+	 * hired on: those close as hired, never without a hire.
+	 */
+	SyntheticListings(Random random, DemoStats stats, Predicate<String> hiredOn) {
 		this.random = random;
 		this.stats = stats;
+		this.hiredOn = hiredOn;
 	}
 
 	/**
@@ -90,9 +98,9 @@ public final class SyntheticListings {
 
 	private Listing changed(Listing earlier) {
 		int proposals = ((earlier.proposals() != null) ? earlier.proposals() : 0) + 3 + this.random.nextInt(18);
-		Listing.Closed closed = (this.random.nextInt(6) == 0) ? new Listing.Closed(
-				pick(List.of(ClosedResult.HIRED, ClosedResult.HIRED, ClosedResult.NO_HIRE, ClosedResult.EXPIRED)),
-				Instant.now()) : null;
+		List<ClosedResult> results = this.hiredOn.test(earlier.externalId()) ? List.of(ClosedResult.HIRED)
+				: List.of(ClosedResult.HIRED, ClosedResult.HIRED, ClosedResult.NO_HIRE, ClosedResult.EXPIRED);
+		Listing.Closed closed = (this.random.nextInt(6) == 0) ? new Listing.Closed(pick(results), Instant.now()) : null;
 		return new Listing(earlier.source(), earlier.externalId(), earlier.url(), earlier.title(),
 				earlier.description(), earlier.postedAt(), earlier.category(), earlier.skills(), earlier.budget(),
 				earlier.experienceLevel(), earlier.duration(), earlier.workload(), Math.min(proposals, 80),

@@ -27,6 +27,9 @@ class PursuitMoverTests {
 
 	private final List<String> bodies = new CopyOnWriteArrayList<>();
 
+	/** How scoring says the listing was closed, as JSON. */
+	private volatile String closed = "null";
+
 	@BeforeEach
 	void startTracking() throws IOException {
 		this.tracking = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -40,7 +43,9 @@ class PursuitMoverTests {
 			}
 			else if (exchange.getRequestURI().getPath().startsWith("/api/v1/scores/")) {
 				// scoring: the demo's own listing is matched best to fl-04
-				body = "{\"matches\": [{\"freelancerId\": \"fl-04\", \"fit\": 0.9}]}".getBytes(StandardCharsets.UTF_8);
+				body = ("{\"matches\": [{\"freelancerId\": \"fl-04\", \"fit\": 0.9}], \"closedResult\": " + this.closed
+						+ "}")
+					.getBytes(StandardCharsets.UTF_8);
 				exchange.sendResponseHeaders(200, body.length);
 			}
 			else {
@@ -64,6 +69,39 @@ class PursuitMoverTests {
 	private static String pursuit(String jobKey, String stage) {
 		return "{\"jobKey\": \"" + jobKey + "\", \"stage\": \"" + stage
 				+ "\", \"outcome\": null, \"decision\": \"REVIEW\", \"segment\": \"enterprise\", \"freelancerId\": \"fl-01\"}";
+	}
+
+	@Test
+	void aJobItsFeedClosedWithoutAHireEndsLostNeverHired() {
+		this.closed = "\"EXPIRED\"";
+		String stub = "http://127.0.0.1:" + this.tracking.getAddress().getPort();
+		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats());
+
+		for (int round = 0; round < 200
+				&& this.bodies.stream().noneMatch((body) -> body.contains("JOB_CLOSED")); round++) {
+			mover.advance("dev-demo-key");
+		}
+
+		assertThat(this.bodies).as("a hire came up and was a loss instead")
+			.anySatisfy(
+					(body) -> assertThat(body).contains("\"LOST\"", "\"JOB_CLOSED\"").doesNotContain("contractValue"));
+		assertThat(this.bodies).noneSatisfy((body) -> assertThat(body).contains("\"HIRED\""));
+		assertThat(mover.hiredOn("~demo1")).isFalse();
+	}
+
+	@Test
+	void aHireIsRememberedSoTheFeedClosesTheJobAsHired() {
+		String stub = "http://127.0.0.1:" + this.tracking.getAddress().getPort();
+		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats());
+
+		for (int round = 0; round < 200
+				&& this.bodies.stream().noneMatch((body) -> body.contains("\"HIRED\"")); round++) {
+			mover.advance("dev-demo-key");
+		}
+
+		assertThat(this.bodies).anySatisfy((body) -> assertThat(body).contains("\"HIRED\""));
+		assertThat(mover.hiredOn("~demo1")).isTrue();
+		assertThat(mover.hiredOn("~02byhand")).isFalse();
 	}
 
 	@Test

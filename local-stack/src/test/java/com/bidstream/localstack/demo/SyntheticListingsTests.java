@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.bidstream.contracts.Listing.ClosedResult;
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.contracts.Listing;
 
@@ -71,8 +72,22 @@ class SyntheticListingsTests {
 		return (spent >= 100_000) ? "enterprise" : (spent >= 10_000) ? "established" : (spent > 0) ? "emerging" : "new";
 	}
 
+	@Test
+	void aListingTheAgencyWasHiredOnClosesAsHiredNeverWithoutAHire() {
+		SyntheticListings source = new SyntheticListings(new Random(7), new DemoStats(), (externalId) -> true);
+		List<Listing> listings = IntStream.range(0, 5_000).mapToObj((i) -> source.next()).toList();
+
+		assertThat(listings).filteredOn((listing) -> listing.closed() != null)
+			.isNotEmpty()
+			.allSatisfy((listing) -> assertThat(listing.closed().result()).isEqualTo(ClosedResult.HIRED));
+		assertThat(generate(5_000)).as("other listings close every way")
+			.filteredOn((listing) -> listing.closed() != null)
+			.extracting((listing) -> listing.closed().result())
+			.contains(ClosedResult.HIRED, ClosedResult.NO_HIRE, ClosedResult.EXPIRED);
+	}
+
 	private static List<Listing> generate(int count) {
-		SyntheticListings source = new SyntheticListings(new Random(7), new DemoStats());
+		SyntheticListings source = new SyntheticListings(new Random(7), new DemoStats(), (externalId) -> false);
 		return IntStream.range(0, count).mapToObj((i) -> source.next()).toList();
 	}
 
