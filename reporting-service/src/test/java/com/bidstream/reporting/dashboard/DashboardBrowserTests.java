@@ -215,6 +215,17 @@ class DashboardBrowserTests {
 		assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
 				"var wrap = document.getElementById('funnel').parentElement; return wrap.scrollWidth - wrap.clientWidth"))
 			.intValue()).as("the funnel table scrolls sideways at 1280 px by").isLessThanOrEqualTo(1);
+		// the loss reasons with all eight of the contract's reasons (this test's data has
+		// two), as the page draws them, in their half of the screen
+		assertThat(((Number) ((JavascriptExecutor) browser).executeScript("var t = document.getElementById('losses');"
+				+ "var reasons = ['CLIENT_HIRED_OTHER', 'JOB_CLOSED', 'NO_RESPONSE', 'OTHER', 'PRICE', 'SCOPE', 'TIMING',"
+				+ " 'TRUST'].map(function (r) { return r.replace(/_/g, ' ').toLowerCase(); });"
+				+ "t.tHead.innerHTML = '<tr><th class=\"text\">Group</th>' + reasons.map(function (r) {"
+				+ " return '<th>' + r + '</th>'; }).join('') + '</tr>';"
+				+ "t.tBodies[0].innerHTML = '<tr><td class=\"text group\">established</td>' + reasons.map(function () {"
+				+ " return '<td>12</td>'; }).join('') + '</tr>';"
+				+ "return t.parentElement.scrollWidth - t.parentElement.clientWidth;"))
+			.intValue()).as("the loss reasons scroll sideways at 1280 px by").isLessThanOrEqualTo(1);
 		screenshot(browser, "dashboard-member-overview-1280.png");
 		// latencies in the unit a person reads them in (the test's events are hours old)
 		assertThat(demo.get("/api/v1/reports/health").json().get("stages").valueStream())
