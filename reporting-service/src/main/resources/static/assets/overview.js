@@ -426,6 +426,8 @@
       cell(tr, letter.topic, 'text', 'topic');
       cell(tr, (letter.originalTopic || '?') + ' ' + (letter.originalPartition === null ? '' : letter.originalPartition
         + ':' + letter.originalOffset), 'text', 'original');
+      // the message's key names the agency and the listing (agency|jobKey)
+      cell(tr, letter.key || '–', 'text key', 'key');
       cell(tr, letter.reason || '–', 'text reason', 'reason');
       cell(tr, letter.redrivenAt ? new Date(letter.redrivenAt).toLocaleString()
         + (letter.redrives > 1 ? ' (' + letter.redrives + ' times)' : '') : 'not yet', 'text redriven', 'redriven');
@@ -436,7 +438,7 @@
     if (!answer.deadLetters.length) {
       var empty = document.createElement('tr');
       empty.className = 'empty';
-      cell(empty, 'No dead letters.').colSpan = 7;
+      cell(empty, 'No dead letters.').colSpan = 8;
       rows.appendChild(empty);
     }
     $('dead-letter-list').tBodies[0].replaceChildren(rows);

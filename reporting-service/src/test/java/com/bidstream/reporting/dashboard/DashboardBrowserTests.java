@@ -280,6 +280,9 @@ class DashboardBrowserTests {
 		WebElement row = wait(browser).until(ExpectedConditions.presenceOfElementLocated(letter));
 		String id = row.getAttribute("data-id");
 		assertThat(row.findElement(By.cssSelector("td[data-field='redriven']")).getText()).isEqualTo("not yet");
+		assertThat(row.findElement(By.cssSelector("td[data-field='key']")).getText())
+			.as("the message's key, which names the agency")
+			.isEqualTo("ops|garbage");
 		row.findElement(By.cssSelector("input[type=checkbox]")).click();
 		browser.findElement(By.id("redrive")).click();
 		wait(browser)
