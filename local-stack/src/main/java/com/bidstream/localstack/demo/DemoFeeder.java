@@ -57,9 +57,10 @@ public final class DemoFeeder {
 
 	private DemoFeeder(String ingestUrl, String scoringUrl, String trackingUrl, Console console) {
 		this.ingestUrl = ingestUrl;
-		this.mover = new PursuitMover(this.client, scoringUrl, trackingUrl, this.random, this.stats);
-		this.demoListings = new SyntheticListings(this.random, this.stats, this.mover::hiredOn);
-		this.acmeListings = new SyntheticListings(this.random, this.stats, this.mover::hiredOn);
+		DemoOutcomes outcomes = new DemoOutcomes();
+		this.mover = new PursuitMover(this.client, scoringUrl, trackingUrl, this.random, this.stats, outcomes);
+		this.demoListings = new SyntheticListings(this.random, this.stats, outcomes);
+		this.acmeListings = new SyntheticListings(this.random, this.stats, outcomes);
 		this.roster = new DemoRoster(this.client, scoringUrl);
 		this.console = console;
 	}

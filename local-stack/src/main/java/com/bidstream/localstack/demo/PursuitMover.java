@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -43,15 +41,17 @@ final class PursuitMover {
 
 	private final DemoStats stats;
 
-	private final Set<String> hired = ConcurrentHashMap.newKeySet();
+	private final DemoOutcomes outcomes;
 
-	PursuitMover(DemoClient client, String scoringUrl, String trackingUrl, Random random, DemoStats stats) {
+	PursuitMover(DemoClient client, String scoringUrl, String trackingUrl, Random random, DemoStats stats,
+			DemoOutcomes outcomes) {
 		this.client = client;
 		this.scoringUrl = scoringUrl;
 		this.trackingUrl = trackingUrl;
 		this.odds = new FunnelOdds(random);
 		this.random = random;
 		this.stats = stats;
+		this.outcomes = outcomes;
 	}
 
 	private static boolean isOurs(String jobKey) {
@@ -100,32 +100,6 @@ final class PursuitMover {
 	}
 
 	/**
-	 * Whether scoring says the listing was closed {@code NO_HIRE}, {@code EXPIRED} or
-	 * {@code CANCELLED}.
-	 */
-	private boolean closedWithoutAHire(String apiKey, String encodedJobKey) {
-		DemoClient.Reply reply = this.client.get(this.scoringUrl + "/api/v1/scores/" + encodedJobKey, apiKey);
-		if (!reply.ok()) {
-			return false;
-		}
-		try {
-			String closed = EventCodec.mapper().readTree(reply.body()).path("closedResult").asString("");
-			return List.of("NO_HIRE", "EXPIRED", "CANCELLED").contains(closed);
-		}
-		catch (JacksonException ex) {
-			return false;
-		}
-	}
-
-	/**
-	 * Whether the demo hired on this listing ({@code externalId}), so that its feed
-	 * closes it as hired, never as expired.
-	 */
-	boolean hiredOn(String externalId) {
-		return this.hired.contains(externalId);
-	}
-
-	/**
 	 * The freelancer scoring matched best to the listing, if any.
 	 */
 	private Optional<String> bestMatch(String apiKey, String encodedJobKey) {
@@ -158,7 +132,8 @@ final class PursuitMover {
 		if ("CLAIM".equals(event.get("type"))) {
 			bestMatch(apiKey, encoded).ifPresent((freelancer) -> event.put("freelancerId", freelancer));
 		}
-		if ("HIRED".equals(event.get("type")) && closedWithoutAHire(apiKey, encoded)) {
+		String externalId = jobKey.substring(jobKey.indexOf(':') + 1);
+		if ("HIRED".equals(event.get("type")) && this.outcomes.isClosedWithoutAHire(externalId)) {
 			// the demo's feed closed this job without a hire: nobody was hired, the
 			// agency
 			// neither (a hire there contradicted the close, and calibration left it out)
@@ -171,7 +146,7 @@ final class PursuitMover {
 		if (reply.ok()) {
 			this.stats.increment(String.valueOf(event.get("type")));
 			if ("HIRED".equals(event.get("type"))) {
-				this.hired.add(jobKey.substring(jobKey.indexOf(':') + 1));
+				this.outcomes.hired(externalId);
 			}
 		}
 		else if (reply.status() != 409) {

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Predicate;
 
 import com.bidstream.contracts.Listing;
 import com.bidstream.contracts.Listing.Budget;
@@ -44,20 +43,20 @@ public final class SyntheticListings {
 
 	private final DemoStats stats;
 
-	private final Predicate<String> hiredOn;
+	private final DemoOutcomes outcomes;
 
 	public SyntheticListings(Random random) {
-		this(random, new DemoStats(), (externalId) -> false);
+		this(random, new DemoStats(), new DemoOutcomes());
 	}
 
 	/**
-	 * {@code hiredOn} tells the listings (by {@code externalId}) the demo's agency was
-	 * hired on: those close as hired, never without a hire.
+	 * A listing the demo's agency was hired on ({@code outcomes}) closes as hired, never
+	 * without a hire; one closed without a hire is told to {@code outcomes}.
 	 */
-	SyntheticListings(Random random, DemoStats stats, Predicate<String> hiredOn) {
+	SyntheticListings(Random random, DemoStats stats, DemoOutcomes outcomes) {
 		this.random = random;
 		this.stats = stats;
-		this.hiredOn = hiredOn;
+		this.outcomes = outcomes;
 	}
 
 	/**
@@ -98,9 +97,12 @@ public final class SyntheticListings {
 
 	private Listing changed(Listing earlier) {
 		int proposals = ((earlier.proposals() != null) ? earlier.proposals() : 0) + 3 + this.random.nextInt(18);
-		List<ClosedResult> results = this.hiredOn.test(earlier.externalId()) ? List.of(ClosedResult.HIRED)
+		List<ClosedResult> results = this.outcomes.wasHired(earlier.externalId()) ? List.of(ClosedResult.HIRED)
 				: List.of(ClosedResult.HIRED, ClosedResult.HIRED, ClosedResult.NO_HIRE, ClosedResult.EXPIRED);
 		Listing.Closed closed = (this.random.nextInt(6) == 0) ? new Listing.Closed(pick(results), Instant.now()) : null;
+		if (closed != null && closed.result() != ClosedResult.HIRED) {
+			this.outcomes.closedWithoutAHire(earlier.externalId());
+		}
 		return new Listing(earlier.source(), earlier.externalId(), earlier.url(), earlier.title(),
 				earlier.description(), earlier.postedAt(), earlier.category(), earlier.skills(), earlier.budget(),
 				earlier.experienceLevel(), earlier.duration(), earlier.workload(), Math.min(proposals, 80),

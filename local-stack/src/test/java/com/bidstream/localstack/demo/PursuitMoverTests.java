@@ -27,8 +27,7 @@ class PursuitMoverTests {
 
 	private final List<String> bodies = new CopyOnWriteArrayList<>();
 
-	/** How scoring says the listing was closed, as JSON. */
-	private volatile String closed = "null";
+	private final DemoOutcomes outcomes = new DemoOutcomes();
 
 	@BeforeEach
 	void startTracking() throws IOException {
@@ -43,9 +42,7 @@ class PursuitMoverTests {
 			}
 			else if (exchange.getRequestURI().getPath().startsWith("/api/v1/scores/")) {
 				// scoring: the demo's own listing is matched best to fl-04
-				body = ("{\"matches\": [{\"freelancerId\": \"fl-04\", \"fit\": 0.9}], \"closedResult\": " + this.closed
-						+ "}")
-					.getBytes(StandardCharsets.UTF_8);
+				body = "{\"matches\": [{\"freelancerId\": \"fl-04\", \"fit\": 0.9}]}".getBytes(StandardCharsets.UTF_8);
 				exchange.sendResponseHeaders(200, body.length);
 			}
 			else {
@@ -72,10 +69,11 @@ class PursuitMoverTests {
 	}
 
 	@Test
-	void aJobItsFeedClosedWithoutAHireEndsLostNeverHired() {
-		this.closed = "\"EXPIRED\"";
+	void aJobTheFeedClosedWithoutAHireEndsLostNeverHired() {
+		this.outcomes.closedWithoutAHire("~demo1");
 		String stub = "http://127.0.0.1:" + this.tracking.getAddress().getPort();
-		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats());
+		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats(),
+				this.outcomes);
 
 		for (int round = 0; round < 200
 				&& this.bodies.stream().noneMatch((body) -> body.contains("JOB_CLOSED")); round++) {
@@ -86,13 +84,14 @@ class PursuitMoverTests {
 			.anySatisfy(
 					(body) -> assertThat(body).contains("\"LOST\"", "\"JOB_CLOSED\"").doesNotContain("contractValue"));
 		assertThat(this.bodies).noneSatisfy((body) -> assertThat(body).contains("\"HIRED\""));
-		assertThat(mover.hiredOn("~demo1")).isFalse();
+		assertThat(this.outcomes.wasHired("~demo1")).isFalse();
 	}
 
 	@Test
 	void aHireIsRememberedSoTheFeedClosesTheJobAsHired() {
 		String stub = "http://127.0.0.1:" + this.tracking.getAddress().getPort();
-		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats());
+		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats(),
+				this.outcomes);
 
 		for (int round = 0; round < 200
 				&& this.bodies.stream().noneMatch((body) -> body.contains("\"HIRED\"")); round++) {
@@ -100,14 +99,15 @@ class PursuitMoverTests {
 		}
 
 		assertThat(this.bodies).anySatisfy((body) -> assertThat(body).contains("\"HIRED\""));
-		assertThat(mover.hiredOn("~demo1")).isTrue();
-		assertThat(mover.hiredOn("~02byhand")).isFalse();
+		assertThat(this.outcomes.wasHired("~demo1")).isTrue();
+		assertThat(this.outcomes.wasHired("~02byhand")).isFalse();
 	}
 
 	@Test
 	void advancesTheListingsItPostedAndNeverOnePostedByHand() {
 		String stub = "http://127.0.0.1:" + this.tracking.getAddress().getPort();
-		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats());
+		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats(),
+				this.outcomes);
 
 		for (int round = 0; round < 200 && this.posted.size() < 20; round++) {
 			mover.advance("dev-demo-key");

@@ -74,8 +74,14 @@ class SyntheticListingsTests {
 
 	@Test
 	void aListingTheAgencyWasHiredOnClosesAsHiredNeverWithoutAHire() {
-		SyntheticListings source = new SyntheticListings(new Random(7), new DemoStats(), (externalId) -> true);
-		List<Listing> listings = IntStream.range(0, 5_000).mapToObj((i) -> source.next()).toList();
+		DemoOutcomes outcomes = new DemoOutcomes();
+		SyntheticListings source = new SyntheticListings(new Random(7), new DemoStats(), outcomes);
+		// the agency is hired on every listing as soon as it is posted
+		List<Listing> listings = IntStream.range(0, 5_000).mapToObj((i) -> {
+			Listing listing = source.next();
+			outcomes.hired(listing.externalId());
+			return listing;
+		}).toList();
 
 		assertThat(listings).filteredOn((listing) -> listing.closed() != null)
 			.isNotEmpty()
@@ -86,8 +92,20 @@ class SyntheticListingsTests {
 			.contains(ClosedResult.HIRED, ClosedResult.NO_HIRE, ClosedResult.EXPIRED);
 	}
 
+	@Test
+	void aListingClosedWithoutAHireIsToldToThePursuits() {
+		DemoOutcomes outcomes = new DemoOutcomes();
+		SyntheticListings source = new SyntheticListings(new Random(7), new DemoStats(), outcomes);
+		List<Listing> listings = IntStream.range(0, 5_000).mapToObj((i) -> source.next()).toList();
+
+		assertThat(listings).filteredOn((listing) -> listing.closed() != null)
+			.isNotEmpty()
+			.allSatisfy((listing) -> assertThat(outcomes.isClosedWithoutAHire(listing.externalId()))
+				.isEqualTo(listing.closed().result() != ClosedResult.HIRED));
+	}
+
 	private static List<Listing> generate(int count) {
-		SyntheticListings source = new SyntheticListings(new Random(7), new DemoStats(), (externalId) -> false);
+		SyntheticListings source = new SyntheticListings(new Random(7), new DemoStats(), new DemoOutcomes());
 		return IntStream.range(0, count).mapToObj((i) -> source.next()).toList();
 	}
 
