@@ -200,17 +200,19 @@
     return proof && proof.reason ? proof.reason : 'nobody on the roster fits';
   }
 
-  // True while the member types or picks in a field of one of this list's cards. Cards are
-  // not moved then: moving a card takes the focus (and the keystrokes) from its field. A
-  // new order waits for the next refresh after that.
-  function inUse(target) {
+  // True while the member types or picks in a field of a card, in either list (a re-score
+  // can move a card from one list to the other). Cards are not moved then: moving a card
+  // takes the focus (and the keystrokes) from its field. A new order waits for the next
+  // refresh after that.
+  function inUse() {
     var active = document.activeElement;
-    return Boolean(active && target.contains(active) && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName));
+    return Boolean(active && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)
+      && ($('queue-pursue').contains(active) || $('queue-review').contains(active)));
   }
 
   // Updates the cards in place (a form being filled in is left alone), in rank order; a new
   // order waits while the member is in a field.
-  function render(target, listings) {
+  function render(target, listings, holding) {
     var wanted = listings.map(function (listing, i) {
       var node = cards[listing.jobKey] || (cards[listing.jobKey] = card(listing, i));
       fill(node, listing);
@@ -218,7 +220,7 @@
     });
     var current = Array.prototype.slice.call(target.children);
     var same = current.length === wanted.length && current.every(function (node, i) { return node === wanted[i]; });
-    if (!same && inUse(target)) {
+    if (!same && holding) {
       held[target.id] = true;
       return;
     }
@@ -243,8 +245,10 @@
     }
     var query = agency() ? '?agency=' + encodeURIComponent(agency()) : '';
     return B.getJson('/dashboard/api/queue' + query).then(function (queue) {
-      render($('queue-pursue'), queue.pursue);
-      render($('queue-review'), queue.review);
+      // one decision for both lists: a card moving between them moves in both
+      var holding = inUse();
+      render($('queue-pursue'), queue.pursue, holding);
+      render($('queue-review'), queue.review, holding);
       var holding = Object.keys(held).length ? ' · the order is held while you fill in a card' : '';
       B.showStatus($('queue-status'), 'Queue of agency ' + queue.agency + ': ' + queue.pursue.length + ' to pursue, '
         + queue.review.length + ' to review' + (queue.trackingProblem ? '. Stages unknown: ' + queue.trackingProblem : '')

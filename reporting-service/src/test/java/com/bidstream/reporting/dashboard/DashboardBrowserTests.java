@@ -520,7 +520,7 @@ class DashboardBrowserTests {
 	}
 
 	@Test
-	void aCardBeingFilledInKeepsItsFieldAndPlaceWhileTheRankingChangesAndTheNewOrderFollowsOnceItIsRecorded() {
+	void aCardBeingFilledInKeepsItsFieldAndPlaceWhileARescoreMovesItAndTheNewOrderFollowsOnceItIsRecorded() {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		String first = "upwork:~o-" + tag + "-a";
 		String second = "upwork:~o-" + tag + "-b";
@@ -536,7 +536,10 @@ class DashboardBrowserTests {
 		bid.click();
 		bid.sendKeys("12");
 
+		// re-scored: ranked first, and now worth pursuing (its card moves to the other
+		// list)
 		stub.ranksFirst("acme", second);
+		stub.decides("acme", second, "PURSUE");
 		refreshQueue(cy);
 
 		// redrawn: the page says the order is held, or (as it once did) the field lost
@@ -562,7 +565,9 @@ class DashboardBrowserTests {
 
 		// out of the fields, the next refresh shows the new order
 		refreshQueue(cy);
-		wait(cy).until((b) -> reviewOrder(cy, first, second).equals(List.of(second, first)));
+		wait(cy).until((b) -> reviewOrder(cy, first, second).equals(List.of(first))
+				&& !b.findElements(By.cssSelector("#queue-pursue " + "li.listing[data-job='" + second + "']"))
+					.isEmpty());
 	}
 
 	private static List<String> reviewOrder(WebDriver browser, String... jobKeys) {

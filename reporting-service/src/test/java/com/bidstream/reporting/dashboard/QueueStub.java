@@ -160,6 +160,16 @@ final class QueueStub implements AutoCloseable {
 		listings.add(0, listing);
 	}
 
+	/**
+	 * Gives a listing already added another decision, as a re-score would.
+	 */
+	void decides(String agency, String jobKey, String decision) {
+		this.scores.get(agency)
+			.stream()
+			.filter((listing) -> jobKey.equals(listing.path("jobKey").asString()))
+			.forEach((listing) -> listing.put("decision", decision));
+	}
+
 	List<Call> calls(String service) {
 		return this.calls.stream().filter((call) -> call.service().equals(service)).toList();
 	}
