@@ -3,7 +3,6 @@ package com.bidstream.localstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,19 +111,21 @@ public final class LocalStack implements AutoCloseable {
 		new KeysFile(this.data.keys()).ensureExists();
 		this.console.line("Starting Bidstream (data in %s, logs in %s)", this.data.root(),
 				this.data.root().resolve("logs"));
+		Map<Service, ClassDataCache.Launch> launches = new EnumMap<>(Service.class);
 		ExecutorService preparing = Executors.newFixedThreadPool(Service.values().length);
 		try {
-			CompletableFuture<Void> jars = CompletableFuture.allOf(Arrays.stream(Service.values())
-				.map((service) -> CompletableFuture
-					.runAsync(() -> ServiceNode.prepare(service, service.jar(this.options.home())), preparing))
-				.toArray(CompletableFuture[]::new));
+			Map<Service, CompletableFuture<ClassDataCache.Launch>> jars = new EnumMap<>(Service.class);
+			for (Service service : Service.values()) {
+				jars.put(service, CompletableFuture
+					.supplyAsync(() -> ServiceNode.prepare(service.jar(this.options.home())), preparing));
+			}
 			startInfrastructure(postgresPort);
-			jars.join();
+			jars.forEach((service, launch) -> launches.put(service, launch.join()));
 		}
 		finally {
 			preparing.shutdownNow();
 		}
-		startServices();
+		startServices(launches);
 		if (this.options.demo()) {
 			this.demo = DemoFeeder.start(url(Service.INGEST), url(Service.SCORING), url(Service.TRACKING),
 					this.console);
@@ -162,9 +163,10 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	private void startServices() {
+	private void startServices(Map<Service, ClassDataCache.Launch> launches) {
 		for (Service service : Service.values()) {
-			this.services.put(service, register(() -> startService(service), ServiceNode::process));
+			this.services.put(service,
+					register(() -> startService(service, launches.get(service)), ServiceNode::process));
 		}
 		describeClassData();
 		new ServiceReadiness(this.console, this.options.startupTimeout()).await(this.services.values());
@@ -199,14 +201,14 @@ public final class LocalStack implements AutoCloseable {
 					node.launch().detail()));
 	}
 
-	private ServiceNode startService(Service service) {
+	private ServiceNode startService(Service service, ClassDataCache.Launch launch) {
 		ServiceNode.Settings settings = new ServiceNode.Settings(this.options.port(service),
 				this.kafka.bootstrapServers(), this.postgres.jdbcUrl(service.id()), this.data.keys(),
 				this.data.service(service.id()));
 		List<String> arguments = new ArrayList<>(calls(service));
 		arguments.addAll(this.options.serviceArguments());
-		return ServiceNode.start(service, service.jar(this.options.home()), settings, this.data.log(service.id()),
-				arguments);
+		return ServiceNode.start(service, service.jar(this.options.home()), launch, settings,
+				this.data.log(service.id()), arguments);
 	}
 
 	/**

@@ -6,15 +6,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.bidstream.contracts.EventCodec;
 import com.bidstream.localstack.Console;
 import com.bidstream.localstack.LocalStack;
 import com.bidstream.localstack.StackOptions;
 import com.bidstream.localstack.process.StartupFailure;
+
+import com.bidstream.localstack.process.Trees;
 
 /**
  * {@code ./bidstream bench}: starts the local stack on its own data directory, measures
@@ -79,8 +79,8 @@ public final class Bench {
 	}
 
 	private static void deleteQuietly(Path dir) {
-		try (Stream<Path> paths = Files.walk(dir)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		try {
+			Trees.delete(dir);
 		}
 		catch (IOException | RuntimeException ex) {
 			// a scratch directory under the system's temp dir: left for the system to

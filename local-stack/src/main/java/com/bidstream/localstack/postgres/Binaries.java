@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.bidstream.localstack.process.Trees;
 
 /**
  * zonky's unpacked PostgreSQL binaries ({@code PG-<digest>/} under a working directory).
@@ -42,20 +43,12 @@ final class Binaries {
 			for (Path dir : unfinished) {
 				log.warn("The PostgreSQL binaries in {} were not completely unpacked (an earlier start was cut"
 						+ " short); unpacking them again", dir);
-				deleteRecursively(dir);
+				Trees.delete(dir);
 			}
 			return unfinished;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot check the PostgreSQL binaries in " + workingDirectory, ex);
-		}
-	}
-
-	static void deleteRecursively(Path dir) throws IOException {
-		try (Stream<Path> all = Files.walk(dir)) {
-			for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
 		}
 	}
 

@@ -5,8 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,13 +16,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.bidstream.localstack.process.JavaCommand;
+import com.bidstream.localstack.process.Trees;
 
 /**
  * Faster service starts, from what the JDK and Spring Boot already do. A service's
@@ -41,9 +41,9 @@ import com.bidstream.localstack.process.JavaCommand;
  * ({@code -XX:SharedArchiveFile}): the classes are already parsed and verified.</li>
  * </ol>
  * Everything lives under {@code <module>/target/cds/<key>/}, the key naming the jar's
- * content and the JDK, so a changed service or another JDK starts afresh and the older
- * key's directory is deleted. Anything that goes wrong here starts the service the plain
- * way, from its executable jar: this only ever makes a start faster.
+ * content and the JDK, so a changed service or another JDK starts afresh; a directory no
+ * start has used for a day is deleted. Anything that goes wrong here starts the service
+ * the plain way, from its executable jar: this only ever makes a start faster.
  */
 public final class ClassDataCache {
 
@@ -52,6 +52,16 @@ public final class ClassDataCache {
 	 * stack of another launcher may still be writing it before that).
 	 */
 	private static final Duration ABANDONED = Duration.ofMinutes(15);
+
+	private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(2);
+
+	/**
+	 * Another build's (or JDK's) directory is deleted once no start has used it for this
+	 * long: a stack of that build may still be running from it.
+	 */
+	private static final Duration UNUSED = Duration.ofDays(1);
+
+	private static final String LAST_USED = "last-used";
 
 	private static final String ARCHIVE = "classes.jsa";
 
@@ -98,6 +108,8 @@ public final class ClassDataCache {
 			Path cache = executableJar.toAbsolutePath().getParent().resolve("cds");
 			Path dir = cache.resolve(key(executableJar));
 			Path jar = extracted(executableJar, cache, dir);
+			Files.write(dir.resolve(LAST_USED), new byte[0]);
+			deleteOthers(cache, dir);
 			Path archive = dir.resolve(ARCHIVE);
 			if (!Files.isRegularFile(archive)) {
 				promoteRecording(dir, archive, jar, jvmOptions);
@@ -160,17 +172,17 @@ public final class ClassDataCache {
 			try {
 				Files.move(scratch, app, StandardCopyOption.ATOMIC_MOVE);
 			}
-			catch (FileAlreadyExistsException | DirectoryNotEmptyException ex) {
-				// another launcher extracted the same build first: use theirs
+			catch (FileSystemException ex) {
+				// another launcher extracted the same build first (Linux says "directory
+				// not empty"): theirs is used, checked below
 			}
 		}
 		finally {
-			deleteTree(scratch);
+			Trees.delete(scratch);
 		}
 		if (!Files.isRegularFile(jar)) {
 			throw new IOException("extracting " + executableJar.getFileName() + " left no " + jar);
 		}
-		deleteOthers(cache, dir);
 		return jar;
 	}
 
@@ -186,10 +198,12 @@ public final class ClassDataCache {
 			}
 			else if (mapsCleanly(recording, jar, jvmOptions)) {
 				try {
+					// a rename: a JVM mapping an archive this replaces keeps the one it
+					// mapped
 					Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE);
 				}
-				catch (FileAlreadyExistsException ex) {
-					Files.deleteIfExists(recording);
+				catch (FileSystemException ex) {
+					// another launcher promoted it first
 				}
 			}
 			else if (olderThan(recording, ABANDONED)) {
@@ -220,19 +234,30 @@ public final class ClassDataCache {
 		}
 	}
 
+	/**
+	 * Runs a JVM of ours to its end: at most {@link #TOOL_TIMEOUT}, then it is killed and
+	 * the service starts the plain way.
+	 */
 	private static void run(List<String> command, String what) throws IOException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		Path output = Files.createTempFile("bidstream-cds-", ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 		try {
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			int exit = process.waitFor();
-			if (exit != 0) {
-				throw new IOException(what + " ended with " + exit + ": " + lastLine(output));
+			if (!process.waitFor(TOOL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly();
+				throw new IOException(what + " did not end within " + TOOL_TIMEOUT.toSeconds() + " s");
+			}
+			if (process.exitValue() != 0) {
+				throw new IOException(
+						what + " ended with " + process.exitValue() + ": " + lastLine(Files.readString(output)));
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			process.destroyForcibly();
 			throw new IOException(what + " interrupted", ex);
+		}
+		finally {
+			Files.deleteIfExists(output);
 		}
 	}
 
@@ -247,31 +272,23 @@ public final class ClassDataCache {
 	}
 
 	/**
-	 * Deletes older builds' directories, and scratch directories left by a launcher that
-	 * was killed while it extracted; a failure here only leaves them for the next time.
+	 * Deletes the directories of other builds (and JDKs) that no start has used for a
+	 * day, and scratch directories left by a launcher killed while it extracted; a
+	 * failure here only leaves them for the next time.
 	 */
 	private static void deleteOthers(Path cache, Path keep) {
 		try (Stream<Path> entries = Files.list(cache)) {
 			for (Path entry : entries.toList()) {
 				boolean scratch = entry.getFileName().toString().startsWith("extracting-");
-				if (!entry.equals(keep) && (!scratch || olderThan(entry, ABANDONED))) {
-					deleteTree(entry);
+				Path used = entry.resolve(LAST_USED);
+				Path age = (!scratch && Files.exists(used)) ? used : entry;
+				if (!entry.equals(keep) && olderThan(age, scratch ? ABANDONED : UNUSED)) {
+					Trees.delete(entry);
 				}
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
 			// left for the next build's start
-		}
-	}
-
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
 		}
 	}
 

@@ -63,6 +63,14 @@ public final class ServiceNode implements Supervised {
 	 * URLs, for one that calls them).
 	 */
 	public static ServiceNode start(Service service, Path jar, Settings settings, Path log, List<String> more) {
+		return start(service, jar, prepare(jar), settings, log, more);
+	}
+
+	/**
+	 * Starts it as {@code launch} says ({@link #prepare}, done ahead).
+	 */
+	public static ServiceNode start(Service service, Path jar, ClassDataCache.Launch launch, Settings settings,
+			Path log, List<String> more) {
 		if (!Files.isRegularFile(jar)) {
 			throw new StartupFailure("No executable jar for " + service.id() + " at " + jar
 					+ " (build it: ./mvnw -B -DskipTests package)");
@@ -75,7 +83,6 @@ public final class ServiceNode implements Supervised {
 				"--bidstream.parent-pid=" + ProcessHandle.current().pid()));
 		args.addAll(ownArguments(service, settings.dataDir()));
 		args.addAll(more);
-		ClassDataCache.Launch launch = ClassDataCache.prepare(jar, JVM_OPTIONS);
 		List<String> options = new ArrayList<>(JVM_OPTIONS);
 		options.addAll(launch.jvmOptions());
 		ChildProcess process = ChildProcess.start(service.id(), JavaCommand.jar(launch.jar(), options, args), log);
@@ -117,8 +124,8 @@ public final class ServiceNode implements Supervised {
 	 * that the four services do it in parallel with the broker's and the database's
 	 * start.
 	 */
-	public static void prepare(Service service, Path jar) {
-		ClassDataCache.prepare(jar, JVM_OPTIONS);
+	public static ClassDataCache.Launch prepare(Path jar) {
+		return ClassDataCache.prepare(jar, JVM_OPTIONS);
 	}
 
 	@Override
