@@ -156,7 +156,7 @@ public final class ClassDataCache {
 	/**
 	 * The extracted jar of this build, extracting it first if needed: into a directory of
 	 * its own, then moved in place whole, so that two launchers starting at once never
-	 * see half of it. Older builds' directories go.
+	 * see half of it.
 	 */
 	private static Path extracted(Path executableJar, Path cache, Path dir) throws IOException {
 		Path app = dir.resolve("app");
