@@ -173,11 +173,13 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private synchronized Set<ChildProcess> recordingClassData() {
-		return this.services.values()
-			.stream()
-			.filter((node) -> node.launch().kind() == ClassDataCache.Kind.RECORDING)
+		return servicesStarted(ClassDataCache.Kind.RECORDING).stream()
 			.map(ServiceNode::process)
 			.collect(Collectors.toSet());
+	}
+
+	private synchronized List<ServiceNode> servicesStarted(ClassDataCache.Kind kind) {
+		return this.services.values().stream().filter((node) -> node.launch().kind() == kind).toList();
 	}
 
 	/**
@@ -185,20 +187,15 @@ public final class LocalStack implements AutoCloseable {
 	 * without the class data cache.
 	 */
 	private void describeClassData() {
-		List<String> recording = this.services.values()
-			.stream()
-			.filter((node) -> node.launch().kind() == ClassDataCache.Kind.RECORDING)
+		List<String> recording = servicesStarted(ClassDataCache.Kind.RECORDING).stream()
 			.map((node) -> node.service().id())
 			.toList();
 		if (!recording.isEmpty()) {
 			this.console.line("  (%s: recording the classes loaded this time, written at the stop, so that later "
 					+ "starts are faster)", String.join(", ", recording));
 		}
-		this.services.values()
-			.stream()
-			.filter((node) -> node.launch().kind() == ClassDataCache.Kind.PLAIN)
-			.forEach((node) -> this.console.line("  (%s starts from its executable jar: %s)", node.service().id(),
-					node.launch().detail()));
+		servicesStarted(ClassDataCache.Kind.PLAIN).forEach((node) -> this.console
+			.line("  (%s starts from its executable jar: %s)", node.service().id(), node.launch().detail()));
 	}
 
 	private ServiceNode startService(Service service, ClassDataCache.Launch launch) {

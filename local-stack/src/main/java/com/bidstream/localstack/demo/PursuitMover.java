@@ -55,7 +55,14 @@ final class PursuitMover {
 	}
 
 	private static boolean isOurs(String jobKey) {
-		return jobKey.substring(jobKey.indexOf(':') + 1).startsWith(SyntheticListings.DEMO_ID_PREFIX);
+		return externalId(jobKey).startsWith(SyntheticListings.DEMO_ID_PREFIX);
+	}
+
+	/**
+	 * The listing's {@code externalId}: its jobKey is {@code source:externalId}.
+	 */
+	private static String externalId(String jobKey) {
+		return jobKey.substring(jobKey.indexOf(':') + 1);
 	}
 
 	void advance(String apiKey) {
@@ -132,11 +139,11 @@ final class PursuitMover {
 		if ("CLAIM".equals(event.get("type"))) {
 			bestMatch(apiKey, encoded).ifPresent((freelancer) -> event.put("freelancerId", freelancer));
 		}
-		String externalId = jobKey.substring(jobKey.indexOf(':') + 1);
+		String externalId = externalId(jobKey);
 		if ("HIRED".equals(event.get("type")) && this.outcomes.isClosedWithoutAHire(externalId)) {
 			// the demo's feed closed this job without a hire: nobody was hired, the
 			// agency
-			// neither (a hire there contradicted the close, and calibration left it out)
+			// neither (a hire there contradicted the close)
 			event.remove("contractValue");
 			event.put("type", "LOST");
 			event.put("reason", "JOB_CLOSED");

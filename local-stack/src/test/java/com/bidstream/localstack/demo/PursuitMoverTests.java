@@ -71,14 +71,7 @@ class PursuitMoverTests {
 	@Test
 	void aJobTheFeedClosedWithoutAHireEndsLostNeverHired() {
 		this.outcomes.closedWithoutAHire("~demo1");
-		String stub = "http://127.0.0.1:" + this.tracking.getAddress().getPort();
-		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats(),
-				this.outcomes);
-
-		for (int round = 0; round < 200
-				&& this.bodies.stream().noneMatch((body) -> body.contains("JOB_CLOSED")); round++) {
-			mover.advance("dev-demo-key");
-		}
+		advanceUntilAnEventHolds("JOB_CLOSED");
 
 		assertThat(this.bodies).as("a hire came up and was a loss instead")
 			.anySatisfy(
@@ -89,18 +82,24 @@ class PursuitMoverTests {
 
 	@Test
 	void aHireIsRememberedSoTheFeedClosesTheJobAsHired() {
-		String stub = "http://127.0.0.1:" + this.tracking.getAddress().getPort();
-		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats(),
-				this.outcomes);
-
-		for (int round = 0; round < 200
-				&& this.bodies.stream().noneMatch((body) -> body.contains("\"HIRED\"")); round++) {
-			mover.advance("dev-demo-key");
-		}
+		advanceUntilAnEventHolds("\"HIRED\"");
 
 		assertThat(this.bodies).anySatisfy((body) -> assertThat(body).contains("\"HIRED\""));
 		assertThat(this.outcomes.wasHired("~demo1")).isTrue();
 		assertThat(this.outcomes.wasHired("~02byhand")).isFalse();
+	}
+
+	/**
+	 * Lets the demo advance its pursuits (at most 200 rounds) until an event it posted
+	 * holds {@code text}.
+	 */
+	private void advanceUntilAnEventHolds(String text) {
+		String stub = "http://127.0.0.1:" + this.tracking.getAddress().getPort();
+		PursuitMover mover = new PursuitMover(new DemoClient(), stub, stub, new Random(7), new DemoStats(),
+				this.outcomes);
+		for (int round = 0; round < 200 && this.bodies.stream().noneMatch((body) -> body.contains(text)); round++) {
+			mover.advance("dev-demo-key");
+		}
 	}
 
 	@Test
