@@ -21,7 +21,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class OutboundHttpTests {
 
-	private final OutboundHttp http = new OutboundHttp(Duration.ofSeconds(2), Duration.ofSeconds(5),
+	/**
+	 * No test here waits for a connection timeout, so it is generous: once in a full
+	 * {@code verify}, {@link #aTlsHandshakeThatFailsIsNamed} read "no connection was made
+	 * in time" with 2 s, on a busy machine where the JVM's first TLS handshake also loads
+	 * the security providers. The 5 s answer timeout is what the tests drive.
+	 */
+	private final OutboundHttp http = new OutboundHttp(Duration.ofSeconds(30), Duration.ofSeconds(5),
 			DataSize.ofMegabytes(1), new AddressGuard(true));
 
 	@Test
