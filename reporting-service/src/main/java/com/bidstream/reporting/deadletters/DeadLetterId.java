@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import org.apache.kafka.common.TopicPartition;
 
+import com.bidstream.reporting.health.PipelineStage;
+
 /**
  * Where a dead letter is: {@code <error topic>:<partition>:<offset>}, for example
  * {@code error.listings.ingested.scoring:0:17}. Topic names cannot hold a colon, so the
@@ -22,6 +24,20 @@ record DeadLetterId(String topic, int partition, long offset) {
 
 	static boolean isErrorTopic(String topic) {
 		return topic != null && ERROR_TOPIC.matcher(topic).matches();
+	}
+
+	/**
+	 * Why a listing or a whole-topic redrive of {@code topic} is refused, or null when
+	 * the topic is one: the broker holds it, or a consumer writes it (the broker makes it
+	 * at the first dead letter, so "none yet" is an answer, not an error). A misspelt
+	 * topic otherwise read as an empty list, or as "0 redriven", as if all were well.
+	 */
+	static String unknownTopic(String topic, boolean held) {
+		if (held || PipelineStage.allDeadLetterTopics().contains(topic)) {
+			return null;
+		}
+		return "names no dead-letter topic: the broker holds none by that name, and the consumers write "
+				+ String.join(", ", PipelineStage.allDeadLetterTopics());
 	}
 
 	static Optional<DeadLetterId> parse(String id) {

@@ -136,8 +136,8 @@ class DeadLetterRedriver {
 	Outcome redriveAll(String topic) {
 		Map<TopicPartition, OffsetRange> ranges = this.broker.ranges(topic::equals);
 		if (ranges.isEmpty()) {
-			// a misspelt topic would otherwise answer "0 redriven" as if all were well
-			return new Outcome(0, 0, Map.of(-1, "names no dead-letter topic the broker holds"));
+			String unknown = DeadLetterId.unknownTopic(topic, false);
+			return new Outcome(0, 0, (unknown != null) ? Map.of(-1, unknown) : Map.of());
 		}
 		Sender sender = new Sender();
 		int[] skipped = { 0 };

@@ -11,6 +11,8 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.common.TopicPartition;
 
+import com.bidstream.platform.web.ApiProblem;
+
 /**
  * Lists the newest dead letters of every {@code error.*} topic on the broker, or of one.
  */
@@ -49,6 +51,10 @@ class DeadLetters {
 	List<DeadLetter> newest(Optional<String> topic, int limit) {
 		Predicate<String> wanted = (name) -> topic.map(name::equals).orElse(true);
 		Map<TopicPartition, OffsetRange> ranges = this.broker.ranges(wanted);
+		String unknown = topic.map((name) -> DeadLetterId.unknownTopic(name, !ranges.isEmpty())).orElse(null);
+		if (unknown != null) {
+			throw ApiProblem.invalidField("topic", unknown);
+		}
 		this.gauges.update(ranges, wanted);
 		Map<TopicPartition, OffsetRange> tails = new HashMap<>();
 		ranges.forEach((partition, range) -> tails.put(partition, range.last(limit)));

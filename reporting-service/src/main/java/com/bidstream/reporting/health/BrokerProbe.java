@@ -65,7 +65,7 @@ class BrokerProbe implements AutoCloseable {
 			.listTopics(new ListTopicsOptions().timeoutMs((int) this.timeout.toMillis()).listInternal(false))
 			.names());
 		List<String> wanted = new ArrayList<>(Topics.ALL);
-		PipelineStage.consumers().forEach((stage) -> wanted.addAll(stage.deadLetterTopics()));
+		wanted.addAll(PipelineStage.allDeadLetterTopics());
 		wanted.retainAll(existing);
 		Map<String, List<TopicPartition>> partitions = partitions(wanted);
 		List<TopicPartition> all = partitions.values().stream().flatMap(List::stream).toList();

@@ -12,7 +12,7 @@ import com.bidstream.contracts.Topics;
  * built: scoring binds only {@code listings.ingested}, and counting the other topic made
  * its lag grow for ever and the pipeline read DEGRADED, then DOWN.
  */
-enum PipelineStage {
+public enum PipelineStage {
 
 	INGEST(null, List.of()),
 
@@ -48,6 +48,14 @@ enum PipelineStage {
 	/** The dead-letter topics of this stage's group. */
 	List<String> deadLetterTopics() {
 		return this.consumedTopics.stream().map((topic) -> Topics.deadLetter(topic, this.group)).toList();
+	}
+
+	/**
+	 * Every dead-letter topic a consumer built here writes; the broker makes each at its
+	 * first dead letter.
+	 */
+	public static List<String> allDeadLetterTopics() {
+		return consumers().stream().flatMap((stage) -> stage.deadLetterTopics().stream()).toList();
 	}
 
 	static List<PipelineStage> consumers() {
