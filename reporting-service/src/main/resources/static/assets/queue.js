@@ -9,6 +9,9 @@
   var visible = false;
   var cards = {};
   var held = {};
+  var latest = null;
+  // set when the member's own act asks for the Queue again: what they did shows at once
+  var asked = false;
   var poller;
   var CONFLICTS = {
     'held-by-another': 'Someone else holds this listing.',
@@ -96,6 +99,7 @@
           + (pursuit.outcome ? ' (' + pursuit.outcome + ')' : '') + (pursuit.freelancerId ? ', held by '
           + pursuit.freelancerId : '') + '.';
         setStage(card, pursuit);
+        asked = true;
         poller.now();
       }, function (error) {
         outcome.className = 'outcome error';
@@ -200,18 +204,25 @@
     return proof && proof.reason ? proof.reason : 'nobody on the roster fits';
   }
 
-  // True while the member types or picks in a field of a card, in either list (a re-score
-  // can move a card from one list to the other). Cards are not moved then: moving a card
-  // takes the focus (and the keystrokes) from its field. A new order waits for the next
-  // refresh after that.
+  // Why the cards are not moved now, or '' when they may be: the member types or picks in a
+  // field of a card, in either list (a re-score can move a card from one list to the
+  // other), or the pointer is on the cards. Moving a card took the focus (and the
+  // keystrokes) from its field, and slid the card being read, or about to be clicked, from
+  // under the pointer. A new order waits for a refresh after that, or for "Show the new
+  // order". What the member did themselves (a recorded event, another agency) shows at
+  // once.
   function inUse() {
+    var lists = [$('queue-pursue'), $('queue-review')];
     var active = document.activeElement;
-    return Boolean(active && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)
-      && ($('queue-pursue').contains(active) || $('queue-review').contains(active)));
+    if (active && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)
+        && lists.some(function (list) { return list.contains(active); })) {
+      return 'you fill in a card';
+    }
+    return lists.some(function (list) { return list.matches(':hover'); }) ? 'the pointer is on the cards' : '';
   }
 
   // Updates the cards in place (a form being filled in is left alone), in rank order; a new
-  // order waits while the member is in a field.
+  // order waits while the cards are in use.
   function render(target, listings, holding) {
     var wanted = listings.map(function (listing, i) {
       var node = cards[listing.jobKey] || (cards[listing.jobKey] = card(listing, i));
@@ -233,6 +244,20 @@
     }
   }
 
+  // Shows the latest Queue read; one decision for both lists, since a card moving between
+  // them moves in both.
+  function show(holding) {
+    var queue = latest.queue;
+    render($('queue-pursue'), queue.pursue, holding);
+    render($('queue-review'), queue.review, holding);
+    var why = Object.keys(held).length ? holding : '';
+    $('queue-reorder').hidden = !why;
+    B.showStatus($('queue-status'), 'Queue of agency ' + queue.agency + ': ' + queue.pursue.length + ' to pursue, '
+      + queue.review.length + ' to review' + (queue.trackingProblem ? '. Stages unknown: ' + queue.trackingProblem : '')
+      + ' · updated ' + latest.at.toLocaleTimeString() + (why ? ' · the order is held while ' + why : ''),
+      Boolean(queue.trackingProblem));
+  }
+
   function load() {
     if (!visible) {
       return Promise.resolve();
@@ -244,15 +269,11 @@
       return Promise.resolve();
     }
     var query = agency() ? '?agency=' + encodeURIComponent(agency()) : '';
+    var own = asked;
+    asked = false;
     return B.getJson('/dashboard/api/queue' + query).then(function (queue) {
-      // one decision for both lists: a card moving between them moves in both
-      var holding = inUse();
-      render($('queue-pursue'), queue.pursue, holding);
-      render($('queue-review'), queue.review, holding);
-      var holding = Object.keys(held).length ? ' · the order is held while you fill in a card' : '';
-      B.showStatus($('queue-status'), 'Queue of agency ' + queue.agency + ': ' + queue.pursue.length + ' to pursue, '
-        + queue.review.length + ' to review' + (queue.trackingProblem ? '. Stages unknown: ' + queue.trackingProblem : '')
-        + ' · updated ' + new Date().toLocaleTimeString() + holding, Boolean(queue.trackingProblem));
+      latest = { queue: queue, at: new Date() };
+      show(own ? '' : inUse());
     }, function (error) {
       B.showStatus($('queue-status'), B.describe(error), true);
       throw error;
@@ -264,8 +285,15 @@
     $('queue-controls').addEventListener('change', function () {
       cards = {};
       held = {};
+      asked = true;
+      $('queue-reorder').hidden = true;
       B.showStatus($('queue-status'), 'Loading the Queue…');
       poller.now();
+    });
+    $('queue-reorder').addEventListener('click', function () {
+      if (latest) {
+        show('');
+      }
     });
     $('queue-controls').addEventListener('submit', function (e) {
       e.preventDefault();

@@ -31,6 +31,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -563,11 +564,32 @@ class DashboardBrowserTests {
 			.anyMatch((call) -> call.method().equals("POST") && call.uri().contains(second)
 					&& call.body().contains("\"type\":\"CLAIM\"")));
 
-		// out of the fields, the next refresh shows the new order
-		refreshQueue(cy);
+		// what the member did themselves shows at once: the refresh after the claim moves
+		// the cards, the pointer on them or not
 		wait(cy).until((b) -> reviewOrder(cy, first, second).equals(List.of(first))
-				&& !b.findElements(By.cssSelector("#queue-pursue " + "li.listing[data-job='" + second + "']"))
-					.isEmpty());
+				&& !b.findElements(By.cssSelector("#queue-pursue li.listing[data-job='" + second + "']")).isEmpty());
+
+		// a refresh of others' changes does not slide a card from under the pointer: the
+		// member reads the first card, and it is re-scored to the other list
+		WebElement firstCard = cy.findElement(card(first));
+		new Actions(cy).moveToElement(firstCard.findElement(By.cssSelector(".listing-head"))).perform();
+		stub.decides("acme", first, "PURSUE");
+		refreshQueue(cy);
+		wait(cy).until((b) -> b.findElement(By.id("queue-status"))
+			.getText()
+			.contains("the order is held while the pointer is on the cards"));
+		assertThat(reviewOrder(cy, first, second)).as("held under the pointer").containsExactly(first);
+
+		// the member asks for it: the new order
+		cy.findElement(By.id("queue-reorder")).click();
+		wait(cy).until((b) -> reviewOrder(cy, first, second).isEmpty());
+		assertThat(cy.findElement(By.id("queue-reorder")).isDisplayed()).as("nothing held now").isFalse();
+
+		// with the pointer off the cards, a refresh moves them by itself
+		new Actions(cy).moveToElement(cy.findElement(By.id("queue-status"))).perform();
+		stub.decides("acme", second, "REVIEW");
+		refreshQueue(cy);
+		wait(cy).until((b) -> reviewOrder(cy, first, second).equals(List.of(second)));
 	}
 
 	private static List<String> reviewOrder(WebDriver browser, String... jobKeys) {
