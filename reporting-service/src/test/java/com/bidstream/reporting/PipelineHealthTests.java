@@ -262,10 +262,10 @@ abstract class PipelineHealthTests {
 	}
 
 	@Test
-	void scoringsLagCountsOnlyTheTopicScoringReads() {
-		// scoring reads listings.ingested only; pursuit events it does not read are no
-		// lag of its own (counted, they made its lag grow for ever and the pipeline read
-		// DOWN)
+	void scoringsLagCountsBothTopicsScoringReads() {
+		// scoring reads pursuits.events too (its outcome calibration), and does not run
+		// in
+		// this context: the pursuit events are lag of its own
 		long settled = settledLag("scoring");
 		String agency = "health-topics-" + this.tag;
 		List<PursuitAdvanced> pursuits = new ArrayList<>();
@@ -275,9 +275,7 @@ abstract class PipelineHealthTests {
 		}
 		pursuits.forEach(this.events::publish);
 		pursuits.forEach(this::awaitApplied);
-		await().during(Duration.ofSeconds(12))
-			.atMost(PATIENCE)
-			.untilAsserted(() -> assertThat(lag("scoring")).isEqualTo(settled));
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(lag("scoring")).isEqualTo(settled + 3));
 	}
 
 	/** A stage's lag as the report reads it now: a number (null means not sampled). */
@@ -318,15 +316,19 @@ abstract class PipelineHealthTests {
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafkaBootstrapServers,
 						ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
 						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-			var record = new ProducerRecord<String, byte[]>(Topics.deadLetter(Topics.LISTINGS_INGESTED, "scoring"),
-					"acme|upwork:~" + this.tag, "{}".getBytes(StandardCharsets.UTF_8));
-			record.headers().add("x-exception-message", reason.getBytes(StandardCharsets.UTF_8));
-			producer.send(record);
+			// one of each topic scoring reads: listings, and pursuit outcomes for its
+			// calibration
+			for (String topic : List.of(Topics.LISTINGS_INGESTED, Topics.PURSUITS_EVENTS)) {
+				var record = new ProducerRecord<String, byte[]>(Topics.deadLetter(topic, "scoring"),
+						"acme|upwork:~" + this.tag, "{}".getBytes(StandardCharsets.UTF_8));
+				record.headers().add("x-exception-message", reason.getBytes(StandardCharsets.UTF_8));
+				producer.send(record);
+			}
 			producer.flush();
 		}
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			JsonNode report = health("dev-operator-key", "");
-			assertThat(stage(report, "scoring").get("deadLetters").asLong()).isEqualTo(before + 1);
+			assertThat(stage(report, "scoring").get("deadLetters").asLong()).isEqualTo(before + 2);
 			assertThat(report.get("rejects").findValuesAsString("reason")).contains(reason);
 		});
 		JsonNode reject = null;
