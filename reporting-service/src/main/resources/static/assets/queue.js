@@ -125,7 +125,10 @@
       + (pursuit.freelancerId ? ' · ' + pursuit.freelancerId : '');
     card.dataset.stage = pursuit.stage;
     var form = card.querySelector('form');
-    if (form && !form.dataset.picked && !pursuit.outcome && NEXT[pursuit.stage]) {
+    // the event offered follows the stage until the member starts on the form: then it is
+    // theirs (a teammate's step changed it under a bid being typed, and hid the field)
+    if (form && !form.dataset.picked && !form.contains(document.activeElement) && !pursuit.outcome
+        && NEXT[pursuit.stage]) {
       form.elements.type.value = NEXT[pursuit.stage];
       fields(form);
     }
@@ -148,6 +151,9 @@
         form.dataset.picked = 'yes';
       }
       fields(form);
+    });
+    form.addEventListener('input', function () {
+      form.dataset.picked = 'yes';
     });
     form.addEventListener('submit', function (e) {
       e.preventDefault();

@@ -592,6 +592,35 @@ class DashboardBrowserTests {
 		wait(cy).until((b) -> reviewOrder(cy, first, second).equals(List.of(second)));
 	}
 
+	@Test
+	void theEventBeingFilledInStaysWhenATeammateMovesThePursuitOn() {
+		String job = "upwork:~t-" + UUID.randomUUID().toString().substring(0, 8);
+		stub.listing("acme", job, 70, "PURSUE", "fl-cy");
+		stub.pursuit("acme", job, "CLAIMED", null);
+		ChromeDriver cy = browser();
+		cy.get(base() + "/");
+		signIn(cy, "dev-acme-key");
+		WebElement card = wait(cy).until(ExpectedConditions.presenceOfElementLocated(card(job)));
+		Select type = new Select(card.findElement(By.name("type")));
+		wait(cy).until((b) -> type.getFirstSelectedOption().getAttribute("value").equals("PROPOSAL_SENT"));
+		// the event offered for a claimed pursuit, not picked: the member types a bid
+		WebElement bid = card.findElement(By.name("bidAmount"));
+		bid.click();
+		bid.sendKeys("45");
+
+		// a teammate records the proposal, and the page reads the new stage
+		stub.pursuit("acme", job, "PROPOSED", null);
+		refreshQueue(cy);
+		wait(cy)
+			.until((b) -> card.findElement(By.cssSelector("[data-field='stage']")).getText().startsWith("PROPOSED"));
+		assertThat(type.getFirstSelectedOption().getAttribute("value")).as("the event being filled in")
+			.isEqualTo("PROPOSAL_SENT");
+		assertThat(bid.isDisplayed()).as("its field is still there").isTrue();
+		assertThat(cy.switchTo().activeElement()).as("and keeps the focus").isEqualTo(bid);
+		bid.sendKeys("0");
+		assertThat(bid.getAttribute("value")).isEqualTo("450");
+	}
+
 	private static List<String> reviewOrder(WebDriver browser, String... jobKeys) {
 		List<String> ours = List.of(jobKeys);
 		return browser.findElements(By.cssSelector("#queue-review li.listing"))
