@@ -23,7 +23,9 @@ final class FunnelOdds {
 	}
 
 	/**
-	 * The event to post for a pursuit at {@code stage}, if it moves this tick.
+	 * The event to post for a pursuit at {@code stage}, if it moves this tick. A loss
+	 * never says {@code JOB_CLOSED}: that is the demo's feed's to decide
+	 * ({@link DemoOutcomes}), and a walkthrough found open jobs lost as closed.
 	 */
 	Optional<Map<String, Object>> next(String stage, Segment segment, String freelancerId) {
 		double conversion = segment.conversion();
@@ -31,7 +33,7 @@ final class FunnelOdds {
 			case "NEW", "QUEUED" -> chance(stage.equals("NEW") ? 0.05 : 0.5) ? Optional.of(claim()) : Optional.empty();
 			case "CLAIMED" -> chance(0.6) ? Optional.of(proposal(freelancerId)) : Optional.empty();
 			case "PROPOSED" -> forwardOrLost(0.10 * conversion, 0.10 / conversion, event("VIEWED"),
-					List.of("NO_RESPONSE", "NO_RESPONSE", "JOB_CLOSED"));
+					List.of("NO_RESPONSE", "NO_RESPONSE", "CLIENT_HIRED_OTHER"));
 			case "VIEWED" -> forwardOrLost(0.06 * conversion, 0.10 / conversion, event("REPLIED"),
 					List.of("CLIENT_HIRED_OTHER", "PRICE", "NO_RESPONSE"));
 			case "REPLIED" -> forwardOrLost(0.08 * conversion, 0.08 / conversion, event("INTERVIEW"),

@@ -44,6 +44,21 @@ class FunnelOddsTests {
 		throw new AssertionError("no LOST in 200 ticks");
 	}
 
+	@Test
+	void noLossAtAnyStageSaysTheJobClosedWhileItIsOpen() {
+		int losses = 0;
+		for (String stage : List.of("PROPOSED", "VIEWED", "REPLIED", "INTERVIEWING")) {
+			for (int i = 0; i < 2_000; i++) {
+				Optional<Map<String, Object>> move = this.odds.next(stage, Segment.NEW, "fl-01");
+				if (move.isPresent() && move.get().get("type").equals("LOST")) {
+					losses++;
+					assertThat(move.get().get("reason")).as(stage).isNotEqualTo("JOB_CLOSED");
+				}
+			}
+		}
+		assertThat(losses).as("losses rolled").isGreaterThan(100);
+	}
+
 	/**
 	 * Walks pursuits from PROPOSED to an end, one tick at a time, and counts the hires.
 	 */
