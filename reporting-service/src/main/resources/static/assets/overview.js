@@ -422,10 +422,10 @@
       pick.checked = chosen.indexOf(letter.id) >= 0;
       pick.setAttribute('aria-label', 'Select ' + letter.id);
       cell(tr, '').appendChild(pick);
-      cell(tr, letter.at ? new Date(letter.at).toLocaleString() : '–', 'text', 'at');
-      cell(tr, letter.topic, 'text', 'topic');
+      cell(tr, letter.at ? new Date(letter.at).toLocaleString() : '–', 'text at', 'at');
+      cell(tr, letter.topic, 'text topic', 'topic');
       cell(tr, (letter.originalTopic || '?') + ' ' + (letter.originalPartition === null ? '' : letter.originalPartition
-        + ':' + letter.originalOffset), 'text', 'original');
+        + ':' + letter.originalOffset), 'text original', 'original');
       // the message's key names the agency and the listing (agency|jobKey)
       cell(tr, letter.key || '–', 'text key', 'key');
       cell(tr, letter.reason || '–', 'text reason', 'reason');

@@ -284,6 +284,19 @@ class DashboardBrowserTests {
 		assertThat(row.findElement(By.cssSelector("td[data-field='key']")).getText())
 			.as("the message's key, which names the agency")
 			.isEqualTo("ops|garbage");
+		// a 1280 px screen: the dead letters fit, and the key keeps room to be read (a
+		// walkthrough's wrapped three letters a line, in a 44 px column)
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+		wait(browser)
+			.until((b) -> (Boolean) ((JavascriptExecutor) b).executeScript("return window.innerWidth <= 1280"));
+		Map<?, ?> fit = (Map<?, ?>) ((JavascriptExecutor) browser)
+			.executeScript("var wrap = document.getElementById('dead-letter-list').parentElement;"
+					+ "var key = document.querySelector('#dead-letter-list td[data-field=key]');"
+					+ "return {over: wrap.scrollWidth - wrap.clientWidth, keyWidth: key.getBoundingClientRect().width};");
+		assertThat(((Number) fit.get("over")).intValue()).as("the dead letters scroll sideways at 1280 px by")
+			.isLessThanOrEqualTo(1);
+		assertThat(((Number) fit.get("keyWidth")).doubleValue()).as("the key column's width in px")
+			.isGreaterThanOrEqualTo(120);
 		row.findElement(By.cssSelector("input[type=checkbox]")).click();
 		browser.findElement(By.id("redrive")).click();
 		wait(browser)
