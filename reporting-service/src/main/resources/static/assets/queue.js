@@ -16,7 +16,8 @@
   var CONFLICTS = {
     'held-by-another': 'Someone else holds this listing.',
     'closed': 'This job is closed for the agency.',
-    'not-holder': 'Only the freelancer who holds it can release it.',
+    // tracking's own words say who may release it: said once, not twice
+    'not-holder': 'Not released.',
     'event-id-reused': 'This change was already recorded for another listing.'
   };
   var DONE = {
@@ -42,14 +43,20 @@
     return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
   }
 
+  // a service's detail as a sentence of the page: ending with its full stop
+  function sentence(text) {
+    text = (text || '').trim();
+    return text && !/[.!?]$/.test(text) ? text + '.' : text;
+  }
+
   function problemWords(error) {
     var problem = error.problem || {};
     var slug = (problem.type || '').split('/').pop();
     if (error.status === 409) {
-      return (CONFLICTS[slug] || 'This change conflicts with the pursuit as it stands.') + ' ' + (problem.detail || '');
+      return (CONFLICTS[slug] || 'This change conflicts with the pursuit as it stands.') + ' ' + sentence(problem.detail);
     }
     if (error.status === 404) {
-      return 'Tracking does not know this listing (yet): ' + (problem.detail || '');
+      return 'Tracking does not know this listing (yet): ' + sentence(problem.detail);
     }
     return B.describe(error);
   }

@@ -251,8 +251,10 @@ abstract class DeadLetterIntegrationTests {
 		assertThat(api("dev-demo-key")
 			.post("/api/v1/dead-letters/redrive", "{\"topic\": \"" + known + "\", \"all\": true}")
 			.status()).isEqualTo(403);
-		assertThat(badField(api("dev-operator-key").get("/api/v1/dead-letters?topic=listings.ingested")))
-			.isEqualTo("topic");
+		var notAnErrorTopic = api("dev-operator-key").get("/api/v1/dead-letters?topic=listings.ingested");
+		assertThat(badField(notAnErrorTopic)).isEqualTo("topic");
+		assertThat(notAnErrorTopic.json().at("/errors/0/message").asString()).as("names the topics there are")
+			.contains("error.listings.ingested.scoring", "error.pursuits.events.scoring");
 		assertThat(badField(api("dev-operator-key").get("/api/v1/dead-letters?limit=0"))).isEqualTo("limit");
 		assertThat(badField(api("dev-operator-key").get("/api/v1/dead-letters?limit=1001"))).isEqualTo("limit");
 		assertThat(badField(api("dev-operator-key").get("/api/v1/dead-letters?limit=many"))).isEqualTo("limit");

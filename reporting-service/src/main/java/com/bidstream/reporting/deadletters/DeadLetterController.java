@@ -42,7 +42,7 @@ class DeadLetterController {
 		caller.requireOperator();
 		Optional<String> named = Optional.ofNullable(topic).filter((value) -> !value.isBlank()).map(String::strip);
 		if (named.isPresent() && !DeadLetterId.isErrorTopic(named.get())) {
-			throw ApiProblem.invalidField("topic", "must name a dead-letter topic, error.<topic>.<group>");
+			throw ApiProblem.invalidField("topic", DeadLetterId.NOT_AN_ERROR_TOPIC);
 		}
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw ApiProblem.invalidField("limit", "must be between 1 and " + MAX_LIMIT);

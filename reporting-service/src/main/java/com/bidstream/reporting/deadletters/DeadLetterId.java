@@ -40,6 +40,10 @@ record DeadLetterId(String topic, int partition, long offset) {
 				+ String.join(", ", PipelineStage.allDeadLetterTopics());
 	}
 
+	/** Why a topic not named {@code error.*} is refused, with the topics there are. */
+	static final String NOT_AN_ERROR_TOPIC = "must name a dead-letter topic, error.<topic>.<group>: the consumers write "
+			+ String.join(", ", PipelineStage.allDeadLetterTopics());
+
 	static Optional<DeadLetterId> parse(String id) {
 		Matcher matcher = ID.matcher((id != null) ? id : "");
 		if (!matcher.matches()) {

@@ -36,7 +36,7 @@ record RedriveRequest(List<DeadLetterId> ids, Optional<String> topic) {
 		}
 		JsonNode topic = body.get("topic");
 		if (topic == null || !topic.isString() || !DeadLetterId.isErrorTopic(topic.asString())) {
-			throw ApiProblem.invalidField("topic", "must name a dead-letter topic, error.<topic>.<group>");
+			throw ApiProblem.invalidField("topic", DeadLetterId.NOT_AN_ERROR_TOPIC);
 		}
 		JsonNode all = body.get("all");
 		if (all == null || !all.isBoolean() || !all.booleanValue()) {

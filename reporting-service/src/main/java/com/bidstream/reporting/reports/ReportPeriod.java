@@ -49,7 +49,11 @@ public record ReportPeriod(Instant from, Instant to) {
 		Instant start = isBlank(from) ? ((end != null) ? defaultStart.apply(end) : null)
 				: instant("from", from, errors);
 		if (errors.isEmpty() && !start.isBefore(end)) {
-			errors.add(new FieldError("to", "must be after from"));
+			// without to, the period ends now: the field to change is from (a
+			// walkthrough's
+			// from in the future was told about a to it never sent)
+			errors.add(isBlank(to) ? new FieldError("from", "must be before now, where a period without to ends")
+					: new FieldError("to", "must be after from"));
 		}
 		if (!errors.isEmpty()) {
 			throw ApiProblem.validation(errors);

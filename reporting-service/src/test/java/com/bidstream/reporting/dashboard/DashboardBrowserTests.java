@@ -453,7 +453,9 @@ class DashboardBrowserTests {
 		act(sameCard, "CLAIM", Map.of("freelancerId", "fl-bo"));
 		WebElement outcome = sameCard.findElement(By.className("outcome"));
 		wait(bo).until(ExpectedConditions.textToBePresentInElement(outcome, "Someone else holds this listing."));
-		assertThat(outcome.getText()).contains("Freelancer fl-ana holds this pursuit");
+		assertThat(outcome.getText()).contains("Freelancer fl-ana holds this pursuit")
+			.as("tracking's words end as a sentence of the page")
+			.endsWith(".");
 
 		ChromeDriver acme = browser();
 		acme.get(base() + "/");

@@ -92,4 +92,14 @@ class ReportPeriodTests {
 		assertThat(problem.errors()).extracting(FieldError::field).containsExactly("to");
 	}
 
+	@Test
+	void aStartInTheFutureWithoutAnEndNamesTheStart() {
+		// without to the period ends now: from is the field to change, not a to never
+		// sent
+		ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> ReportPeriod.parse("2999-01-01", null, NOW));
+
+		assertThat(problem.errors()).extracting(FieldError::field).containsExactly("from");
+		assertThat(problem.errors().get(0).message()).contains("now");
+	}
+
 }
