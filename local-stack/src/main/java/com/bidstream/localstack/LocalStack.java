@@ -211,7 +211,7 @@ public final class LocalStack implements AutoCloseable {
 	/**
 	 * Where a service finds the services it calls: the dashboard in reporting reads and
 	 * writes the Queue through scoring and tracking, on whatever ports this stack gave
-	 * them (the bench's too).
+	 * them (the bench's too), and the health report asks each for its own health there.
 	 */
 	List<String> calls(Service service) {
 		if (service != Service.REPORTING) {
@@ -219,7 +219,8 @@ public final class LocalStack implements AutoCloseable {
 		}
 		return List.of("--bidstream.reporting.scoring-url=http://localhost:" + this.options.port(Service.SCORING),
 				"--bidstream.reporting.tracking-url=http://localhost:" + this.options.port(Service.TRACKING),
-				"--bidstream.reporting.ingest-url=http://localhost:" + this.options.port(Service.INGEST));
+				"--bidstream.reporting.ingest-url=http://localhost:" + this.options.port(Service.INGEST),
+				"--bidstream.reporting.health.probe-services=true");
 	}
 
 	/**

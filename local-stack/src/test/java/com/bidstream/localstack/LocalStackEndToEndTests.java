@@ -103,7 +103,51 @@ class LocalStackEndToEndTests {
 		});
 		// the dashboard in Chromium; waits until the funnel counted its proposal
 		new QueueInBrowser(stack, this.run).claimProposeAndSeeTheConflict();
+		seeAFrozenServiceDownInTheHealthReport(stack);
 		return funnelBySegment(stack);
+	}
+
+	/**
+	 * The health report asks each service for its own health on this stack's ports: all
+	 * answer; scoring frozen ({@code SIGSTOP}, so the launcher does not restart it) reads
+	 * DOWN in the report within two samples, and OK again once it runs.
+	 */
+	private static void seeAFrozenServiceDownInTheHealthReport(LocalStack stack) {
+		BidstreamApi reporting = BidstreamApi.at(stack.url(Service.REPORTING), "dev-operator-key");
+		await().atMost(PIPELINE)
+			.untilAsserted(() -> assertThat(stageReason(reporting, "scoring")).doesNotContain("the scoring service"));
+		long pid = scoring(stack).pid();
+		signal("STOP", pid);
+		try {
+			await().atMost(Duration.ofSeconds(60))
+				.untilAsserted(() -> assertThat(stageReason(reporting, "scoring"))
+					.isEqualTo("DOWN: the scoring service did not answer its health check within 2 s"));
+		}
+		finally {
+			signal("CONT", pid);
+		}
+		await().atMost(PIPELINE)
+			.untilAsserted(() -> assertThat(stageReason(reporting, "scoring")).doesNotContain("the scoring service"));
+	}
+
+	private static String stageReason(BidstreamApi reporting, String name) {
+		for (var stage : reporting.get("/api/v1/reports/health").json().path("stages")) {
+			if (stage.path("name").asString().equals(name)) {
+				return stage.path("status").asString() + ": " + stage.path("reason").asString();
+			}
+		}
+		throw new AssertionError("no stage " + name);
+	}
+
+	private static void signal(String signal, long pid) {
+		try {
+			assertThat(new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor())
+				.as("kill -" + signal)
+				.isZero();
+		}
+		catch (java.io.IOException | InterruptedException ex) {
+			throw new IllegalStateException("kill -" + signal + " " + pid, ex);
+		}
 	}
 
 	/**

@@ -46,7 +46,8 @@ class LocalStackPortTests {
 		assertThat(stack.calls(Service.REPORTING)).containsExactly(
 				"--bidstream.reporting.scoring-url=http://localhost:18082",
 				"--bidstream.reporting.tracking-url=http://localhost:18083",
-				"--bidstream.reporting.ingest-url=http://localhost:18081");
+				"--bidstream.reporting.ingest-url=http://localhost:18081",
+				"--bidstream.reporting.health.probe-services=true");
 		assertThat(stack.calls(Service.SCORING)).isEmpty();
 	}
 

@@ -58,6 +58,45 @@ public class Upstream {
 	}
 
 	/**
+	 * Why a service's own health check does not say it is up, or empty when it does: it
+	 * cannot be reached, does not answer within {@code patience}, or answers 503 (DOWN by
+	 * its own account: its database or broker out of reach). Any other answer means the
+	 * service runs. Ingest is asked only when its address is configured. Nothing is
+	 * logged here: the health report says it, and its sampler logs the changes.
+	 * @param service {@code scoring}, {@code tracking} or {@code ingest}
+	 */
+	public Optional<String> healthProblem(String service, Duration patience) {
+		URI base = switch (service) {
+			case "scoring" -> this.properties.scoringUrl();
+			case "tracking" -> this.properties.trackingUrl();
+			case "ingest" -> knowsIngest() ? this.properties.ingestUrl() : null;
+			default -> null;
+		};
+		if (base == null) {
+			return Optional.empty();
+		}
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + "/actuator/health"))
+			.timeout(patience)
+			.GET()
+			.build();
+		try {
+			int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			return (status == 503) ? Optional.of("says it is DOWN (its health check answered 503)") : Optional.empty();
+		}
+		catch (HttpTimeoutException ex) {
+			return Optional.of("did not answer its health check within " + patience.toSeconds() + " s");
+		}
+		catch (IOException ex) {
+			return Optional.of("cannot be reached at " + base.getAuthority());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+	}
+
+	/**
 	 * A read of ingest with the caller's own key, waiting at most {@code patience} for
 	 * the answer.
 	 * @throws ApiProblem 502 when ingest cannot be reached or does not answer in time

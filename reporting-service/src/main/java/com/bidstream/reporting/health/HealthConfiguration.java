@@ -1,6 +1,7 @@
 package com.bidstream.reporting.health;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.bidstream.reporting.dashboard.Upstream;
+
 /**
  * The sampler with its own admin client and dead-letter reader, both on the service's
  * {@code spring.kafka.*} connection with every wait bounded by
@@ -26,9 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties(HealthProperties.class)
 class HealthConfiguration {
 
+	/** How long a service's health check may take, a connection included. */
+	static final Duration SERVICE_PATIENCE = Duration.ofSeconds(2);
+
 	@Bean
 	HealthSampler healthSampler(KafkaProperties kafka, SourceReader sources, StageReader stages, JdbcClient jdbc,
-			HealthProperties settings, Clock clock, MeterRegistry meters) {
+			HealthProperties settings, Clock clock, MeterRegistry meters, Upstream upstream) {
 		int timeout = (int) settings.brokerTimeout().toMillis();
 		Map<String, Object> admin = new HashMap<>(kafka.buildAdminProperties());
 		admin.put(AdminClientConfig.CLIENT_ID_CONFIG, "reporting-health");
@@ -45,7 +51,9 @@ class HealthConfiguration {
 		consumer.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
 		RejectReader rejects = new RejectReader(() -> new KafkaConsumer<>(consumer), settings.rejects(),
 				settings.brokerTimeout());
-		return new HealthSampler(probe, rejects, sources, stages, jdbc, settings, clock, meters);
+		ServiceChecks services = settings.probeServices()
+				? new ServiceChecks((service) -> upstream.healthProblem(service, SERVICE_PATIENCE)) : null;
+		return new HealthSampler(probe, rejects, sources, stages, jdbc, settings, clock, meters, services);
 	}
 
 	@Bean

@@ -11,8 +11,10 @@ import java.util.Map;
  * The status rules, over the broker samples of the sliding window (oldest first) and the
  * sources in view:
  * <ul>
- * <li>DOWN: the latest sample found the broker unreachable (every stage); a consumer
- * stage made no progress while its lag stayed above 0 for the whole window;</li>
+ * <li>DOWN: the latest sample found the broker unreachable (every stage); a stage's
+ * service did not answer its health check twice in a row, or said it is DOWN
+ * ({@link ServiceChecks}); a consumer stage made no progress while its lag stayed above 0
+ * for the whole window;</li>
  * <li>DEGRADED: a consumer stage's lag grew across the whole window and never shrank; its
  * dead letters rose within the window; (ingest) a source that usually sends went quiet
  * for more than {@code quietFactor} of its usual intervals;</li>
@@ -31,10 +33,12 @@ final class HealthJudge {
 	 * Each stage's verdict.
 	 * @param samples the window's samples, oldest first
 	 * @param sources the sources the caller may see
+	 * @param servicesDown why, for each stage whose service failed its last two health
+	 * checks
 	 * @param namesAgencies whether a reason may name the agency of a source
 	 */
-	Map<PipelineStage, Verdict> judge(List<BrokerSample> samples, List<SourceFigures> sources, Instant now,
-			boolean namesAgencies) {
+	Map<PipelineStage, Verdict> judge(List<BrokerSample> samples, List<SourceFigures> sources,
+			Map<PipelineStage, String> servicesDown, Instant now, boolean namesAgencies) {
 		Map<PipelineStage, Verdict> verdicts = new EnumMap<>(PipelineStage.class);
 		BrokerSample latest = samples.isEmpty() ? null : samples.get(samples.size() - 1);
 		if (latest != null && !latest.reachable()) {
@@ -44,12 +48,15 @@ final class HealthJudge {
 			}
 			return verdicts;
 		}
-		verdicts.put(PipelineStage.INGEST,
-				Verdict.of(quietSources(sources, now, namesAgencies), "every source that usually sends is sending"));
+		List<Verdict> ingest = new ArrayList<>(serviceDown(PipelineStage.INGEST, servicesDown));
+		ingest.addAll(quietSources(sources, now, namesAgencies));
+		verdicts.put(PipelineStage.INGEST, Verdict.of(ingest, "every source that usually sends is sending"));
 		List<BrokerSample> reachable = samples.stream().filter(BrokerSample::reachable).toList();
 		for (PipelineStage stage : PipelineStage.consumers()) {
-			verdicts.put(stage,
-					(latest == null) ? Verdict.ok("no broker sample yet") : consumer(stage, reachable, namesAgencies));
+			Verdict figures = (latest == null) ? Verdict.ok("no broker sample yet")
+					: consumer(stage, reachable, namesAgencies);
+			List<Verdict> down = serviceDown(stage, servicesDown);
+			verdicts.put(stage, down.isEmpty() ? figures : Verdict.of(down, ""));
 		}
 		return verdicts;
 	}
@@ -84,6 +91,12 @@ final class HealthJudge {
 					+ (namesAgencies ? "" : " (the broker's count, of every agency; your own are under rejects)")));
 		}
 		return Verdict.of(findings, "keeping up (lag " + last.lagOf(stage) + ")");
+	}
+
+	private static List<Verdict> serviceDown(PipelineStage stage, Map<PipelineStage, String> servicesDown) {
+		String why = servicesDown.get(stage);
+		return (why == null) ? List.of()
+				: List.of(new Verdict(HealthStatus.DOWN, "the " + stage.label() + " service " + why));
 	}
 
 	private static boolean neverShrank(PipelineStage stage, List<BrokerSample> samples) {

@@ -19,11 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the last 7 days
  * @param rejects how many dead letters the report lists
  * @param retention how long stage buckets are kept
+ * @param probeServices whether ingest, scoring and tracking are asked for their own
+ * health at each sample (at the addresses the Queue and the feeds use); off unless those
+ * addresses are the services' (the launcher and the compose file turn it on)
  */
 @ConfigurationProperties("bidstream.reporting.health")
 record HealthProperties(@DefaultValue("5s") Duration sampleInterval, @DefaultValue("5m") Duration window,
 		@DefaultValue("3s") Duration brokerTimeout, @DefaultValue("5") int quietFactor,
 		@DefaultValue("30m") Duration quietAtLeast, @DefaultValue("20") int quietMinListings,
-		@DefaultValue("20") int rejects, @DefaultValue("8d") Duration retention) {
+		@DefaultValue("20") int rejects, @DefaultValue("8d") Duration retention,
+		@DefaultValue("false") boolean probeServices) {
 
 }

@@ -52,6 +52,8 @@ class HealthSampler {
 
 	private final Clock clock;
 
+	private final ServiceChecks services;
+
 	private final Deque<BrokerSample> window = new ArrayDeque<>();
 
 	private volatile HealthSnapshot snapshot = HealthSnapshot.empty();
@@ -61,7 +63,7 @@ class HealthSampler {
 	private Instant prunedAt;
 
 	HealthSampler(BrokerProbe probe, RejectReader rejectReader, SourceReader sourceReader, StageReader stageReader,
-			JdbcClient jdbc, HealthProperties settings, Clock clock, MeterRegistry meters) {
+			JdbcClient jdbc, HealthProperties settings, Clock clock, MeterRegistry meters, ServiceChecks services) {
 		this.probe = probe;
 		this.rejectReader = rejectReader;
 		this.sourceReader = sourceReader;
@@ -70,6 +72,7 @@ class HealthSampler {
 		this.judge = new HealthJudge(settings);
 		this.settings = settings;
 		this.clock = clock;
+		this.services = services;
 		HealthGauges.register(meters, this::snapshot);
 	}
 
@@ -98,9 +101,12 @@ class HealthSampler {
 				previous.sources());
 		var recent = attempt("read the recent stage figures",
 				() -> this.stageReader.read(Optional.empty(), now, StageReader.LATENCY_WINDOW), previous.recent());
+		Map<PipelineStage, String> servicesDown = (this.services != null)
+				? attempt("ask the services for their health", this.services::check, previous.servicesDown())
+				: Map.of();
 		List<BrokerSample> samples = List.copyOf(this.window);
-		this.snapshot = new HealthSnapshot(samples, sources, rejects, this.judge.judge(samples, sources, now, true),
-				recent);
+		this.snapshot = new HealthSnapshot(samples, sources, rejects,
+				this.judge.judge(samples, sources, servicesDown, now, true), recent, servicesDown);
 		if (this.prunedAt == null || now.isAfter(this.prunedAt.plus(PRUNE_EVERY))) {
 			this.prunedAt = now;
 			attempt("forget old stage buckets",

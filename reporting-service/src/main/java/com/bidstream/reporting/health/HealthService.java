@@ -42,7 +42,7 @@ class HealthService {
 			.filter((source) -> agency.isEmpty() || agency.get().equals(source.agencyId()))
 			.toList();
 		Map<PipelineStage, Verdict> verdicts = this.sampler.judge()
-			.judge(snapshot.samples(), sources, now, namesAgencies);
+			.judge(snapshot.samples(), sources, snapshot.servicesDown(), now, namesAgencies);
 		Map<PipelineStage, StageFigures> figures = this.stages.read(agency, now);
 		BrokerSample latest = snapshot.latest();
 		boolean broker = latest != null && latest.reachable();

@@ -25,8 +25,8 @@ class BrokerProbeTests {
 		assertThat(sample.reachable()).isFalse();
 		assertThat(sample.failure()).isNotBlank();
 		HealthJudge judge = new HealthJudge(new HealthProperties(Duration.ofSeconds(5), Duration.ofMinutes(5),
-				Duration.ofMillis(500), 5, Duration.ofMinutes(30), 20, 20, Duration.ofDays(8)));
-		assertThat(judge.judge(List.of(sample), List.of(), at, true).get(PipelineStage.REPORTING).status())
+				Duration.ofMillis(500), 5, Duration.ofMinutes(30), 20, 20, Duration.ofDays(8), false));
+		assertThat(judge.judge(List.of(sample), List.of(), Map.of(), at, true).get(PipelineStage.REPORTING).status())
 			.isEqualTo(HealthStatus.DOWN);
 	}
 
