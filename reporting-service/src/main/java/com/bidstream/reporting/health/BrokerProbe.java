@@ -46,7 +46,13 @@ class BrokerProbe implements AutoCloseable {
 			return read(at);
 		}
 		catch (ExecutionException ex) {
-			return BrokerSample.unreachable(at, String.valueOf(ex.getCause().getMessage()));
+			// the admin client's own timeout says "Timed out waiting for a node
+			// assignment.
+			// Call: listTopics": its words, not an operator's
+			return BrokerSample.unreachable(at,
+					(ex.getCause() instanceof org.apache.kafka.common.errors.TimeoutException)
+							? "no answer within " + this.timeout.toMillis() + " ms"
+							: String.valueOf(ex.getCause().getMessage()));
 		}
 		catch (TimeoutException ex) {
 			return BrokerSample.unreachable(at, "no answer within " + this.timeout.toMillis() + " ms");

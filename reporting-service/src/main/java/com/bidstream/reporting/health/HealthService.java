@@ -3,6 +3,7 @@ package com.bidstream.reporting.health;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ class HealthService {
 		BrokerSample latest = snapshot.latest();
 		boolean broker = latest != null && latest.reachable();
 		List<HealthReport.Stage> stageRows = new ArrayList<>();
-		List<String> troubles = new ArrayList<>();
+		Map<String, List<String>> troubles = new LinkedHashMap<>();
 		HealthStatus overall = HealthStatus.OK;
 		for (PipelineStage stage : PipelineStage.values()) {
 			StageFigures figure = figures.get(stage);
@@ -59,19 +60,33 @@ class HealthService {
 					(consumer && broker) ? latest.deadLettersOf(stage) : null, verdict.status(), verdict.reason()));
 			overall = overall.worst(verdict.status());
 			if (verdict.status() != HealthStatus.OK) {
-				troubles.add(stage.label() + ": " + verdict.reason());
+				troubles.computeIfAbsent(verdict.reason(), (why) -> new ArrayList<>()).add(stage.label());
 			}
 		}
 		if (feeds.isPresent()) {
 			Verdict verdict = feeds.get().verdict(namesAgencies);
 			overall = overall.worst(verdict.status());
 			if (verdict.status() != HealthStatus.OK) {
-				troubles.add("feeds: " + verdict.reason());
+				troubles.computeIfAbsent(verdict.reason(), (why) -> new ArrayList<>()).add("feeds");
 			}
 		}
-		String reason = troubles.isEmpty() ? "every stage keeps up" : String.join("; ", troubles);
+		String reason = reason(troubles);
 		return new HealthReport(overall, reason, stageRows, bySource(sources), rejects(snapshot, agency),
 				feeds.map((found) -> new HealthReport.Feeds(found.failing(), found.unanswered())).orElse(null));
+	}
+
+	/**
+	 * The report's reason: each trouble once, after the stages it holds for ("ingest,
+	 * scoring, tracking, reporting: the broker did not answer: ..." said it four times).
+	 * @param troubles each reason with the stages it holds for, in the stages' order
+	 */
+	static String reason(Map<String, List<String>> troubles) {
+		if (troubles.isEmpty()) {
+			return "every stage keeps up";
+		}
+		List<String> parts = new ArrayList<>();
+		troubles.forEach((why, stages) -> parts.add(String.join(", ", stages) + ": " + why));
+		return String.join("; ", parts);
 	}
 
 	private static List<HealthReport.Source> bySource(List<SourceFigures> sources) {
