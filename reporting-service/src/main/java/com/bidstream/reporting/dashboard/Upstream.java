@@ -75,11 +75,7 @@ public class Upstream {
 		if (base == null) {
 			return Optional.empty();
 		}
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + "/actuator/health"))
-			.timeout(patience)
-			.GET()
-			.build();
+		HttpRequest request = HttpRequest.newBuilder(at(base, "/actuator/health")).timeout(patience).GET().build();
 		try {
 			int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 			return (status == 503) ? Optional.of("says it is DOWN (its health check answered 503)") : Optional.empty();
@@ -126,13 +122,19 @@ public class Upstream {
 	}
 
 	private HttpRequest.Builder builder(URI base, String pathAndQuery, String key, Optional<String> actingAgency) {
-		HttpRequest.Builder builder = HttpRequest
-			.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + pathAndQuery))
+		HttpRequest.Builder builder = HttpRequest.newBuilder(at(base, pathAndQuery))
 			.timeout(this.properties.readTimeout())
 			.header("Accept", "application/json")
 			.header(ApiKeyFilter.HEADER, key);
 		actingAgency.ifPresent((agency) -> builder.header(ApiKeyFilter.AGENCY_HEADER, agency));
 		return builder;
+	}
+
+	/**
+	 * {@code pathAndQuery} under a service's base address, with or without its own slash.
+	 */
+	private static URI at(URI base, String pathAndQuery) {
+		return URI.create(base.toString().replaceAll("/+$", "") + pathAndQuery);
 	}
 
 	private Answer send(Service service, HttpRequest request) {

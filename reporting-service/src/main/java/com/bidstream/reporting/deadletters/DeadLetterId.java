@@ -36,13 +36,16 @@ record DeadLetterId(String topic, int partition, long offset) {
 		if (held || PipelineStage.allDeadLetterTopics().contains(topic)) {
 			return null;
 		}
-		return "names no dead-letter topic: the broker holds none by that name, and the consumers write "
-				+ String.join(", ", PipelineStage.allDeadLetterTopics());
+		return "names no dead-letter topic: the broker holds none by that name, and " + THE_CONSUMERS_WRITE;
 	}
 
-	/** Why a topic not named {@code error.*} is refused, with the topics there are. */
-	static final String NOT_AN_ERROR_TOPIC = "must name a dead-letter topic, error.<topic>.<group>: the consumers write "
+	/** The topics there are, said in each refusal. */
+	private static final String THE_CONSUMERS_WRITE = "the consumers write "
 			+ String.join(", ", PipelineStage.allDeadLetterTopics());
+
+	/** Why a topic not named {@code error.*} is refused, with the topics there are. */
+	static final String NOT_AN_ERROR_TOPIC = "must name a dead-letter topic, error.<topic>.<group>: "
+			+ THE_CONSUMERS_WRITE;
 
 	static Optional<DeadLetterId> parse(String id) {
 		Matcher matcher = ID.matcher((id != null) ? id : "");
